@@ -1,0 +1,157 @@
+# Samanvay — GNU make + pkg-config. `make` builds ./samanvay; `make run` and
+# `make check` first install missing Debian packages (scripts/deps.txt).
+#
+# Build variants live in their own directories:
+#   build/release   -O2, the ./samanvay at the project root
+#   build/asan      AddressSanitizer + UndefinedBehaviorSanitizer, for tests
+#   build/fuzz      clang libFuzzer targets
+
+SHELL     := /bin/bash
+PKGS      := libmicrohttpd jansson sqlite3 yaml-0.1 libsodium libutf8proc
+BUILD     ?= build/release
+SAN       ?= 0
+CC        ?= cc
+PORT      ?= 8080
+DB        ?= samanvay.db
+FUZZ_SECONDS ?= 30
+
+WARN      := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+             -Wformat=2 -Wvla -Wno-format-truncation
+DEFS      := -D_GNU_SOURCE -DLOCALEDIR='"$(abspath build/locale)"'
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+CFLAGS_COMMON := $(WARN) $(DEFS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
+ifeq ($(SAN),1)
+  OPT     := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+  LDSAN   := -fsanitize=address,undefined
+else
+  OPT     := -O2 -g
+  LDSAN   :=
+endif
+CFLAGS_ALL := $(CFLAGS_COMMON) $(OPT) $(CFLAGS)
+LDLIBS_ALL := $(PKG_LIBS) -lpthread -lm $(LDLIBS)
+
+# Files compiled into the binary (reference data and SQL migrations).
+EMBED := $(sort $(wildcard data/*.csv) $(wildcard src/store/migrations/*.sql))
+
+SRC_ALL  := $(sort $(shell find src -name '*.c'))
+MAIN_SRC := src/cli/main.c
+LIB_SRC  := $(filter-out $(MAIN_SRC),$(SRC_ALL))
+LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/gen/embedded_data.o
+MAIN_OBJ := $(BUILD)/src/cli/main.o
+LIB      := $(BUILD)/libsamanvay.a
+BIN      := $(BUILD)/samanvay
+
+TEST_SRC := $(sort $(shell find tests -name 'test_*.c'))
+TEST_BIN := $(patsubst tests/%.c,$(BUILD)/tests/%,$(TEST_SRC))
+BENCH_SRC := $(sort $(wildcard bench/*.c))
+BENCH_BIN := $(patsubst bench/%.c,$(BUILD)/bench/%,$(BENCH_SRC))
+FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
+FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(FUZZ_SRC))
+REPLAY_BIN := $(patsubst fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
+
+.PHONY: all deps deps-check run check check-release check-asan test-bins bench fuzz install clean demo-db \
+        unsafe-check
+
+all: ./samanvay
+
+./samanvay: $(BUILD)/samanvay
+	cp $< $@
+
+deps:
+	@scripts/ensure-deps scripts/deps.txt
+
+deps-check: deps
+	@scripts/ensure-deps scripts/deps-check.txt
+	@scripts/ensure-node-deps
+
+$(BIN): $(MAIN_OBJ) $(LIB)
+	$(CC) $(OPT) $(LDSAN) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS_ALL)
+
+$(LIB): $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	rm -f $@
+	ar rcs $@ $^
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+
+$(BUILD)/gen/embedded_data.c: $(EMBED) $(BUILD)/tools/embed Makefile
+	@mkdir -p $(dir $@)
+	$(BUILD)/tools/embed $@ $(EMBED)
+
+$(BUILD)/gen/embedded_data.o: $(BUILD)/gen/embedded_data.c
+	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c -o $@ $<
+
+$(BUILD)/tools/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -Wall -Wextra -Werror -O2 -o $@ $<
+
+# --- tests ---------------------------------------------------------------
+$(BUILD)/tests/%: tests/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(LDLIBS_ALL) -lcmocka $(LDSAN)
+
+$(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/replay_main.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(LIB) $(LDLIBS_ALL) $(LDSAN)
+
+test-bins: $(BIN) $(TEST_BIN) $(REPLAY_BIN)
+
+check-release:
+	@$(MAKE) --no-print-directory BUILD=build/release SAN=0 test-bins ./samanvay
+
+check-asan:
+	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test-bins
+
+# Runs every suite twice (plain, then ASan+UBSan); the last line is "N passed, N failed".
+check: deps-check
+	@$(MAKE) --no-print-directory check-release check-asan unsafe-check
+	@tests/run build/release build/asan
+
+# Banned unbounded string functions (see docs/architecture.md, "Safety").
+unsafe-check:
+	@! grep -rnE '\b(strcpy|strcat|sprintf|vsprintf|gets)[[:space:]]*\(' src tools tests fuzz bench \
+	   --include='*.c' --include='*.h' || { echo "unbounded string function found" >&2; exit 1; }
+
+# --- run -----------------------------------------------------------------
+run: deps
+	@$(MAKE) --no-print-directory ./samanvay
+	./samanvay demo --db $(DB) --port $(PORT)
+
+# --- bench ---------------------------------------------------------------
+$(BUILD)/bench/%: bench/%.c $(LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) $(LDSAN)
+
+bench: deps-check
+	@$(MAKE) --no-print-directory ./samanvay bench-bins
+	@bench/run $(BUILD)
+
+bench-bins: $(BENCH_BIN)
+
+# --- fuzz ----------------------------------------------------------------
+FUZZ_CFLAGS := $(WARN) $(DEFS) -Isrc -Ibuild/fuzz/gen $(PKG_CFLAGS) -g -O1 \
+               -fsanitize=fuzzer,address,undefined
+fuzz: deps-check
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=1 build/fuzz/libsamanvay.a
+	@for t in $(FUZZ_NAMES); do \
+	    clang $(FUZZ_CFLAGS) -o build/fuzz/$$t fuzz/$$t.c build/fuzz/libsamanvay.a $(LDLIBS_ALL) || exit 1; \
+	    mkdir -p build/fuzz/corpus/$$t; \
+	    echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
+	    build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
+	        build/fuzz/corpus/$$t fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
+	    [ $${PIPESTATUS[0]:-0} -eq 0 ] || exit 1; \
+	done
+
+# --- install -------------------------------------------------------------
+PREFIX ?= /usr/local
+install: ./samanvay
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 ./samanvay $(DESTDIR)$(PREFIX)/bin/samanvay
+
+clean:
+	rm -rf build ./samanvay
+
+-include $(shell find build -name '*.d' 2>/dev/null)

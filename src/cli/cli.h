@@ -1,0 +1,36 @@
+/* cli.h: what every subcommand gets from main, and the subcommands.
+ *
+ * Each subcommand lives in its own src/cli/cmd_*.c, parses its own
+ * options, and returns the process exit code: 0 ok, 1 a negative answer
+ * (an invalid id, a failed test), 2 a usage or input error (with one line
+ * on stderr). main.c only dispatches. */
+#ifndef SAMANVAY_CLI_H
+#define SAMANVAY_CLI_H
+
+#include <stdint.h>
+
+#include "core/refdata.h"
+
+#define EXIT_NEGATIVE 1
+#define EXIT_USAGE 2
+
+struct cli_ctx {
+    const char *prog;            /* "samanvay" */
+    const struct refdata *ref;   /* reference tables, loaded by main */
+    int32_t today;               /* today's date in IST, read once by main */
+};
+
+int cmd_check_id(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_classify(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_init(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_ingest(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_generate(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
+
+/* Print "samanvay: <msg>" to stderr and return EXIT_USAGE. */
+int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Print "samanvay: <msg>" to stderr (for errors that are not usage errors). */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

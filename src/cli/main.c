@@ -1,0 +1,84 @@
+/* main.c: load the reference data, then hand over to one subcommand. */
+#include <locale.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/date.h"
+
+struct command {
+    const char *name;
+    int (*run)(struct cli_ctx *ctx, int argc, char **argv);
+    const char *synopsis;
+};
+
+static const struct command commands[] = {
+    {"classify", cmd_classify,
+     "classify --investment RS --turnover RS [--exports RS] [--on DATE] [--activity A] [--json]"},
+    {"check-id", cmd_check_id, "check-id gstin|pan|udyam|ifsc [ID ...]"},
+};
+
+int cli_usage_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("samanvay: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+}
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+
+    fputs("samanvay: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: samanvay COMMAND [OPTIONS]\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  samanvay %s\n", commands[i].synopsis);
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_ctx ctx;
+    struct refdata *ref = NULL;
+    struct err e;
+    int rc;
+
+    setlocale(LC_ALL, "C.UTF-8");
+    if (argc < 2) {
+        usage(stderr);
+        return EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return 0;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        if (strcmp(argv[1], commands[i].name) != 0)
+            continue;
+        if (refdata_load(&ref, &e) != 0) {
+            cli_error("reference data: %s", e.msg);
+            return EXIT_USAGE;
+        }
+        ctx.prog = "samanvay";
+        ctx.ref = ref;
+        ctx.today = date_today_ist();
+        rc = commands[i].run(&ctx, argc - 1, argv + 1);
+        refdata_free(ref);
+        return rc;
+    }
+    cli_usage_error("unknown command '%s' (try 'samanvay help')", argv[1]);
+    return EXIT_USAGE;
+}
