@@ -15,6 +15,8 @@
 #define DATE_MIN_YEAR 1900
 #define DATE_MAX_YEAR 2199
 #define DATE_STR_LEN 11 /* "YYYY-MM-DD" + NUL */
+/* Marks an unknown date where a plain int32_t is stored (dates before 1970 are negative). */
+#define DATE_UNKNOWN INT32_MIN
 
 bool date_is_leap(int year);
 int date_days_in_month(int year, int month);

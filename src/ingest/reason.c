@@ -28,6 +28,7 @@ static const char *const codes[R_COUNT] = {
     [R_CONFLICTING_DUPLICATE] = "conflicting_duplicate",
     [R_PAN_CONFLICT] = "pan_conflict",
     [R_UNKNOWN_REFERENCE] = "unknown_reference",
+    [R_FIELD_TOO_LONG] = "field_too_long",
 };
 
 const char *reason_code(enum reason r)

@@ -31,6 +31,7 @@ enum reason {
     R_CONFLICTING_DUPLICATE,
     R_PAN_CONFLICT,
     R_UNKNOWN_REFERENCE,
+    R_FIELD_TOO_LONG,
     R_COUNT
 };
 

@@ -1,0 +1,63 @@
+/* db.h: the SQL driver seam under the store. One small interface over
+ * SQLite (db_sqlite.c) and, later, PostgreSQL, in the manner of Dovecot's
+ * lib-sql. Store code (store_*.c) writes portable SQL with `$1`-style
+ * placeholders and `{{NAME}}` dialect macros in DDL; drivers translate.
+ *
+ * A connection is used by one thread at a time. Statements belong to
+ * their connection. Text passed to bind functions is copied. */
+#ifndef SAMANVAY_DB_H
+#define SAMANVAY_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+
+struct db;
+struct db_stmt;
+
+enum db_step { DB_ROW = 1, DB_DONE = 0 }; /* step returns these, or -1 on error */
+
+/* Open "sqlite:PATH" or a PostgreSQL conninfo ("pg:..."). */
+int db_open(const char *target, struct db **out, struct err *e);
+void db_close(struct db *db);
+const char *db_backend_name(const struct db *db); /* "sqlite" | "postgres" */
+
+/* Run SQL without parameters (may hold several statements). */
+int db_exec(struct db *db, const char *sql, struct err *e);
+/* Expand {{AUTO_ID}}, {{BLOB}} … for this backend; caller frees with mem_free. */
+char *db_expand_ddl(const struct db *db, const char *sql);
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e);
+void db_finalize(struct db_stmt *st);
+int db_bind_int64(struct db_stmt *st, int idx, int64_t v);
+int db_bind_double(struct db_stmt *st, int idx, double v);
+int db_bind_text(struct db_stmt *st, int idx, const char *s, size_t n);
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
+int db_bind_null(struct db_stmt *st, int idx);
+/* Bind s, or NULL when s is NULL or empty. */
+int db_bind_text_or_null(struct db_stmt *st, int idx, const char *s);
+int db_step(struct db_stmt *st, struct err *e);
+int db_reset(struct db_stmt *st);   /* ready to bind and step again */
+
+bool db_column_is_null(struct db_stmt *st, int col);
+int64_t db_column_int64(struct db_stmt *st, int col);
+double db_column_double(struct db_stmt *st, int col);
+const char *db_column_text(struct db_stmt *st, int col); /* "" for NULL; valid until next step */
+size_t db_column_bytes(struct db_stmt *st, int col);
+
+/* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
+int64_t db_changes(struct db *db);
+
+int db_begin(struct db *db, struct err *e);
+int db_commit(struct db *db, struct err *e);
+int db_rollback(struct db *db);
+
+/* A statement prepared once per connection and reset on every call, so
+ * hot paths do not re-parse SQL. `sql` must be a string with static
+ * storage (a literal): its address is the cache key. */
+#define DB_STMT_CACHE 256
+struct db_stmt *db_cached(struct db *db, const char *sql, struct err *e);
+
+#endif

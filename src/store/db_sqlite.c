@@ -1,0 +1,307 @@
+/* db_sqlite.c: the SQLite driver behind db.h.
+ *
+ * Settings (docs/architecture.md): WAL journal with synchronous=NORMAL —
+ * durable across application crashes, and a kill -9 can only lose whole
+ * uncommitted transactions — plus a busy timeout so concurrent readers
+ * and one writer coexist, and foreign keys on. */
+#include "store/db.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/buf.h"
+
+struct cache_entry {
+    const char *sql;            /* key: address of a static string */
+    struct db_stmt *st;
+};
+
+struct db {
+    sqlite3 *h;
+    struct cache_entry cache[DB_STMT_CACHE];
+};
+
+struct db_stmt {
+    struct db *db;
+    sqlite3_stmt *h;
+};
+
+static const char *const pragmas =
+    "PRAGMA journal_mode=WAL;"
+    "PRAGMA synchronous=NORMAL;"
+    "PRAGMA foreign_keys=ON;"
+    "PRAGMA cache_size=-65536;"
+    "PRAGMA temp_store=MEMORY;";
+
+int db_open(const char *target, struct db **out, struct err *e)
+{
+    struct db *db;
+    const char *path;
+    int rc;
+
+    if (strncmp(target, "sqlite:", 7) != 0)
+        return err_set(e, "this build has no driver for '%.40s' (PostgreSQL arrives with the pg driver)",
+                       target);
+    path = target + 7;
+    db = mem_calloc(1, sizeof *db);
+    if (db == NULL)
+        return err_set(e, "out of memory");
+    rc = sqlite3_open_v2(path, &db->h,
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        err_set(e, "%s: %s", path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        db_close(db);
+        return -1;
+    }
+    sqlite3_busy_timeout(db->h, 10000);
+    sqlite3_extended_result_codes(db->h, 1);
+    if (db_exec(db, pragmas, e) != 0) {
+        err_prefix(e, "%s: ", path);
+        db_close(db);
+        return -1;
+    }
+    *out = db;
+    return 0;
+}
+
+void db_close(struct db *db)
+{
+    if (db == NULL)
+        return;
+    for (int i = 0; i < DB_STMT_CACHE; i++)
+        db_finalize(db->cache[i].st);
+    sqlite3_close(db->h);
+    mem_free(db);
+}
+
+const char *db_backend_name(const struct db *db)
+{
+    (void)db;
+    return "sqlite";
+}
+
+int db_exec(struct db *db, const char *sql, struct err *e)
+{
+    char *msg = NULL;
+
+    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        err_set(e, "%s", msg ? msg : sqlite3_errmsg(db->h));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static const struct {
+    const char *macro;
+    const char *sqlite;
+} ddl_macros[] = {
+    {"{{AUTO_ID}}", "INTEGER PRIMARY KEY"},
+    {"{{BLOB}}", "BLOB"},
+};
+
+char *db_expand_ddl(const struct db *db, const char *sql)
+{
+    struct buf out = BUF_INIT;
+    const char *p = sql;
+
+    (void)db;
+    while (*p) {
+        bool replaced = false;
+        for (size_t i = 0; i < sizeof ddl_macros / sizeof ddl_macros[0]; i++) {
+            size_t n = strlen(ddl_macros[i].macro);
+            if (strncmp(p, ddl_macros[i].macro, n) == 0) {
+                if (buf_puts(&out, ddl_macros[i].sqlite) != 0)
+                    goto oom;
+                p += n;
+                replaced = true;
+                break;
+            }
+        }
+        if (!replaced && buf_putc(&out, *p++) != 0)
+            goto oom;
+    }
+    return buf_detach(&out);
+oom:
+    buf_release(&out);
+    return NULL;
+}
+
+/* `$N` placeholders become `?N`: SQLite treats `$1` as a *named* parameter
+ * numbered by first appearance, so "$2 ... $1" would bind backwards.
+ * Text inside single-quoted literals is left alone. */
+static char *rewrite_placeholders(const char *sql)
+{
+    struct buf out = BUF_INIT;
+    bool in_string = false;
+
+    for (const char *p = sql; *p; p++) {
+        char c = *p;
+        if (c == '\'')
+            in_string = !in_string;
+        if (!in_string && c == '$' && p[1] >= '0' && p[1] <= '9')
+            c = '?';
+        if (buf_putc(&out, c) != 0) {
+            buf_release(&out);
+            return NULL;
+        }
+    }
+    return buf_detach(&out);
+}
+
+int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
+{
+    struct db_stmt *st;
+    char *native = rewrite_placeholders(sql);
+    int rc;
+
+    if (native == NULL)
+        return err_set(e, "out of memory");
+    st = mem_calloc(1, sizeof *st);
+    if (st == NULL) {
+        mem_free(native);
+        return err_set(e, "out of memory");
+    }
+    st->db = db;
+    rc = sqlite3_prepare_v3(db->h, native, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL);
+    mem_free(native);
+    if (rc != SQLITE_OK) {
+        err_set(e, "prepare: %s", sqlite3_errmsg(db->h));
+        mem_free(st);
+        return -1;
+    }
+    *out = st;
+    return 0;
+}
+
+void db_finalize(struct db_stmt *st)
+{
+    if (st == NULL)
+        return;
+    sqlite3_finalize(st->h);
+    mem_free(st);
+}
+
+int db_bind_int64(struct db_stmt *st, int idx, int64_t v)
+{
+    return sqlite3_bind_int64(st->h, idx, v) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_double(struct db_stmt *st, int idx, double v)
+{
+    return sqlite3_bind_double(st->h, idx, v) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_text(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+    return sqlite3_bind_text64(st->h, idx, s, n, SQLITE_TRANSIENT, SQLITE_UTF8) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+{
+    return sqlite3_bind_blob64(st->h, idx, p, n, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_null(struct db_stmt *st, int idx)
+{
+    return sqlite3_bind_null(st->h, idx) == SQLITE_OK ? 0 : -1;
+}
+
+int db_bind_text_or_null(struct db_stmt *st, int idx, const char *s)
+{
+    if (s == NULL || *s == '\0')
+        return db_bind_null(st, idx);
+    return db_bind_text(st, idx, s, strlen(s));
+}
+
+int db_step(struct db_stmt *st, struct err *e)
+{
+    int rc = sqlite3_step(st->h);
+
+    if (rc == SQLITE_ROW)
+        return DB_ROW;
+    if (rc == SQLITE_DONE)
+        return DB_DONE;
+    return err_set(e, "%s", sqlite3_errmsg(st->db->h));
+}
+
+int db_reset(struct db_stmt *st)
+{
+    sqlite3_reset(st->h);
+    return sqlite3_clear_bindings(st->h) == SQLITE_OK ? 0 : -1;
+}
+
+bool db_column_is_null(struct db_stmt *st, int col)
+{
+    return sqlite3_column_type(st->h, col) == SQLITE_NULL;
+}
+
+int64_t db_column_int64(struct db_stmt *st, int col)
+{
+    return sqlite3_column_int64(st->h, col);
+}
+
+double db_column_double(struct db_stmt *st, int col)
+{
+    return sqlite3_column_double(st->h, col);
+}
+
+const char *db_column_text(struct db_stmt *st, int col)
+{
+    const unsigned char *t = sqlite3_column_text(st->h, col);
+    return t ? (const char *)t : "";
+}
+
+size_t db_column_bytes(struct db_stmt *st, int col)
+{
+    return (size_t)sqlite3_column_bytes(st->h, col);
+}
+
+int64_t db_changes(struct db *db)
+{
+    return sqlite3_changes64(db->h);
+}
+
+int db_begin(struct db *db, struct err *e)
+{
+    /* IMMEDIATE takes the write lock now, so a writer never fails half-way
+     * through a transaction because another connection started writing. */
+    return db_exec(db, "BEGIN IMMEDIATE", e);
+}
+
+int db_commit(struct db *db, struct err *e)
+{
+    return db_exec(db, "COMMIT", e);
+}
+
+int db_rollback(struct db *db)
+{
+    struct err ignored;
+
+    if (sqlite3_get_autocommit(db->h))
+        return 0;
+    return db_exec(db, "ROLLBACK", &ignored);
+}
+
+struct db_stmt *db_cached(struct db *db, const char *sql, struct err *e)
+{
+    size_t h = ((uintptr_t)sql >> 3) % DB_STMT_CACHE;
+
+    for (size_t probe = 0; probe < DB_STMT_CACHE; probe++) {
+        struct cache_entry *c = &db->cache[(h + probe) % DB_STMT_CACHE];
+        if (c->sql == sql) {
+            db_reset(c->st);
+            return c->st;
+        }
+        if (c->sql == NULL) {
+            if (db_prepare(db, sql, &c->st, e) != 0)
+                return NULL;
+            c->sql = sql;
+            return c->st;
+        }
+    }
+    err_set(e, "statement cache full (%d statements)", DB_STMT_CACHE);
+    return NULL;
+}

@@ -1,0 +1,159 @@
+/* store.c: opening a store, migrations, transactions. */
+#include "store/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/alloc.h"
+#include "core/embedded.h"
+#include "store/db.h"
+
+#define MIGRATION_PREFIX "src/store/migrations/"
+
+struct store {
+    struct db *db;
+    time_t now_at;       /* second for which `now` was formatted */
+    char now[32];
+};
+
+int store_open(const struct store_target *t, struct store **out, struct err *e)
+{
+    struct store *s;
+    char target[4096];
+
+    if ((t->sqlite_path == NULL) == (t->pg_conninfo == NULL))
+        return err_set(e, "give exactly one of --db FILE or --pg CONNINFO");
+    if (t->sqlite_path != NULL)
+        snprintf(target, sizeof target, "sqlite:%s", t->sqlite_path);
+    else
+        snprintf(target, sizeof target, "pg:%s", t->pg_conninfo);
+    s = mem_calloc(1, sizeof *s);
+    if (s == NULL)
+        return err_set(e, "out of memory");
+    if (db_open(target, &s->db, e) != 0) {
+        mem_free(s);
+        return -1;
+    }
+    *out = s;
+    return 0;
+}
+
+void store_close(struct store *s)
+{
+    if (s == NULL)
+        return;
+    db_close(s->db);
+    mem_free(s);
+}
+
+struct db *store_db(struct store *s)
+{
+    return s->db;
+}
+
+const char *store_now(struct store *s)
+{
+    time_t t = time(NULL);
+    struct tm tm;
+
+    if (t != s->now_at) {
+        gmtime_r(&t, &tm);
+        strftime(s->now, sizeof s->now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+        s->now_at = t;
+    }
+    return s->now;
+}
+
+int store_begin(struct store *s, struct err *e)
+{
+    return db_begin(s->db, e);
+}
+
+int store_commit(struct store *s, struct err *e)
+{
+    return db_commit(s->db, e);
+}
+
+void store_rollback(struct store *s)
+{
+    db_rollback(s->db);
+}
+
+static const char create_versions[] =
+    "CREATE TABLE IF NOT EXISTS schema_migrations ("
+    " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
+
+int store_schema_version(struct store *s, int *version, struct err *e)
+{
+    static const char sql[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+    struct db_stmt *st;
+
+    if (db_exec(s->db, create_versions, e) != 0)
+        return -1;
+    st = db_cached(s->db, sql, e);
+    if (st == NULL || db_step(st, e) != DB_ROW)
+        return -1;
+    *version = (int)db_column_int64(st, 0);
+    db_reset(st);
+    return 0;
+}
+
+static int apply_one(struct store *s, int version, const struct embedded_file *f, struct err *e)
+{
+    static const char record[] =
+        "INSERT INTO schema_migrations(version, name, applied_at)"
+        " VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))";
+    char *ddl = db_expand_ddl(s->db, f->data);
+    struct db_stmt *st;
+
+    if (ddl == NULL)
+        return err_set(e, "out of memory");
+    if (db_begin(s->db, e) != 0) {
+        mem_free(ddl);
+        return -1;
+    }
+    if (db_exec(s->db, ddl, e) != 0)
+        goto fail;
+    st = db_cached(s->db, record, e);
+    if (st == NULL || db_bind_int64(st, 1, version) != 0
+        || db_bind_text(st, 2, f->name, strlen(f->name)) != 0 || db_step(st, e) < 0)
+        goto fail;
+    mem_free(ddl);
+    return db_commit(s->db, e);
+fail:
+    mem_free(ddl);
+    db_rollback(s->db);
+    return err_prefix(e, "%s: ", f->name);
+}
+
+int store_migrate(struct store *s, int *applied, struct err *e)
+{
+    const struct embedded_file *files;
+    size_t n;
+    int current;
+
+    *applied = 0;
+    if (store_schema_version(s, &current, e) != 0)
+        return -1;
+    files = embedded_files(&n);
+    /* Embedded files are sorted by name, and migration names start with
+     * their zero-padded number, so this applies them in order. */
+    for (size_t i = 0; i < n; i++) {
+        const char *name = files[i].name;
+        int version;
+        if (strncmp(name, MIGRATION_PREFIX, strlen(MIGRATION_PREFIX)) != 0)
+            continue;
+        version = atoi(name + strlen(MIGRATION_PREFIX));
+        if (version <= 0)
+            return err_set(e, "%s: migration names start with their number", name);
+        if (version <= current)
+            continue;
+        if (apply_one(s, version, &files[i], e) != 0)
+            return -1;
+        current = version;
+        (*applied)++;
+    }
+    return 0;
+}

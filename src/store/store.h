@@ -1,0 +1,105 @@
+/* store.h: the one storage interface. Callers (ingest, web, CLI, engines)
+ * see records and outcomes, never SQL or a backend: SQLite today
+ * (db_sqlite.c), PostgreSQL behind the same functions later.
+ *
+ * A store is one connection, used by one thread at a time; the web server
+ * keeps one per worker thread. Writes that must be atomic go between
+ * store_begin and store_commit. */
+#ifndef SAMANVAY_STORE_H
+#define SAMANVAY_STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/enterprise.h"
+#include "core/err.h"
+
+struct store;
+
+/* Where the data lives: exactly one of the two is set (from --db / --pg). */
+struct store_target {
+    const char *sqlite_path;
+    const char *pg_conninfo;
+};
+
+int store_open(const struct store_target *t, struct store **out, struct err *e);
+void store_close(struct store *s);
+/* The underlying connection, for store_*.c modules only. */
+struct db *store_db(struct store *s);
+/* The current UTC time as ISO 8601 text ("2026-11-25T17:37:38Z"), cached per second. */
+const char *store_now(struct store *s);
+
+/* Apply every numbered migration not yet applied (samanvay init). Each
+ * runs in its own transaction. *applied counts the new ones. */
+int store_migrate(struct store *s, int *applied, struct err *e);
+/* Highest applied migration, 0 for an empty database. */
+int store_schema_version(struct store *s, int *version, struct err *e);
+
+int store_begin(struct store *s, struct err *e);
+int store_commit(struct store *s, struct err *e);
+void store_rollback(struct store *s);
+
+/* --- ingest bookkeeping (store_ingest.c) ------------------------------- */
+
+struct ingest_counts {
+    int64_t rows_committed;   /* data rows whose outcome is committed */
+    int64_t inserted, updated, unchanged, quarantined;
+};
+
+/* The ingest_file row for (feed, digest), created when new. A file seen
+ * before keeps its id, so reloading it finds its own rows. */
+int store_ingest_file_open(struct store *s, const char *feed, const char *name, const char *digest,
+                           int64_t size, int64_t *id, bool *complete, struct err *e);
+/* Record progress; call inside the batch's transaction so progress and
+ * data commit together. */
+int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_counts *c,
+                               bool complete, struct err *e);
+
+struct quarantine_row {
+    int64_t file_id;
+    const char *feed;
+    int64_t row_no, line_no;
+    const char *code;         /* reason code */
+    const char *reason;       /* readable reason */
+    const char *raw;
+    size_t raw_len;
+};
+
+/* Insert or replace (same file, same row) a quarantined row. */
+int store_quarantine_put(struct store *s, const struct quarantine_row *q, struct err *e);
+/* Count quarantined rows of one file by reason code: calls fn for each. */
+int store_quarantine_counts(struct store *s, int64_t file_id,
+                            int (*fn)(void *ctx, const char *code, int64_t n), void *ctx,
+                            struct err *e);
+
+/* --- enterprises (store_enterprise.c) ---------------------------------- */
+
+enum upsert_outcome {
+    UPSERT_INSERTED,          /* new enterprise */
+    UPSERT_UPDATED,           /* content changed (a corrected row) */
+    UPSERT_REFRESHED,         /* identical content from another file: provenance moves to it */
+    UPSERT_UNCHANGED,         /* this very row was loaded before (same file, same row) */
+    UPSERT_DUPLICATE,         /* identical to an earlier row of the same file */
+    UPSERT_CONFLICT,          /* same Udyam number as an earlier row of this file, other content */
+    UPSERT_PAN_CONFLICT,      /* the PAN belongs to another enterprise */
+};
+
+struct upsert_result {
+    enum upsert_outcome outcome;
+    int64_t id;               /* the enterprise (for the conflicts: the other one) */
+    int64_t other_row;        /* DUPLICATE/CONFLICT: the earlier row of this file */
+    char other_udyam[20];     /* PAN_CONFLICT: who holds the PAN */
+};
+
+/* Insert or update one enterprise from a feed row (e->src_* set by the
+ * caller). Never fails on data conflicts: those are outcomes. */
+int store_enterprise_upsert(struct store *s, const struct enterprise *e, struct upsert_result *r,
+                            struct err *err);
+int store_enterprise_get(struct store *s, int64_t id, struct enterprise *out, bool *found,
+                         struct err *e);
+int store_enterprise_find_udyam(struct store *s, const char *udyam, int64_t *id, bool *found,
+                                struct err *e);
+int store_enterprise_count(struct store *s, int64_t *n, struct err *e);
+
+#endif

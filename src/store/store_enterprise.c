@@ -1,0 +1,373 @@
+/* store_enterprise.c: the enterprise table and its GSTINs.
+ *
+ * Identity rules (see store.h, enum upsert_outcome): the Udyam number is
+ * the key; a PAN belongs to one enterprise; a file's identity is its
+ * digest, so the provenance (src_file, src_row) of a stored row tells a
+ * rerun of the same row from an in-file duplicate without any per-run
+ * memory in the process. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/profile.h"
+#include "store/db.h"
+#include "store/store.h"
+
+#define COLUMNS                                                                               \
+    "udyam, pan, name, owner_name, constitution, social_category, owner_gender, "             \
+    "owner_disabled, commenced_on, registered_on, activity, nic, state, district, pincode, "  \
+    "area, investment_paise, turnover_paise, exports_paise, employees_male, employees_female, " \
+    "employees_other, women_owned, scst_owned, content_hash, src_feed, src_file, src_row, "   \
+    "updated_at"
+
+static const char insert_sql[] =
+    "INSERT INTO enterprise(" COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+    " $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)"
+    " ON CONFLICT DO NOTHING RETURNING id";
+
+static const char update_sql[] =
+    "UPDATE enterprise SET udyam = $1, pan = $2, name = $3, owner_name = $4, constitution = $5,"
+    " social_category = $6, owner_gender = $7, owner_disabled = $8, commenced_on = $9,"
+    " registered_on = $10, activity = $11, nic = $12, state = $13, district = $14, pincode = $15,"
+    " area = $16, investment_paise = $17, turnover_paise = $18, exports_paise = $19,"
+    " employees_male = $20, employees_female = $21, employees_other = $22, women_owned = $23,"
+    " scst_owned = $24, content_hash = $25, src_feed = $26, src_file = $27, src_row = $28,"
+    " updated_at = $29 WHERE id = $30";
+
+static const char select_sql[] = "SELECT id, " COLUMNS " FROM enterprise WHERE id = $1";
+
+static int bind_enum(struct db_stmt *st, int idx, enum profile_field f, int v)
+{
+    const char *name = v >= 0 ? profile_enum_name(f, v) : NULL;
+    return db_bind_text_or_null(st, idx, name);
+}
+
+static int bind_date(struct db_stmt *st, int idx, int32_t d)
+{
+    char s[DATE_STR_LEN];
+
+    if (d == DATE_UNKNOWN)
+        return db_bind_null(st, idx);
+    date_format(d, s);
+    return db_bind_text(st, idx, s, 10);
+}
+
+static int bind_count(struct db_stmt *st, int idx, int64_t v)
+{
+    return v < 0 ? db_bind_null(st, idx) : db_bind_int64(st, idx, v);
+}
+
+static int bind_enterprise(struct store *s, struct db_stmt *st, const struct enterprise *e)
+{
+    char state[4];
+    int sc = profile_enum_index(PF_OWNER_CATEGORY, "sc"), stc = profile_enum_index(PF_OWNER_CATEGORY, "st");
+    int female = profile_enum_index(PF_OWNER_GENDER, "female");
+    const char *now = store_now(s);
+
+    snprintf(state, sizeof state, "%02d", e->state);
+    if (db_bind_text_or_null(st, 1, e->udyam) || db_bind_text_or_null(st, 2, e->pan)
+        || db_bind_text(st, 3, e->name, strlen(e->name)) || db_bind_text_or_null(st, 4, e->owner_name)
+        || bind_enum(st, 5, PF_CONSTITUTION, e->constitution)
+        || bind_enum(st, 6, PF_OWNER_CATEGORY, e->social_category)
+        || bind_enum(st, 7, PF_OWNER_GENDER, e->owner_gender)
+        || bind_count(st, 8, e->owner_disabled) || bind_date(st, 9, e->commenced_on)
+        || bind_date(st, 10, e->registered_on) || bind_enum(st, 11, PF_ACTIVITY, e->activity)
+        || db_bind_text_or_null(st, 12, e->nic) || db_bind_text(st, 13, state, strlen(state))
+        || db_bind_text_or_null(st, 14, e->district) || db_bind_text_or_null(st, 15, e->pincode)
+        || bind_enum(st, 16, PF_AREA, e->area) || db_bind_int64(st, 17, e->investment)
+        || db_bind_int64(st, 18, e->turnover) || bind_count(st, 19, e->exports)
+        || bind_count(st, 20, e->employees_male) || bind_count(st, 21, e->employees_female)
+        || bind_count(st, 22, e->employees_other)
+        || (e->owner_gender < 0 ? db_bind_null(st, 23)
+                                : db_bind_int64(st, 23, e->owner_gender == female))
+        || (e->social_category < 0
+                ? db_bind_null(st, 24)
+                : db_bind_int64(st, 24, e->social_category == sc || e->social_category == stc))
+        || db_bind_int64(st, 25, (int64_t)e->content_hash)
+        || db_bind_text(st, 26, e->src_feed, strlen(e->src_feed)) || db_bind_int64(st, 27, e->src_file)
+        || db_bind_int64(st, 28, e->src_row) || db_bind_text(st, 29, now, strlen(now)))
+        return -1;
+    return 0;
+}
+
+static int put_gstins(struct store *s, int64_t id, const struct enterprise *e, struct err *err)
+{
+    static const char sql[] =
+        "INSERT INTO enterprise_gstin(gstin, enterprise_id, state) VALUES ($1, $2, $3)"
+        " ON CONFLICT (gstin) DO UPDATE SET enterprise_id = excluded.enterprise_id";
+    struct db *db = store_db(s);
+
+    for (int i = 0; i < e->n_gstins; i++) {
+        struct db_stmt *st = db_cached(db, sql, err);
+        if (st == NULL || db_bind_text(st, 1, e->gstins[i], 15) || db_bind_int64(st, 2, id)
+            || db_bind_text(st, 3, e->gstins[i], 2) || db_step(st, err) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int drop_gstins(struct store *s, int64_t id, struct err *err)
+{
+    static const char sql[] = "DELETE FROM enterprise_gstin WHERE enterprise_id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, err);
+
+    if (st == NULL || db_bind_int64(st, 1, id) != 0)
+        return -1;
+    return db_step(st, err) < 0 ? -1 : 0;
+}
+
+/* Try the common case first: a new enterprise. */
+static int try_insert(struct store *s, const struct enterprise *e, int64_t *id, bool *inserted,
+                      struct err *err)
+{
+    struct db_stmt *st = db_cached(store_db(s), insert_sql, err);
+    int rc;
+
+    if (st == NULL || bind_enterprise(s, st, e) != 0)
+        return st == NULL ? -1 : err_set(err, "cannot bind enterprise values");
+    rc = db_step(st, err);
+    if (rc < 0)
+        return -1;
+    *inserted = rc == DB_ROW;
+    if (*inserted)
+        *id = db_column_int64(st, 0);
+    db_reset(st);
+    return 0;
+}
+
+struct existing {
+    bool found;
+    int64_t id, src_file, src_row;
+    uint64_t hash;
+    char udyam[20];
+};
+
+/* The enterprise with this Udyam number and the one holding this PAN. */
+static int find_existing(struct store *s, const struct enterprise *e, struct existing *same,
+                         struct existing *pan_holder, struct err *err)
+{
+    static const char sql[] =
+        "SELECT id, udyam, src_file, src_row, content_hash FROM enterprise"
+        " WHERE udyam = $1 OR pan = $2";
+    struct db_stmt *st = db_cached(store_db(s), sql, err);
+    int rc;
+
+    memset(same, 0, sizeof *same);
+    memset(pan_holder, 0, sizeof *pan_holder);
+    if (st == NULL || db_bind_text_or_null(st, 1, e->udyam) || db_bind_text_or_null(st, 2, e->pan))
+        return -1;
+    while ((rc = db_step(st, err)) == DB_ROW) {
+        const char *u = db_column_text(st, 1);
+        struct existing *x = strcmp(u, e->udyam) == 0 ? same : pan_holder;
+        x->found = true;
+        x->id = db_column_int64(st, 0);
+        snprintf(x->udyam, sizeof x->udyam, "%s", u);
+        x->src_file = db_column_int64(st, 2);
+        x->src_row = db_column_int64(st, 3);
+        x->hash = (uint64_t)db_column_int64(st, 4);
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+static int refresh_provenance(struct store *s, int64_t id, const struct enterprise *e,
+                              struct err *err)
+{
+    static const char sql[] =
+        "UPDATE enterprise SET src_feed = $2, src_file = $3, src_row = $4 WHERE id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, err);
+
+    if (st == NULL || db_bind_int64(st, 1, id) || db_bind_text(st, 2, e->src_feed, strlen(e->src_feed))
+        || db_bind_int64(st, 3, e->src_file) || db_bind_int64(st, 4, e->src_row))
+        return -1;
+    return db_step(st, err) < 0 ? -1 : 0;
+}
+
+static int replace_content(struct store *s, int64_t id, const struct enterprise *e, struct err *err)
+{
+    struct db_stmt *st = db_cached(store_db(s), update_sql, err);
+
+    if (st == NULL || bind_enterprise(s, st, e) != 0 || db_bind_int64(st, 30, id) != 0)
+        return -1;
+    if (db_step(st, err) < 0)
+        return -1;
+    return drop_gstins(s, id, err) != 0 ? -1 : put_gstins(s, id, e, err);
+}
+
+static int resolve_conflict(struct store *s, const struct enterprise *e, struct upsert_result *r,
+                            struct err *err)
+{
+    struct existing same, holder;
+
+    if (find_existing(s, e, &same, &holder, err) != 0)
+        return -1;
+    if (same.found && same.src_file == e->src_file) {
+        r->id = same.id;
+        r->other_row = same.src_row;
+        r->outcome = same.src_row == e->src_row ? UPSERT_UNCHANGED
+                     : same.hash == e->content_hash ? UPSERT_DUPLICATE : UPSERT_CONFLICT;
+        return 0;
+    }
+    if (holder.found) {
+        r->outcome = UPSERT_PAN_CONFLICT;
+        r->id = holder.id;
+        snprintf(r->other_udyam, sizeof r->other_udyam, "%s", holder.udyam);
+        return 0;
+    }
+    if (!same.found)
+        return err_set(err, "enterprise %s conflicts with a row that cannot be found", e->udyam);
+    r->id = same.id;
+    if (same.hash == e->content_hash) {
+        r->outcome = UPSERT_REFRESHED;
+        return refresh_provenance(s, same.id, e, err);
+    }
+    r->outcome = UPSERT_UPDATED;
+    return replace_content(s, same.id, e, err);
+}
+
+int store_enterprise_upsert(struct store *s, const struct enterprise *e, struct upsert_result *r,
+                            struct err *err)
+{
+    bool inserted;
+    int64_t id = 0;
+
+    memset(r, 0, sizeof *r);
+    if (try_insert(s, e, &id, &inserted, err) != 0)
+        return -1;
+    if (!inserted)
+        return resolve_conflict(s, e, r, err);
+    r->outcome = UPSERT_INSERTED;
+    r->id = id;
+    return put_gstins(s, id, e, err);
+}
+
+/* --- reading ----------------------------------------------------------- */
+
+static void col_str(struct db_stmt *st, int col, char *dst, size_t cap)
+{
+    snprintf(dst, cap, "%s", db_column_text(st, col));
+}
+
+static int col_enum(struct db_stmt *st, int col, enum profile_field f)
+{
+    return db_column_is_null(st, col) ? -1 : profile_enum_index(f, db_column_text(st, col));
+}
+
+static int32_t col_date(struct db_stmt *st, int col)
+{
+    const char *t = db_column_text(st, col);
+    int32_t d;
+
+    if (db_column_is_null(st, col) || date_parse(t, strlen(t), &d, NULL) != 0)
+        return DATE_UNKNOWN;
+    return d;
+}
+
+static int64_t col_count(struct db_stmt *st, int col)
+{
+    return db_column_is_null(st, col) ? -1 : db_column_int64(st, col);
+}
+
+/* Columns as in COLUMNS, offset by one for the leading id. */
+static void read_row(struct db_stmt *st, struct enterprise *e)
+{
+    enterprise_init(e);
+    e->id = db_column_int64(st, 0);
+    col_str(st, 1, e->udyam, sizeof e->udyam);
+    col_str(st, 2, e->pan, sizeof e->pan);
+    col_str(st, 3, e->name, sizeof e->name);
+    col_str(st, 4, e->owner_name, sizeof e->owner_name);
+    e->constitution = col_enum(st, 5, PF_CONSTITUTION);
+    e->social_category = col_enum(st, 6, PF_OWNER_CATEGORY);
+    e->owner_gender = col_enum(st, 7, PF_OWNER_GENDER);
+    e->owner_disabled = (int)col_count(st, 8);
+    e->commenced_on = col_date(st, 9);
+    e->registered_on = col_date(st, 10);
+    e->activity = col_enum(st, 11, PF_ACTIVITY);
+    col_str(st, 12, e->nic, sizeof e->nic);
+    e->state = atoi(db_column_text(st, 13));
+    col_str(st, 14, e->district, sizeof e->district);
+    col_str(st, 15, e->pincode, sizeof e->pincode);
+    e->area = col_enum(st, 16, PF_AREA);
+    e->investment = db_column_int64(st, 17);
+    e->turnover = db_column_int64(st, 18);
+    e->exports = col_count(st, 19);
+    e->employees_male = col_count(st, 20);
+    e->employees_female = col_count(st, 21);
+    e->employees_other = col_count(st, 22);
+    e->content_hash = (uint64_t)db_column_int64(st, 25);
+    col_str(st, 26, e->src_feed, sizeof e->src_feed);
+    e->src_file = db_column_int64(st, 27);
+    e->src_row = db_column_int64(st, 28);
+}
+
+static int read_gstins(struct store *s, struct enterprise *e, struct err *err)
+{
+    static const char sql[] =
+        "SELECT gstin FROM enterprise_gstin WHERE enterprise_id = $1 ORDER BY gstin";
+    struct db_stmt *st = db_cached(store_db(s), sql, err);
+    int rc;
+
+    if (st == NULL || db_bind_int64(st, 1, e->id) != 0)
+        return -1;
+    while ((rc = db_step(st, err)) == DB_ROW && e->n_gstins < ENTERPRISE_MAX_GSTINS)
+        col_str(st, 0, e->gstins[e->n_gstins++], sizeof e->gstins[0]);
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_enterprise_get(struct store *s, int64_t id, struct enterprise *out, bool *found,
+                         struct err *e)
+{
+    struct db_stmt *st = db_cached(store_db(s), select_sql, e);
+    struct enterprise row;
+    int rc;
+
+    if (st == NULL || db_bind_int64(st, 1, id) != 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc < 0)
+        return -1;
+    *found = rc == DB_ROW;
+    if (*found)
+        read_row(st, &row);
+    db_reset(st);
+    if (!*found)
+        return 0;
+    if (read_gstins(s, &row, e) != 0)
+        return -1;
+    *out = row;
+    return 0;
+}
+
+int store_enterprise_find_udyam(struct store *s, const char *udyam, int64_t *id, bool *found,
+                                struct err *e)
+{
+    static const char sql[] = "SELECT id FROM enterprise WHERE udyam = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL || db_bind_text(st, 1, udyam, strlen(udyam)) != 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc < 0)
+        return -1;
+    *found = rc == DB_ROW;
+    if (*found)
+        *id = db_column_int64(st, 0);
+    db_reset(st);
+    return 0;
+}
+
+int store_enterprise_count(struct store *s, int64_t *n, struct err *e)
+{
+    static const char sql[] = "SELECT COUNT(*) FROM enterprise";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL || db_step(st, e) != DB_ROW)
+        return -1;
+    *n = db_column_int64(st, 0);
+    db_reset(st);
+    return 0;
+}
