@@ -15,6 +15,12 @@ PORT      ?= 8080
 DB        ?= samanvay.db
 FUZZ_SECONDS ?= 30
 
+# `make V=1` shows full commands.
+ifeq ($(V),1)
+  Q :=
+else
+  Q := @
+endif
 WARN      := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wvla -Wno-format-truncation
 DEFS      := -D_GNU_SOURCE -DLOCALEDIR='"$(abspath build/locale)"'
@@ -56,7 +62,7 @@ REPLAY_BIN := $(patsubst fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
 all: ./samanvay
 
 ./samanvay: $(BUILD)/samanvay
-	cp $< $@
+	$(Q)cp $< $@
 
 deps:
 	@scripts/ensure-deps scripts/deps.txt
@@ -66,36 +72,39 @@ deps-check: deps
 	@scripts/ensure-node-deps
 
 $(BIN): $(MAIN_OBJ) $(LIB)
-	$(CC) $(OPT) $(LDSAN) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS_ALL)
+	@echo "  LINK  $@"
+	$(Q)$(CC) $(OPT) $(LDSAN) -o $@ $(MAIN_OBJ) $(LIB) $(LDLIBS_ALL)
 
 $(LIB): $(LIB_OBJ)
 	@mkdir -p $(dir $@)
-	rm -f $@
-	ar rcs $@ $^
+	$(Q)rm -f $@
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -c -o $@ $<
+	@echo "  CC    $<"
+	$(Q)$(CC) $(CFLAGS_ALL) -c -o $@ $<
 
 $(BUILD)/gen/embedded_data.c: $(EMBED) $(BUILD)/tools/embed Makefile
 	@mkdir -p $(dir $@)
-	$(BUILD)/tools/embed $@ $(EMBED)
+	$(Q)$(BUILD)/tools/embed $@ $(EMBED)
 
 $(BUILD)/gen/embedded_data.o: $(BUILD)/gen/embedded_data.c
-	$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c -o $@ $<
+	$(Q)$(CC) $(CFLAGS_ALL) -Wno-missing-prototypes -c -o $@ $<
 
 $(BUILD)/tools/embed: tools/embed.c
 	@mkdir -p $(dir $@)
-	$(CC) -std=c17 -Wall -Wextra -Werror -O2 -o $@ $<
+	$(Q)$(CC) -std=c17 -Wall -Wextra -Werror -O2 -o $@ $<
 
 # --- tests ---------------------------------------------------------------
 $(BUILD)/tests/%: tests/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(LDLIBS_ALL) -lcmocka $(LDSAN)
+	@echo "  TEST  $@"
+	$(Q)$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(LDLIBS_ALL) -lcmocka $(LDSAN)
 
 $(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/replay_main.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(LIB) $(LDLIBS_ALL) $(LDSAN)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(LIB) $(LDLIBS_ALL) $(LDSAN)
 
 test-bins: $(BIN) $(TEST_BIN) $(REPLAY_BIN)
 
@@ -123,7 +132,7 @@ run: deps
 # --- bench ---------------------------------------------------------------
 $(BUILD)/bench/%: bench/%.c $(LIB)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) $(LDSAN)
+	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< $(LIB) $(LDLIBS_ALL) $(LDSAN)
 
 bench: deps-check
 	@$(MAKE) --no-print-directory ./samanvay bench-bins

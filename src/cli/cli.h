@@ -33,4 +33,9 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "samanvay: <msg>" to stderr (for errors that are not usage errors). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+struct store;
+/* Open the store named by --db FILE or --pg CONNINFO (exactly one). Prints
+ * the error and returns EXIT_USAGE on failure, 0 on success. */
+int cli_store_open(const char *db_path, const char *pg_conninfo, struct store **out);
+
 #endif

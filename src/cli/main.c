@@ -1,5 +1,6 @@
 /* main.c: load the reference data, then hand over to one subcommand. */
 #include <locale.h>
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,8 @@ struct command {
 };
 
 static const struct command commands[] = {
+    {"init", cmd_init, "init (--db F | --pg CONNINFO)"},
+    {"ingest", cmd_ingest, "ingest (--db F | --pg C) FEED FILE.csv [--json]"},
     {"classify", cmd_classify,
      "classify --investment RS --turnover RS [--exports RS] [--on DATE] [--activity A] [--json]"},
     {"check-id", cmd_check_id, "check-id gstin|pan|udyam|ifsc [ID ...]"},
@@ -57,6 +60,10 @@ int main(int argc, char **argv)
     int rc;
 
     setlocale(LC_ALL, "C.UTF-8");
+    if (sodium_init() < 0) {
+        cli_error("libsodium failed to initialise");
+        return EXIT_USAGE;
+    }
     if (argc < 2) {
         usage(stderr);
         return EXIT_USAGE;

@@ -25,6 +25,7 @@ struct csv_reader {
     size_t *lens;
     size_t slots;
     char error[160];
+    enum csv_fault fault;
 };
 
 static void options_fill(struct csv_options *o, const struct csv_options *in)
@@ -208,6 +209,7 @@ static enum scan scan_record(struct csv_reader *r, const char *s, size_t len, si
                 break;
             }
             if (i < len && s[i] != ',') {
+                r->fault = CSV_FAULT_QUOTE;
                 snprintf(r->error, sizeof r->error,
                          "unexpected character after a closing quote at byte %zu", i + 1);
                 return SCAN_BAD;
@@ -216,6 +218,7 @@ static enum scan scan_record(struct csv_reader *r, const char *s, size_t len, si
             const char *comma = memchr(s + i, ',', len - i);
             size_t stop = comma ? (size_t)(comma - s) : len;
             if (memchr(s + i, '"', stop - i) != NULL) {
+                r->fault = CSV_FAULT_QUOTE;
                 snprintf(r->error, sizeof r->error,
                          "quote inside an unquoted field at byte %zu",
                          (size_t)((const char *)memchr(s + i, '"', stop - i) - s) + 1);
@@ -226,6 +229,7 @@ static enum scan scan_record(struct csv_reader *r, const char *s, size_t len, si
             i = stop;
         }
         if (field_push(r, &n, start) != 0) {
+            r->fault = CSV_FAULT_TOO_MANY_FIELDS;
             snprintf(r->error, sizeof r->error, "more than %zu fields", r->slots);
             return SCAN_BAD;
         }
@@ -235,6 +239,7 @@ static enum scan scan_record(struct csv_reader *r, const char *s, size_t len, si
         if (i == len) {
             /* trailing comma: one more empty field */
             if (field_push(r, &n, r->fields.len) != 0) {
+                r->fault = CSV_FAULT_TOO_MANY_FIELDS;
                 snprintf(r->error, sizeof r->error, "more than %zu fields", r->slots);
                 return SCAN_BAD;
             }
@@ -244,6 +249,7 @@ static enum scan scan_record(struct csv_reader *r, const char *s, size_t len, si
     *nfields = n;
     return SCAN_OK;
 too_long:
+    r->fault = CSV_FAULT_TOO_LONG;
     snprintf(r->error, sizeof r->error, "record longer than %zu bytes", r->opt.max_record_bytes);
     return SCAN_BAD;
 }
@@ -296,6 +302,7 @@ static void fill_record(struct csv_reader *r, struct csv_record *rec, size_t nfi
     rec->raw = raw;
     rec->raw_len = raw_len;
     rec->error = NULL;
+    rec->fault = CSV_FAULT_NONE;
 }
 
 /* Report in[pos..pos+span) as one bad record covering `lines` lines. */
@@ -306,6 +313,7 @@ static enum csv_status bad_span(struct csv_reader *r, struct csv_record *rec, si
 
     fill_record(r, rec, 0, raw, trim_eol(raw, span), line);
     rec->error = r->error;
+    rec->fault = r->fault;
     r->pos += span;
     r->line = line + (uint64_t)lines - 1;
     return CSV_BAD;
@@ -320,6 +328,7 @@ static enum csv_status bad_line(struct csv_reader *r, struct csv_record *rec, si
 static enum csv_status unterminated(struct csv_reader *r, struct csv_record *rec,
                                     size_t first_end, uint64_t line)
 {
+    r->fault = CSV_FAULT_QUOTE;
     snprintf(r->error, sizeof r->error, "unterminated quoted field");
     return bad_line(r, rec, first_end, line);
 }
@@ -331,6 +340,7 @@ static enum csv_status skip_long_line(struct csv_reader *r, struct csv_record *r
     bool complete = false;
     size_t end = 0;
 
+    r->fault = CSV_FAULT_TOO_LONG;
     snprintf(r->error, sizeof r->error, "record longer than %zu bytes", r->opt.max_record_bytes);
     while (!complete) {
         r->pos = r->end; /* drop what we have */
@@ -344,6 +354,7 @@ static enum csv_status skip_long_line(struct csv_reader *r, struct csv_record *r
     buf_reset(&r->fields);
     fill_record(r, rec, 0, "", 0, line);
     rec->error = r->error;
+    rec->fault = r->fault;
     return CSV_BAD;
 }
 
@@ -397,11 +408,13 @@ enum csv_status csv_next(struct csv_reader *r, struct csv_record *rec, struct er
         if (sc == SCAN_BAD)
             return bad_line(r, rec, first_end, line);
         if (lines > 1 && r->expected && nfields != r->expected) {
+            r->fault = CSV_FAULT_QUOTE;
             snprintf(r->error, sizeof r->error,
                      "unterminated quoted field (a quote opened here runs into the next lines)");
             return bad_line(r, rec, first_end, line);
         }
         if (r->opt.validate_utf8 && !utf8_ok(r->in + r->pos, raw_len, &bad_at)) {
+            r->fault = CSV_FAULT_ENCODING;
             snprintf(r->error, sizeof r->error, "%s at byte %zu",
                      r->in[r->pos + bad_at] == 0 ? "NUL byte" : "invalid UTF-8", bad_at + 1);
             return bad_span(r, rec, end, line, lines);

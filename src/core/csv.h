@@ -33,6 +33,15 @@ enum csv_status {
     CSV_IO_ERROR,     /* read failed; see err */
 };
 
+/* Why a record is bad (CSV_BAD). */
+enum csv_fault {
+    CSV_FAULT_NONE = 0,
+    CSV_FAULT_QUOTE,          /* stray or unterminated quote, or a multi-line record gone wrong */
+    CSV_FAULT_ENCODING,       /* invalid UTF-8 or a NUL byte */
+    CSV_FAULT_TOO_LONG,       /* longer than max_record_bytes */
+    CSV_FAULT_TOO_MANY_FIELDS,
+};
+
 struct csv_record {
     size_t nfields;
     char **field;        /* NUL-terminated, valid until the next csv_next */
@@ -41,7 +50,8 @@ struct csv_record {
     uint64_t number;     /* 1-based record number (header is record 1) */
     const char *raw;     /* the record's bytes as read, without the line end */
     size_t raw_len;
-    const char *error;   /* for CSV_BAD: what is wrong, with the column */
+    const char *error;   /* for CSV_BAD: what is wrong, with the byte position */
+    enum csv_fault fault;
 };
 
 struct csv_reader;

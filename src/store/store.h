@@ -51,6 +51,8 @@ struct ingest_counts {
  * before keeps its id, so reloading it finds its own rows. */
 int store_ingest_file_open(struct store *s, const char *feed, const char *name, const char *digest,
                            int64_t size, int64_t *id, bool *complete, struct err *e);
+/* The committed progress of a file (for resuming an interrupted load). */
+int store_ingest_file_counts(struct store *s, int64_t id, struct ingest_counts *c, struct err *e);
 /* Record progress; call inside the batch's transaction so progress and
  * data commit together. */
 int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_counts *c,

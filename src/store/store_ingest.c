@@ -66,6 +66,30 @@ int store_ingest_file_open(struct store *s, const char *feed, const char *name, 
     return 0;
 }
 
+int store_ingest_file_counts(struct store *s, int64_t id, struct ingest_counts *c, struct err *e)
+{
+    static const char sql[] =
+        "SELECT rows_committed, inserted, updated, unchanged, quarantined FROM ingest_file"
+        " WHERE id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL || db_bind_int64(st, 1, id) != 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc != DB_ROW) {
+        db_reset(st);
+        return rc < 0 ? -1 : err_set(e, "ingest file %lld not found", (long long)id);
+    }
+    c->rows_committed = db_column_int64(st, 0);
+    c->inserted = db_column_int64(st, 1);
+    c->updated = db_column_int64(st, 2);
+    c->unchanged = db_column_int64(st, 3);
+    c->quarantined = db_column_int64(st, 4);
+    db_reset(st);
+    return 0;
+}
+
 int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_counts *c,
                                bool complete, struct err *e)
 {

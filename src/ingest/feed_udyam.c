@@ -1,0 +1,180 @@
+#include "ingest/feed_udyam.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/ident.h"
+
+const struct column_spec udyam_columns[U_NCOLS] = {
+    [U_UDYAM] = {"udyam_number", true},      [U_NAME] = {"enterprise_name", true},
+    [U_OWNER] = {"owner_name", false},       [U_PAN] = {"pan", false},
+    [U_GSTINS] = {"gstins", false},          [U_CONSTITUTION] = {"constitution", true},
+    [U_CATEGORY] = {"social_category", true}, [U_GENDER] = {"owner_gender", true},
+    [U_DISABLED] = {"owner_disabled", false}, [U_COMMENCED] = {"commenced_on", true},
+    [U_REGISTERED] = {"registered_on", true}, [U_ACTIVITY] = {"activity", true},
+    [U_NIC] = {"nic_code", true},            [U_STATE] = {"state_code", true},
+    [U_DISTRICT] = {"district", true},       [U_PINCODE] = {"pincode", false},
+    [U_AREA] = {"area", true},               [U_INVESTMENT] = {"investment_rs", true},
+    [U_TURNOVER] = {"turnover_rs", true},    [U_EXPORTS] = {"exports_rs", false},
+    [U_EMP_MALE] = {"employees_male", false}, [U_EMP_FEMALE] = {"employees_female", false},
+    [U_EMP_OTHER] = {"employees_other", false},
+};
+
+/* Udyam registration opened with S.O. 2119(E), in force 1 July 2020. */
+#define UDYAM_START_Y 2020
+#define UDYAM_START_M 7
+
+#define F(c) columns_get(rec, index, (c))
+#define NAME(c) udyam_columns[(c)].name
+
+static int cmp_gstin(const void *a, const void *b)
+{
+    return strcmp((const char *)a, (const char *)b);
+}
+
+/* GSTINs are separated by ';'; each must be valid and carry the row's PAN. */
+static bool parse_gstins(const struct refdata *ref, const char *list, struct enterprise *e,
+                         struct row_error *why)
+{
+    const char *p = list;
+
+    e->n_gstins = 0;
+    while (*p) {
+        const char *semi = strchr(p, ';');
+        size_t n = semi ? (size_t)(semi - p) : strlen(p);
+        char one[64];
+        if (n == 0 || n >= sizeof one)
+            return v_fail(why, R_GSTIN_INVALID, "gstins: " "'%.40s' is not a list of GSTINs", list);
+        memcpy(one, p, n);
+        one[n] = '\0';
+        if (!v_id(ID_GSTIN, ref, one, NAME(U_GSTINS), true, why))
+            return false;
+        if (e->pan[0] == '\0' || memcmp(one + 2, e->pan, 10) != 0)
+            return v_fail(why, R_GSTIN_PAN_MISMATCH, "gstins: %s carries PAN %.10s, the row's PAN is '%s'",
+                          one, one + 2, e->pan);
+        if (e->n_gstins == ENTERPRISE_MAX_GSTINS)
+            return v_fail(why, R_FIELD_TOO_LONG, "gstins: more than %d", ENTERPRISE_MAX_GSTINS);
+        memcpy(e->gstins[e->n_gstins++], one, 16);
+        p += n + (semi != NULL);
+    }
+    /* Order does not matter to the data, so it must not change the hash. */
+    qsort(e->gstins, (size_t)e->n_gstins, sizeof e->gstins[0], cmp_gstin);
+    return true;
+}
+
+static bool parse_identity(const struct refdata *ref, const int *index, const struct csv_record *rec,
+                           struct enterprise *e, struct row_error *why)
+{
+    return v_id(ID_UDYAM, ref, F(U_UDYAM), NAME(U_UDYAM), true, why)
+           && v_text(F(U_UDYAM), NAME(U_UDYAM), e->udyam, sizeof e->udyam, why)
+           && v_required(F(U_NAME), NAME(U_NAME), why)
+           && v_text(F(U_NAME), NAME(U_NAME), e->name, sizeof e->name, why)
+           && v_text(F(U_OWNER), NAME(U_OWNER), e->owner_name, sizeof e->owner_name, why)
+           && v_id(ID_PAN, ref, F(U_PAN), NAME(U_PAN), false, why)
+           && v_text(F(U_PAN), NAME(U_PAN), e->pan, sizeof e->pan, why)
+           && parse_gstins(ref, F(U_GSTINS), e, why);
+}
+
+static bool parse_categories(const int *index, const struct csv_record *rec, struct enterprise *e,
+                             struct row_error *why)
+{
+    return v_enum(F(U_CONSTITUTION), NAME(U_CONSTITUTION), PF_CONSTITUTION, true, &e->constitution, why)
+           && v_enum(F(U_CATEGORY), NAME(U_CATEGORY), PF_OWNER_CATEGORY, true, &e->social_category, why)
+           && v_enum(F(U_GENDER), NAME(U_GENDER), PF_OWNER_GENDER, true, &e->owner_gender, why)
+           && v_yes_no(F(U_DISABLED), NAME(U_DISABLED), &e->owner_disabled, why)
+           && v_enum(F(U_ACTIVITY), NAME(U_ACTIVITY), PF_ACTIVITY, true, &e->activity, why)
+           && v_enum(F(U_AREA), NAME(U_AREA), PF_AREA, true, &e->area, why);
+}
+
+static bool parse_dates(int32_t today, const int *index, const struct csv_record *rec,
+                        struct enterprise *e, struct row_error *why)
+{
+    int32_t start;
+    char d[DATE_STR_LEN];
+
+    if (!v_date(F(U_COMMENCED), NAME(U_COMMENCED), true, &e->commenced_on, why)
+        || !v_date(F(U_REGISTERED), NAME(U_REGISTERED), true, &e->registered_on, why))
+        return false;
+    date_from_ymd(UDYAM_START_Y, UDYAM_START_M, 1, &start);
+    if (e->registered_on < start)
+        return v_fail(why, R_DATE_ORDER, "registered_on: %s is before Udyam registration began (2020-07-01)",
+                      F(U_REGISTERED));
+    if (e->registered_on > today) {
+        date_format(today, d);
+        return v_fail(why, R_DATE_ORDER, "registered_on: %s is after today (%s)", F(U_REGISTERED), d);
+    }
+    if (e->commenced_on > e->registered_on)
+        return v_fail(why, R_DATE_ORDER, "commenced_on: %s is after registered_on %s", F(U_COMMENCED),
+                      F(U_REGISTERED));
+    return true;
+}
+
+static bool parse_place(const struct refdata *ref, const int *index, const struct csv_record *rec,
+                        struct enterprise *e, struct row_error *why)
+{
+    const char *nic = F(U_NIC), *pin = F(U_PINCODE);
+    const struct district_info *dist;
+
+    if (!v_required(nic, NAME(U_NIC), why))
+        return false;
+    if (strlen(nic) != 5 || strspn(nic, "0123456789") != 5 || refdata_nic_division(ref, nic) == NULL)
+        return v_fail(why, R_BAD_NIC, "nic_code: '%.20s' is not a 5-digit code of a NIC-2008 division", nic);
+    memcpy(e->nic, nic, 6);
+    if (!v_state(ref, F(U_STATE), NAME(U_STATE), &e->state, why)
+        || !v_required(F(U_DISTRICT), NAME(U_DISTRICT), why))
+        return false;
+    dist = refdata_district(ref, e->state, F(U_DISTRICT));
+    if (dist == NULL)
+        return v_fail(why, R_UNKNOWN_DISTRICT, "district: '%.40s' is not an LGD district of state %02d",
+                      F(U_DISTRICT), e->state);
+    snprintf(e->district, sizeof e->district, "%s", dist->name);
+    if (*pin && (strlen(pin) != 6 || strspn(pin, "0123456789") != 6 || pin[0] == '0'))
+        return v_fail(why, R_BAD_PINCODE, "pincode: '%.20s' is not 6 digits starting 1-9", pin);
+    memcpy(e->pincode, pin, strlen(pin) + 1);
+    return true;
+}
+
+static bool parse_figures(const int *index, const struct csv_record *rec, struct enterprise *e,
+                          struct row_error *why)
+{
+    if (!v_amount(F(U_INVESTMENT), NAME(U_INVESTMENT), true, &e->investment, why)
+        || !v_amount(F(U_TURNOVER), NAME(U_TURNOVER), true, &e->turnover, why)
+        || !v_amount(F(U_EXPORTS), NAME(U_EXPORTS), false, &e->exports, why))
+        return false;
+    if (e->exports > e->turnover)
+        return v_fail(why, R_BAD_AMOUNT, "exports_rs: %s exceeds turnover_rs %s (turnover includes exports)",
+                      F(U_EXPORTS), F(U_TURNOVER));
+    return v_count(F(U_EMP_MALE), NAME(U_EMP_MALE), false, &e->employees_male, why)
+           && v_count(F(U_EMP_FEMALE), NAME(U_EMP_FEMALE), false, &e->employees_female, why)
+           && v_count(F(U_EMP_OTHER), NAME(U_EMP_OTHER), false, &e->employees_other, why);
+}
+
+static void check_state_letters(const struct refdata *ref, const struct enterprise *e, char *warning,
+                                size_t cap)
+{
+    const struct state_info *by_letters = refdata_state_by_udyam(ref, e->udyam + 6);
+
+    if (by_letters != NULL && by_letters->gst_code != e->state)
+        snprintf(warning, cap, "Udyam number %s names %s but state_code is %02d", e->udyam,
+                 by_letters->name, e->state);
+}
+
+bool udyam_row_parse(const struct refdata *ref, int32_t today, const int *index,
+                     const struct csv_record *rec, struct enterprise *out, struct row_error *why,
+                     char *warning, size_t warning_cap)
+{
+    struct enterprise e;
+
+    enterprise_init(&e);
+    warning[0] = '\0';
+    if (!parse_identity(ref, index, rec, &e, why) || !parse_categories(index, rec, &e, why)
+        || !parse_dates(today, index, rec, &e, why) || !parse_place(ref, index, rec, &e, why)
+        || !parse_figures(index, rec, &e, why))
+        return false;
+    check_state_letters(ref, &e, warning, warning_cap);
+    e.content_hash = enterprise_content_hash(&e);
+    *out = e;
+    return true;
+}
