@@ -333,20 +333,19 @@ static enum csv_status unterminated(struct csv_reader *r, struct csv_record *rec
     return bad_line(r, rec, first_end, line);
 }
 
-/* Skip the rest of an over-long line; report it as bad. */
-static enum csv_status skip_long_line(struct csv_reader *r, struct csv_record *rec, struct err *e)
+/* Skip an over-long line; report it as bad. `end`/`complete` describe the
+ * line end as line_end found it: either past the limit, or not found
+ * because the line fills the whole window. */
+static enum csv_status skip_long_line(struct csv_reader *r, struct csv_record *rec, size_t end,
+                                      bool complete, struct err *e)
 {
     uint64_t line = r->line + 1;
-    bool complete = false;
-    size_t end = 0;
 
     r->fault = CSV_FAULT_TOO_LONG;
     snprintf(r->error, sizeof r->error, "record longer than %zu bytes", r->opt.max_record_bytes);
     while (!complete) {
-        r->pos = r->end; /* drop what we have */
-        if (refill(r, e) != 0)
-            return CSV_IO_ERROR;
-        if (line_end(r, 0, &end, &complete, e) != 0)
+        r->pos = r->end; /* drop the window and look further */
+        if (refill(r, e) != 0 || line_end(r, 0, &end, &complete, e) != 0)
             return CSV_IO_ERROR;
     }
     r->pos += end;
@@ -382,7 +381,7 @@ enum csv_status csv_next(struct csv_reader *r, struct csv_record *rec, struct er
         if (line_end(r, 0, &first_end, &complete, e) != 0)
             return CSV_IO_ERROR;
         if (!complete || first_end > r->opt.max_record_bytes)
-            return skip_long_line(r, rec, e);
+            return skip_long_line(r, rec, first_end, complete, e);
         raw_len = trim_eol(r->in + r->pos, first_end);
         if (raw_len == 0) { /* blank line */
             r->pos += first_end;
