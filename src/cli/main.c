@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "core/date.h"
+#include "store/db.h"
 
 struct command {
     const char *name;
@@ -62,6 +63,10 @@ int main(int argc, char **argv)
     setlocale(LC_ALL, "C.UTF-8");
     if (sodium_init() < 0) {
         cli_error("libsodium failed to initialise");
+        return EXIT_USAGE;
+    }
+    if (db_global_init(&e) != 0) {
+        cli_error("%s", e.msg);
         return EXIT_USAGE;
     }
     if (argc < 2) {

@@ -19,6 +19,9 @@ struct db_stmt;
 
 enum db_step { DB_ROW = 1, DB_DONE = 0 }; /* step returns these, or -1 on error */
 
+/* Process-wide driver set-up; main calls it once before any db_open. */
+int db_global_init(struct err *e);
+
 /* Open "sqlite:PATH" or a PostgreSQL conninfo ("pg:..."). */
 int db_open(const char *target, struct db **out, struct err *e);
 void db_close(struct db *db);
@@ -26,7 +29,9 @@ const char *db_backend_name(const struct db *db); /* "sqlite" | "postgres" */
 
 /* Run SQL without parameters (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct err *e);
-/* Expand {{AUTO_ID}}, {{BLOB}} … for this backend; caller frees with mem_free. */
+/* Expand the dialect macros ({{AUTO_ID}}, {{BLOB}}, {{RETURNING_ID}}) for
+ * this backend; the caller frees the result with mem_free. db_prepare
+ * expands them too. */
 char *db_expand_ddl(const struct db *db, const char *sql);
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e);
@@ -34,12 +39,23 @@ void db_finalize(struct db_stmt *st);
 int db_bind_int64(struct db_stmt *st, int idx, int64_t v);
 int db_bind_double(struct db_stmt *st, int idx, double v);
 int db_bind_text(struct db_stmt *st, int idx, const char *s, size_t n);
+/* Bind without copying, for hot paths: s must stay valid and unchanged
+ * until the statement has been stepped to completion and reset. */
+int db_bind_text_ref(struct db_stmt *st, int idx, const char *s, size_t n);
 int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n);
 int db_bind_null(struct db_stmt *st, int idx);
 /* Bind s, or NULL when s is NULL or empty. */
 int db_bind_text_or_null(struct db_stmt *st, int idx, const char *s);
 int db_step(struct db_stmt *st, struct err *e);
-int db_reset(struct db_stmt *st);   /* ready to bind and step again */
+/* Run an INSERT written with {{RETURNING_ID}} at its end: *inserted tells
+ * whether a row went in (false after ON CONFLICT DO NOTHING) and *id is
+ * its id. SQLite answers from last_insert_rowid, because its RETURNING
+ * builds a temporary table on every execution, which costs more than the
+ * insert itself. */
+int db_insert(struct db_stmt *st, int64_t *id, bool *inserted, struct err *e);
+/* Ready to bind and step again. Bindings are kept, so rebind every
+ * parameter before the next step. */
+int db_reset(struct db_stmt *st);
 
 bool db_column_is_null(struct db_stmt *st, int col);
 int64_t db_column_int64(struct db_stmt *st, int col);

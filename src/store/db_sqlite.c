@@ -35,6 +35,17 @@ static const char *const pragmas =
     "PRAGMA cache_size=-65536;"
     "PRAGMA temp_store=MEMORY;";
 
+int db_global_init(struct err *e)
+{
+    /* Memory statistics take a global mutex on every allocation; we do not
+     * read them. Must precede sqlite3_initialize. */
+    if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) != SQLITE_OK)
+        return err_set(e, "sqlite3_config(MEMSTATUS) failed: SQLite already initialised");
+    if (sqlite3_initialize() != SQLITE_OK)
+        return err_set(e, "sqlite3_initialize failed");
+    return 0;
+}
+
 int db_open(const char *target, struct db **out, struct err *e)
 {
     struct db *db;
@@ -100,6 +111,7 @@ static const struct {
 } ddl_macros[] = {
     {"{{AUTO_ID}}", "INTEGER PRIMARY KEY"},
     {"{{BLOB}}", "BLOB"},
+    {"{{RETURNING_ID}}", ""},
 };
 
 char *db_expand_ddl(const struct db *db, const char *sql)
@@ -154,9 +166,11 @@ static char *rewrite_placeholders(const char *sql)
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 {
     struct db_stmt *st;
-    char *native = rewrite_placeholders(sql);
+    char *expanded = db_expand_ddl(db, sql);
+    char *native = expanded ? rewrite_placeholders(expanded) : NULL;
     int rc;
 
+    mem_free(expanded);
     if (native == NULL)
         return err_set(e, "out of memory");
     st = mem_calloc(1, sizeof *st);
@@ -199,6 +213,11 @@ int db_bind_text(struct db_stmt *st, int idx, const char *s, size_t n)
     return sqlite3_bind_text64(st->h, idx, s, n, SQLITE_TRANSIENT, SQLITE_UTF8) == SQLITE_OK ? 0 : -1;
 }
 
+int db_bind_text_ref(struct db_stmt *st, int idx, const char *s, size_t n)
+{
+    return sqlite3_bind_text64(st->h, idx, s, n, SQLITE_STATIC, SQLITE_UTF8) == SQLITE_OK ? 0 : -1;
+}
+
 int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
 {
     return sqlite3_bind_blob64(st->h, idx, p, n, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
@@ -227,10 +246,22 @@ int db_step(struct db_stmt *st, struct err *e)
     return err_set(e, "%s", sqlite3_errmsg(st->db->h));
 }
 
+int db_insert(struct db_stmt *st, int64_t *id, bool *inserted, struct err *e)
+{
+    int rc = db_step(st, e);
+
+    if (rc < 0)
+        return -1;
+    *inserted = sqlite3_changes64(st->db->h) > 0;
+    *id = *inserted ? sqlite3_last_insert_rowid(st->db->h) : 0;
+    sqlite3_reset(st->h);
+    return 0;
+}
+
 int db_reset(struct db_stmt *st)
 {
     sqlite3_reset(st->h);
-    return sqlite3_clear_bindings(st->h) == SQLITE_OK ? 0 : -1;
+    return 0;
 }
 
 bool db_column_is_null(struct db_stmt *st, int col)

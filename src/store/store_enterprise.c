@@ -24,7 +24,7 @@
 static const char insert_sql[] =
     "INSERT INTO enterprise(" COLUMNS ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
     " $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28, $29)"
-    " ON CONFLICT DO NOTHING RETURNING id";
+    " ON CONFLICT DO NOTHING {{RETURNING_ID}}";
 
 static const char update_sql[] =
     "UPDATE enterprise SET udyam = $1, pan = $2, name = $3, owner_name = $4, constitution = $5,"
@@ -37,20 +37,30 @@ static const char update_sql[] =
 
 static const char select_sql[] = "SELECT id, " COLUMNS " FROM enterprise WHERE id = $1";
 
+/* Text forms of an enterprise's non-text fields, kept alive until the
+ * statement has run so every value can be bound without a copy. */
+struct bound_text {
+    char state[4];
+    char commenced[DATE_STR_LEN], registered[DATE_STR_LEN];
+};
+
+static int bind_str(struct db_stmt *st, int idx, const char *s)
+{
+    return *s ? db_bind_text_ref(st, idx, s, strlen(s)) : db_bind_null(st, idx);
+}
+
 static int bind_enum(struct db_stmt *st, int idx, enum profile_field f, int v)
 {
     const char *name = v >= 0 ? profile_enum_name(f, v) : NULL;
-    return db_bind_text_or_null(st, idx, name);
+    return name ? db_bind_text_ref(st, idx, name, strlen(name)) : db_bind_null(st, idx);
 }
 
-static int bind_date(struct db_stmt *st, int idx, int32_t d)
+static int bind_date(struct db_stmt *st, int idx, int32_t d, char s[DATE_STR_LEN])
 {
-    char s[DATE_STR_LEN];
-
     if (d == DATE_UNKNOWN)
         return db_bind_null(st, idx);
     date_format(d, s);
-    return db_bind_text(st, idx, s, 10);
+    return db_bind_text_ref(st, idx, s, 10);
 }
 
 static int bind_count(struct db_stmt *st, int idx, int64_t v)
@@ -58,35 +68,43 @@ static int bind_count(struct db_stmt *st, int idx, int64_t v)
     return v < 0 ? db_bind_null(st, idx) : db_bind_int64(st, idx, v);
 }
 
-static int bind_enterprise(struct store *s, struct db_stmt *st, const struct enterprise *e)
+static int bind_flag(struct db_stmt *st, int idx, int known, bool v)
 {
-    char state[4];
-    int sc = profile_enum_index(PF_OWNER_CATEGORY, "sc"), stc = profile_enum_index(PF_OWNER_CATEGORY, "st");
-    int female = profile_enum_index(PF_OWNER_GENDER, "female");
+    return known < 0 ? db_bind_null(st, idx) : db_bind_int64(st, idx, v);
+}
+
+static bool is_scst(int category)
+{
+    const char *c = category >= 0 ? profile_enum_name(PF_OWNER_CATEGORY, category) : "";
+    return c && (strcmp(c, "sc") == 0 || strcmp(c, "st") == 0);
+}
+
+static int bind_enterprise(struct store *s, struct db_stmt *st, const struct enterprise *e,
+                           struct bound_text *t)
+{
+    const char *gender = e->owner_gender >= 0 ? profile_enum_name(PF_OWNER_GENDER, e->owner_gender) : "";
     const char *now = store_now(s);
 
-    snprintf(state, sizeof state, "%02d", e->state);
-    if (db_bind_text_or_null(st, 1, e->udyam) || db_bind_text_or_null(st, 2, e->pan)
-        || db_bind_text(st, 3, e->name, strlen(e->name)) || db_bind_text_or_null(st, 4, e->owner_name)
+    snprintf(t->state, sizeof t->state, "%02d", e->state);
+    if (bind_str(st, 1, e->udyam) || bind_str(st, 2, e->pan)
+        || db_bind_text_ref(st, 3, e->name, strlen(e->name)) || bind_str(st, 4, e->owner_name)
         || bind_enum(st, 5, PF_CONSTITUTION, e->constitution)
         || bind_enum(st, 6, PF_OWNER_CATEGORY, e->social_category)
         || bind_enum(st, 7, PF_OWNER_GENDER, e->owner_gender)
-        || bind_count(st, 8, e->owner_disabled) || bind_date(st, 9, e->commenced_on)
-        || bind_date(st, 10, e->registered_on) || bind_enum(st, 11, PF_ACTIVITY, e->activity)
-        || db_bind_text_or_null(st, 12, e->nic) || db_bind_text(st, 13, state, strlen(state))
-        || db_bind_text_or_null(st, 14, e->district) || db_bind_text_or_null(st, 15, e->pincode)
-        || bind_enum(st, 16, PF_AREA, e->area) || db_bind_int64(st, 17, e->investment)
-        || db_bind_int64(st, 18, e->turnover) || bind_count(st, 19, e->exports)
-        || bind_count(st, 20, e->employees_male) || bind_count(st, 21, e->employees_female)
-        || bind_count(st, 22, e->employees_other)
-        || (e->owner_gender < 0 ? db_bind_null(st, 23)
-                                : db_bind_int64(st, 23, e->owner_gender == female))
-        || (e->social_category < 0
-                ? db_bind_null(st, 24)
-                : db_bind_int64(st, 24, e->social_category == sc || e->social_category == stc))
+        || bind_count(st, 8, e->owner_disabled) || bind_date(st, 9, e->commenced_on, t->commenced)
+        || bind_date(st, 10, e->registered_on, t->registered)
+        || bind_enum(st, 11, PF_ACTIVITY, e->activity) || bind_str(st, 12, e->nic)
+        || db_bind_text_ref(st, 13, t->state, strlen(t->state)) || bind_str(st, 14, e->district)
+        || bind_str(st, 15, e->pincode) || bind_enum(st, 16, PF_AREA, e->area)
+        || db_bind_int64(st, 17, e->investment) || db_bind_int64(st, 18, e->turnover)
+        || bind_count(st, 19, e->exports) || bind_count(st, 20, e->employees_male)
+        || bind_count(st, 21, e->employees_female) || bind_count(st, 22, e->employees_other)
+        || bind_flag(st, 23, e->owner_gender, gender && strcmp(gender, "female") == 0)
+        || bind_flag(st, 24, e->social_category, is_scst(e->social_category))
         || db_bind_int64(st, 25, (int64_t)e->content_hash)
-        || db_bind_text(st, 26, e->src_feed, strlen(e->src_feed)) || db_bind_int64(st, 27, e->src_file)
-        || db_bind_int64(st, 28, e->src_row) || db_bind_text(st, 29, now, strlen(now)))
+        || db_bind_text_ref(st, 26, e->src_feed, strlen(e->src_feed))
+        || db_bind_int64(st, 27, e->src_file) || db_bind_int64(st, 28, e->src_row)
+        || db_bind_text(st, 29, now, strlen(now)))
         return -1;
     return 0;
 }
@@ -100,8 +118,8 @@ static int put_gstins(struct store *s, int64_t id, const struct enterprise *e, s
 
     for (int i = 0; i < e->n_gstins; i++) {
         struct db_stmt *st = db_cached(db, sql, err);
-        if (st == NULL || db_bind_text(st, 1, e->gstins[i], 15) || db_bind_int64(st, 2, id)
-            || db_bind_text(st, 3, e->gstins[i], 2) || db_step(st, err) < 0)
+        if (st == NULL || db_bind_text_ref(st, 1, e->gstins[i], 15) || db_bind_int64(st, 2, id)
+            || db_bind_text_ref(st, 3, e->gstins[i], 2) || db_step(st, err) < 0)
             return -1;
     }
     return 0;
@@ -122,18 +140,11 @@ static int try_insert(struct store *s, const struct enterprise *e, int64_t *id, 
                       struct err *err)
 {
     struct db_stmt *st = db_cached(store_db(s), insert_sql, err);
-    int rc;
+    struct bound_text t;
 
-    if (st == NULL || bind_enterprise(s, st, e) != 0)
+    if (st == NULL || bind_enterprise(s, st, e, &t) != 0)
         return st == NULL ? -1 : err_set(err, "cannot bind enterprise values");
-    rc = db_step(st, err);
-    if (rc < 0)
-        return -1;
-    *inserted = rc == DB_ROW;
-    if (*inserted)
-        *id = db_column_int64(st, 0);
-    db_reset(st);
-    return 0;
+    return db_insert(st, id, inserted, err);
 }
 
 struct existing {
@@ -187,8 +198,9 @@ static int refresh_provenance(struct store *s, int64_t id, const struct enterpri
 static int replace_content(struct store *s, int64_t id, const struct enterprise *e, struct err *err)
 {
     struct db_stmt *st = db_cached(store_db(s), update_sql, err);
+    struct bound_text t;
 
-    if (st == NULL || bind_enterprise(s, st, e) != 0 || db_bind_int64(st, 30, id) != 0)
+    if (st == NULL || bind_enterprise(s, st, e, &t) != 0 || db_bind_int64(st, 30, id) != 0)
         return -1;
     if (db_step(st, err) < 0)
         return -1;

@@ -41,7 +41,7 @@ int store_ingest_file_open(struct store *s, const char *feed, const char *name, 
 {
     static const char insert[] =
         "INSERT INTO ingest_file(feed, name, digest, size_bytes, status, started_at)"
-        " VALUES ($1, $2, $3, $4, 'loading', $5) RETURNING id";
+        " VALUES ($1, $2, $3, $4, 'loading', $5) {{RETURNING_ID}}";
     struct db *db = store_db(s);
     struct db_stmt *st;
     char now[32];
@@ -58,11 +58,11 @@ int store_ingest_file_open(struct store *s, const char *feed, const char *name, 
         || db_bind_text(st, 3, digest, strlen(digest)) != 0 || db_bind_int64(st, 4, size) != 0
         || db_bind_text(st, 5, now, strlen(now)) != 0)
         return -1;
-    if (db_step(st, e) != DB_ROW)
+    if (db_insert(st, id, &found, e) != 0)
         return -1;
-    *id = db_column_int64(st, 0);
+    if (!found)
+        return err_set(e, "ingest_file row for %s was not created", name);
     *complete = false;
-    db_reset(st);
     return 0;
 }
 
