@@ -40,7 +40,7 @@ LDLIBS_ALL := $(PKG_LIBS) -lpthread -lm $(LDLIBS)
 # Files compiled into the binary (reference data and SQL migrations).
 EMBED := $(sort $(wildcard data/*.csv) $(wildcard src/store/migrations/*.sql))
 
-SRC_ALL  := $(sort $(shell find src -name '*.c'))
+SRC_ALL  := $(filter-out $(SRC_EXCLUDE),$(sort $(shell find src -name '*.c')))
 MAIN_SRC := src/cli/main.c
 LIB_SRC  := $(filter-out $(MAIN_SRC),$(SRC_ALL))
 LIB_OBJ  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRC)) $(BUILD)/gen/embedded_data.o

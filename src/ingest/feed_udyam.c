@@ -178,3 +178,58 @@ bool udyam_row_parse(const struct refdata *ref, int32_t today, const int *index,
     *out = e;
     return true;
 }
+
+/* --- the feed ---------------------------------------------------------- */
+
+static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record *rec, void *payload,
+                      struct row_error *why, char *warning, size_t warning_cap)
+{
+    return udyam_row_parse(ctx->ref, ctx->today, ctx->index, rec, payload, why, warning,
+                           warning_cap);
+}
+
+static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
+                     struct feed_store_result *r, struct err *e)
+{
+    struct enterprise *ent = payload;
+    struct upsert_result u;
+
+    snprintf(ent->src_feed, sizeof ent->src_feed, "udyam");
+    ent->src_file = file_id;
+    ent->src_row = row_no;
+    if (store_enterprise_upsert(s, ent, &u, e) != 0)
+        return -1;
+    r->msg[0] = '\0';
+    switch (u.outcome) {
+    case UPSERT_INSERTED: r->outcome = FEED_INSERTED; return 0;
+    case UPSERT_UPDATED: r->outcome = FEED_UPDATED; return 0;
+    case UPSERT_REFRESHED:
+    case UPSERT_UNCHANGED: r->outcome = FEED_UNCHANGED; return 0;
+    case UPSERT_DUPLICATE:
+        r->reason = R_DUPLICATE_ROW;
+        snprintf(r->msg, sizeof r->msg, "identical to row %lld of this file", (long long)u.other_row);
+        break;
+    case UPSERT_CONFLICT:
+        r->reason = R_CONFLICTING_DUPLICATE;
+        snprintf(r->msg, sizeof r->msg,
+                 "udyam_number %s is also on row %lld of this file, with other values", ent->udyam,
+                 (long long)u.other_row);
+        break;
+    case UPSERT_PAN_CONFLICT:
+        r->reason = R_PAN_CONFLICT;
+        snprintf(r->msg, sizeof r->msg, "pan %.5s***** already belongs to %s", ent->pan,
+                 u.other_udyam);
+        break;
+    }
+    r->outcome = FEED_QUARANTINE;
+    return 0;
+}
+
+const struct feed feed_udyam = {
+    .name = "udyam",
+    .columns = udyam_columns,
+    .n_columns = U_NCOLS,
+    .payload_size = sizeof(struct enterprise),
+    .parse = parse_row,
+    .store = store_row,
+};

@@ -9,6 +9,7 @@
 #include "core/enterprise.h"
 #include "core/refdata.h"
 #include "ingest/columns.h"
+#include "ingest/feed.h"
 #include "ingest/validate.h"
 
 enum udyam_col {

@@ -1,0 +1,49 @@
+/* feed.h: what a feed provides to the load loop in ingest.c.
+ *
+ * Loading is split in two so it can run on two cores: `parse` turns a CSV
+ * record into a feed-specific payload and touches no shared state (it
+ * runs on the parser thread); `store` writes one payload inside the
+ * current transaction (it runs on the writer thread). */
+#ifndef SAMANVAY_FEED_H
+#define SAMANVAY_FEED_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/csv.h"
+#include "core/refdata.h"
+#include "ingest/columns.h"
+#include "ingest/validate.h"
+#include "store/store.h"
+
+struct feed_parse_ctx {
+    const struct refdata *ref;
+    int32_t today;
+    const int *index;         /* column positions, in the feed's column order */
+};
+
+enum feed_outcome { FEED_INSERTED, FEED_UPDATED, FEED_UNCHANGED, FEED_QUARANTINE };
+
+struct feed_store_result {
+    enum feed_outcome outcome;
+    enum reason reason;       /* for FEED_QUARANTINE */
+    char msg[240];
+};
+
+struct feed {
+    const char *name;
+    const struct column_spec *columns;
+    size_t n_columns;
+    size_t payload_size;
+    /* Validate one record into *payload. `warning` gets a non-fatal remark or "". */
+    bool (*parse)(const struct feed_parse_ctx *ctx, const struct csv_record *rec, void *payload,
+                  struct row_error *why, char *warning, size_t warning_cap);
+    /* Write one payload (file_id and row_no give its provenance). */
+    int (*store)(struct store *s, int64_t file_id, int64_t row_no, void *payload,
+                 struct feed_store_result *r, struct err *e);
+};
+
+extern const struct feed feed_udyam;
+
+#endif
