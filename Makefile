@@ -23,6 +23,9 @@ else
 endif
 WARN      := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
              -Wformat=2 -Wvla -Wno-format-truncation
+ifneq ($(findstring clang,$(CC)),)
+  WARN    += -Wno-unknown-warning-option
+endif
 DEFS      := -D_GNU_SOURCE -DLOCALEDIR='"$(abspath build/locale)"'
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -141,17 +144,22 @@ bench: deps-check
 bench-bins: $(BENCH_BIN)
 
 # --- fuzz ----------------------------------------------------------------
-FUZZ_CFLAGS := $(WARN) $(DEFS) -Isrc -Ibuild/fuzz/gen $(PKG_CFLAGS) -g -O1 \
+FUZZ_CFLAGS := $(WARN) -Wno-unknown-warning-option $(DEFS) -Isrc $(PKG_CFLAGS) -g -O1 \
                -fsanitize=fuzzer,address,undefined
+# Each target runs FUZZ_SECONDS over its seed corpus (fuzz/corpus/NAME) and
+# a working corpus under build/fuzz; a crash stops `make fuzz` with its input.
 fuzz: deps-check
-	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=1 build/fuzz/libsamanvay.a
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=clang SAN=1 \
+	    CFLAGS=-fsanitize=fuzzer-no-link build/fuzz/libsamanvay.a
 	@for t in $(FUZZ_NAMES); do \
 	    clang $(FUZZ_CFLAGS) -o build/fuzz/$$t fuzz/$$t.c build/fuzz/libsamanvay.a $(LDLIBS_ALL) || exit 1; \
-	    mkdir -p build/fuzz/corpus/$$t; \
+	    mkdir -p build/fuzz/corpus/$$t build/fuzz/crashes; \
 	    echo "fuzz: $$t for $(FUZZ_SECONDS)s"; \
 	    build/fuzz/$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 \
-	        build/fuzz/corpus/$$t fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|ERROR|SUMMARY' ; \
-	    [ $${PIPESTATUS[0]:-0} -eq 0 ] || exit 1; \
+	        -artifact_prefix=build/fuzz/crashes/$$t- build/fuzz/corpus/$$t fuzz/corpus/$$t \
+	        > build/fuzz/$$t.log 2>&1; status=$$?; \
+	    grep -E 'stat::number_of_executed_units|stat::peak_rss' build/fuzz/$$t.log; \
+	    if [ $$status -ne 0 ]; then tail -40 build/fuzz/$$t.log; exit 1; fi; \
 	done
 
 # --- install -------------------------------------------------------------
@@ -164,3 +172,23 @@ clean:
 	rm -rf build ./samanvay
 
 -include $(shell find build -name '*.d' 2>/dev/null)
+
+# --- locale --------------------------------------------------------------
+# gettext catalogues: po/LANG.po compiles to build/locale/LANG/LC_MESSAGES/
+# samanvay.mo, the LOCALEDIR the binary is built with. `make pot` refreshes
+# po/samanvay.pot from the sources and merges it into every po/*.po.
+PO_FILES := $(wildcard po/*.po)
+MO_FILES := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/samanvay.mo,$(PO_FILES))
+I18N_SRC := $(sort $(shell find src/web -name '*.c'))
+
+build/locale/%/LC_MESSAGES/samanvay.mo: po/%.po
+	@mkdir -p $(dir $@)
+	msgfmt --check -o $@ $<
+
+./samanvay test-bins: $(MO_FILES)
+
+.PHONY: pot
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --add-location=file \
+	    --sort-by-file --package-name=samanvay --msgid-bugs-address= -o po/samanvay.pot $(I18N_SRC)
+	@for po in $(PO_FILES); do msgmerge --quiet --update --backup=none $$po po/samanvay.pot; done
