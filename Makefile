@@ -26,7 +26,10 @@ WARN      := -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissi
 ifneq ($(findstring clang,$(CC)),)
   WARN    += -Wno-unknown-warning-option
 endif
-DEFS      := -D_GNU_SOURCE -DLOCALEDIR='"$(abspath build/locale)"'
+# Where the binary looks for its gettext catalogues: the build tree for
+# `make run`, $(PREFIX)/share/locale for `make install`.
+LOCALEDIR ?= $(abspath build/locale)
+DEFS      := -D_GNU_SOURCE -DLOCALEDIR='"$(LOCALEDIR)"'
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 CFLAGS_COMMON := $(WARN) $(DEFS) -Isrc -I$(BUILD)/gen $(PKG_CFLAGS) -MMD -MP
@@ -163,10 +166,19 @@ fuzz: deps-check
 	done
 
 # --- install -------------------------------------------------------------
+# The installed binary is built apart (build/install) so that it looks for
+# its catalogues under $(PREFIX)/share/locale rather than in the build tree.
 PREFIX ?= /usr/local
-install: ./samanvay
+install: deps
+	@$(MAKE) --no-print-directory BUILD=build/install LOCALEDIR=$(PREFIX)/share/locale \
+	    build/install/samanvay $(MO_FILES)
 	install -d $(DESTDIR)$(PREFIX)/bin
-	install -m 0755 ./samanvay $(DESTDIR)$(PREFIX)/bin/samanvay
+	install -m 0755 build/install/samanvay $(DESTDIR)$(PREFIX)/bin/samanvay
+	@for mo in $(MO_FILES); do \
+	    lang=$$(echo $$mo | cut -d/ -f3); \
+	    install -d $(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES; \
+	    install -m 0644 $$mo $(DESTDIR)$(PREFIX)/share/locale/$$lang/LC_MESSAGES/samanvay.mo; \
+	done
 
 clean:
 	rm -rf build ./samanvay

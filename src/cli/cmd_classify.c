@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/buf.h"
 #include "core/classify.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -19,46 +18,6 @@ struct classify_opts {
     struct classify_input in;
     bool have_investment, have_turnover, json;
 };
-
-static json_t *money_json(int64_t paise)
-{
-    return paise % PAISE_PER_RUPEE == 0 ? json_integer(paise / PAISE_PER_RUPEE)
-                                        : json_real(money_to_rupees(paise));
-}
-
-static json_t *result_json(const struct classify_input *in, const struct classify_result *r)
-{
-    char date[DATE_STR_LEN];
-    struct buf why = BUF_INIT;
-    json_t *checks = json_array(), *root;
-
-    date_format(in->on, date);
-    for (int i = 0; i < r->n_checks; i++) {
-        const struct classify_check *c = &r->checks[i];
-        json_array_append_new(checks, json_pack("{s:s, s:o, s:o, s:b, s:b}",
-            "class", msme_class_name(c->cls),
-            "investment_limit", money_json(c->limit->investment_max),
-            "turnover_limit", c->limit->turnover_max < 0 ? json_null()
-                                                         : money_json(c->limit->turnover_max),
-            "investment_within", c->investment_within,
-            "turnover_within", c->turnover_within));
-    }
-    classify_explain(in, r, &why);
-    root = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s}",
-        "class", msme_class_name(r->cls),
-        "on", date,
-        "regime", r->regime_limit->regime,
-        "notification", r->regime_limit->notification,
-        "source", r->regime_limit->source,
-        "investment", money_json(in->investment),
-        "turnover", money_json(in->turnover),
-        "exports", money_json(in->exports),
-        "turnover_counted", money_json(r->turnover_counted),
-        "checks", checks,
-        "explanation", buf_cstr(&why));
-    buf_release(&why);
-    return root;
-}
 
 static int amount_opt(const char *name, const char *arg, int64_t *out)
 {
@@ -101,11 +60,7 @@ static int parse_opts(int argc, char **argv, struct classify_opts *o)
                 return cli_usage_error("classify: --on: %s", e.msg);
             break;
         case 'a':
-            if (strcmp(optarg, "manufacturing") == 0)
-                o->in.activity = LIMIT_MANUFACTURING;
-            else if (strcmp(optarg, "services") == 0 || strcmp(optarg, "trading") == 0)
-                o->in.activity = LIMIT_SERVICES;
-            else
+            if (classify_activity_parse(optarg, &o->in.activity) != 0)
                 return cli_usage_error("classify: --activity must be manufacturing, services or trading");
             break;
         case 'j': o->json = true; break;
@@ -138,7 +93,7 @@ int cmd_classify(struct cli_ctx *ctx, int argc, char **argv)
         puts(msme_class_name(r.cls));
         return 0;
     }
-    out = result_json(&o.in, &r);
+    out = classify_result_json(&o.in, &r);
     if (out == NULL) {
         cli_error("classify: out of memory");
         return EXIT_USAGE;

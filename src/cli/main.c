@@ -16,11 +16,17 @@ struct command {
 };
 
 static const struct command commands[] = {
+    {"demo", cmd_demo, "demo [--db F] [--addr A] [--port P] [--enterprises N] [--seed S]"},
     {"init", cmd_init, "init (--db F | --pg CONNINFO)"},
     {"ingest", cmd_ingest, "ingest (--db F | --pg C) FEED FILE.csv [--json]"},
     {"classify", cmd_classify,
      "classify --investment RS --turnover RS [--exports RS] [--on DATE] [--activity A] [--json]"},
     {"check-id", cmd_check_id, "check-id gstin|pan|udyam|ifsc [ID ...]"},
+    {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
+    {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},
+    {"user", cmd_user,
+     "user add (--db F | --pg C) --username U --role R [--state CODE] [--district NAME] "
+     "[--enterprise ID] --password-stdin"},
 };
 
 int cli_usage_error(const char *fmt, ...)

@@ -1,5 +1,6 @@
 #include "core/classify.h"
 
+#include <jansson.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -101,4 +102,58 @@ int classify_explain(const struct classify_input *in, const struct classify_resu
     }
     return buf_printf(out, ". So the enterprise is %s under %s.", msme_class_name(r->cls),
                       r->regime_limit->notification);
+}
+
+int classify_activity_parse(const char *s, enum limit_activity *out)
+{
+    if (strcmp(s, "manufacturing") == 0)
+        *out = LIMIT_MANUFACTURING;
+    else if (strcmp(s, "services") == 0 || strcmp(s, "trading") == 0)
+        *out = LIMIT_SERVICES;
+    else
+        return -1;
+    return 0;
+}
+
+static json_t *checks_json(const struct classify_result *r)
+{
+    json_t *checks = json_array();
+
+    for (int i = 0; checks && i < r->n_checks; i++) {
+        const struct classify_check *c = &r->checks[i];
+        json_t *one = json_pack("{s:s, s:o, s:o, s:b, s:b}", "class", msme_class_name(c->cls),
+                                "investment_limit", money_to_json(c->limit->investment_max),
+                                "turnover_limit", c->limit->turnover_max < 0
+                                                      ? json_null()
+                                                      : money_to_json(c->limit->turnover_max),
+                                "investment_within", c->investment_within, "turnover_within",
+                                c->turnover_within);
+        if (one == NULL || json_array_append_new(checks, one) != 0) {
+            json_decref(checks);
+            return NULL;
+        }
+    }
+    return checks;
+}
+
+json_t *classify_result_json(const struct classify_input *in, const struct classify_result *r)
+{
+    char date[DATE_STR_LEN];
+    struct buf why = BUF_INIT;
+    json_t *root = NULL, *checks = checks_json(r);
+
+    date_format(in->on, date);
+    if (checks != NULL && classify_explain(in, r, &why) == 0)
+        root = json_pack("{s:s, s:s, s:s, s:s, s:s, s:o, s:o, s:o, s:o, s:o, s:s}", "class",
+                         msme_class_name(r->cls), "on", date, "regime", r->regime_limit->regime,
+                         "notification", r->regime_limit->notification, "source",
+                         r->regime_limit->source, "investment", money_to_json(in->investment),
+                         "turnover", money_to_json(in->turnover), "exports",
+                         money_to_json(in->exports), "turnover_counted",
+                         money_to_json(r->turnover_counted), "checks", checks, "explanation",
+                         buf_cstr(&why));
+    else
+        json_decref(checks);
+    buf_release(&why);
+    return root;
 }

@@ -45,6 +45,18 @@ int classify(const struct refdata *ref, const struct classify_input *in,
 
 #include "core/buf.h"
 
+/* "manufacturing" | "services" | "trading" (trading counts as services
+ * under the 2006 Act's split); 0, or -1 for anything else. */
+int classify_activity_parse(const char *s, enum limit_activity *out);
+
+/* The answer as JSON (the keys of `samanvay classify --json` and of POST
+ * /api/v1/classify): class, on, regime, notification, source, investment,
+ * turnover, exports, turnover_counted, checks, explanation. NULL when
+ * memory runs out. */
+struct json_t;
+struct json_t *classify_result_json(const struct classify_input *in,
+                                    const struct classify_result *r);
+
 /* One English sentence saying why: which limit the enterprise exceeds and
  * which it meets, under which notification. */
 int classify_explain(const struct classify_input *in, const struct classify_result *r,

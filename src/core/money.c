@@ -1,5 +1,6 @@
 #include "core/money.h"
 
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -306,4 +307,10 @@ int money_from_rupees(double rupees, int64_t *paise, struct err *e)
         return err_set(e, "amount has more than two decimal places");
     *paise = (int64_t)rounded;
     return 0;
+}
+
+json_t *money_to_json(int64_t paise)
+{
+    return paise % PAISE_PER_RUPEE == 0 ? json_integer(paise / PAISE_PER_RUPEE)
+                                        : json_real(money_to_rupees(paise));
 }

@@ -39,6 +39,10 @@ void money_format_inr(int64_t paise, char out[MONEY_STR_MAX]);
 
 /* Rupees as a double, for JSON output and statistics. Exact up to 2^53 paise. */
 double money_to_rupees(int64_t paise);
+/* Rupees as a JSON number: an integer when whole, else a real with the
+ * paise (dump with JSON_REAL_PRECISION(15) or more to keep them exact). */
+struct json_t;
+struct json_t *money_to_json(int64_t paise);
 /* From a rupee value with at most two decimals (JSON numbers). */
 int money_from_rupees(double rupees, int64_t *paise, struct err *e);
 

@@ -529,9 +529,7 @@ static json_t *fact_to_json(const struct profile_field_desc *d, const struct fac
         return json_null();
     switch (d->type) {
     case PF_STRING: return json_string(f->s);
-    case PF_MONEY:
-        return f->i % PAISE_PER_RUPEE == 0 ? json_integer(f->i / PAISE_PER_RUPEE)
-                                           : json_real(money_to_rupees(f->i));
+    case PF_MONEY: return money_to_json(f->i);
     case PF_INT: return json_integer(f->i);
     case PF_BOOL: return json_boolean(f->i);
     case PF_DATE:

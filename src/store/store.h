@@ -103,5 +103,7 @@ int store_enterprise_get(struct store *s, int64_t id, struct enterprise *out, bo
 int store_enterprise_find_udyam(struct store *s, const char *udyam, int64_t *id, bool *found,
                                 struct err *e);
 int store_enterprise_count(struct store *s, int64_t *n, struct err *e);
+/* The enterprise with the lowest id (the demo links its accounts to it). */
+int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err *e);
 
 #endif

@@ -383,3 +383,16 @@ int store_enterprise_count(struct store *s, int64_t *n, struct err *e)
     db_reset(st);
     return 0;
 }
+
+int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err *e)
+{
+    static const char sql[] = "SELECT MIN(id) FROM enterprise";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL || db_step(st, e) != DB_ROW)
+        return -1;
+    *found = !db_column_is_null(st, 0);
+    *id = *found ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    return 0;
+}

@@ -1,0 +1,119 @@
+/* samanvay serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]
+ *                [--secure-cookies]
+ *
+ * Runs the web server until SIGINT or SIGTERM, then stops cleanly: the
+ * listening socket closes, requests in flight finish, the store
+ * connections close. --port 0 takes any free port; the port bound is in
+ * the "event=listening" log line. Signals are taken here, at the top, with
+ * sigwait() on the main thread: they are blocked before any worker thread
+ * starts, so no handler ever runs inside a request. */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "web/log.h"
+#include "web/server.h"
+
+static int parse_number(const char *opt, const char *arg, long lo, long hi, long *out)
+{
+    char *end;
+    long v = strtol(arg, &end, 10);
+
+    if (*arg == '\0' || *end != '\0' || v < lo || v > hi)
+        return cli_usage_error("serve: %s must be a whole number from %ld to %ld", opt, lo, hi);
+    *out = v;
+    return 0;
+}
+
+static int parse_opts(int argc, char **argv, struct web_config *cfg)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'},      {"pg", required_argument, NULL, 'p'},
+        {"addr", required_argument, NULL, 'a'},    {"port", required_argument, NULL, 'P'},
+        {"threads", required_argument, NULL, 't'}, {"secure-cookies", no_argument, NULL, 's'},
+        {NULL, 0, NULL, 0}};
+    long v;
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': cfg->target.sqlite_path = optarg; break;
+        case 'p': cfg->target.pg_conninfo = optarg; break;
+        case 'a': cfg->addr = optarg; break;
+        case 'P':
+            if (parse_number("--port", optarg, 0, 65535, &v) != 0)
+                return EXIT_USAGE;
+            cfg->port = (uint16_t)v;
+            break;
+        case 't':
+            if (parse_number("--threads", optarg, 1, 64, &v) != 0)
+                return EXIT_USAGE;
+            cfg->threads = (unsigned)v;
+            break;
+        case 's': cfg->secure_cookies = true; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("serve: unexpected argument '%s'", argv[optind]);
+    if ((cfg->target.sqlite_path == NULL) == (cfg->target.pg_conninfo == NULL))
+        return cli_usage_error("usage: samanvay serve (--db F | --pg CONNINFO) [--addr A] "
+                               "[--port P]");
+    return 0;
+}
+
+static void log_event(const char *event, const char *key, const char *value)
+{
+    struct buf line = BUF_INIT;
+
+    if (buf_printf(&line, " event=%s", event) == 0 && (key == NULL || log_put(&line, key, value) == 0))
+        log_emit(&line);
+    buf_release(&line);
+}
+
+static void log_listening(const struct web_config *cfg, const struct web_server *srv)
+{
+    struct buf line = BUF_INIT;
+
+    if (buf_puts(&line, " event=listening") == 0 && log_put(&line, "addr", cfg->addr) == 0
+        && buf_printf(&line, " port=%u threads=%u hindi=%s", (unsigned)web_server_port(srv),
+                      cfg->threads, web_server_has_hindi(srv) ? "yes" : "no") == 0)
+        log_emit(&line);
+    buf_release(&line);
+    if (!web_server_has_hindi(srv))
+        log_event("warning", "msg", "the hi_IN.UTF-8 locale is not installed, so Hindi pages "
+                                    "are served in English; run scripts/ensure-deps");
+}
+
+int cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct web_config cfg;
+    struct web_server *srv;
+    struct err e;
+    sigset_t stop;
+    int rc, sig = 0;
+
+    web_config_defaults(&cfg);
+    if ((rc = parse_opts(argc, argv, &cfg)) != 0)
+        return rc;
+    /* LANGUAGE would override every per-request language in gettext. */
+    unsetenv("LANGUAGE");
+    signal(SIGPIPE, SIG_IGN);
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    if (web_server_new(&cfg, ctx->ref, &srv, &e) != 0)
+        return cli_usage_error("serve: %s", e.msg);
+    log_listening(&cfg, srv);
+    while (sigwait(&stop, &sig) != 0)
+        ;
+    log_event("stopping", "signal", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    web_server_free(srv);
+    log_event("stopped", NULL, NULL);
+    return 0;
+}

@@ -1,0 +1,88 @@
+/* request.h: one HTTP request as handlers see it, and the response they
+ * fill. Handlers never touch libmicrohttpd; server.c translates, so every
+ * handler can be driven from a test with a plain struct. */
+#ifndef SAMANVAY_REQUEST_H
+#define SAMANVAY_REQUEST_H
+
+#include <jansson.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/refdata.h"
+#include "store/store.h"
+#include "web/i18n.h"
+#include "web/router.h"
+#include "web/session.h"
+
+/* What every request shares; read-only once the server runs. */
+struct web_app {
+    const struct refdata *ref;
+    const struct i18n *i18n;
+    const struct route *routes;
+    size_t n_routes;
+    bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
+    /* A hash of a random password, verified when a username is unknown so
+     * the answer takes as long as for a known one. */
+    char dummy_hash[AUTH_HASH_MAX];
+};
+
+struct web_request {
+    const struct web_app *app;
+    const char *method;
+    const char *path;             /* decoded, without the query string */
+    const struct router_match *match;
+    const char *content_type;     /* "" when absent */
+    const char *if_none_match;    /* If-None-Match header, or NULL */
+    const char *body;             /* NUL-terminated; "" when none */
+    size_t body_len;
+    enum lang lang;
+    struct session *session;      /* the caller's; valid == false when none */
+    struct store *store;
+    int64_t now;                  /* Unix seconds */
+    int32_t today;                /* date in IST */
+    /* Query parameters come from the server (libmicrohttpd parses them). */
+    const char *(*query)(void *ctx, const char *name);
+    void *query_ctx;
+};
+
+/* A query parameter, or NULL. */
+const char *web_query(const struct web_request *rq, const char *name);
+
+#define WEB_MAX_HEADERS 8
+#define WEB_HEADER_VALUE_MAX 512
+#define WEB_BODY_LIMIT ((size_t)4 << 20)  /* largest response we build */
+
+struct web_header {
+    const char *name;             /* static string */
+    char value[WEB_HEADER_VALUE_MAX];
+};
+
+struct web_response {
+    int status;
+    const char *content_type;     /* static string */
+    struct buf body;
+    struct web_header headers[WEB_MAX_HEADERS];
+    int n_headers;
+    const char *cache_control;    /* static; NULL = "no-store" */
+};
+
+void web_response_init(struct web_response *rs);
+void web_response_release(struct web_response *rs);
+/* Add a header; -1 when the table is full or the value does not fit or
+ * holds CR/LF (header injection). */
+int web_response_header(struct web_response *rs, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* JSON body (takes the reference to root). */
+int web_response_json(struct web_response *rs, int status, json_t *root);
+/* The JSON API's error shape: {"error":{"code":"...","message":"..."}}. */
+int web_response_error(struct web_response *rs, int status, const char *code, const char *fmt,
+                       ...) __attribute__((format(printf, 4, 5)));
+/* 303 See Other to a path of ours. */
+int web_response_redirect(struct web_response *rs, const char *location);
+/* Set-Cookie for the session issued in this request, or one that deletes it. */
+int web_response_session_cookie(struct web_response *rs, const struct web_request *rq,
+                                const char *value);
+
+#endif

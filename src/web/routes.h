@@ -1,0 +1,25 @@
+/* routes.h: the application's route table and its handlers. Adding a
+ * page or an API call is one line in routes.c plus its handler. */
+#ifndef SAMANVAY_ROUTES_H
+#define SAMANVAY_ROUTES_H
+
+#include <stddef.h>
+
+#include "web/router.h"
+
+const struct route *web_routes(size_t *n);
+
+/* Handlers, one file each (page_*.c, api_*.c, static_css.c). */
+int page_home(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_login_form(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_login_submit(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_logout(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_account(struct web_request *rq, struct web_response *rs, struct err *e);
+int static_css(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_health(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_openapi(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_session(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_get(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_classify(struct web_request *rq, struct web_response *rs, struct err *e);
+
+#endif

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Browser test: headless Debian chromium (driven by npm playwright-core in
+# tests/browser/node_modules, installed by scripts/ensure-node-deps) loads
+# the home page on a 320 px screen, tabs to the sign-in link, signs in by
+# keyboard and switches the language. Environment (tests/run): SAMANVAY,
+# ROOT, TMPDIR.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/tap.sh"
+S=${SAMANVAY:?SAMANVAY must name the binary under test}
+T=${TMPDIR:-/tmp}
+HERE=$ROOT/tests/browser
+
+if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
+    ok 1 "chromium, node and playwright-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
+    done_testing
+fi
+
+"$S" init --db "$T/b.db" 2>/dev/null
+printf 'browser-pass-123\n' | "$S" user add --db "$T/b.db" --username asha --role policymaker --password-stdin 2>/dev/null
+ok $? "a test account exists"
+"$S" serve --db "$T/b.db" --port 0 --threads 2 2>"$T/serve.log" &
+PID=$!
+trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
+PORT=
+for _ in $(seq 1 200); do
+    PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$T/serve.log")
+    [ -n "$PORT" ] && break
+    sleep 0.1
+done
+[ -n "$PORT" ]
+ok $? "serve starts"
+
+# node's TAP lines are renumbered after ours so the suite counts as one plan.
+mkdir -p "$T/profile"
+out=$(cd "$HERE" && timeout 120 node home.js "http://127.0.0.1:$PORT" asha browser-pass-123 "$T/profile" 2>&1)
+status=$?
+while IFS= read -r line; do
+    case "$line" in
+        "ok "*) ok 0 "${line#ok * - }" ;;
+        "not ok "*) ok 1 "${line#not ok * - }" ;;
+        "#"*) echo "$line" ;;
+    esac
+done <<<"$out"
+grep -qE '^(ok|not ok) ' <<<"$out"
+ok $? "the browser test ran (node exit $status)"
+[ $status -eq 0 ] || sed 's/^/# /' <<<"$out" | tail -5
+done_testing

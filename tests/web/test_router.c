@@ -1,0 +1,176 @@
+/* The router: pattern matching, parameters, 404/405 with Allow, and the
+ * access table (who may call what), on a test table and on the real one. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "web/router.h"
+#include "web/routes.h"
+
+static int h_dummy(struct web_request *rq, struct web_response *rs, struct err *e)
+{
+    (void)rq;
+    (void)rs;
+    (void)e;
+    return 0;
+}
+
+static const struct route table[] = {
+    {"GET", "/", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200"},
+    {"GET", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200"},
+    {"POST", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200"},
+    {"GET", "/api/v1/enterprises/{id}", ACCESS_OFFICER | ACCESS_ADMIN, h_dummy, "", NULL, NULL, ""},
+    {"GET", "/api/v1/clusters/{cluster}/members/{id}", ACCESS_SIGNED_IN, h_dummy, "", NULL, NULL, ""},
+    {"GET", "/nobody", 0, h_dummy, "", NULL, NULL, ""},
+};
+#define N (sizeof table / sizeof table[0])
+
+static void test_literal_paths(void **state)
+{
+    struct router_match m;
+
+    (void)state;
+    assert_int_equal(router_match(table, N, "GET", "/", &m), ROUTER_FOUND);
+    assert_ptr_equal(m.route, &table[0]);
+    assert_int_equal(router_match(table, N, "GET", "/login", &m), ROUTER_FOUND);
+    assert_ptr_equal(m.route, &table[1]);
+    assert_int_equal(router_match(table, N, "POST", "/login", &m), ROUTER_FOUND);
+    assert_ptr_equal(m.route, &table[2]);
+    assert_int_equal(m.n_params, 0);
+}
+
+static void test_not_found(void **state)
+{
+    struct router_match m;
+
+    (void)state;
+    assert_int_equal(router_match(table, N, "GET", "/login/", &m), ROUTER_NOT_FOUND);
+    assert_int_equal(router_match(table, N, "GET", "/logi", &m), ROUTER_NOT_FOUND);
+    assert_int_equal(router_match(table, N, "GET", "/loginx", &m), ROUTER_NOT_FOUND);
+    assert_int_equal(router_match(table, N, "GET", "", &m), ROUTER_NOT_FOUND);
+    assert_int_equal(router_match(table, N, "GET", "login", &m), ROUTER_NOT_FOUND);
+    /* a parameter never matches an empty segment or spans a slash */
+    assert_int_equal(router_match(table, N, "GET", "/api/v1/enterprises/", &m), ROUTER_NOT_FOUND);
+    assert_int_equal(router_match(table, N, "GET", "/api/v1/enterprises/1/2", &m), ROUTER_NOT_FOUND);
+}
+
+static void test_params(void **state)
+{
+    struct router_match m;
+
+    (void)state;
+    assert_int_equal(router_match(table, N, "GET", "/api/v1/enterprises/UDYAM-MH-26-0012345", &m),
+                     ROUTER_FOUND);
+    assert_ptr_equal(m.route, &table[3]);
+    assert_string_equal(router_param(&m, "id"), "UDYAM-MH-26-0012345");
+    assert_null(router_param(&m, "cluster"));
+    assert_int_equal(router_match(table, N, "GET", "/api/v1/clusters/UP-LKO/members/42", &m),
+                     ROUTER_FOUND);
+    assert_int_equal(m.n_params, 2);
+    assert_string_equal(router_param(&m, "cluster"), "UP-LKO");
+    assert_string_equal(router_param(&m, "id"), "42");
+}
+
+static void test_param_too_long(void **state)
+{
+    char path[300] = "/api/v1/enterprises/";
+    struct router_match m;
+
+    (void)state;
+    memset(path + strlen(path), '7', ROUTER_PARAM_MAX);
+    path[strlen("/api/v1/enterprises/") + ROUTER_PARAM_MAX] = '\0';
+    assert_int_equal(router_match(table, N, "GET", path, &m), ROUTER_NOT_FOUND);
+    path[strlen("/api/v1/enterprises/") + ROUTER_PARAM_MAX - 1] = '\0';
+    assert_int_equal(router_match(table, N, "GET", path, &m), ROUTER_FOUND);
+    assert_int_equal(strlen(router_param(&m, "id")), ROUTER_PARAM_MAX - 1);
+}
+
+static void test_method_not_allowed(void **state)
+{
+    struct router_match m;
+
+    (void)state;
+    assert_int_equal(router_match(table, N, "DELETE", "/login", &m), ROUTER_METHOD_NOT_ALLOWED);
+    assert_string_equal(m.allow, "GET, HEAD, POST");
+    assert_null(m.route);
+    assert_int_equal(router_match(table, N, "POST", "/", &m), ROUTER_METHOD_NOT_ALLOWED);
+    assert_string_equal(m.allow, "GET, HEAD");
+    assert_int_equal(router_match(table, N, "POST", "/api/v1/enterprises/1", &m),
+                     ROUTER_METHOD_NOT_ALLOWED);
+}
+
+static void test_head_is_get(void **state)
+{
+    struct router_match m;
+
+    (void)state;
+    assert_int_equal(router_match(table, N, "HEAD", "/login", &m), ROUTER_FOUND);
+    assert_ptr_equal(m.route, &table[1]);
+}
+
+static void test_access(void **state)
+{
+    (void)state;
+    assert_int_equal(router_access(ACCESS_PUBLIC, AUTH_ROLE_NONE), ACCESS_GRANTED);
+    assert_int_equal(router_access(ACCESS_PUBLIC, AUTH_ROLE_OFFICER), ACCESS_GRANTED);
+    assert_int_equal(router_access(ACCESS_OFFICER, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    assert_int_equal(router_access(ACCESS_OFFICER, AUTH_ROLE_OFFICER), ACCESS_GRANTED);
+    assert_int_equal(router_access(ACCESS_OFFICER, AUTH_ROLE_ENTREPRENEUR), ACCESS_FORBIDDEN);
+    assert_int_equal(router_access(ACCESS_SIGNED_IN, AUTH_ROLE_POLICYMAKER), ACCESS_GRANTED);
+    /* a route that declares nothing is closed to everyone */
+    assert_int_equal(router_access(0, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    for (int r = AUTH_ROLE_ENTREPRENEUR; r < AUTH_ROLE_COUNT; r++)
+        assert_int_equal(router_access(0, (enum auth_role)r), ACCESS_FORBIDDEN);
+}
+
+/* The application's table: every route declares its access, handler and
+ * documentation, and the contract's public and protected routes are so. */
+static void test_app_table(void **state)
+{
+    static const char *const public_get[] = {"/", "/login", "/healthz", "/api/v1/openapi.json",
+                                             "/static/site.css"};
+    struct router_match m;
+    size_t n;
+    const struct route *r = web_routes(&n);
+
+    (void)state;
+    assert_true(n >= 10);
+    for (size_t i = 0; i < n; i++) {
+        assert_true(r[i].access != 0);
+        assert_non_null(r[i].handler);
+        assert_non_null(r[i].summary);
+        assert_true(strcmp(r[i].method, "GET") == 0 || strcmp(r[i].method, "POST") == 0);
+        assert_true(r[i].pattern[0] == '/');
+        /* no two routes share a method and a pattern */
+        for (size_t k = 0; k < i; k++)
+            assert_false(strcmp(r[i].method, r[k].method) == 0
+                         && strcmp(r[i].pattern, r[k].pattern) == 0);
+    }
+    for (size_t i = 0; i < sizeof public_get / sizeof public_get[0]; i++) {
+        assert_int_equal(router_match(r, n, "GET", public_get[i], &m), ROUTER_FOUND);
+        assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_GRANTED);
+    }
+    assert_int_equal(router_match(r, n, "GET", "/api/v1/enterprises/1", &m), ROUTER_FOUND);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_POLICYMAKER), ACCESS_FORBIDDEN);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_OFFICER), ACCESS_GRANTED);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_ENTREPRENEUR), ACCESS_GRANTED);
+    assert_int_equal(router_match(r, n, "POST", "/api/v1/classify", &m), ROUTER_FOUND);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    assert_int_equal(router_match(r, n, "GET", "/account", &m), ROUTER_FOUND);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_literal_paths),   cmocka_unit_test(test_not_found),
+        cmocka_unit_test(test_params),          cmocka_unit_test(test_param_too_long),
+        cmocka_unit_test(test_method_not_allowed), cmocka_unit_test(test_head_is_get),
+        cmocka_unit_test(test_access),          cmocka_unit_test(test_app_table),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
