@@ -113,7 +113,7 @@ static int put_gstins(struct store *s, int64_t id, const struct enterprise *e, s
 {
     static const char sql[] =
         "INSERT INTO enterprise_gstin(gstin, enterprise_id, state) VALUES ($1, $2, $3)"
-        " ON CONFLICT (gstin) DO UPDATE SET enterprise_id = excluded.enterprise_id";
+        " ON CONFLICT (gstin) DO NOTHING";
     struct db *db = store_db(s);
 
     for (int i = 0; i < e->n_gstins; i++) {

@@ -66,7 +66,6 @@ CREATE TABLE enterprise (
 );
 -- One enterprise per PAN (S.O. 2119(E): all GSTINs of a PAN are one enterprise).
 CREATE UNIQUE INDEX enterprise_pan ON enterprise(pan) WHERE pan IS NOT NULL;
-CREATE INDEX enterprise_state_district ON enterprise(state, district);
 
 CREATE TABLE enterprise_gstin (
     gstin TEXT PRIMARY KEY,
