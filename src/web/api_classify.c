@@ -8,115 +8,9 @@
 #include <string.h>
 
 #include "core/classify.h"
-#include "core/date.h"
-#include "core/money.h"
+#include "web/classify_request.h"
 #include "web/request.h"
 #include "web/routes.h"
-
-static const char *const known_fields[] = {"investment", "turnover", "exports", "on", "activity"};
-
-/* A field's problem, for the 400 answer. */
-struct fault {
-    char msg[256];
-};
-
-static int fault(struct fault *f, const char *field, const char *what)
-{
-    snprintf(f->msg, sizeof f->msg, "field '%s' %s", field, what);
-    return -1;
-}
-
-static int read_amount(const json_t *root, const char *field, bool required, int64_t *paise,
-                       struct fault *f)
-{
-    const json_t *v = json_object_get(root, field);
-    struct err e;
-
-    if (v == NULL)
-        return required ? fault(f, field, "is required (rupees)") : 0;
-    if (json_is_integer(v)) {
-        json_int_t r = json_integer_value(v);
-        if (r < 0)
-            return fault(f, field, "must not be negative");
-        if (r > MONEY_INPUT_MAX / PAISE_PER_RUPEE)
-            return fault(f, field, "is too large");
-        *paise = (int64_t)r * PAISE_PER_RUPEE;
-        return 0;
-    }
-    if (!json_is_real(v))
-        return fault(f, field, "must be a number of rupees, like 2500000 or 1234.50");
-    if (json_real_value(v) < 0)
-        return fault(f, field, "must not be negative");
-    if (money_from_rupees(json_real_value(v), paise, &e) != 0)
-        return fault(f, field, e.msg);
-    return 0;
-}
-
-static int read_on(const json_t *root, int32_t today, int32_t *on, struct fault *f)
-{
-    const json_t *v = json_object_get(root, "on");
-    struct err e;
-
-    *on = today;
-    if (v == NULL)
-        return 0;
-    if (!json_is_string(v))
-        return fault(f, "on", "must be a date string, YYYY-MM-DD");
-    if (date_parse(json_string_value(v), json_string_length(v), on, &e) != 0)
-        return fault(f, "on", e.msg);
-    return 0;
-}
-
-static int read_activity(const json_t *root, enum limit_activity *act, struct fault *f)
-{
-    const json_t *v = json_object_get(root, "activity");
-    const char *s;
-
-    *act = LIMIT_ANY;
-    if (v == NULL)
-        return 0;
-    s = json_string_value(v);
-    if (s == NULL)
-        return fault(f, "activity", "must be a string: manufacturing, services or trading");
-    if (classify_activity_parse(s, act) != 0)
-        return fault(f, "activity", "must be manufacturing, services or trading");
-    return 0;
-}
-
-static int check_keys(const json_t *root, struct fault *f)
-{
-    const char *key;
-    json_t *v;
-
-    json_object_foreach((json_t *)root, key, v) {
-        bool known = false;
-        for (size_t i = 0; i < sizeof known_fields / sizeof known_fields[0]; i++)
-            known = known || strcmp(key, known_fields[i]) == 0;
-        if (!known) {
-            snprintf(f->msg, sizeof f->msg,
-                     "unknown field '%.64s' (expected investment, turnover, exports, on, activity)",
-                     key);
-            return -1;
-        }
-    }
-    return 0;
-}
-
-static int read_input(const json_t *root, int32_t today, struct classify_input *in,
-                      struct fault *f)
-{
-    memset(in, 0, sizeof *in);
-    if (!json_is_object(root)) {
-        snprintf(f->msg, sizeof f->msg, "the body must be a JSON object");
-        return -1;
-    }
-    if (check_keys(root, f) || read_amount(root, "investment", true, &in->investment, f)
-        || read_amount(root, "turnover", true, &in->turnover, f)
-        || read_amount(root, "exports", false, &in->exports, f)
-        || read_on(root, today, &in->on, f) || read_activity(root, &in->activity, f))
-        return -1;
-    return 0;
-}
 
 static bool is_json(const char *content_type)
 {
@@ -130,23 +24,17 @@ int api_classify(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct classify_input in;
     struct classify_result r;
-    struct fault f;
     struct err why;
-    json_error_t jerr;
-    json_t *root;
+    char msg[320];
     int rc;
 
     if (!is_json(rq->content_type))
         return web_response_error(rs, 415, "unsupported_media_type",
                                   "send the body as Content-Type: application/json");
-    root = json_loadb(rq->body, rq->body_len, JSON_REJECT_DUPLICATES, &jerr);
-    if (root == NULL)
-        return web_response_error(rs, 400, "bad_json", "invalid JSON at line %d, column %d: %s",
-                                  jerr.line, jerr.column, jerr.text);
-    rc = read_input(root, rq->today, &in, &f);
-    json_decref(root);
+    rc = classify_request_parse(rq->body, rq->body_len, rq->today, &in, msg, sizeof msg);
     if (rc != 0)
-        return web_response_error(rs, 400, "bad_field", "%s", f.msg);
+        return web_response_error(rs, 400, rc == CLASSIFY_REQUEST_BAD_JSON ? "bad_json" : "bad_field",
+                                  "%s", msg);
     if (classify(rq->app->ref, &in, &r, &why) != 0)
         return web_response_error(rs, 400, "bad_input", "%s", why.msg);
     if (web_response_json(rs, 200, classify_result_json(&in, &r)) != 0)
