@@ -108,7 +108,7 @@ $(BUILD)/tests/%: tests/%.c $(LIB)
 	@echo "  TEST  $@"
 	$(Q)$(CC) $(CFLAGS_ALL) -Itests -o $@ $< $(LIB) $(LDLIBS_ALL) -lcmocka $(LDSAN)
 
-$(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/replay_main.c $(LIB)
+$(BUILD)/fuzz-replay/%: fuzz/%.c fuzz/replay_main.c fuzz/fuzz_refdata.h $(LIB)
 	@mkdir -p $(dir $@)
 	$(Q)$(CC) $(CFLAGS_ALL) -o $@ $< fuzz/replay_main.c $(LIB) $(LDLIBS_ALL) $(LDSAN)
 

@@ -8,14 +8,7 @@
 #include "core/classify.h"
 #include "core/date.h"
 #include "web/classify_request.h"
-
-static const struct refdata *reference(void)
-{
-    static struct refdata *ref; /* loaded once per fuzzing process */
-    if (ref == NULL && refdata_load(&ref, NULL) != 0)
-        abort();
-    return ref;
-}
+#include "fuzz_refdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -36,7 +29,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (in.investment < 0 || in.turnover < 0 || in.exports < 0)
         abort();
-    if (classify(reference(), &in, &r, NULL) == 0) {
+    if (classify(fuzz_refdata(), &in, &r, NULL) == 0) {
         json_t *j = classify_result_json(&in, &r);
         if (j == NULL)
             abort();

@@ -6,16 +6,8 @@
 
 #include "core/csv.h"
 #include "core/date.h"
-#include "core/refdata.h"
 #include "ingest/feed_udyam.h"
-
-static const struct refdata *reference(void)
-{
-    static struct refdata *ref; /* loaded once per fuzzing process */
-    if (ref == NULL && refdata_load(&ref, NULL) != 0)
-        abort();
-    return ref;
-}
+#include "fuzz_refdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -52,7 +44,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             struct enterprise e;
             struct row_error why;
             char warning[200];
-            if (!udyam_row_parse(reference(), today, index, &rec, &e, &why, warning, sizeof warning)
+            if (!udyam_row_parse(fuzz_refdata(), today, index, &rec, &e, &why, warning, sizeof warning)
                 && why.reason == R_NONE)
                 abort();
         }

@@ -5,21 +5,13 @@
 #include <string.h>
 
 #include "core/ident.h"
-#include "core/refdata.h"
-
-static const struct refdata *reference(void)
-{
-    static struct refdata *ref; /* loaded once per fuzzing process */
-    if (ref == NULL && refdata_load(&ref, NULL) != 0)
-        abort();
-    return ref;
-}
+#include "fuzz_refdata.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const struct refdata *ref = reference();
+    const struct refdata *ref = fuzz_refdata();
 
     for (int k = ID_GSTIN; k <= ID_IFSC; k++) {
         struct id_verdict v;
