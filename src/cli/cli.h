@@ -28,11 +28,18 @@ int cmd_generate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_schemes(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Print "samanvay: <msg>" to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Print "samanvay: <msg>" to stderr (for errors that are not usage errors). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+struct catalog;
+/* Load the scheme catalogue (built in, or DIR when not NULL). Prints the
+ * error and returns EXIT_USAGE on failure. */
+int cli_catalog_load(const char *dir, struct catalog **out);
 
 struct store;
 /* Open the store named by --db FILE or --pg CONNINFO (exactly one). Prints

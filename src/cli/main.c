@@ -21,6 +21,8 @@ static const struct command commands[] = {
     {"ingest", cmd_ingest, "ingest (--db F | --pg C) FEED FILE.csv [--json]"},
     {"classify", cmd_classify,
      "classify --investment RS --turnover RS [--exports RS] [--on DATE] [--activity A] [--json]"},
+    {"schemes", cmd_schemes, "schemes list [--json] | show ID [--json] | test [ID ...]"},
+    {"eligible", cmd_eligible, "eligible --profile FILE.json [--on DATE] [--json] [--lang hi]"},
     {"check-id", cmd_check_id, "check-id gstin|pan|udyam|ifsc [ID ...]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
     {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},

@@ -97,4 +97,8 @@ int profile_issue_add(struct profile_issues *is, bool warning, const char *path,
                       ...) __attribute__((format(printf, 4, 5)));
 size_t profile_issues_errors(const struct profile_issues *is);
 
+
+/* A plain-language label for a field ("annual turnover"), in English or
+ * Hindi, for messages that ask the user for missing facts. */
+const char *profile_field_label(enum profile_field id, bool hindi);
 #endif

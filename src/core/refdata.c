@@ -211,6 +211,50 @@ static int load_aspirational(struct refdata *r, struct err *e)
     return rc < 0 ? -1 : 0;
 }
 
+/* Mark the districts listed in an optional table (by LGD code). Returns 1
+ * when the table exists, 0 when it is not built in, -1 on error. */
+static int mark_districts(struct refdata *r, const char *file, bool lwe, struct err *e)
+{
+    struct table t;
+    struct csv_record rec;
+    int rc;
+
+    if (embedded_find(file) == NULL)
+        return 0;
+    if (table_open(&t, file, e) != 0)
+        return -1;
+    while ((rc = table_next(&t, &rec, e)) == 1) {
+        int code = atoi(cell(&t, &rec, "lgd_district_code"));
+        bool found = false;
+        for (size_t i = 0; i < r->n_districts; i++) {
+            if (r->districts[i].lgd_code == code) {
+                if (lwe)
+                    r->districts[i].lwe = true;
+                else
+                    r->districts[i].hill = true;
+                found = true;
+            }
+        }
+        if (!found) {
+            rc = err_set(e, "%s:%llu: LGD code %d is not in districts.csv", file,
+                         (unsigned long long)rec.line, code);
+            break;
+        }
+    }
+    table_close(&t);
+    return rc < 0 ? -1 : 1;
+}
+
+static int load_area_lists(struct refdata *r, struct err *e)
+{
+    int rc = mark_districts(r, "data/lwe_districts.csv", true, e);
+
+    if (rc < 0)
+        return -1;
+    r->has_lwe_list = rc == 1;
+    return mark_districts(r, "data/hill_districts.csv", false, e) < 0 ? -1 : 0;
+}
+
 static enum nic_sector sector_from(const char *broad, const char *is_trading, const char *is_services)
 {
     if (strcmp(broad, "agriculture") == 0)
@@ -372,7 +416,8 @@ int refdata_load(struct refdata **out, struct err *e)
     if (r == NULL)
         return err_set(e, "out of memory");
     if (load_states(r, e) != 0 || load_districts(r, e) != 0 || load_aspirational(r, e) != 0
-        || load_nic(r, e) != 0 || load_limits(r, e) != 0 || index_states(r, e) != 0
+        || load_area_lists(r, e) != 0 || load_nic(r, e) != 0 || load_limits(r, e) != 0
+        || index_states(r, e) != 0
         || index_districts(r, e) != 0) {
         refdata_free(r);
         return -1;

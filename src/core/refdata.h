@@ -33,6 +33,8 @@ struct district_info {
     char name[64];           /* LGD name, upper case */
     int lgd_code;
     bool aspirational;
+    bool lwe;                /* in data/lwe_districts.csv */
+    bool hill;               /* in data/hill_districts.csv (partly-hill states only) */
 };
 
 enum nic_sector {
@@ -74,6 +76,7 @@ struct refdata {
      * districts sorted by (GST state, upper-case name) for binary search. */
     const struct state_info *by_gst[100];
     size_t *district_order;
+    bool has_lwe_list;       /* data/lwe_districts.csv was built in */
 };
 
 /* Load every table from the embedded copies of data/. */

@@ -1,0 +1,142 @@
+/* samanvay eligible --profile FILE.json [--on DATE] [--json] [--lang en|hi]
+ *                   [--schemes DIR]
+ *
+ * Every scheme in the catalogue for one profile (DESIGN.md §5): eligible,
+ * ineligible or unknown with the missing facts, why, and the benefit,
+ * best first. A malformed profile exits 2 listing every bad field. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/date.h"
+#include "core/profile.h"
+#include "rules/eligibility.h"
+
+#define PROFILE_MAX_BYTES (1 << 20)
+
+struct eligible_opts {
+    const char *profile, *dir;
+    int32_t on;
+    bool has_on, json, hindi;
+};
+
+static int parse(int argc, char **argv, struct eligible_opts *o)
+{
+    static const struct option longopts[] = {
+        {"profile", required_argument, NULL, 'p'}, {"on", required_argument, NULL, 'o'},
+        {"json", no_argument, NULL, 'j'},          {"lang", required_argument, NULL, 'l'},
+        {"schemes", required_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
+    struct err e;
+    int c;
+
+    memset(o, 0, sizeof *o);
+    o->dir = getenv("SAMANVAY_SCHEMES");
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'p': o->profile = optarg; break;
+        case 'o':
+            if (date_parse(optarg, strlen(optarg), &o->on, &e) != 0)
+                return cli_usage_error("eligible: --on: %s", e.msg);
+            o->has_on = true;
+            break;
+        case 'j': o->json = true; break;
+        case 'l':
+            if (strcmp(optarg, "hi") != 0 && strcmp(optarg, "en") != 0)
+                return cli_usage_error("eligible: --lang is en or hi");
+            o->hindi = strcmp(optarg, "hi") == 0;
+            break;
+        case 's': o->dir = optarg; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("eligible: unexpected argument '%s'", argv[optind]);
+    if (o->profile == NULL)
+        return cli_usage_error("usage: samanvay eligible --profile FILE.json [--on DATE] [--json]");
+    return 0;
+}
+
+static int read_all(const char *path, struct buf *out)
+{
+    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+    char chunk[8192];
+    size_t got;
+
+    if (f == NULL)
+        return -1;
+    out->limit = PROFILE_MAX_BYTES;
+    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+        if (buf_append(out, chunk, got) != 0)
+            break;
+    if (f != stdin)
+        fclose(f);
+    return got > 0 ? -2 : 0;
+}
+
+static int load_profile(const char *path, struct profile *p)
+{
+    struct buf text = BUF_INIT;
+    struct profile_issues is = {0};
+    struct err e;
+    int rc = read_all(path, &text);
+
+    if (rc != 0) {
+        buf_release(&text);
+        return cli_usage_error("eligible: %s: %s", path, rc == -2 ? "larger than 1 MiB" : "cannot read");
+    }
+    rc = profile_parse(buf_cstr(&text), text.len, p, &is, &e);
+    buf_release(&text);
+    for (size_t i = 0; i < is.n; i++)
+        fprintf(stderr, "samanvay: eligible: %s: %s: %s%s\n", path, is.items[i].path, is.items[i].msg,
+                is.items[i].warning ? " (warning)" : "");
+    if (rc != 0 && is.n == 0) /* not even JSON: the position is in e */
+        cli_usage_error("eligible: %s:%s", path, e.msg);
+    profile_issues_free(&is);
+    return rc != 0 ? EXIT_USAGE : 0;
+}
+
+int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct eligible_opts o;
+    struct profile p;
+    struct catalog *c = NULL;
+    struct scheme_result *results = NULL;
+    struct facts f;
+    int32_t as_of;
+    int rc;
+
+    profile_init(&p);
+    if ((rc = parse(argc, argv, &o)) != 0 || (rc = load_profile(o.profile, &p)) != 0
+        || (rc = cli_catalog_load(o.dir, &c)) != 0)
+        goto out;
+    as_of = o.has_on ? o.on : p.f[PF_AS_OF].state == FACT_KNOWN ? (int32_t)p.f[PF_AS_OF].i : ctx->today;
+    results = mem_calloc(c->n, sizeof *results);
+    if (results == NULL) {
+        rc = cli_usage_error("eligible: out of memory");
+        goto out;
+    }
+    facts_build(ctx->ref, &p, as_of, &f);
+    eligibility_all(c, &f, results);
+    if (o.json) {
+        json_t *j = eligibility_json(c, &f, results, o.hindi);
+        json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));
+        putchar('\n');
+        json_decref(j);
+    } else {
+        struct buf out = BUF_INIT;
+        eligibility_text(&out, c, &f, results, o.hindi);
+        fputs(buf_cstr(&out), stdout);
+        buf_release(&out);
+    }
+out:
+    mem_free(results);
+    catalog_free(c);
+    profile_clear(&p);
+    return rc;
+}

@@ -1,0 +1,40 @@
+/* yaml_tree.h: a YAML document as a tree (libyaml's event parser does the
+ * YAML; this keeps what the rule loader needs: node kinds, scalar text and
+ * style, and each node's file position, so errors can point at
+ * file:line:column). Aliases are resolved to their anchored nodes;
+ * duplicate mapping keys are errors. */
+#ifndef SAMANVAY_YAML_TREE_H
+#define SAMANVAY_YAML_TREE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/arena.h"
+#include "core/err.h"
+
+enum ynode_kind { Y_SCALAR, Y_SEQ, Y_MAP };
+
+struct ynode {
+    enum ynode_kind kind;
+    int line, col;          /* 1-based: where the node starts */
+    int text_line, text_col;/* 1-based: where a scalar's text starts (differs for block scalars) */
+    const char *text;       /* Y_SCALAR: NUL-terminated */
+    size_t len;
+    bool plain;             /* Y_SCALAR: unquoted, not a block (so YAML types apply) */
+    struct ynode **items;   /* Y_SEQ: items; Y_MAP: key, value, key, value … */
+    size_t n;               /* items in a sequence; pairs in a map */
+};
+
+/* Parse text[0..len) named `file`. All memory comes from `a`. */
+int yaml_tree_load(struct arena *a, const char *file, const char *text, size_t len,
+                   struct ynode **root, struct err *e);
+
+/* The value for `key` in a mapping, or NULL. */
+const struct ynode *ymap_get(const struct ynode *map, const char *key);
+static inline const struct ynode *ymap_key(const struct ynode *map, size_t i) { return map->items[2 * i]; }
+static inline const struct ynode *ymap_value(const struct ynode *map, size_t i) { return map->items[2 * i + 1]; }
+
+/* A plain scalar that YAML reads as null (~, null, or empty). */
+bool yscalar_is_null(const struct ynode *n);
+
+#endif
