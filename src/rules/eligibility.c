@@ -100,7 +100,39 @@ static void eval_benefit(const struct scheme *s, const struct facts *f, struct s
             st.missing |= f->missing[PF_NEED_AMOUNT];
     }
     gather(r, &st);
-    r->missing |= st.missing;
+    /* Ask for facts only when the benefit could not be computed. */
+    if ((b->rate != NULL && !r->rate_known) || !r->amount_known)
+        r->missing |= st.missing;
+}
+
+enum status eligibility_status(const struct scheme *s, const struct facts *f, const struct value *params,
+                               uint64_t params_unconfirmed)
+{
+    int32_t as_of = f->v[PF_AS_OF].u.d;
+    bool unknown = false;
+    struct vm_state st;
+    struct value v;
+    struct err e;
+
+    if (as_of < s->valid_from || as_of > s->valid_to)
+        return ST_INELIGIBLE;
+    memset(&st, 0, sizeof st);
+    st.facts = f;
+    st.params = params;
+    st.params_unconfirmed = params_unconfirmed;
+    for (size_t i = 0; i < s->n_criteria; i++) {
+        int t = vm_run(s->criteria[i].when, &st, &v, &e) == 0 ? vm_truth(&v) : -1;
+        if (t == 0)
+            return ST_INELIGIBLE;
+        unknown |= t < 0;
+    }
+    if (unknown)
+        return ST_UNKNOWN;
+    /* A failing benefit formula makes the answer unknown, as in full evaluation. */
+    if ((s->benefit.rate && vm_run(s->benefit.rate, &st, &v, &e) != 0)
+        || (s->benefit.amount && vm_run(s->benefit.amount, &st, &v, &e) != 0))
+        return ST_UNKNOWN;
+    return ST_ELIGIBLE;
 }
 
 void eligibility_scheme(const struct scheme *s, const struct facts *f, struct scheme_result *r)
@@ -224,30 +256,48 @@ static json_t *reason(const char *criterion, const char *result, const char *tex
     return r;
 }
 
-static json_t *criterion_reason(const struct scheme *s, size_t i, const struct facts *f,
-                                const struct scheme_result *r, bool hindi)
+/* The explanation of one criterion's result, in words. */
+static int criterion_text(struct buf *text, const struct scheme *s, size_t i, const struct facts *f,
+                          const struct scheme_result *r, bool hindi)
 {
     const struct criterion *c = &s->criteria[i];
     const struct criterion_result *cr = &r->crit[i];
-    struct buf text = BUF_INIT;
     struct vm_state st;
-    json_t *j;
 
     vm_init(&st, f, r);
-    if (cr->result < 0) {
-        buf_puts(&text, hindi ? "अभी तय नहीं हो सकता; इसके लिए चाहिए: " : "Cannot tell yet; this needs ");
-        missing_text(&text, cr->missing, hindi);
-        buf_puts(&text, hindi ? "। (शर्त: " : ". (The rule: ");
-        render_text(&text, hindi ? &c->pass_hi : &c->pass, &st, hindi);
-        buf_puts(&text, ")");
-    } else {
-        render_text(&text, cr->result ? (hindi ? &c->pass_hi : &c->pass) : (hindi ? &c->fail_hi : &c->fail),
-                    &st, hindi);
-    }
-    j = reason(c->id, cr->result > 0 ? "pass" : cr->result == 0 ? "fail" : "unknown", buf_cstr(&text),
-               c->source);
+    if (cr->result >= 0)
+        return render_text(text, cr->result ? (hindi ? &c->pass_hi : &c->pass) : (hindi ? &c->fail_hi : &c->fail),
+                           &st, hindi);
+    if (cr->missing == 0) {
+        /* Nothing the user could add would settle it (no limits in force on
+         * the date, or data the catalogue lacks). */
+        if (buf_puts(text, hindi ? "उपलब्ध आंकड़ों से अभी तय नहीं हो सकता। (शर्त: "
+                                 : "Cannot be decided from the data on record. (The rule: ") != 0)
+            return -1;
+    } else if (buf_puts(text, hindi ? "अभी तय नहीं हो सकता; इसके लिए चाहिए: " : "Cannot tell yet; this needs ") != 0
+               || missing_text(text, cr->missing, hindi) != 0
+               || buf_puts(text, hindi ? "। (शर्त: " : ". (The rule: ") != 0)
+        return -1;
+    if (render_text(text, hindi ? &c->pass_hi : &c->pass, &st, hindi) != 0)
+        return -1;
+    return buf_puts(text, ")");
+}
+
+static const char *result_name(int8_t result)
+{
+    return result > 0 ? "pass" : result == 0 ? "fail" : "unknown";
+}
+
+static json_t *criterion_reason(const struct scheme *s, size_t i, const struct facts *f,
+                                const struct scheme_result *r, bool hindi)
+{
+    struct buf text = BUF_INIT;
+    json_t *j;
+
+    criterion_text(&text, s, i, f, r, hindi);
+    j = reason(s->criteria[i].id, result_name(r->crit[i].result), buf_cstr(&text), s->criteria[i].source);
     if (j != NULL)
-        json_object_set_new(j, "values", values_json(f, cr->slots_read));
+        json_object_set_new(j, "values", values_json(f, r->crit[i].slots_read));
     buf_release(&text);
     return j;
 }
@@ -269,6 +319,20 @@ static json_t *not_in_force_reason(const struct scheme *s, int32_t as_of, bool h
     j = reason("in_force", "fail", buf_cstr(&text), s->sources[0]);
     buf_release(&text);
     return j;
+}
+
+static void append_flag(json_t *reasons, const char *id, const char *note, bool hindi)
+{
+    struct buf text = BUF_INIT;
+    json_t *j;
+
+    buf_printf(&text, hindi ? "अपुष्ट: %s" : "Unconfirmed: %s", note);
+    j = reason(id, "pass", buf_cstr(&text), NULL);
+    if (j != NULL) {
+        json_object_set_new(j, "unconfirmed", json_true());
+        json_array_append_new(reasons, j);
+    }
+    buf_release(&text);
 }
 
 /* Every unconfirmed parameter the answer relied on, said plainly. */
@@ -296,6 +360,10 @@ static void add_unconfirmed(json_t *reasons, const struct scheme *s, const struc
         }
         buf_release(&text);
     }
+    if (s->benefit.unconfirmed_note != NULL && r->status != ST_INELIGIBLE)
+        append_flag(reasons, "unconfirmed:benefit", s->benefit.unconfirmed_note, hindi);
+    if (s->validity_note != NULL)
+        append_flag(reasons, "unconfirmed:validity", s->validity_note, hindi);
     for (int slot = 0; slot < N_SLOTS; slot++) {
         json_t *j;
         char id[96];
@@ -321,7 +389,12 @@ static json_t *benefit_json(const struct scheme *s, const struct facts *f, const
     json_object_set_new(b, "amount", r->amount_known ? num_json(r->amount, true) : json_null());
     json_object_set_new(b, "rate", r->rate_known ? json_real(num_to_double(r->rate)) : json_null());
     vm_init(&st, f, r);
-    render_text(&text, hindi ? &s->benefit.text_hi : &s->benefit.text, &st, hindi);
+    /* For a scheme this enterprise cannot get, say what it offers instead
+     * of a formula with no value. */
+    if (r->status == ST_INELIGIBLE)
+        buf_puts(&text, hindi ? s->summary_hi : s->summary);
+    else
+        render_text(&text, hindi ? &s->benefit.text_hi : &s->benefit.text, &st, hindi);
     json_object_set_new(b, "text", json_string(buf_cstr(&text)));
     buf_release(&text);
     return b;
@@ -343,6 +416,8 @@ static json_t *scheme_json(const struct scheme_result *r, const struct facts *f,
     json_object_set_new(o, "benefit", benefit_json(s, f, r, hindi));
     if (!r->in_force) {
         json_array_append_new(reasons, not_in_force_reason(s, f->v[PF_AS_OF].u.d, hindi));
+        if (s->validity_note != NULL)
+            append_flag(reasons, "unconfirmed:validity", s->validity_note, hindi);
     } else {
         for (size_t i = 0; i < s->n_criteria; i++)
             json_array_append_new(reasons, criterion_reason(s, i, f, r, hindi));
@@ -381,19 +456,25 @@ json_t *eligibility_json(const struct catalog *c, const struct facts *f,
 static int text_scheme(struct buf *out, const struct scheme_result *r, const struct facts *f, bool hindi)
 {
     const struct scheme *s = r->scheme;
-    json_t *j = scheme_json(r, f, hindi), *reasons = json_object_get(j, "reasons"), *item;
-    json_t *benefit = json_object_get(j, "benefit");
-    size_t i;
+    struct vm_state st;
 
-    buf_printf(out, "%-10s %s (%s)\n", status_name(r->status), hindi ? s->name_hi : s->name, s->id);
-    if (r->status != ST_INELIGIBLE)
-        buf_printf(out, "           %s\n", json_string_value(json_object_get(benefit, "text")));
-    json_array_foreach(reasons, i, item) {
-        const char *res = json_string_value(json_object_get(item, "result"));
-        buf_printf(out, "           %s %s\n", strcmp(res, "pass") == 0 ? "✓" : strcmp(res, "fail") == 0 ? "✗" : "?",
-                   json_string_value(json_object_get(item, "text")));
+    if (buf_printf(out, "%-10s %s (%s)\n", status_name(r->status), hindi ? s->name_hi : s->name, s->id) != 0)
+        return -1;
+    if (r->status != ST_INELIGIBLE) {
+        vm_init(&st, f, r);
+        if (buf_puts(out, "           ") != 0
+            || render_text(out, hindi ? &s->benefit.text_hi : &s->benefit.text, &st, hindi) != 0
+            || buf_putc(out, '\n') != 0)
+            return -1;
     }
-    json_decref(j);
+    if (!r->in_force)
+        return buf_puts(out, hindi ? "           ✗ इस तिथि को लागू नहीं\n\n" : "           ✗ not in force on this date\n\n");
+    for (size_t i = 0; i < s->n_criteria; i++) {
+        int8_t res = r->crit[i].result;
+        if (buf_printf(out, "           %s ", res > 0 ? "✓" : res == 0 ? "✗" : "?") != 0
+            || criterion_text(out, s, i, f, r, hindi) != 0 || buf_putc(out, '\n') != 0)
+            return -1;
+    }
     return buf_putc(out, '\n');
 }
 

@@ -92,7 +92,10 @@ static int lex_decimal(struct lexer *lx, int64_t *out, int *frac_digits, size_t 
                 *at = lx->pos;
                 return err_set(e, "too many decimal places");
             }
-            v = v * 10 + (peek(lx, 0) - '0');
+            if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, peek(lx, 0) - '0', &v)) {
+                *at = lx->pos;
+                return err_set(e, "number too large");
+            }
             frac++;
             lx->pos++;
         }
@@ -188,8 +191,10 @@ static int lex_string(struct lexer *lx, struct token *t, size_t *at, struct err 
     }
     lx->pos++;
     t->kind = TK_STRING;
-    t->start = start + 1;
-    t->len = lx->pos - start - 2;
+    t->start = start;
+    t->len = lx->pos - start;
+    t->text_start = start + 1;
+    t->text_len = t->len - 2;
     return 0;
 }
 

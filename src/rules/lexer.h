@@ -10,7 +10,7 @@
 enum tok {
     TK_EOF = 0,
     TK_NUMBER,      /* value in num fixed point; unit in tok.unit */
-    TK_STRING,      /* text in [start, start+len), escapes resolved by the parser */
+    TK_STRING,      /* text in [text_start, +text_len), escapes resolved by the parser */
     TK_DATE,        /* YYYY-MM-DD */
     TK_IDENT,       /* a name or a dotted path: enterprise.turnover */
     TK_LPAREN, TK_RPAREN, TK_LBRACE, TK_RBRACE, TK_COMMA,
@@ -26,6 +26,7 @@ struct token {
     int64_t num;            /* TK_NUMBER */
     int unit;               /* TK_NUMBER: enum vunit */
     int32_t date;           /* TK_DATE */
+    size_t text_start, text_len; /* TK_STRING: the text between the quotes */
 };
 
 struct lexer {

@@ -138,15 +138,15 @@ static struct node *literal(struct parser *p, struct value v, int unit)
 
 static struct node *string_literal(struct parser *p)
 {
-    char *s = arena_alloc(p->a, p->tok.len + 1);
+    char *s = arena_alloc(p->a, p->tok.text_len + 1);
     size_t k = 0;
 
     if (s == NULL)
         return fail(p, p->tok.start, "out of memory"), NULL;
-    for (size_t i = 0; i < p->tok.len; i++) {
-        char c = p->lx.src[p->tok.start + i];
+    for (size_t i = 0; i < p->tok.text_len; i++) {
+        char c = p->lx.src[p->tok.text_start + i];
         if (c == '\\')
-            c = p->lx.src[p->tok.start + ++i];
+            c = p->lx.src[p->tok.text_start + ++i];
         s[k++] = c;
     }
     s[k] = '\0';

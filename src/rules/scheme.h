@@ -51,6 +51,7 @@ struct benefit {
     const struct program *rate;      /* a fraction, or NULL */
     const struct program *amount;    /* rupees, or NULL (then rate × need.amount) */
     struct text text, text_hi;
+    const char *unconfirmed_note;    /* the benefit's figures are unconfirmed: why, or NULL */
 };
 
 struct scheme_test {
@@ -76,6 +77,7 @@ struct scheme {
     const char **target_groups;
     size_t n_target_groups;
     int32_t valid_from, valid_to;    /* valid_to INT32_MAX when open */
+    const char *validity_note;       /* the dates are unconfirmed: why, or NULL */
     const char **sources, **sources_read;
     size_t n_sources, n_sources_read;
     int sla_days;

@@ -491,6 +491,26 @@ static int load_criteria(struct sf *f, const struct ynode *root)
     return 0;
 }
 
+/* An optional `unconfirmed: true` with its required `note` in map m. */
+static int unconfirmed_flag(struct sf *f, const struct ynode *m, const char **note)
+{
+    const struct ynode *u = ymap_get(m, "unconfirmed"), *n = ymap_get(m, "note");
+
+    *note = NULL;
+    if (u == NULL) {
+        if (n != NULL)
+            return fail(f, n, "a note here explains 'unconfirmed: true'");
+        return 0;
+    }
+    if (u->kind != Y_SCALAR || (strcmp(u->text, "true") != 0 && strcmp(u->text, "false") != 0))
+        return fail(f, u, "unconfirmed must be true or false");
+    if (strcmp(u->text, "false") == 0)
+        return 0;
+    if (n == NULL)
+        return fail(f, m, "an unconfirmed item needs a note saying what is not confirmed");
+    return text_of(f, n, "note", note);
+}
+
 /* Make `rate` and `amount` names in the benefit's texts: they stand for the
  * benefit's own rate and amount (rate × need.amount when only a rate is
  * given). A scheme parameter or definition of the same name wins. */
@@ -537,13 +557,16 @@ static int add_benefit_names(struct sf *f, const struct ynode *b)
             if (check_expr(&ck, &d->src, &use, f->e) != 0)
                 return -1;
         }
+        /* whatever the formula, these print as a share and as rupees */
+        d->ast->unit = k == 0 ? UNIT_FRACTION : UNIT_MONEY;
     }
     return 0;
 }
 
 static int load_benefit(struct sf *f, const struct ynode *root)
 {
-    static const char *const keys[] = {"kind", "rate", "amount", "text", "text_hi", NULL};
+    static const char *const keys[] = {"kind", "rate", "amount", "text", "text_hi", "unconfirmed",
+                                       "note", NULL};
     const struct ynode *b = need(f, root, "benefit"), *v;
     struct benefit *out = &f->s->benefit;
     const char *kind;
@@ -564,7 +587,7 @@ static int load_benefit(struct sf *f, const struct ynode *root)
         return -1;
     if (out->rate == NULL && out->amount == NULL)
         return fail(f, b, "a benefit needs a rate (a fraction of need.amount) or an amount (rupees)");
-    if (add_benefit_names(f, b) != 0)
+    if (unconfirmed_flag(f, b, &out->unconfirmed_note) != 0 || add_benefit_names(f, b) != 0)
         return -1;
     return required_texts(f, b, "text", "text_hi", &out->text, &out->text_hi);
 }
@@ -603,7 +626,15 @@ static int load_objectives(struct sf *f, const struct ynode *root)
 static int load_validity(struct sf *f, const struct ynode *root)
 {
     const struct ynode *from = need(f, root, "valid_from"), *to = need(f, root, "valid_to");
+    const struct ynode *u = ymap_get(root, "validity_unconfirmed"), *n = ymap_get(root, "validity_note");
     struct scheme *s = f->s;
+
+    if (u != NULL && (u->kind != Y_SCALAR || strcmp(u->text, "true") != 0))
+        return fail(f, u, "validity_unconfirmed is true when present");
+    if ((u == NULL) != (n == NULL))
+        return fail(f, u ? u : n, "validity_unconfirmed: true and validity_note go together");
+    if (n != NULL && text_of(f, n, "validity_note", &s->validity_note) != 0)
+        return -1;
 
     if (from == NULL || to == NULL || date_of(f, from, "valid_from", &s->valid_from) != 0)
         return -1;
@@ -820,7 +851,7 @@ static const char *const top_keys[] = {
     "id", "version", "name", "name_hi", "summary", "summary_hi", "ministry", "agency", "level",
     "state", "objectives", "target_groups", "valid_from", "valid_to", "sources", "sources_read",
     "sla_days", "documents", "fields", "declarations", "params", "definitions", "criteria",
-    "benefit", "tests", NULL};
+    "benefit", "tests", "validity_unconfirmed", "validity_note", NULL};
 
 static int check_file_name(struct sf *f, const struct ynode *root)
 {

@@ -103,6 +103,10 @@ int store_enterprise_get(struct store *s, int64_t id, struct enterprise *out, bo
 int store_enterprise_find_udyam(struct store *s, const char *udyam, int64_t *id, bool *found,
                                 struct err *e);
 int store_enterprise_count(struct store *s, int64_t *n, struct err *e);
+/* Call fn for every enterprise, in id order, reading in pages so memory
+ * stays bounded; fn returning non-zero stops the scan (not an error). */
+int store_enterprise_each(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
+                          void *ctx, struct err *e);
 /* The enterprise with the lowest id (the demo links its accounts to it). */
 int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err *e);
 

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/profile.h"
 #include "store/db.h"
@@ -394,5 +395,49 @@ int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err
     *found = !db_column_is_null(st, 0);
     *id = *found ? db_column_int64(st, 0) : 0;
     db_reset(st);
+    return 0;
+}
+
+/* Keyset pagination (id > last) keeps each page an index range scan. */
+static int each_page(struct store *s, int64_t after, int64_t *last, int *count,
+                     int (*fn)(void *ctx, const struct enterprise *e), void *ctx, bool *stop,
+                     struct err *err)
+{
+    static const char sql[] = "SELECT id, " COLUMNS " FROM enterprise WHERE id > $1 ORDER BY id LIMIT 1000";
+    struct db_stmt *st = db_cached(store_db(s), sql, err);
+    struct enterprise *page;
+    int n = 0, rc;
+
+    if (st == NULL || db_bind_int64(st, 1, after) != 0)
+        return -1;
+    page = mem_calloc(1000, sizeof *page);
+    if (page == NULL)
+        return err_set(err, "out of memory");
+    while ((rc = db_step(st, err)) == DB_ROW && n < 1000)
+        read_row(st, &page[n++]);
+    db_reset(st);
+    for (int i = 0; rc >= 0 && i < n; i++)
+        if (read_gstins(s, &page[i], err) != 0)
+            rc = -1;
+    for (int i = 0; rc >= 0 && i < n && !*stop; i++)
+        *stop = fn(ctx, &page[i]) != 0;
+    if (n > 0)
+        *last = page[n - 1].id;
+    *count = n;
+    mem_free(page);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_enterprise_each(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
+                          void *ctx, struct err *e)
+{
+    int64_t last = 0;
+    int count = 0;
+    bool stop = false;
+
+    do {
+        if (each_page(s, last, &last, &count, fn, ctx, &stop, e) != 0)
+            return -1;
+    } while (count == 1000 && !stop);
     return 0;
 }

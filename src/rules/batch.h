@@ -1,0 +1,57 @@
+/* batch.h: the whole catalogue over every enterprise in the store.
+ *
+ * Enterprises are held as compact columns (about 100 bytes each, strings
+ * in one pool), and evaluated on several threads with the compiled rules:
+ * statuses only, no texts, so a national run takes seconds. The same
+ * facts and bytecode as a single profile's evaluation, so the answers are
+ * identical (tests/rules/test_batch.c checks it). */
+#ifndef SAMANVAY_BATCH_H
+#define SAMANVAY_BATCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/buf.h"
+#include "core/enterprise.h"
+#include "core/err.h"
+#include "core/refdata.h"
+#include "rules/catalog.h"
+
+struct batch_columns {
+    size_t n, cap;
+    int64_t *id;
+    int64_t *investment, *turnover, *exports;   /* paise; -1 unknown */
+    int32_t *commenced_on;                      /* DATE_UNKNOWN when unknown */
+    int32_t *employees;                         /* -1 unknown */
+    int8_t *constitution, *activity, *area, *gender, *category, *disabled; /* -1 unknown */
+    uint8_t *state;                             /* GST code */
+    uint8_t *n_gstins;
+    uint32_t *name_at, *udyam_at, *pan_at, *nic_at, *district_at, *gstins_at; /* pool offsets; 0 = none */
+    struct buf pool;                            /* NUL-terminated strings; offset 0 holds "" */
+};
+
+struct batch_columns *batch_columns_new(void);
+void batch_columns_free(struct batch_columns *c);
+int batch_columns_add(struct batch_columns *c, const struct enterprise *e);
+
+/* What every enterprise is assumed to need, for population questions
+ * ("who is eligible for working capital of ₹10 lakh?"). */
+struct batch_options {
+    int32_t as_of;
+    int threads;                 /* 0 = one per core */
+    const char *need_purpose;    /* NULL = unknown */
+    int64_t need_amount;         /* paise; -1 = unknown */
+};
+
+struct batch_counts {
+    size_t eligible, ineligible, unknown;
+};
+
+/* Evaluate. status (may be NULL) gets n × c->n bytes, row-major by
+ * enterprise, each an enum status; counts gets one entry per scheme in
+ * catalogue order. */
+int batch_evaluate(const struct catalog *cat, const struct refdata *ref, const struct batch_columns *cols,
+                   const struct batch_options *o, uint8_t *status, struct batch_counts *counts,
+                   struct err *e);
+
+#endif
