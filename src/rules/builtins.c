@@ -16,6 +16,7 @@ static const struct builtin_desc table[B_COUNT_BUILTINS] = {
     [B_KNOWN] = {"known", 1, 1},
     [B_OR_ELSE] = {"or_else", 2, 2},
     [B_COUNT] = {"count", 1, 1},
+    [B_STARTS_WITH] = {"starts_with", 2, 2},
 };
 
 int builtin_find(const char *name)

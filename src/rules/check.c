@@ -331,6 +331,9 @@ static int check_call(struct ctx *c, struct node *n)
     case B_COUNT:
         set_type(n, TY_NUM, UNIT_PLAIN);
         return check_call_args(c, n, TY_SET);
+    case B_STARTS_WITH:
+        set_type(n, TY_BOOL, UNIT_PLAIN);
+        return check_call_args(c, n, TY_STR);
     }
     return FAIL(c, n, "unknown function '%s'", n->name);
 }

@@ -403,6 +403,43 @@ static int load_params(struct sf *f, const struct ynode *root)
     return 0;
 }
 
+/* Parameters a program reads (definitions are compiled in line). */
+static uint64_t params_read(const struct program *p)
+{
+    uint64_t used = 0;
+
+    for (size_t i = 0; p != NULL && i < p->n_code; i++)
+        if (p->code[i].op == OP_PARAM)
+            used |= (uint64_t)1 << p->code[i].a;
+    return used;
+}
+
+/* A dated parameter that decides eligibility or the benefit must have a
+ * value for every day the scheme is in force, or evaluation on an early
+ * date would meet an unknown with no missing fact to ask for. (In texts a
+ * missing value just prints as unknown.) */
+static int check_param_dates(struct sf *f, const struct ynode *root)
+{
+    const struct scheme *s = f->s;
+    const struct scope *sc = &s->scope;
+    const struct ynode *m = ymap_get(root, "params");
+    uint64_t used = params_read(s->benefit.rate) | params_read(s->benefit.amount);
+
+    for (size_t c = 0; c < s->n_criteria; c++)
+        used |= params_read(s->criteria[c].when);
+    for (size_t i = 0; i < sc->n_params; i++) {
+        const struct param *p = &sc->params[i];
+        char d[DATE_STR_LEN];
+        if (!(used & ((uint64_t)1 << i)) || !p->dated || p->entries[0].from <= s->valid_from)
+            continue;
+        date_format(s->valid_from, d);
+        return fail(f, ymap_value(m, i),
+                    "parameter '%s' decides eligibility or the benefit but has no value from valid_from (%s) to its first 'from'",
+                    p->name, d);
+    }
+    return 0;
+}
+
 /* --- definitions ----------------------------------------------------------- */
 
 static int load_definitions(struct sf *f, const struct ynode *root)
@@ -878,7 +915,8 @@ int scheme_load(struct arena *a, const struct vocabularies *v, const char *file,
         return -1;
     if (want_map(&f, root, "a scheme file") || only_keys(&f, root, top_keys) || load_metadata(&f, root)
         || check_file_name(&f, root) || load_params(&f, root) || load_definitions(&f, root)
-        || load_criteria(&f, root) || load_benefit(&f, root) || load_tests(&f, root))
+        || load_criteria(&f, root) || load_benefit(&f, root) || check_param_dates(&f, root)
+        || load_tests(&f, root))
         return -1;
     return 0;
 }

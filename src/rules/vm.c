@@ -201,6 +201,10 @@ static int call(const struct program *p, const struct insn *i, struct value *arg
     for (int k = 0; k < i->b; k++)
         if (passthrough(&args[k], NULL, out))
             return 0;
+    if (i->a == B_STARTS_WITH) {
+        *out = value_bool(strncmp(args[0].u.s, args[1].u.s, strlen(args[1].u.s)) == 0);
+        return 0;
+    }
     return call_numeric(p, i, args, out, e);
 }
 

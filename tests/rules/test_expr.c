@@ -72,6 +72,9 @@ static const struct expr_case cases[] = {
     {"location.island", "{\"enterprise\":{\"state\":\"35\"}}", "yes", NULL},
     {"location.ner", "{\"enterprise\":{\"state\":\"18\",\"ner\":false}}", "no", NULL},
     {"turnover_excluding_exports", P_WOMAN, "₹1,20,00,000", NULL},
+    {"starts_with(enterprise.nic, \"13\")", "{\"enterprise\":{\"nic\":\"13111\"}}", "yes", NULL},
+    {"starts_with(enterprise.nic, \"14\")", "{\"enterprise\":{\"nic\":\"13111\"}}", "no", NULL},
+    {"starts_with(enterprise.nic, \"13\")", P_EMPTY, "unknown", "enterprise.nic"},
     /* three-valued logic: unknown, with the missing facts named */
     {"enterprise.turnover > 1 crore", P_EMPTY, "unknown", "enterprise.turnover"},
     {"enterprise.turnover > 1 crore and owner.gender == \"female\"", "{\"owner\":{\"gender\":\"male\"}}", "no", NULL},
