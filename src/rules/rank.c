@@ -25,17 +25,20 @@ static const struct {
     {"infrastructure", O(OBJ_INFRASTRUCTURE) | O(OBJ_CLUSTER), O(OBJ_SUBSIDY)},
 };
 
-/* How much a rupee of each kind of benefit is worth to the enterprise. */
+/* How much a rupee of each kind of benefit is worth to the enterprise: a
+ * subsidy or grant is money kept; a guarantee saves collateral and a fee;
+ * a loan is access to money that is repaid with interest. (Assumed
+ * weights; the offline evaluation in docs/performance.md tests them.) */
 static double kind_weight(enum benefit_kind k)
 {
     switch (k) {
     case BK_GRANT:
     case BK_SUBSIDY: return 1.0;
     case BK_REIMBURSEMENT: return 0.9;
-    case BK_GUARANTEE: return 0.5;
-    case BK_LOAN: return 0.4;
-    case BK_TRAINING: return 0.3;
-    default: return 0.2;
+    case BK_GUARANTEE: return 0.25;
+    case BK_LOAN: return 0.2;
+    case BK_TRAINING: return 0.15;
+    default: return 0.1;
     }
 }
 
@@ -90,7 +93,9 @@ int rank_reason(struct buf *out, const struct scheme *s, const struct facts *f,
 
     if (r->status == ST_INELIGIBLE)
         return buf_puts(out, hindi ? "पात्र नहीं" : "not eligible");
-    if (r->amount_known && r->amount > 0) {
+    if (r->amount_known && r->amount == 0) {
+        buf_puts(out, hindi ? "सेवा या अधिकार; कोई नकद राशि नहीं" : "a service or entitlement, no money");
+    } else if (r->amount_known && r->amount > 0) {
         render_value(out, &amount, UNIT_MONEY, hindi);
         if (share >= 0)
             buf_printf(out, hindi ? " (ज़रूरत का %.0f%%)" : " (%.0f%% of the need)", share * 100);
