@@ -128,7 +128,7 @@ static double single_profile(const struct refdata *ref, const struct catalog *ca
         for (int i = 0; i < rounds; i++) {
             json_t *j;
             facts_build(ref, &p, (int32_t)p.f[PF_AS_OF].i, &f);
-            eligibility_all(cat, &f, res);
+            eligibility_all(cat, &f, NULL, res);
             j = eligibility_json(cat, &f, res, false);
             json_decref(j);
         }

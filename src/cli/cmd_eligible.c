@@ -122,7 +122,7 @@ int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv)
         goto out;
     }
     facts_build(ctx->ref, &p, as_of, &f);
-    eligibility_all(c, &f, results);
+    eligibility_all(c, &f, NULL, results);
     if (o.json) {
         json_t *j = eligibility_json(c, &f, results, o.hindi);
         json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(15));

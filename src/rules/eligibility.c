@@ -152,25 +152,30 @@ void eligibility_scheme(const struct scheme *s, const struct facts *f, struct sc
         eval_benefit(s, f, r);
     if (r->error[0] && r->status == ST_ELIGIBLE)
         r->status = ST_UNKNOWN; /* a formula failed: never claim what we could not compute */
-    rank_score(s, f, r);
 }
 
+/* By score; ineligible schemes (score 0) last; eligible before unknown on
+ * equal scores; then by id, so the order is stable. */
 static int by_rank(const void *pa, const void *pb)
 {
     const struct scheme_result *a = pa, *b = pb;
-    static const int order[] = {[ST_ELIGIBLE] = 0, [ST_UNKNOWN] = 1, [ST_INELIGIBLE] = 2};
 
-    if (order[a->status] != order[b->status])
-        return order[a->status] - order[b->status];
+    if ((a->status == ST_INELIGIBLE) != (b->status == ST_INELIGIBLE))
+        return a->status == ST_INELIGIBLE ? 1 : -1;
     if (a->score != b->score)
         return a->score > b->score ? -1 : 1;
+    if (a->status != b->status)
+        return a->status == ST_ELIGIBLE ? -1 : 1;
     return strcmp(a->scheme->id, b->scheme->id);
 }
 
-void eligibility_all(const struct catalog *c, const struct facts *f, struct scheme_result *results)
+void eligibility_all(const struct catalog *c, const struct facts *f, const struct rank_history *h,
+                     struct scheme_result *results)
 {
-    for (size_t i = 0; i < c->n; i++)
+    for (size_t i = 0; i < c->n; i++) {
         eligibility_scheme(&c->schemes[i], f, &results[i]);
+        rank_score(&c->schemes[i], i, f, h, &results[i]);
+    }
     qsort(results, c->n, sizeof *results, by_rank);
 }
 

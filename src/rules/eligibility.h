@@ -48,12 +48,16 @@ void eligibility_params(const struct scheme *s, int32_t as_of, struct value *par
 enum status eligibility_status(const struct scheme *s, const struct facts *f, const struct value *params,
                                uint64_t params_unconfirmed);
 
-/* Evaluate one scheme. */
+/* Evaluate one scheme (not ranked: score 0). */
 void eligibility_scheme(const struct scheme *s, const struct facts *f, struct scheme_result *r);
 
-/* Evaluate every scheme of the catalogue into results[0..c->n), ranked:
- * eligible first, then unknown, then ineligible, each by score. */
-void eligibility_all(const struct catalog *c, const struct facts *f, struct scheme_result *results);
+struct rank_history;
+/* Evaluate every scheme of the catalogue into results[0..c->n), ranked by
+ * score (rank.h: what helps this enterprise most, a scheme that cannot yet
+ * be decided discounted); ineligible schemes last. h may be NULL (no
+ * application history yet). */
+void eligibility_all(const struct catalog *c, const struct facts *f, const struct rank_history *h,
+                     struct scheme_result *results);
 
 /* The contract JSON: {"as_of", "class", "schemes": [...]}. */
 json_t *eligibility_json(const struct catalog *c, const struct facts *f,

@@ -70,7 +70,22 @@ static double share_of_need(const struct facts *f, const struct scheme_result *r
     return share > 1 ? 1 : share < 0 ? 0 : share;
 }
 
-void rank_score(const struct scheme *s, const struct facts *f, struct scheme_result *r)
+/* Uptake of scheme `index` for this need's purpose, 0..1; 0.5 without history. */
+static double uptake(const struct rank_history *h, size_t index, const struct facts *f)
+{
+    const struct value *p = &f->v[PF_NEED_PURPOSE];
+    int purpose;
+
+    if (h == NULL || h->share == NULL || index >= h->n_schemes || p->tag != V_STR)
+        return 0.5;
+    purpose = profile_enum_index(PF_NEED_PURPOSE, p->u.s);
+    if (purpose < 0 || (size_t)purpose >= h->n_purposes)
+        return 0.5;
+    return h->share[index * h->n_purposes + (size_t)purpose];
+}
+
+void rank_score(const struct scheme *s, size_t index, const struct facts *f,
+                const struct rank_history *h, struct scheme_result *r)
 {
     double weight = kind_weight(s->benefit.kind), share = share_of_need(f, r), value;
 
@@ -78,10 +93,12 @@ void rank_score(const struct scheme *s, const struct facts *f, struct scheme_res
         r->score = 0;
         return;
     }
-    value = share >= 0 ? share * weight : r->amount_known ? 0.5 * weight : 0.3 * weight;
-    r->score = RANK_W_VALUE * value + RANK_W_FIT * rank_fit(s, f) + RANK_W_UPTAKE * 0.5;
+    /* A scheme whose amount is not yet known is valued as if it paid a
+     * modest share, so it is neither buried nor promised. */
+    value = share >= 0 ? share * weight : 0.25 * weight;
+    r->score = RANK_W_VALUE * value + RANK_W_FIT * rank_fit(s, f) + RANK_W_UPTAKE * uptake(h, index, f);
     if (r->status == ST_UNKNOWN)
-        r->score *= 0.6;
+        r->score *= RANK_UNKNOWN_FACTOR;
 }
 
 int rank_reason(struct buf *out, const struct scheme *s, const struct facts *f,

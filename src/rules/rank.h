@@ -14,11 +14,24 @@
 
 struct scheme_result;
 
-#define RANK_W_VALUE 0.55
-#define RANK_W_FIT 0.35
-#define RANK_W_UPTAKE 0.10
+/* Uptake among similar enterprises: for catalogue scheme k and need
+ * purpose p (profile vocabulary index), share[k * n_purposes + p] is the
+ * share of past benefits for that purpose that went to scheme k. Built
+ * from application history (or legacy beneficiary lists); without it,
+ * uptake is neutral. */
+struct rank_history {
+    const double *share;
+    size_t n_schemes, n_purposes;
+};
 
-void rank_score(const struct scheme *s, const struct facts *f, struct scheme_result *r);
+#define RANK_W_VALUE 0.45
+#define RANK_W_FIT 0.30
+#define RANK_W_UPTAKE 0.25
+#define RANK_UNKNOWN_FACTOR 0.7   /* a scheme we cannot yet decide, against a sure one */
+
+/* Score scheme number `index` of the catalogue for these facts. */
+void rank_score(const struct scheme *s, size_t index, const struct facts *f,
+                const struct rank_history *h, struct scheme_result *r);
 int rank_reason(struct buf *out, const struct scheme *s, const struct facts *f,
                 const struct scheme_result *r, bool hindi);
 /* 1 when an objective of s is a primary fit for the need's purpose, 0.5
