@@ -4,11 +4,13 @@
  * every count. Also single-profile evaluation of the whole catalogue with
  * explanations. Prints TSV rows for bench/run. */
 #include <jansson.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/date.h"
@@ -104,7 +106,9 @@ static int subset(const struct catalog *all, struct catalog *sub, struct scheme 
     return 0;
 }
 
-static double single_profile(const struct refdata *ref, const struct catalog *cat)
+/* Best time per profile of `rounds` evaluations of the whole catalogue,
+ * with the explanations as text (json = false) or as the contract JSON. */
+static double single_profile(const struct refdata *ref, const struct catalog *cat, bool json)
 {
     static const char profile[] =
         "{\"as_of\":\"2025-06-01\",\"enterprise\":{\"udyam\":\"UDYAM-MH-26-0012345\",\"constitution\":\"proprietorship\","
@@ -116,6 +120,7 @@ static double single_profile(const struct refdata *ref, const struct catalog *ca
     struct profile_issues is = {0};
     struct profile p;
     struct facts f;
+    struct buf text = {0};
     struct err e;
     const int rounds = 2000;
     double t0, best = 1e30;
@@ -126,15 +131,20 @@ static double single_profile(const struct refdata *ref, const struct catalog *ca
     for (int k = 0; k < 5; k++) {
         t0 = now();
         for (int i = 0; i < rounds; i++) {
-            json_t *j;
             facts_build(ref, &p, (int32_t)p.f[PF_AS_OF].i, &f);
             eligibility_all(cat, &f, NULL, res);
-            j = eligibility_json(cat, &f, res, false);
-            json_decref(j);
+            if (json) {
+                json_decref(eligibility_json(cat, &f, res, false));
+            } else {
+                text.len = 0;
+                if (eligibility_text(&text, cat, &f, res, false) != 0)
+                    return -1;
+            }
         }
         if ((now() - t0) / rounds < best)
             best = (now() - t0) / rounds;
     }
+    buf_release(&text);
     profile_clear(&p);
     mem_free(res);
     return best;
@@ -145,33 +155,40 @@ int main(int argc, char **argv)
     struct refdata *ref;
     struct catalog *cat, three;
     struct scheme three_store[3];
-    struct batch_columns *cols = batch_columns_new();
+    struct batch_columns *cols = NULL;
     struct store_target t = {argc > 1 ? argv[1] : "build/bench/ingest.db", NULL};
     struct store *s;
     struct batch_options o = {0, 0, "working_capital", 10 * MONEY_LAKH};
     struct batch_counts *counts, sql[3];
     struct err e;
-    double t0, all_s, ours3_s, sql_s, per_profile;
+    double t0, all_s, ours3_s, sql_s, per_text, per_json;
 
     if (db_global_init(&e) != 0 || refdata_load(&ref, &e) != 0 || catalog_load(NULL, &cat, &e) != 0
-        || store_open(&t, &s, &e) != 0 || store_enterprise_each(s, add, cols, &e) != 0
+        || (cols = batch_columns_new(ref)) == NULL || store_open(&t, &s, &e) != 0 || store_enterprise_each(s, add, cols, &e) != 0
         || subset(cat, &three, three_store) != 0) {
-        fprintf(stderr, "bench_eligible: %s\n", e.msg);
+        fprintf(stderr, "bench_eligible: %s\n", cols == NULL ? "out of memory" : e.msg);
         return 1;
     }
     store_close(s);
     date_from_ymd(2025, 6, 1, &o.as_of);
     counts = mem_calloc(cat->n, sizeof *counts);
-    t0 = now();
-    if (batch_evaluate(cat, ref, cols, &o, NULL, counts, &e) != 0)
-        return 1;
-    all_s = now() - t0;
-    t0 = now();
-    if (batch_evaluate(&three, ref, cols, &o, NULL, counts, &e) != 0)
-        return 1;
-    ours3_s = now() - t0;
-    if (sql_counts(t.sqlite_path, sql, &sql_s) != 0)
-        return 1;
+    /* Best of five runs each, the SQL included (its pages are then cached,
+     * as the columns are in memory). */
+    all_s = ours3_s = sql_s = 1e30;
+    for (int r = 0; r < 5; r++) {
+        double sec;
+        t0 = now();
+        if (batch_evaluate(cat, ref, cols, &o, NULL, counts, &e) != 0)
+            return 1;
+        all_s = fmin(all_s, now() - t0);
+        t0 = now();
+        if (batch_evaluate(&three, ref, cols, &o, NULL, counts, &e) != 0)
+            return 1;
+        ours3_s = fmin(ours3_s, now() - t0);
+        if (sql_counts(t.sqlite_path, sql, &sec) != 0)
+            return 1;
+        sql_s = fmin(sql_s, sec);
+    }
     for (int k = 0; k < 3; k++) {
         if (counts[k].eligible != sql[k].eligible || counts[k].ineligible != sql[k].ineligible
             || counts[k].unknown != sql[k].unknown) {
@@ -181,16 +198,21 @@ int main(int argc, char **argv)
             return 1;
         }
     }
-    per_profile = single_profile(ref, cat);
-    printf("batch eligibility, %zu enterprises x %zu schemes (2 threads)\t%.0f\tdecisions/s\t"
-           "(all schemes; SQL row below)\t%.0f\t%.2f\n",
-           cols->n, cat->n, (double)cols->n * (double)cat->n / all_s,
-           (double)cols->n * 3 / sql_s, ((double)cols->n * (double)cat->n / all_s) / ((double)cols->n * 3 / sql_s));
+    per_text = single_profile(ref, cat, false);
+    per_json = single_profile(ref, cat, true);
+    if (per_text < 0 || per_json < 0)
+        return 1;
+    printf("batch eligibility, %zu enterprises x %zu schemes (%ld threads)\t%.0f\tdecisions/s\t"
+           "goal: 20 million a second\t20000000\t%.2f\n",
+           cols->n, cat->n, sysconf(_SC_NPROCESSORS_ONLN), (double)cols->n * (double)cat->n / all_s,
+           (double)cols->n * (double)cat->n / all_s / 2e7);
     printf("batch eligibility, same 3 schemes as the SQL (cgtmse, pmmy, samadhaan)\t%.0f\tdecisions/s\t"
            "hand-written SQL in SQLite, same criteria, same counts\t%.0f\t%.2f\n",
            (double)cols->n * 3 / ours3_s, (double)cols->n * 3 / sql_s, sql_s / ours3_s);
-    printf("one profile x whole catalogue (%zu schemes) with explanations and JSON\t%.1f\tus\t"
-           "goal: 50 us\t50\t%.2f\n", cat->n, per_profile * 1e6, 50 / (per_profile * 1e6));
+    printf("one profile x whole catalogue (%zu schemes), ranked, with explanations as text\t%.1f\tus\t"
+           "goal: 50 us\t50\t%.2f\n", cat->n, per_text * 1e6, 50 / (per_text * 1e6));
+    printf("(context) the same, explanations as the contract JSON (jansson)\t%.1f\tus\t"
+           "the same with text\t%.1f\t%.2f\n", per_json * 1e6, per_text * 1e6, per_text / per_json);
     mem_free(counts);
     batch_columns_free(cols);
     catalog_free(cat);

@@ -143,6 +143,7 @@ static int load_states(struct refdata *r, struct err *e)
             s->udyam_code_unconfirmed = true;
         }
         s->is_ut = strcmp(cell(&t, &rec, "is_ut"), "1") == 0;
+        s->island = strcmp(s->key, "AN") == 0 || strcmp(s->key, "LD") == 0;
         s->ner = strcmp(cell(&t, &rec, "is_ner"), "1") == 0;
         s->gst_special_category = strcmp(cell(&t, &rec, "gst_sec22_special_category"), "1") == 0;
         hill = cell(&t, &rec, "is_himalayan_or_hill");

@@ -23,6 +23,7 @@ struct state_info {
     int n_udyam_codes;
     bool udyam_code_unconfirmed; /* no Udyam example seen; state_key assumed */
     bool is_ut, ner, gst_special_category;
+    bool island;             /* Andaman and Nicobar, Lakshadweep */
     enum hill_status hill;
     int qrmp_gstr3b_day;     /* 22 or 24 */
     int gst_reg_goods_lakh, gst_reg_services_lakh, gst_composition_lakh;

@@ -4,7 +4,9 @@
  * in one pool), and evaluated on several threads with the compiled rules:
  * statuses only, no texts, so a national run takes seconds. The same
  * facts and bytecode as a single profile's evaluation, so the answers are
- * identical (tests/rules/test_batch.c checks it). */
+ * identical (tests/rules/test_batch.c checks it); rules that read nothing
+ * of the row are decided once per run, and each row builds only the facts
+ * the remaining rules read. */
 #ifndef SAMANVAY_BATCH_H
 #define SAMANVAY_BATCH_H
 
@@ -18,6 +20,7 @@
 #include "rules/catalog.h"
 
 struct batch_columns {
+    const struct refdata *ref;                  /* borrowed: places are looked up on add */
     size_t n, cap;
     int64_t *id;
     int64_t *investment, *turnover, *exports;   /* paise; -1 unknown */
@@ -27,10 +30,12 @@ struct batch_columns {
     uint8_t *state;                             /* GST code */
     uint8_t *n_gstins;
     uint32_t *name_at, *udyam_at, *pan_at, *nic_at, *district_at, *gstins_at; /* pool offsets; 0 = none */
+    const struct district_info **district;      /* into ref; NULL when not found */
     struct buf pool;                            /* NUL-terminated strings; offset 0 holds "" */
 };
 
-struct batch_columns *batch_columns_new(void);
+/* ref must outlive the columns. */
+struct batch_columns *batch_columns_new(const struct refdata *ref);
 void batch_columns_free(struct batch_columns *c);
 int batch_columns_add(struct batch_columns *c, const struct enterprise *e);
 

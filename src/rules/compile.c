@@ -206,3 +206,30 @@ struct program *compile_expr(struct arena *a, const struct scope *scope, const s
     mem_free(em.k);
     return p;
 }
+
+uint64_t program_slots(const struct program *p)
+{
+    uint64_t m = 0;
+
+    for (size_t i = 0; i < p->n_code; i++)
+        if (p->code[i].op == OP_LOAD)
+            m |= (uint64_t)1 << p->code[i].a;
+    return m;
+}
+
+bool program_can_fail(const struct program *p)
+{
+    for (size_t i = 0; i < p->n_code; i++) {
+        const struct insn *in = &p->code[i];
+        switch ((enum opcode)in->op) {
+        case OP_NEG: case OP_ADD: case OP_SUB: case OP_MUL: case OP_DIV: case OP_DATE_ADD: case OP_DATE_SUB:
+            return true;
+        case OP_CALL:
+            if (in->a == B_ROUND || in->a == B_DATE)
+                return true;
+            break;
+        default: break;
+        }
+    }
+    return false;
+}

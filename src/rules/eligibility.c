@@ -105,36 +105,6 @@ static void eval_benefit(const struct scheme *s, const struct facts *f, struct s
         r->missing |= st.missing;
 }
 
-enum status eligibility_status(const struct scheme *s, const struct facts *f, const struct value *params,
-                               uint64_t params_unconfirmed)
-{
-    int32_t as_of = f->v[PF_AS_OF].u.d;
-    bool unknown = false;
-    struct vm_state st;
-    struct value v;
-    struct err e;
-
-    if (as_of < s->valid_from || as_of > s->valid_to)
-        return ST_INELIGIBLE;
-    memset(&st, 0, sizeof st);
-    st.facts = f;
-    st.params = params;
-    st.params_unconfirmed = params_unconfirmed;
-    for (size_t i = 0; i < s->n_criteria; i++) {
-        int t = vm_run(s->criteria[i].when, &st, &v, &e) == 0 ? vm_truth(&v) : -1;
-        if (t == 0)
-            return ST_INELIGIBLE;
-        unknown |= t < 0;
-    }
-    if (unknown)
-        return ST_UNKNOWN;
-    /* A failing benefit formula makes the answer unknown, as in full evaluation. */
-    if ((s->benefit.rate && vm_run(s->benefit.rate, &st, &v, &e) != 0)
-        || (s->benefit.amount && vm_run(s->benefit.amount, &st, &v, &e) != 0))
-        return ST_UNKNOWN;
-    return ST_ELIGIBLE;
-}
-
 void eligibility_scheme(const struct scheme *s, const struct facts *f, struct scheme_result *r)
 {
     int32_t as_of = f->v[PF_AS_OF].u.d;

@@ -43,11 +43,6 @@ struct scheme_result {
 void eligibility_params(const struct scheme *s, int32_t as_of, struct value *params,
                         uint64_t *unconfirmed);
 
-/* Only the status, stopping at the first failing criterion: the batch
- * path. params/params_unconfirmed come from eligibility_params. */
-enum status eligibility_status(const struct scheme *s, const struct facts *f, const struct value *params,
-                               uint64_t params_unconfirmed);
-
 /* Evaluate one scheme (not ranked: score 0). */
 void eligibility_scheme(const struct scheme *s, const struct facts *f, struct scheme_result *r);
 

@@ -6,6 +6,9 @@
 #include "core/date.h"
 #include "rules/num.h"
 
+/* Slot masks (vm_state.slots_read, facts_build_at's want) are 64 bits. */
+_Static_assert(N_SLOTS <= 64, "more slots than mask bits");
+
 static const char *const class_vocab[] = {"micro", "small", "medium", "large", NULL};
 
 static const struct slot_desc derived[N_SLOTS - PF_COUNT] = {
@@ -111,39 +114,43 @@ static void set_unknown(struct facts *f, int slot, uint64_t why)
     f->missing[slot] = why;
 }
 
-static void load_profile_fields(const struct profile *p, struct facts *f)
+static void load_field(const struct profile_field_desc *desc, const struct fact *x, int i, int *list,
+                       struct facts *f)
 {
+    if (x->state == FACT_UNKNOWN) {
+        set_unknown(f, i, BIT(i));
+        return;
+    }
+    f->missing[i] = 0;
+    if (x->state == FACT_ABSENT) {
+        f->v[i] = value_none();
+        return;
+    }
+    switch (desc->type) {
+    case PF_STRING: f->v[i] = value_str(x->s); break;
+    case PF_MONEY: f->v[i] = value_num(num_from_paise(x->i)); break;
+    case PF_INT: f->v[i] = value_num(x->i * NUM_SCALE); break;
+    case PF_BOOL: f->v[i] = value_bool(x->i != 0); break;
+    case PF_DATE: f->v[i] = value_date((int32_t)x->i); break;
+    case PF_ENUM: f->v[i] = value_str(desc->values[x->i]); break;
+    case PF_STRLIST:
+        f->lists[*list].n = x->n;
+        f->lists[*list].items = (const char *const *)x->list;
+        f->v[i] = value_set(&f->lists[*list]);
+        *list = (*list + 1) % 2;
+        break;
+    }
+}
+
+static void load_profile_fields(const struct profile *p, uint64_t want, struct facts *f)
+{
+    size_t n;
+    const struct profile_field_desc *desc = profile_fields(&n);
     int list = 0;
 
-    for (int i = 0; i < PF_COUNT; i++) {
-        const struct fact *x = &p->f[i];
-        struct slot_desc d = slot_info(i);
-        size_t n;
-        enum pf_type t = profile_fields(&n)[i].type;
-        if (x->state == FACT_UNKNOWN) {
-            set_unknown(f, i, BIT(i));
-            continue;
-        }
-        f->missing[i] = 0;
-        if (x->state == FACT_ABSENT) {
-            f->v[i] = value_none();
-            continue;
-        }
-        switch (t) {
-        case PF_STRING: f->v[i] = value_str(x->s); break;
-        case PF_MONEY: f->v[i] = value_num(num_from_paise(x->i)); break;
-        case PF_INT: f->v[i] = value_num(x->i * NUM_SCALE); break;
-        case PF_BOOL: f->v[i] = value_bool(x->i != 0); break;
-        case PF_DATE: f->v[i] = value_date((int32_t)x->i); break;
-        case PF_ENUM: f->v[i] = value_str(d.vocab[x->i]); break;
-        case PF_STRLIST:
-            f->lists[list].n = x->n;
-            f->lists[list].items = (const char *const *)x->list;
-            f->v[i] = value_set(&f->lists[list]);
-            list = (list + 1) % 2;
-            break;
-        }
-    }
+    for (int i = 0; i < PF_COUNT; i++)
+        if (want & BIT(i))
+            load_field(&desc[i], &p->f[i], i, &list, f);
 }
 
 static bool known(const struct facts *f, int slot)
@@ -161,9 +168,9 @@ static void derive_class(const struct refdata *ref, const struct profile *p, int
     struct classify_result lo, hi;
     const struct fact *act = &p->f[PF_ACTIVITY];
 
-    if (!known(f, PF_INVESTMENT) || f->v[PF_INVESTMENT].tag != V_NUM)
+    if (p->f[PF_INVESTMENT].state != FACT_KNOWN)
         why |= BIT(PF_INVESTMENT);
-    if (!known(f, PF_TURNOVER) || f->v[PF_TURNOVER].tag != V_NUM)
+    if (p->f[PF_TURNOVER].state != FACT_KNOWN)
         why |= BIT(PF_TURNOVER);
     if (why) {
         set_unknown(f, SLOT_CLASS, why);
@@ -200,10 +207,19 @@ static void derive_class(const struct refdata *ref, const struct profile *p, int
 }
 
 static const struct district_info *district_of(const struct refdata *ref, const struct profile *p,
-                                               int state)
+                                               const struct state_info *state)
 {
     const struct fact *d = &p->f[PF_DISTRICT];
-    return d->state == FACT_KNOWN ? refdata_district(ref, state, d->s) : NULL;
+    return state != NULL && d->state == FACT_KNOWN ? refdata_district(ref, state->gst_code, d->s) : NULL;
+}
+
+static const struct state_info *state_of(const struct refdata *ref, const struct profile *p)
+{
+    const struct fact *st = &p->f[PF_STATE];
+
+    if (st->state != FACT_KNOWN || strlen(st->s) != 2)
+        return NULL;
+    return refdata_state_by_gst(ref, (st->s[0] - '0') * 10 + (st->s[1] - '0'));
 }
 
 static void set_bool(struct facts *f, int slot, bool v)
@@ -222,25 +238,22 @@ static bool take_profile_flag(const struct profile *p, enum profile_field field,
     return true;
 }
 
-static void derive_location(const struct refdata *ref, const struct profile *p, struct facts *f)
+static void derive_location(const struct refdata *ref, const struct profile *p,
+                            const struct facts_place *place, struct facts *f)
 {
-    const struct fact *st = &p->f[PF_STATE];
-    const struct state_info *state = NULL;
-    const struct district_info *dist;
+    const struct state_info *state = place->state;
+    const struct district_info *dist = place->district;
     uint64_t need_state = BIT(PF_STATE), need_district = BIT(PF_DISTRICT);
 
-    if (st->state == FACT_KNOWN && strlen(st->s) == 2)
-        state = refdata_state_by_gst(ref, (st->s[0] - '0') * 10 + (st->s[1] - '0'));
     for (int s = SLOT_LOC_NER; s <= SLOT_LOC_SPECIAL_STATE; s++)
         set_unknown(f, s, need_state);
     take_profile_flag(p, PF_NER, f, SLOT_LOC_NER);
     take_profile_flag(p, PF_ASPIRATIONAL, f, SLOT_LOC_ASPIRATIONAL);
     if (state == NULL)
         return;
-    dist = district_of(ref, p, state->gst_code);
     if (!known(f, SLOT_LOC_NER))
         set_bool(f, SLOT_LOC_NER, state->ner);
-    set_bool(f, SLOT_LOC_ISLAND, strcmp(state->key, "AN") == 0 || strcmp(state->key, "LD") == 0);
+    set_bool(f, SLOT_LOC_ISLAND, state->island);
     set_bool(f, SLOT_LOC_SPECIAL_STATE, state->gst_special_category);
     if (state->hill != HILL_PARTIAL)
         set_bool(f, SLOT_LOC_HILL, state->hill == HILL_YES);
@@ -289,13 +302,50 @@ static void derive_numbers(const struct profile *p, int32_t as_of, struct facts 
     f->missing[SLOT_TURNOVER_EX_EXPORTS] = 0;
 }
 
-void facts_build(const struct refdata *ref, const struct profile *p, int32_t as_of, struct facts *f)
+struct facts_place facts_place_of(const struct refdata *ref, const struct profile *p)
 {
-    memset(f, 0, sizeof *f);
-    load_profile_fields(p, f);
+    struct facts_place place = {state_of(ref, p), NULL};
+
+    place.district = district_of(ref, p, place.state);
+    return place;
+}
+
+#define LOCATION_SLOTS                                                                             \
+    (BIT(SLOT_LOC_NER) | BIT(SLOT_LOC_ASPIRATIONAL) | BIT(SLOT_LOC_HILL) | BIT(SLOT_LOC_ISLAND)          \
+     | BIT(SLOT_LOC_LWE) | BIT(SLOT_LOC_SPECIAL_STATE))
+
+static void clear_slots(uint64_t want, struct facts *f)
+{
+    if (want == FACTS_ALL) {
+        memset(f, 0, sizeof *f);
+        return;
+    }
+    for (int s = 0; s < N_SLOTS; s++)
+        if (want & BIT(s)) {
+            f->v[s] = value_unknown();
+            f->missing[s] = 0;
+            f->caveat[s] = NULL;
+        }
+}
+
+void facts_build_at(const struct refdata *ref, const struct profile *p, int32_t as_of,
+                    const struct facts_place *place, uint64_t want, struct facts *f)
+{
+    clear_slots(want, f);
+    load_profile_fields(p, want, f);
     f->v[PF_AS_OF] = value_date(as_of);
     f->missing[PF_AS_OF] = 0;
-    derive_class(ref, p, as_of, f);
-    derive_location(ref, p, f);
-    derive_numbers(p, as_of, f);
+    if (want & BIT(SLOT_CLASS))
+        derive_class(ref, p, as_of, f);
+    if (want & LOCATION_SLOTS)
+        derive_location(ref, p, place, f);
+    if (want & (BIT(SLOT_AGE_YEARS) | BIT(SLOT_TURNOVER_EX_EXPORTS)))
+        derive_numbers(p, as_of, f);
+}
+
+void facts_build(const struct refdata *ref, const struct profile *p, int32_t as_of, struct facts *f)
+{
+    struct facts_place place = facts_place_of(ref, p);
+
+    facts_build_at(ref, p, as_of, &place, FACTS_ALL, f);
 }

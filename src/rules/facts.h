@@ -52,6 +52,24 @@ struct facts {
  * `as_of`. Derived facts use the profile's own value when it gives one. */
 void facts_build(const struct refdata *ref, const struct profile *p, int32_t as_of, struct facts *f);
 
+/* The profile's state and district looked up in data/ (NULL when not
+ * given or not found). Batch runs look each enterprise up once, when its
+ * columns are loaded, and build facts with facts_build_at. */
+struct facts_place {
+    const struct state_info *state;
+    const struct district_info *district;
+};
+struct facts_place facts_place_of(const struct refdata *ref, const struct profile *p);
+
+/* Every slot, for facts_build_at's `want`. */
+#define FACTS_ALL UINT64_MAX
+
+/* facts_build with the place already looked up, filling only the slots
+ * whose bit is set in `want` (others are left as they were: a batch run
+ * builds just what its compiled rules read, program_slots()). */
+void facts_build_at(const struct refdata *ref, const struct profile *p, int32_t as_of,
+                    const struct facts_place *place, uint64_t want, struct facts *f);
+
 /* Name of profile field `bit` of a missing mask. */
 const char *facts_missing_name(int bit);
 

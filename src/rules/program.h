@@ -4,6 +4,7 @@
 #ifndef SAMANVAY_PROGRAM_H
 #define SAMANVAY_PROGRAM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -54,5 +55,12 @@ struct program {
 /* Compile a checked tree. Definitions are compiled in line where used. */
 struct program *compile_expr(struct arena *a, const struct scope *scope, const struct expr_src *src,
                              const struct node *n, struct err *e);
+
+/* Bit per facts slot the program reads (OP_LOAD). */
+uint64_t program_slots(const struct program *p);
+
+/* Whether running p can fail (arithmetic, round(), date()): a program
+ * that cannot need not be run only to learn that it does not. */
+bool program_can_fail(const struct program *p);
 
 #endif

@@ -53,7 +53,11 @@ int render_date(struct buf *out, int32_t date, bool hindi)
     int y, m, d;
 
     date_to_ymd(date, &y, &m, &d);
-    return buf_printf(out, "%d %s %d", d, (hindi ? months_hi : months_en)[m - 1], y);
+    if (m < 1 || m > 12)
+        return -1;
+    /* Index each array on its own: GCC 12's object-size check misreads
+     * (c ? a : b)[i] as out of bounds under -fsanitize. */
+    return buf_printf(out, "%d %s %d", d, hindi ? months_hi[m - 1] : months_en[m - 1], y);
 }
 
 /* A plain number: Indian digit grouping, decimals only as needed. */

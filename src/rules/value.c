@@ -18,7 +18,7 @@ const char *vtype_name(enum vtype t)
 bool strset_has(const struct strset *s, const char *x)
 {
     for (size_t i = 0; i < s->n; i++)
-        if (s->items[i] == x || strcmp(s->items[i], x) == 0)
+        if (s->items[i] == x || (s->items[i][0] == x[0] && strcmp(s->items[i], x) == 0))
             return true;
     return false;
 }
