@@ -1,9 +1,11 @@
 /* samanvay schemes list [--json] | show ID [--json] | test [ID ...]
+ *                | search QUERY [--json]
  *
  * The catalogue is the one built into the binary, or the schemes/ folder
  * named by --schemes DIR (or SAMANVAY_SCHEMES), so a rule can be edited
  * and tested without rebuilding. `test` ends with "N passed, N failed"
- * and exits 1 when any test fails. */
+ * and exits 1 when any test fails. `search` finds schemes by words in
+ * Hindi or English (src/rules/search.h) and exits 1 when none match. */
 #include <getopt.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -11,9 +13,12 @@
 #include <string.h>
 
 #include "cli/cli.h"
-#include "core/date.h"
+#include "core/alloc.h"
+#include "core/buf.h"
 #include "rules/catalog.h"
+#include "rules/scheme_json.h"
 #include "rules/scheme_test.h"
+#include "rules/search.h"
 
 struct schemes_opts {
     bool json;
@@ -51,59 +56,6 @@ int cli_catalog_load(const char *dir, struct catalog **out)
         return EXIT_USAGE;
     }
     return 0;
-}
-
-static json_t *string_array(const char **items, size_t n)
-{
-    json_t *a = json_array();
-
-    for (size_t i = 0; a && i < n; i++)
-        json_array_append_new(a, json_string(items[i]));
-    return a;
-}
-
-static json_t *date_or_null(int32_t d)
-{
-    char s[DATE_STR_LEN];
-
-    if (d == INT32_MAX)
-        return json_null();
-    date_format(d, s);
-    return json_string(s);
-}
-
-static json_t *scheme_summary_json(const struct scheme *s)
-{
-    json_t *o = json_object(), *obj = json_array();
-
-    for (int i = 0; i < OBJ_COUNT; i++)
-        if (s->objectives & (1u << i))
-            json_array_append_new(obj, json_string(objective_name((enum objective)i)));
-    json_object_set_new(o, "id", json_string(s->id));
-    json_object_set_new(o, "version", json_integer(s->version));
-    json_object_set_new(o, "name", json_string(s->name));
-    json_object_set_new(o, "name_hi", json_string(s->name_hi));
-    json_object_set_new(o, "summary", json_string(s->summary));
-    json_object_set_new(o, "summary_hi", json_string(s->summary_hi));
-    json_object_set_new(o, "ministry", json_string(s->ministry));
-    json_object_set_new(o, "agency", json_string(s->agency));
-    json_object_set_new(o, "level", json_string(s->state ? "state" : "central"));
-    if (s->state) {
-        char st[4];
-        snprintf(st, sizeof st, "%02d", s->state);
-        json_object_set_new(o, "state", json_string(st));
-    }
-    json_object_set_new(o, "objectives", obj);
-    json_object_set_new(o, "target_groups", string_array(s->target_groups, s->n_target_groups));
-    json_object_set_new(o, "valid_from", date_or_null(s->valid_from));
-    json_object_set_new(o, "valid_to", date_or_null(s->valid_to));
-    json_object_set_new(o, "sources", string_array(s->sources, s->n_sources));
-    json_object_set_new(o, "sources_read", string_array(s->sources_read, s->n_sources_read));
-    json_object_set_new(o, "benefit_kind", json_string(benefit_kind_name(s->benefit.kind)));
-    json_object_set_new(o, "sla_days", json_integer(s->sla_days));
-    json_object_set_new(o, "documents", string_array(s->documents, s->n_documents));
-    json_object_set_new(o, "fields", string_array(s->fields, s->n_fields));
-    return o;
 }
 
 static int print_json(json_t *j)
@@ -211,6 +163,84 @@ static int cmd_test(const struct cli_ctx *ctx, const struct catalog *c, int argc
     return failed ? EXIT_NEGATIVE : 0;
 }
 
+static void print_hit(const struct search_hit *h, size_t rank, bool hindi)
+{
+    const struct scheme *s = h->scheme;
+
+    printf("%2zu. %-20s %s\n    %s\n", rank, s->id, hindi ? s->name_hi : s->name, h->snippet);
+}
+
+static void print_fixes(const struct search_query *q, const struct search_results *r)
+{
+    for (size_t i = 0; i < r->n_fixes; i++) {
+        printf("(searched for \"%s\" as", q->words[r->fixes[i].word].text);
+        for (size_t k = 0; k < r->fixes[i].n; k++)
+            printf("%s \"%s\"", k ? " or" : "", r->fixes[i].terms[k]);
+        printf(")\n");
+    }
+    for (size_t i = 0; i < q->n_words; i++)
+        if (r->dropped[i])
+            printf("(no scheme mentions \"%s\"; left out)\n", q->words[i].text);
+}
+
+static int run_search(struct search_index *ix, const char *text, bool json)
+{
+    struct search_results *r = mem_calloc(1, sizeof *r);
+    struct search_query q;
+    struct err e;
+    int rc;
+
+    search_query_init(&q);
+    if (r == NULL) {
+        rc = cli_usage_error("schemes search: out of memory");
+    } else if (search_query_parse(search_index_synonyms(ix), text, strlen(text), &q, &e) != 0) {
+        rc = cli_usage_error("schemes search: %s", e.msg);
+    } else if (search_index_run(ix, &q, SEARCH_DEFAULT_RESULTS, r, &e) != 0) {
+        cli_error("schemes search: %s", e.msg);
+        rc = EXIT_USAGE;
+    } else {
+        rc = r->n > 0 ? 0 : EXIT_NEGATIVE;
+        if (json && print_json(search_results_json(text, &q, r)) != 0)
+            rc = EXIT_USAGE;
+        if (!json && r->n == 0)
+            printf("No scheme matches \"%s\".\n", text);
+        if (!json)
+            print_fixes(&q, r);
+        for (size_t i = 0; !json && i < r->n; i++)
+            print_hit(&r->hits[i], i + 1, q.devanagari);
+    }
+    search_query_release(&q);
+    mem_free(r);
+    return rc;
+}
+
+/* The words after `search`, joined by spaces, so quoting is optional. */
+static int cmd_search(const struct catalog *c, const struct schemes_opts *o, int argc, char **argv,
+                      int first)
+{
+    struct search_index *ix;
+    struct buf text = BUF_INIT;
+    struct err e;
+    int rc;
+
+    if (first >= argc)
+        return cli_usage_error("usage: samanvay schemes search QUERY [--json]");
+    for (int i = first; i < argc; i++)
+        if ((i > first && buf_putc(&text, ' ') != 0) || buf_puts(&text, argv[i]) != 0) {
+            buf_release(&text);
+            return cli_usage_error("schemes search: out of memory");
+        }
+    if (search_index_new(c, 1, &ix, &e) != 0) {
+        buf_release(&text);
+        cli_error("schemes search: %s", e.msg);
+        return EXIT_USAGE;
+    }
+    rc = run_search(ix, buf_cstr(&text), o->json);
+    search_index_free(ix);
+    buf_release(&text);
+    return rc;
+}
+
 int cmd_schemes(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct schemes_opts o;
@@ -219,7 +249,8 @@ int cmd_schemes(struct cli_ctx *ctx, int argc, char **argv)
     int rc;
 
     if (argc < 2)
-        return cli_usage_error("usage: samanvay schemes list [--json] | show ID [--json] | test [ID ...]");
+        return cli_usage_error("usage: samanvay schemes list [--json] | show ID [--json] | test [ID ...] "
+                               "| search QUERY [--json]");
     sub = argv[1];
     if ((rc = parse(argc - 1, argv + 1, &o)) != 0)
         return rc;
@@ -232,8 +263,10 @@ int cmd_schemes(struct cli_ctx *ctx, int argc, char **argv)
                                     : cli_usage_error("usage: samanvay schemes show ID [--json]");
     else if (strcmp(sub, "test") == 0)
         rc = cmd_test(ctx, c, argc - 1, argv + 1, o.first_arg);
+    else if (strcmp(sub, "search") == 0)
+        rc = cmd_search(c, &o, argc - 1, argv + 1, o.first_arg);
     else
-        rc = cli_usage_error("schemes: unknown subcommand '%s' (list, show, test)", sub);
+        rc = cli_usage_error("schemes: unknown subcommand '%s' (list, show, test, search)", sub);
     catalog_free(c);
     return rc;
 }

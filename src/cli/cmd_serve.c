@@ -98,6 +98,9 @@ int cmd_serve(struct cli_ctx *ctx, int argc, char **argv)
     int rc, sig = 0;
 
     web_config_defaults(&cfg);
+    /* The same scheme files `schemes` and `eligible` read, so the API
+     * answers as the command line does. */
+    cfg.schemes_dir = getenv("SAMANVAY_SCHEMES");
     if ((rc = parse_opts(argc, argv, &cfg)) != 0)
         return rc;
     /* LANGUAGE would override every per-request language in gettext. */

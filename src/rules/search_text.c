@@ -69,12 +69,15 @@ int search_text_word(const char *s, size_t n, size_t *pos, char *word, size_t ca
         return -1;
     word[0] = '\0';
     while (*pos < n) {
+        size_t at = *pos;
         utf8proc_int32_t c = next_cp(s, n, pos);
         utf8proc_uint8_t enc[4];
         utf8proc_ssize_t k;
         if (c < 0 || !is_word_char(c)) {
-            if (len > 0)
+            if (len > 0) {
+                *pos = at; /* leave the separator: the caller can see the word ended */
                 break;
+            }
             continue;
         }
         k = utf8proc_encode_char(utf8proc_tolower(c), enc);
@@ -85,6 +88,54 @@ int search_text_word(const char *s, size_t n, size_t *pos, char *word, size_t ca
     }
     word[len] = '\0';
     return (int)len;
+}
+
+/* Code points of a NUL-terminated word; -1 when more than max. */
+static int decode(const char *s, utf8proc_int32_t *out, int max)
+{
+    size_t pos = 0, n = strlen(s);
+    int k = 0;
+
+    while (pos < n) {
+        if (k == max)
+            return -1;
+        out[k++] = next_cp(s, n, &pos);
+    }
+    return k;
+}
+
+static int min3(int a, int b, int c)
+{
+    int m = a < b ? a : b;
+    return m < c ? m : c;
+}
+
+int search_text_distance(const char *a, const char *b, int max)
+{
+    enum { N = SEARCH_TEXT_DISTANCE_CHARS };
+    utf8proc_int32_t x[N], y[N];
+    int row[3][N + 1]; /* rows i, i-1 and i-2 of the table, by i % 3 */
+    int n = decode(a, x, N), m = decode(b, y, N);
+
+    if (n < 0 || m < 0 || (n > m ? n - m : m - n) > max)
+        return max + 1;
+    for (int j = 0; j <= m; j++)
+        row[0][j] = j;
+    for (int i = 1; i <= n; i++) {
+        int *cur = row[i % 3], *prev = row[(i + 2) % 3], *prev2 = row[(i + 1) % 3];
+        int best = cur[0] = i;
+        for (int j = 1; j <= m; j++) {
+            cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x[i - 1] != y[j - 1]));
+            if (i > 1 && j > 1 && x[i - 1] == y[j - 2] && x[i - 2] == y[j - 1] && prev2[j - 2] + 1 < cur[j])
+                cur[j] = prev2[j - 2] + 1;
+            best = cur[j] < best ? cur[j] : best;
+        }
+        /* A row's minimum never falls again (a swap reaches back one row
+         * more, but costs one), so stop once it is past max. */
+        if (best > max)
+            return max + 1;
+    }
+    return row[n % 3][m] > max ? max + 1 : row[n % 3][m];
 }
 
 bool search_text_has_devanagari(const char *s, size_t n)

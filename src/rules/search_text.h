@@ -28,6 +28,13 @@ int search_text_nfc(struct buf *out, const char *s, size_t n, struct err *e);
  * valid UTF-8; run search_text_nfc first). */
 int search_text_word(const char *s, size_t n, size_t *pos, char *word, size_t cap);
 
+/* Edit distance between two words, counting code points: insertions,
+ * deletions, substitutions and swaps of neighbours (optimal string
+ * alignment), so "mudar" is 1 from "mudra". Returns max + 1 for anything
+ * beyond max, or for words longer than SEARCH_TEXT_DISTANCE_CHARS. */
+#define SEARCH_TEXT_DISTANCE_CHARS 64
+int search_text_distance(const char *a, const char *b, int max);
+
 /* Whether s[0..n) holds a Devanagari letter (the reader writes Hindi). */
 bool search_text_has_devanagari(const char *s, size_t n);
 

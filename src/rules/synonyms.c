@@ -43,7 +43,7 @@ static char *normalise(struct arena *a, const char *raw, size_t len, struct err 
     char word[SYNONYMS_TERM_MAX + 1];
     size_t pos = 0;
     char *term = NULL;
-    int n;
+    int n = 0;
 
     if (search_text_nfc(&nfc, raw, len, e) != 0)
         goto done;
@@ -236,4 +236,14 @@ const char *const *synonyms_terms(const struct synonyms *s, int g, size_t *n)
 size_t synonyms_group_count(const struct synonyms *s)
 {
     return s->n_groups - (s->stop_group >= 0);
+}
+
+size_t synonyms_term_count(const struct synonyms *s)
+{
+    return s->n_entries;
+}
+
+const char *synonyms_term(const struct synonyms *s, size_t i)
+{
+    return s->entries[i].group == s->stop_group ? NULL : s->entries[i].term;
 }

@@ -39,5 +39,9 @@ bool synonyms_is_stopword(const struct synonyms *s, const char *word);
 const char *const *synonyms_terms(const struct synonyms *s, int g, size_t *n);
 /* Groups other than `stopword` (for tests and the docs). */
 size_t synonyms_group_count(const struct synonyms *s);
+/* Every term, in byte order: term i of synonyms_term_count(s), or NULL
+ * when term i is a stop word. */
+size_t synonyms_term_count(const struct synonyms *s);
+const char *synonyms_term(const struct synonyms *s, size_t i);
 
 #endif

@@ -5,20 +5,10 @@
  * with at most two decimals, turnover including exports. The answer has
  * the keys of `samanvay classify --json`. Every fault in the body is a 400
  * that names the field, so a client can fix it without guessing. */
-#include <string.h>
-
 #include "core/classify.h"
 #include "web/classify_request.h"
 #include "web/request.h"
 #include "web/routes.h"
-
-static bool is_json(const char *content_type)
-{
-    size_t n = strlen("application/json");
-
-    return strncmp(content_type, "application/json", n) == 0
-           && (content_type[n] == '\0' || content_type[n] == ';');
-}
 
 int api_classify(struct web_request *rq, struct web_response *rs, struct err *e)
 {
@@ -28,7 +18,7 @@ int api_classify(struct web_request *rq, struct web_response *rs, struct err *e)
     char msg[320];
     int rc;
 
-    if (!is_json(rq->content_type))
+    if (!web_is_json(rq->content_type))
         return web_response_error(rs, 415, "unsupported_media_type",
                                   "send the body as Content-Type: application/json");
     rc = classify_request_parse(rq->body, rq->body_len, rq->today, &in, msg, sizeof msg);

@@ -1,81 +1,11 @@
-/* api_enterprise.c: GET /api/v1/enterprises/{id}.
- *
- * {id} is the store id (digits) or a Udyam number. Who sees what:
- *  - an entrepreneur, only the enterprise linked to their account; any
- *    other id, existing or not, is 403, so the API is no oracle for
- *    which Udyam numbers are registered;
- *  - an officer, enterprises in their state (and district, when the
- *    account has one); an officer account without a state sees nothing;
- *  - an admin, their scope, or every enterprise when they have none.
- * Every read by an officer or an admin appends to audit_log before the
- * data leaves; if the audit row cannot be written, nothing is sent. */
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
-
-#include "core/ident.h"
+/* api_enterprise.c: GET /api/v1/enterprises/{id}: the enterprise profile
+ * with its id and provenance. Who may read which enterprise, and the audit
+ * of every read, are enterprise_access.c's, shared with the routes under
+ * this one. */
 #include "core/profile.h"
+#include "web/enterprise_access.h"
 #include "web/request.h"
 #include "web/routes.h"
-
-#define REASON_MAX 200
-
-/* 0 and *id, or 1 when {id} is neither a store id nor a Udyam number. */
-static int resolve_id(struct web_request *rq, const char *raw, int64_t *id, bool *found,
-                      struct err *e)
-{
-    size_t n = strlen(raw);
-
-    if (n > 0 && n <= 18 && strspn(raw, "0123456789") == n) {
-        *id = strtoll(raw, NULL, 10);
-        *found = true;  /* decided by the lookup */
-        return 0;
-    }
-    if (!udyam_validate(rq->app->ref, raw, n, NULL))
-        return 1;
-    return store_enterprise_find_udyam(rq->store, raw, id, found, e) != 0 ? -1 : 0;
-}
-
-static bool in_scope(const struct auth_user *u, const struct enterprise *ent)
-{
-    if (u->role == AUTH_ROLE_ENTREPRENEUR)
-        return u->enterprise_id > 0 && u->enterprise_id == ent->id;
-    if (u->state[0] == '\0')
-        return u->role == AUTH_ROLE_ADMIN;
-    if (atoi(u->state) != ent->state)
-        return false;
-    return u->district[0] == '\0' || strcasecmp(u->district, ent->district) == 0;
-}
-
-/* The reason an officer gives (?reason=), or a default; NULL if unusable. */
-static const char *audit_reason(const struct web_request *rq)
-{
-    const char *r = web_query(rq, "reason");
-
-    if (r == NULL || *r == '\0')
-        return "api read";
-    if (strlen(r) > REASON_MAX)
-        return NULL;
-    for (const unsigned char *p = (const unsigned char *)r; *p; p++)
-        if (*p < ' ' || *p == 0x7f)
-            return NULL;
-    return r;
-}
-
-static int audit(struct web_request *rq, const struct enterprise *ent, const char *reason,
-                 struct err *e)
-{
-    const struct auth_user *u = &rq->session->user;
-    char route[160];
-    struct audit_entry a = {
-        .user_id = u->id, .username = u->username, .role = auth_role_name(u->role),
-        .action = "enterprise.read", .enterprise_id = ent->id, .route = route, .reason = reason,
-    };
-
-    snprintf(route, sizeof route, "%s %s", rq->match->route->method, rq->match->route->pattern);
-    return store_audit_append(rq->store, &a, e);
-}
 
 static json_t *enterprise_json(const struct enterprise *ent)
 {
@@ -104,34 +34,11 @@ static json_t *enterprise_json(const struct enterprise *ent)
 
 int api_enterprise_get(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    const struct auth_user *u = &rq->session->user;
-    bool entrepreneur = u->role == AUTH_ROLE_ENTREPRENEUR;
-    const char *reason = audit_reason(rq);
     struct enterprise ent;
-    int64_t id = 0;
-    bool found = false;
-    int rc;
+    int rc = enterprise_access_load(rq, rs, "enterprise.read", &ent, e);
 
-    rc = resolve_id(rq, router_param(rq->match, "id"), &id, &found, e);
-    if (rc < 0)
-        return -1;
-    if (rc > 0)
-        return web_response_error(rs, 400, "bad_id",
-                                  "id must be a store id (digits) or a Udyam number "
-                                  "(UDYAM-SS-DD-NNNNNNN)");
-    if (reason == NULL)
-        return web_response_error(rs, 400, "bad_reason",
-                                  "reason must be printable text of at most %d bytes", REASON_MAX);
-    if (found && store_enterprise_get(rq->store, id, &ent, &found, e) != 0)
-        return -1;
-    if (entrepreneur && (!found || !in_scope(u, &ent)))
-        return web_response_error(rs, 403, "forbidden", "you may read only your own enterprise");
-    if (!found)
-        return web_response_error(rs, 404, "not_found", "no enterprise with this id");
-    if (!in_scope(u, &ent))
-        return web_response_error(rs, 403, "forbidden", "this enterprise is outside your scope");
-    if (!entrepreneur && audit(rq, &ent, reason, e) != 0)
-        return -1;
+    if (rc != ENTERPRISE_LOADED)
+        return rc < 0 ? -1 : 0;
     if (web_response_json(rs, 200, enterprise_json(&ent)) != 0)
         return err_set(e, "enterprise: out of memory");
     return 0;

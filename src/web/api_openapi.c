@@ -16,6 +16,7 @@ static const struct {
     {403, "Signed in without the role or scope, or CSRF token missing or wrong"},
     {404, "Not found"}, {405, "Method not allowed (Allow header lists the methods)"},
     {413, "Request body too large"}, {415, "Unsupported media type"},
+    {422, "The profile has bad fields: error.fields lists every one ({path, message})"},
     {500, "Internal error"}, {503, "Database unreachable"},
 };
 
@@ -63,6 +64,22 @@ static json_t *responses(const struct route *r)
     return out;
 }
 
+/* The route's query parameters: lines of "NAME description", NAME ending
+ * in '!' when required. */
+static void query_parameters(json_t *out, const char *spec)
+{
+    while (spec != NULL && *spec) {
+        size_t line = strcspn(spec, "\n"), name = strcspn(spec, " \n");
+        bool required = name > 0 && spec[name - 1] == '!';
+        const char *desc = spec + name + (spec[name] == ' ');
+        json_array_append_new(out, json_pack("{s:s#, s:s, s:b, s:s#, s:{s:s}}", "name", spec,
+                                             (int)(name - required), "in", "query", "required",
+                                             required, "description", desc,
+                                             (int)(spec + line - desc), "schema", "type", "string"));
+        spec += line + (spec[line] == '\n');
+    }
+}
+
 static json_t *parameters(const struct route *r)
 {
     json_t *out = json_array();
@@ -75,6 +92,7 @@ static json_t *parameters(const struct route *r)
                                              (int)(close - p - 1), "in", "path", "required", 1,
                                              "schema", "type", "string"));
     }
+    query_parameters(out, r->query);
     return out;
 }
 

@@ -11,6 +11,8 @@
 
 #include "core/buf.h"
 #include "core/refdata.h"
+#include "rules/catalog.h"
+#include "rules/search.h"
 #include "store/store.h"
 #include "web/i18n.h"
 #include "web/router.h"
@@ -20,6 +22,8 @@
 struct web_app {
     const struct refdata *ref;
     const struct i18n *i18n;
+    const struct catalog *catalog;  /* the scheme catalogue, loaded at start */
+    struct search_index *search;  /* its search index; thread-safe (search.h) */
     const struct route *routes;
     size_t n_routes;
     bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
@@ -49,6 +53,8 @@ struct web_request {
 
 /* A query parameter, or NULL. */
 const char *web_query(const struct web_request *rq, const char *name);
+/* Whether a Content-Type is application/json (with or without parameters). */
+bool web_is_json(const char *content_type);
 
 #define WEB_MAX_HEADERS 8
 #define WEB_HEADER_VALUE_MAX 512

@@ -11,6 +11,14 @@ const char *web_query(const struct web_request *rq, const char *name)
     return rq->query ? rq->query(rq->query_ctx, name) : NULL;
 }
 
+bool web_is_json(const char *content_type)
+{
+    size_t n = strlen("application/json");
+
+    return strncmp(content_type, "application/json", n) == 0
+           && (content_type[n] == '\0' || content_type[n] == ';');
+}
+
 void web_response_init(struct web_response *rs)
 {
     memset(rs, 0, sizeof *rs);

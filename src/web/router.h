@@ -40,6 +40,8 @@ struct route {
     const char *produces;     /* media type of a 2xx body; NULL for a redirect */
     const char *request;      /* request body as "MEDIA-TYPE SCHEMA-JSON", or NULL */
     const char *responses;    /* status codes it answers, "200 400 401 403" */
+    const char *query;        /* query parameters, one per line: "NAME description",
+                                 NAME ending in '!' when required; or NULL */
 };
 
 #define ROUTER_MAX_PARAMS 4

@@ -21,5 +21,10 @@ int api_openapi(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_session(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_get(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_classify(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_schemes_list(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_scheme_get(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_schemes_search(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_eligibility_post(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e);
 
 #endif

@@ -36,6 +36,8 @@ struct web_server {
     struct MHD_Daemon *daemon;
     struct web_pool *pool;
     struct i18n *i18n;
+    struct catalog *catalog;
+    struct search_index *search;
     struct web_app app;
     uint16_t port;
 };
@@ -481,6 +483,20 @@ static int check_schema(struct web_pool *pool, struct err *e)
     return 0;
 }
 
+/* The catalogue and its search index, once, before the port opens: a
+ * broken scheme file stops the start rather than serving a partial
+ * catalogue (a catalogue never loads half, catalog.h). */
+static int load_schemes(struct web_server *srv, struct err *e)
+{
+    if (catalog_load(srv->cfg.schemes_dir, &srv->catalog, e) != 0)
+        return err_prefix(e, "scheme catalogue: ");
+    if (search_index_new(srv->catalog, srv->cfg.threads, &srv->search, e) != 0)
+        return -1;
+    srv->app.catalog = srv->catalog;
+    srv->app.search = srv->search;
+    return 0;
+}
+
 static int start_daemon(struct web_server *srv, struct err *e)
 {
     const struct web_config *cfg = &srv->cfg;
@@ -538,7 +554,7 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
     if (i18n_new(cfg->localedir, &srv->i18n, e) != 0)
         goto fail;
     srv->app.i18n = srv->i18n;
-    if (password_dummy_hash(srv->app.dummy_hash, e) != 0)
+    if (password_dummy_hash(srv->app.dummy_hash, e) != 0 || load_schemes(srv, e) != 0)
         goto fail;
     if (web_pool_new(&cfg->target, cfg->threads, &srv->pool, e) != 0
         || check_schema(srv->pool, e) != 0 || start_daemon(srv, e) != 0)
@@ -567,6 +583,8 @@ void web_server_free(struct web_server *s)
     if (s->daemon != NULL)
         MHD_stop_daemon(s->daemon);
     web_pool_free(s->pool);
+    search_index_free(s->search);
+    catalog_free(s->catalog);
     i18n_free(s->i18n);
     sodium_memzero(s->app.dummy_hash, sizeof s->app.dummy_hash);
     mem_free(s);

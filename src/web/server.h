@@ -5,7 +5,9 @@
  * Threading: libmicrohttpd runs `threads` worker threads, each with its
  * own epoll loop; handlers run on them and may block on the database, so
  * the pool holds one store connection per thread. Everything shared (the
- * route table, reference data, the locales) is read-only after start;
+ * route table, reference data, the locales, the scheme catalogue) is
+ * read-only after start, except the scheme search index, which lends one
+ * private connection per search like the store pool (search.h);
  * per-request state lives in one struct freed when libmicrohttpd reports
  * the request complete. Signals are not handled here: the caller stops
  * the server with web_server_free. */
@@ -26,6 +28,7 @@ struct web_config {
     unsigned threads;             /* worker threads (and store connections) */
     struct store_target target;
     const char *localedir;        /* compiled gettext catalogues */
+    const char *schemes_dir;      /* scheme files; NULL = the catalogue built in */
     bool secure_cookies;          /* behind a TLS proxy: cookies get Secure */
     size_t body_limit;            /* largest request body; larger gets 413 */
     unsigned connection_limit;    /* open connections in all */
@@ -40,7 +43,9 @@ void web_config_defaults(struct web_config *c);
 
 struct web_server;
 
-/* Open the store connections, check the schema, and start listening. */
+/* Load the scheme catalogue and build its search index (a catalogue that
+ * does not load stops the start), open the store connections, check the
+ * schema, and start listening. */
 int web_server_new(const struct web_config *cfg, const struct refdata *ref,
                    struct web_server **out, struct err *e);
 /* The port actually bound (useful with port 0). */

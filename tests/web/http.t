@@ -284,7 +284,7 @@ ok $? "curl reuses the connection (keep-alive)"
 curl -s "$B/api/v1/openapi.json" >"$T/openapi.json"
 is "OpenAPI lists every route" \
    "$(json '" ".join(sorted(m.upper() + " " + p for p, ops in d["paths"].items() for m in ops))' <"$T/openapi.json")" \
-   "GET / GET /account GET /api/v1/enterprises/{id} GET /api/v1/openapi.json GET /api/v1/session GET /healthz GET /login GET /static/site.css POST /api/v1/classify POST /login POST /logout"
+   "GET / GET /account GET /api/v1/enterprises/{id} GET /api/v1/enterprises/{id}/eligibility GET /api/v1/openapi.json GET /api/v1/schemes GET /api/v1/schemes/search GET /api/v1/schemes/{id} GET /api/v1/session GET /healthz GET /login GET /static/site.css POST /api/v1/classify POST /api/v1/eligibility POST /login POST /logout"
 is "OpenAPI is version 3" "$(json 'd["openapi"][:2]' <"$T/openapi.json")" "3."
 logout_csrf=$(curl -s -b "$T/admin.jar" "$B/" | form_csrf)
 is "POST /logout without csrf is 403" "$(code -b "$T/admin.jar" -X POST "$B/logout")" "403"

@@ -19,12 +19,12 @@ static int h_dummy(struct web_request *rq, struct web_response *rs, struct err *
 }
 
 static const struct route table[] = {
-    {"GET", "/", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200"},
-    {"GET", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200"},
-    {"POST", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200"},
-    {"GET", "/api/v1/enterprises/{id}", ACCESS_OFFICER | ACCESS_ADMIN, h_dummy, "", NULL, NULL, ""},
-    {"GET", "/api/v1/clusters/{cluster}/members/{id}", ACCESS_SIGNED_IN, h_dummy, "", NULL, NULL, ""},
-    {"GET", "/nobody", 0, h_dummy, "", NULL, NULL, ""},
+    {"GET", "/", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200", NULL},
+    {"GET", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200", NULL},
+    {"POST", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200", NULL},
+    {"GET", "/api/v1/enterprises/{id}", ACCESS_OFFICER | ACCESS_ADMIN, h_dummy, "", NULL, NULL, "", NULL},
+    {"GET", "/api/v1/clusters/{cluster}/members/{id}", ACCESS_SIGNED_IN, h_dummy, "", NULL, NULL, "", NULL},
+    {"GET", "/nobody", 0, h_dummy, "", NULL, NULL, "", NULL},
 };
 #define N (sizeof table / sizeof table[0])
 
@@ -131,7 +131,8 @@ static void test_access(void **state)
 static void test_app_table(void **state)
 {
     static const char *const public_get[] = {"/", "/login", "/healthz", "/api/v1/openapi.json",
-                                             "/static/site.css"};
+                                             "/static/site.css", "/api/v1/schemes",
+                                             "/api/v1/schemes/pmmy", "/api/v1/schemes/search"};
     struct router_match m;
     size_t n;
     const struct route *r = web_routes(&n);
@@ -162,6 +163,18 @@ static void test_app_table(void **state)
     assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
     assert_int_equal(router_match(r, n, "GET", "/account", &m), ROUTER_FOUND);
     assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    /* search is its own route, not a scheme id */
+    assert_int_equal(router_match(r, n, "GET", "/api/v1/schemes/search", &m), ROUTER_FOUND);
+    assert_ptr_equal(m.route->handler, api_schemes_search);
+    assert_int_equal(router_match(r, n, "GET", "/api/v1/schemes/pmmy", &m), ROUTER_FOUND);
+    assert_ptr_equal(m.route->handler, api_scheme_get);
+    /* eligibility needs a session, and for a stored enterprise a role that reads one */
+    assert_int_equal(router_match(r, n, "POST", "/api/v1/eligibility", &m), ROUTER_FOUND);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_POLICYMAKER), ACCESS_GRANTED);
+    assert_int_equal(router_match(r, n, "GET", "/api/v1/enterprises/1/eligibility", &m), ROUTER_FOUND);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_NONE), ACCESS_UNAUTHENTICATED);
+    assert_int_equal(router_access(m.route->access, AUTH_ROLE_POLICYMAKER), ACCESS_FORBIDDEN);
 }
 
 int main(void)

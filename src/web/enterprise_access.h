@@ -1,0 +1,34 @@
+/* enterprise_access.h: reading one enterprise through the API, the same
+ * way for every route that does (GET /api/v1/enterprises/{id} and the
+ * routes under it), so scope and audit cannot differ between them.
+ *
+ * {id} is the store id (digits) or a Udyam number. Who sees what:
+ *  - an entrepreneur, only the enterprise linked to their account; any
+ *    other id, existing or not, is 403, so the API is no oracle for
+ *    which Udyam numbers are registered;
+ *  - an officer, enterprises in their state (and district, when the
+ *    account has one); an officer account without a state sees nothing;
+ *  - an admin, their scope, or every enterprise when they have none.
+ * Every read by an officer or an admin appends to audit_log before the
+ * data leaves; if the audit row cannot be written, nothing is sent. The
+ * reason is ?reason= (printable, at most ENTERPRISE_REASON_MAX bytes). */
+#ifndef SAMANVAY_ENTERPRISE_ACCESS_H
+#define SAMANVAY_ENTERPRISE_ACCESS_H
+
+#include "core/enterprise.h"
+#include "core/err.h"
+#include "web/request.h"
+
+#define ENTERPRISE_REASON_MAX 200
+
+enum { ENTERPRISE_LOADED = 0, ENTERPRISE_ANSWERED = 1 };
+
+/* Resolve the route's {id}, load the enterprise, check the caller may see
+ * it, and audit the read as `action` ("enterprise.read"). Returns
+ * ENTERPRISE_LOADED with *ent filled, ENTERPRISE_ANSWERED when it has
+ * answered the request itself (400 bad id or reason, 403, 404), or -1
+ * with e set for a fault of ours. */
+int enterprise_access_load(struct web_request *rq, struct web_response *rs, const char *action,
+                           struct enterprise *ent, struct err *e);
+
+#endif
