@@ -97,17 +97,8 @@ static int cmd_show(const struct catalog *c, const struct schemes_opts *o, const
 
     if (s == NULL)
         return cli_usage_error("schemes show: no scheme '%s' (see samanvay schemes list)", id);
-    if (o->json) {
-        json_t *j = scheme_summary_json(s), *crit = json_array();
-        for (size_t i = 0; i < s->n_criteria; i++)
-            json_array_append_new(crit, json_pack("{s:s, s:s%, s:s}", "id", s->criteria[i].id, "when",
-                                                  s->criteria[i].when->src->text,
-                                                  s->criteria[i].when->src->len, "source",
-                                                  s->criteria[i].source));
-        json_object_set_new(j, "criteria", crit);
-        json_object_set_new(j, "tests", json_integer((json_int_t)s->n_tests));
-        return print_json(j);
-    }
+    if (o->json) /* the same object as GET /api/v1/schemes/{id} */
+        return print_json(scheme_detail_json(&c->vocab, s));
     printf("%s — %s\n%s\n%s\n\n%s\n\nCriteria:\n", s->id, s->name, s->name_hi, s->summary, s->ministry);
     for (size_t i = 0; i < s->n_criteria; i++) {
         printf("  %s: %.*s\n    pass: ", s->criteria[i].id, (int)s->criteria[i].when->src->len,

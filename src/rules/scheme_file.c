@@ -900,6 +900,9 @@ static int check_file_name(struct sf *f, const struct ynode *root)
     for (const char *p = f->s->id; *p; p++)
         if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_'))
             return fail(f, ymap_get(root, "id"), "an id is lower-case snake case");
+    /* /api/v1/schemes/search is the search route, so no scheme can be "search". */
+    if (strcmp(f->s->id, "search") == 0)
+        return fail(f, ymap_get(root, "id"), "the id 'search' is reserved (the API's search route)");
     return 0;
 }
 

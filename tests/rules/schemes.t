@@ -54,4 +54,18 @@ check "schemes list --json has at least 25 schemes, each with the contract keys"
 $S schemes show pmegp > "$TMPDIR/show"; ok $? "schemes show pmegp"
 check "show prints criteria with sources" grep -q "source: http" "$TMPDIR/show"
 $S schemes show nosuch 2>/dev/null; is "schemes show of an unknown id exits 2" "$?" 2
+detail=$($S schemes show cgtmse --json | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+c = d["criteria"][0]
+print(d["id"], d["tests"] >= 3, c["id"], c["when"], c["source"].startswith("http"), bool(d["document_details"]))')
+is "show --json gives the API detail: criteria with rule and source, tests, documents" "$detail" \
+   "cgtmse True micro_or_small class in {\"micro\", \"small\"} True True"
+
+# The id "search" is reserved: /api/v1/schemes/search is the search route.
+mkdir -p "$TMPDIR/reserved"
+sed 's/^id: samadhaan$/id: search/' "$ROOT/schemes/samadhaan.yaml" > "$TMPDIR/reserved/search.yaml"
+err=$($S schemes list --schemes "$TMPDIR/reserved" 2>&1); rc=$?
+is "a scheme called 'search' does not load" "$rc" 2
+check "... and the error says the id is reserved" grep -q "search.yaml:[0-9]*:[0-9]*: the id 'search' is reserved" <<<"$err"
 done_testing
