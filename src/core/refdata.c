@@ -185,42 +185,28 @@ static int load_districts(struct refdata *r, struct err *e)
     return rc < 0 ? -1 : 0;
 }
 
-static int load_aspirational(struct refdata *r, struct err *e)
-{
-    struct table t;
-    struct csv_record rec;
-    int rc;
+enum district_flag { FLAG_ASPIRATIONAL, FLAG_LWE, FLAG_HILL };
 
-    if (table_open(&t, "data/aspirational_districts.csv", e) != 0)
-        return -1;
-    while ((rc = table_next(&t, &rec, e)) == 1) {
-        int code = atoi(cell(&t, &rec, "lgd_district_code"));
-        bool found = false;
-        for (size_t i = 0; i < r->n_districts; i++) {
-            if (r->districts[i].lgd_code == code) {
-                r->districts[i].aspirational = true;
-                found = true;
-            }
-        }
-        if (!found) {
-            rc = err_set(e, "data/aspirational_districts.csv:%llu: LGD code %d is not in districts.csv",
-                         (unsigned long long)rec.line, code);
-            break;
-        }
+static void set_district_flag(struct district_info *d, enum district_flag flag)
+{
+    switch (flag) {
+    case FLAG_ASPIRATIONAL: d->aspirational = true; break;
+    case FLAG_LWE: d->lwe = true; break;
+    case FLAG_HILL: d->hill = true; break;
     }
-    table_close(&t);
-    return rc < 0 ? -1 : 0;
 }
 
-/* Mark the districts listed in an optional table (by LGD code). Returns 1
- * when the table exists, 0 when it is not built in, -1 on error. */
-static int mark_districts(struct refdata *r, const char *file, bool lwe, struct err *e)
+/* Flag the districts a table lists by LGD code. An optional table that is
+ * not built in gives 0; a present one 1; an error (a code not in
+ * districts.csv, a required table missing) -1. */
+static int mark_districts(struct refdata *r, const char *file, enum district_flag flag, bool required,
+                          struct err *e)
 {
     struct table t;
     struct csv_record rec;
     int rc;
 
-    if (embedded_find(file) == NULL)
+    if (!required && embedded_find(file) == NULL)
         return 0;
     if (table_open(&t, file, e) != 0)
         return -1;
@@ -229,10 +215,7 @@ static int mark_districts(struct refdata *r, const char *file, bool lwe, struct 
         bool found = false;
         for (size_t i = 0; i < r->n_districts; i++) {
             if (r->districts[i].lgd_code == code) {
-                if (lwe)
-                    r->districts[i].lwe = true;
-                else
-                    r->districts[i].hill = true;
+                set_district_flag(&r->districts[i], flag);
                 found = true;
             }
         }
@@ -248,12 +231,14 @@ static int mark_districts(struct refdata *r, const char *file, bool lwe, struct 
 
 static int load_area_lists(struct refdata *r, struct err *e)
 {
-    int rc = mark_districts(r, "data/lwe_districts.csv", true, e);
+    int rc;
 
-    if (rc < 0)
+    if (mark_districts(r, "data/aspirational_districts.csv", FLAG_ASPIRATIONAL, true, e) < 0)
+        return -1;
+    if ((rc = mark_districts(r, "data/lwe_districts.csv", FLAG_LWE, false, e)) < 0)
         return -1;
     r->has_lwe_list = rc == 1;
-    return mark_districts(r, "data/hill_districts.csv", false, e) < 0 ? -1 : 0;
+    return mark_districts(r, "data/hill_districts.csv", FLAG_HILL, false, e) < 0 ? -1 : 0;
 }
 
 static enum nic_sector sector_from(const char *broad, const char *is_trading, const char *is_services)
@@ -416,7 +401,7 @@ int refdata_load(struct refdata **out, struct err *e)
 
     if (r == NULL)
         return err_set(e, "out of memory");
-    if (load_states(r, e) != 0 || load_districts(r, e) != 0 || load_aspirational(r, e) != 0
+    if (load_states(r, e) != 0 || load_districts(r, e) != 0
         || load_area_lists(r, e) != 0 || load_nic(r, e) != 0 || load_limits(r, e) != 0
         || index_states(r, e) != 0
         || index_districts(r, e) != 0) {

@@ -19,16 +19,8 @@ fi
 "$S" init --db "$T/b.db" 2>/dev/null
 printf 'browser-pass-123\n' | "$S" user add --db "$T/b.db" --username asha --role policymaker --password-stdin 2>/dev/null
 ok $? "a test account exists"
-"$S" serve --db "$T/b.db" --port 0 --threads 2 2>"$T/serve.log" &
-PID=$!
-trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
-PORT=
-for _ in $(seq 1 200); do
-    PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$T/serve.log")
-    [ -n "$PORT" ] && break
-    sleep 0.1
-done
-[ -n "$PORT" ]
+. "$ROOT/tests/web/web.sh"
+web_serve "$T/b.db" "$T/serve.log"
 ok $? "serve starts"
 
 # node's TAP lines are renumbered after ours so the suite counts as one plan.

@@ -3,39 +3,21 @@
 # enterprises and one account per role, the server on a free port, curl
 # as the client. Environment (tests/run): SAMANVAY, ROOT, TMPDIR.
 set -u
-. "${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}/tests/tap.sh"
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
 DB=$T/web.db
 LOG=$T/serve.log
 
+. "$ROOT/tests/web/web.sh"
+
 # --- a database with two enterprises (Pune, Bengaluru Urban) ------------------
-"$S" init --db "$DB" 2>/dev/null
-ok $? "init creates the schema"
-cat >"$T/udyam.csv" <<'EOF'
-udyam_number,enterprise_name,owner_name,pan,gstins,constitution,social_category,owner_gender,owner_disabled,commenced_on,registered_on,activity,nic_code,state_code,district,pincode,area,investment_rs,turnover_rs,exports_rs,employees_male,employees_female,employees_other
-UDYAM-MH-26-0012345,Shakti Textiles,Asha Patil,ABCPP1234K,,proprietorship,obc,female,N,2019-04-01,2021-02-10,manufacturing,13111,27,Pune,411001,urban,4500000,12000000,0,5,7,0
-UDYAM-KR-03-0000042,Kaveri Foods,Ravi Gowda,,,proprietorship,general,male,N,2018-01-01,2021-03-01,manufacturing,10712,29,Bengaluru Urban,560001,urban,1000000,3000000,,2,1,0
-EOF
-if ! "$S" ingest --db "$DB" udyam "$T/udyam.csv" >/dev/null 2>&1; then
-    echo "# ingest failed; writing the enterprises with sqlite3"
-    sqlite3 "$DB" <<'EOF'
-INSERT INTO ingest_file(id, feed, name, digest, size_bytes, status, started_at)
-  VALUES (1, 'udyam', 'udyam.csv', 'test', 1, 'complete', '2026-01-01T00:00:00Z');
-INSERT INTO enterprise(id, udyam, pan, name, constitution, activity, nic, state, district, area,
-  investment_paise, turnover_paise, exports_paise, content_hash, src_feed, src_file, src_row, updated_at)
-  VALUES (1, 'UDYAM-MH-26-0012345', 'ABCPP1234K', 'Shakti Textiles', 'proprietorship', 'manufacturing',
-  '13111', '27', 'PUNE', 'urban', 450000000, 1200000000, 0, 1, 'udyam', 1, 1, '2026-01-01T00:00:00Z'),
-  (2, 'UDYAM-KR-03-0000042', NULL, 'Kaveri Foods', 'proprietorship', 'manufacturing', '10712', '29',
-  'BENGALURU URBAN', 'urban', 100000000, 300000000, NULL, 2, 'udyam', 1, 2, '2026-01-01T00:00:00Z');
-EOF
-fi
+web_two_enterprises "$DB"
+ok $? "init and ingest two enterprises"
 is "two enterprises on file" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM enterprise')" "2"
 
-adduser() { # adduser PASSWORD ARGS...
-    local pw=$1; shift
-    printf '%s\n' "$pw" | "$S" user add --db "$DB" "$@" --password-stdin 2>/dev/null
-}
+adduser() { web_adduser "$DB" "$@"; }
 adduser officer-pune-pass --username pune --role officer --state 27 --district Pune
 ok $? "user add: district officer"
 adduser officer-blr-pass --username blr --role officer --state 29 --district "Bengaluru Urban"
@@ -56,30 +38,8 @@ is "passwords are stored as Argon2id hashes" \
    "$(sqlite3 "$DB" "SELECT substr(password_hash, 1, 10) FROM app_user WHERE username = 'pune'")" '$argon2id$'
 
 # --- the server on a free port --------------------------------------------------
-"$S" serve --db "$DB" --port 0 --threads 2 2>"$LOG" &
-PID=$!
-trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
-PORT=
-for _ in $(seq 1 200); do
-    PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$LOG")
-    [ -n "$PORT" ] && break
-    sleep 0.1
-done
-[ -n "$PORT" ]
+web_serve "$DB" "$LOG"
 ok $? "serve starts and logs its port"
-B=http://127.0.0.1:$PORT
-
-code() { curl -s -o /dev/null -w '%{http_code}' "$@"; }
-json() { python3 -c "import json,sys; d=json.load(sys.stdin); print($1)"; }
-form_csrf() { sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' | head -1; }
-session_id() { awk '$6 == "samanvay_session" {print $7}' "$1"; }
-login() { # login JAR USER PASSWORD -> HTTP status of the POST
-    local csrf
-    csrf=$(curl -s -c "$1" -b "$1" "$B/login" | form_csrf)
-    curl -s -o /dev/null -w '%{http_code}' -c "$1" -b "$1" --data-urlencode "username=$2" \
-        --data-urlencode "password=$3" --data-urlencode "csrf=$csrf" "$B/login"
-}
-api_csrf() { curl -s -b "$1" "$B/api/v1/session" | json 'd["csrf"]'; }
 
 # --- public pages -----------------------------------------------------------------
 is "GET /healthz is 200" "$(code "$B/healthz")" "200"
