@@ -58,7 +58,7 @@ static int parse(int argc, char **argv, struct eligible_opts *o)
     if (optind < argc)
         return cli_usage_error("eligible: unexpected argument '%s'", argv[optind]);
     if (o->profile == NULL)
-        return cli_usage_error("usage: samanvay eligible --profile FILE.json [--on DATE] [--json]");
+        return cli_usage_error("usage: samanvay eligible --profile FILE.json [--on DATE] [--lang hi] [--json]");
     return 0;
 }
 

@@ -428,12 +428,22 @@ json_t *eligibility_json(const struct catalog *c, const struct facts *f,
 
 /* --- text ---------------------------------------------------------------- */
 
+/* The status as a reader says it. */
+static const char *status_label(enum status st, bool hindi)
+{
+    switch (st) {
+    case ST_ELIGIBLE: return hindi ? "पात्र" : "ELIGIBLE";
+    case ST_INELIGIBLE: return hindi ? "पात्र नहीं" : "NOT ELIGIBLE";
+    default: return hindi ? "अभी तय नहीं" : "CAN'T TELL YET";
+    }
+}
+
 static int text_scheme(struct buf *out, const struct scheme_result *r, const struct facts *f, bool hindi)
 {
     const struct scheme *s = r->scheme;
     struct vm_state st;
 
-    if (buf_printf(out, "%-10s %s (%s)\n", status_name(r->status), hindi ? s->name_hi : s->name, s->id) != 0)
+    if (buf_printf(out, "%s: %s (%s)\n", status_label(r->status, hindi), hindi ? s->name_hi : s->name, s->id) != 0)
         return -1;
     if (r->status != ST_INELIGIBLE) {
         vm_init(&st, f, r);
@@ -456,14 +466,16 @@ static int text_scheme(struct buf *out, const struct scheme_result *r, const str
 int eligibility_text(struct buf *out, const struct catalog *c, const struct facts *f,
                      const struct scheme_result *results, bool hindi)
 {
-    char d[DATE_STR_LEN];
-    struct buf cls = BUF_INIT;
+    struct buf d = BUF_INIT, cls = BUF_INIT;
+    int rc = render_date(&d, f->v[PF_AS_OF].u.d, hindi) != 0
+             || render_value(&cls, &f->v[SLOT_CLASS], UNIT_PLAIN, hindi) != 0
+             || buf_printf(out, hindi ? "%s की स्थिति; उद्यम की श्रेणी: %s\n\n" : "As of %s; enterprise class: %s\n\n",
+                           buf_cstr(&d), buf_cstr(&cls)) != 0;
 
-    date_format(f->v[PF_AS_OF].u.d, d);
-    render_value(&cls, &f->v[SLOT_CLASS], UNIT_PLAIN, hindi);
-    buf_printf(out, hindi ? "आकलन तिथि %s; उद्यम की श्रेणी: %s\n\n" : "As of %s; enterprise class: %s\n\n", d,
-               buf_cstr(&cls));
+    buf_release(&d);
     buf_release(&cls);
+    if (rc)
+        return -1;
     for (size_t i = 0; i < c->n; i++)
         if (text_scheme(out, &results[i], f, hindi) != 0)
             return -1;
