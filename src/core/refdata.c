@@ -352,6 +352,82 @@ static int load_limits(struct refdata *r, struct err *e)
     return rc < 0 ? -1 : 0;
 }
 
+static int parse_level(const char *name, enum grievance_level *out)
+{
+    for (int l = 0; l < GRIEVANCE_LEVEL_COUNT; l++)
+        if (strcmp(grievance_level_name((enum grievance_level)l), name) == 0) {
+            *out = (enum grievance_level)l;
+            return 0;
+        }
+    return -1;
+}
+
+/* One row into the period starting on its date (rows come in date order);
+ * bit `level` of *seen marks the levels the current period has. */
+static int add_sla_row(struct refdata *r, const struct table *t, const struct csv_record *rec, size_t *cap,
+                       unsigned *seen, struct err *e)
+{
+    const char *from = cell(t, rec, "from");
+    struct grievance_sla_period *p;
+    enum grievance_level level;
+    int32_t on;
+    int ack = atoi(cell(t, rec, "ack_days")), resolve = atoi(cell(t, rec, "resolve_days"));
+
+    if (date_parse(from, strlen(from), &on, e) != 0)
+        return -1;
+    if (parse_level(cell(t, rec, "level"), &level) != 0)
+        return err_set(e, "unknown level '%s'", cell(t, rec, "level"));
+    if (ack <= 0 || resolve < ack)
+        return err_set(e, "ack_days must be positive and resolve_days at least as many");
+    p = r->n_grievance_sla ? &r->grievance_sla[r->n_grievance_sla - 1] : NULL;
+    if (p == NULL || p->from != on) {
+        if (p != NULL && (p->from > on || *seen != (1u << GRIEVANCE_LEVEL_COUNT) - 1))
+            return err_set(e, "periods must be in date order, each with every level");
+        if (grow((void **)&r->grievance_sla, &r->n_grievance_sla, cap, sizeof *r->grievance_sla) != 0)
+            return err_set(e, "out of memory");
+        p = &r->grievance_sla[r->n_grievance_sla++];
+        memset(p, 0, sizeof *p);
+        p->from = on;
+        *seen = 0;
+    }
+    p->sla.ack_days[level] = ack;
+    p->sla.resolve_days[level] = resolve;
+    *seen |= 1u << level;
+    return 0;
+}
+
+static int load_grievance_sla(struct refdata *r, struct err *e)
+{
+    struct table t;
+    struct csv_record rec;
+    size_t cap = 0;
+    unsigned seen = 0;
+    int rc;
+
+    if (table_open(&t, "data/grievance_sla.csv", e) != 0)
+        return -1;
+    while ((rc = table_next(&t, &rec, e)) == 1) {
+        if (add_sla_row(r, &t, &rec, &cap, &seen, e) != 0) {
+            rc = err_prefix(e, "data/grievance_sla.csv:%llu: ", (unsigned long long)rec.line);
+            break;
+        }
+    }
+    table_close(&t);
+    if (rc == 0 && seen != (1u << GRIEVANCE_LEVEL_COUNT) - 1)
+        rc = err_set(e, "data/grievance_sla.csv: the last period lacks a level");
+    return rc < 0 ? -1 : 0;
+}
+
+int refdata_grievance_sla(const struct refdata *r, int32_t on, struct grievance_sla *out)
+{
+    for (size_t i = r->n_grievance_sla; i-- > 0;)
+        if (r->grievance_sla[i].from <= on) {
+            *out = r->grievance_sla[i].sla;
+            return 0;
+        }
+    return -1;
+}
+
 static int district_cmp(const struct district_info *a, int state, const char *name)
 {
     if (a->gst_state != state)
@@ -403,6 +479,7 @@ int refdata_load(struct refdata **out, struct err *e)
         return err_set(e, "out of memory");
     if (load_states(r, e) != 0 || load_districts(r, e) != 0
         || load_area_lists(r, e) != 0 || load_nic(r, e) != 0 || load_limits(r, e) != 0
+        || load_grievance_sla(r, e) != 0
         || index_states(r, e) != 0
         || index_districts(r, e) != 0) {
         refdata_free(r);
@@ -420,6 +497,7 @@ void refdata_free(struct refdata *r)
     mem_free(r->districts);
     mem_free(r->nic);
     mem_free(r->limits);
+    mem_free(r->grievance_sla);
     mem_free(r->district_order);
     mem_free(r);
 }

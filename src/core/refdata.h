@@ -5,6 +5,7 @@
 #ifndef SAMANVAY_REFDATA_H
 #define SAMANVAY_REFDATA_H
 
+#include "core/grievance.h"
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -64,6 +65,12 @@ struct class_limit {
     char source[200];
 };
 
+/* Grievance deadlines in force from a date (data/grievance_sla.csv). */
+struct grievance_sla_period {
+    int32_t from;
+    struct grievance_sla sla;
+};
+
 struct refdata {
     struct state_info *states;
     size_t n_states;
@@ -73,6 +80,8 @@ struct refdata {
     size_t n_nic;
     struct class_limit *limits;
     size_t n_limits;
+    struct grievance_sla_period *grievance_sla;   /* ascending by from */
+    size_t n_grievance_sla;
     /* Indexes built at load: state by GST code (current and historical), and
      * districts sorted by (GST state, upper-case name) for binary search. */
     const struct state_info *by_gst[100];
@@ -93,6 +102,8 @@ const struct state_info *refdata_state_by_udyam(const struct refdata *r, const c
 const struct district_info *refdata_district(const struct refdata *r, int gst_state,
                                              const char *name);
 const struct nic_division *refdata_nic_division(const struct refdata *r, const char *two_digits);
+/* The grievance deadlines in force on `on`: 0, or -1 before the first. */
+int refdata_grievance_sla(const struct refdata *r, int32_t on, struct grievance_sla *out);
 
 const char *msme_class_name(enum msme_class c);
 

@@ -7,7 +7,9 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "core/date.h"
 #include "core/grievance.h"
+#include "core/refdata.h"
 
 /* Test deadlines (the real ones are data): acknowledge in 3/2/2 days,
  * resolve in 21/15/30. */
@@ -104,6 +106,33 @@ static void test_appeal_of_a_poor_rating(void **state)
     assert_int_equal(g.state, GRIEVANCE_CLOSED);
 }
 
+/* The shipped deadlines: CPGRAMS' 30 days from 27 Jul 2022, 21 from 23 Aug 2024. */
+static void test_shipped_deadlines_by_date(void **state)
+{
+    struct refdata *ref;
+    struct grievance_sla got;
+    struct err e;
+    int32_t d;
+
+    (void)state;
+    assert_int_equal(refdata_load(&ref, &e), 0);
+    assert_int_equal(date_from_ymd(2022, 7, 26, &d), 0);
+    assert_int_equal(refdata_grievance_sla(ref, d, &got), -1);
+    assert_int_equal(date_from_ymd(2022, 7, 27, &d), 0);
+    assert_int_equal(refdata_grievance_sla(ref, d, &got), 0);
+    assert_int_equal(got.resolve_days[GRIEVANCE_DISTRICT], 30);
+    assert_int_equal(date_from_ymd(2024, 8, 22, &d), 0);
+    assert_int_equal(refdata_grievance_sla(ref, d, &got), 0);
+    assert_int_equal(got.resolve_days[GRIEVANCE_MINISTRY], 30);
+    assert_int_equal(date_from_ymd(2024, 8, 23, &d), 0);
+    assert_int_equal(refdata_grievance_sla(ref, d, &got), 0);
+    for (int l = 0; l < GRIEVANCE_LEVEL_COUNT; l++) {
+        assert_int_equal(got.resolve_days[l], 21);
+        assert_true(got.ack_days[l] > 0 && got.ack_days[l] <= got.resolve_days[l]);
+    }
+    refdata_free(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -112,6 +141,7 @@ int main(void)
         cmocka_unit_test(test_deadlines),
         cmocka_unit_test(test_escalation_climbs_and_stops),
         cmocka_unit_test(test_appeal_of_a_poor_rating),
+        cmocka_unit_test(test_shipped_deadlines_by_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
