@@ -10,6 +10,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "temp_store.h"
+
 #include "core/date.h"
 #include "core/money.h"
 #include "store/store.h"
@@ -23,19 +25,11 @@ struct fixture {
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    struct store_target t = {0};
     struct err e;
-    int applied;
     bool complete;
 
-    snprintf(f->path, sizeof f->path, "%s/samanvay-test-store-%d.db",
-             getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp", (int)getpid());
-    unlink(f->path);
-    t.sqlite_path = f->path;
-    if (store_open(&t, &f->s, &e) != 0 || store_migrate(f->s, &applied, &e) != 0) {
-        fprintf(stderr, "%s\n", e.msg);
+    if (temp_store_open("samanvay-test-store", f->path, sizeof f->path, &f->s) != 0)
         return -1;
-    }
     if (store_ingest_file_open(f->s, "udyam", "a.csv", "digest-a", 10, &f->file_a, &complete, &e)
         || store_ingest_file_open(f->s, "udyam", "b.csv", "digest-b", 10, &f->file_b, &complete, &e))
         return -1;
@@ -46,14 +40,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    char side[300];
 
-    store_close(f->s);
-    unlink(f->path);
-    snprintf(side, sizeof side, "%s-wal", f->path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", f->path);
-    unlink(side);
+    temp_store_remove(f->s, f->path);
     free(f);
     return 0;
 }

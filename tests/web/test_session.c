@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+
+#include "temp_store.h"
 #include <sodium.h>
 
 #include "store/db.h"
@@ -29,20 +31,12 @@ struct fixture {
 static int setup(void **state)
 {
     struct fixture *f = calloc(1, sizeof *f);
-    struct store_target t = {NULL, NULL};
     struct auth_user u;
     struct err e;
     bool created;
-    int applied;
 
-    const char *dir = getenv("TMPDIR");
-    snprintf(f->path, sizeof f->path, "%s/test_session_%d.db", dir ? dir : "/tmp", (int)getpid());
-    unlink(f->path);
-    t.sqlite_path = f->path;
-    if (store_open(&t, &f->s, &e) != 0 || store_migrate(f->s, &applied, &e) != 0) {
-        fprintf(stderr, "%s\n", e.msg);
+    if (temp_store_open("test_session", f->path, sizeof f->path, &f->s) != 0)
         return -1;
-    }
     memset(&u, 0, sizeof u);
     snprintf(u.username, sizeof u.username, "pune");
     u.role = AUTH_ROLE_OFFICER;
@@ -64,14 +58,8 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     struct fixture *f = *state;
-    char side[300];
 
-    store_close(f->s);
-    unlink(f->path);
-    snprintf(side, sizeof side, "%s-wal", f->path);
-    unlink(side);
-    snprintf(side, sizeof side, "%s-shm", f->path);
-    unlink(side);
+    temp_store_remove(f->s, f->path);
     free(f);
     return 0;
 }
