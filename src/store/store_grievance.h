@@ -1,0 +1,102 @@
+/* store_grievance.h: grievances with their append-only events, and
+ * delayed-payment claims (migration 0003_portal.sql).
+ *
+ * The rules (what may follow what, deadlines, escalation, appeal) are
+ * core/grievance.h; the store records, and moves a grievance by
+ * compare-and-set on the (state, level) it was read in. Every function
+ * returns 0 or -1 with the reason in `e`. */
+#ifndef SAMANVAY_STORE_GRIEVANCE_H
+#define SAMANVAY_STORE_GRIEVANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/enterprise.h"
+#include "core/err.h"
+#include "core/grievance.h"
+#include "store/store.h"
+
+#define GRIEVANCE_TEXT_MAX 2048        /* bytes including NUL */
+
+enum grievance_subject { GRIEVANCE_ON_APPLICATION, GRIEVANCE_ON_SCHEME, GRIEVANCE_ON_PAYMENT };
+const char *grievance_subject_name(enum grievance_subject s);  /* "application" */
+int grievance_subject_parse(const char *name, enum grievance_subject *out);
+
+struct grievance_row {
+    int64_t id, enterprise_id, user_id;
+    enum grievance_subject subject;
+    int64_t application_id;            /* 0 = none */
+    char scheme_id[48];
+    int64_t payment_claim_id;          /* 0 = none */
+    char category[32];
+    char body[GRIEVANCE_TEXT_MAX];
+    struct grievance g;                /* state, level, level_since, rating */
+    char gst_state[4];
+    char district[64];
+    int32_t filed_on;
+    char enterprise_name[ENTERPRISE_NAME_MAX];
+};
+
+/* File a grievance (open at district level on `today`) with its 'file'
+ * event and the scope copied from `ent`; in one transaction. */
+int store_grievance_file(struct store *s, const struct enterprise *ent, struct grievance_row *g,
+                         const char *role, int32_t today, struct err *e);
+int store_grievance_get(struct store *s, int64_t id, struct grievance_row *out, bool *found,
+                        struct err *e);
+int store_grievances_of_enterprise(struct store *s, int64_t enterprise_id,
+                                   int (*fn)(void *ctx, const struct grievance_row *g), void *ctx,
+                                   struct err *e);
+/* Open grievances (not closed) in scope, oldest level_since first. A
+ * scope at ministry level is gst_state "" (an admin or a ministry desk). */
+int store_grievances_in_scope(struct store *s, const char *gst_state, const char *district,
+                              size_t limit, int (*fn)(void *ctx, const struct grievance_row *g),
+                              void *ctx, struct err *e);
+
+/* Record a move computed by core/grievance.c: `before` is the grievance as
+ * read, `after` as the pure function left it. Appends the event (action,
+ * body, actor; user_id 0 = the system) and a notification, in one
+ * transaction. *moved is false when the row no longer matches `before`. */
+int store_grievance_move(struct store *s, int64_t id, const struct grievance *before,
+                         const struct grievance *after, const char *action, const char *body,
+                         int64_t user_id, const char *role, int32_t today, bool *moved,
+                         struct err *e);
+
+struct grievance_event_row {
+    int64_t id;
+    char action[16];
+    enum grievance_level level;
+    char body[GRIEVANCE_TEXT_MAX];
+    char username[64];                 /* "" for the system */
+    char role[16];
+    int32_t on;
+    char at[24];
+};
+int store_grievance_events(struct store *s, int64_t grievance_id,
+                           int (*fn)(void *ctx, const struct grievance_event_row *ev), void *ctx,
+                           struct err *e);
+
+/* Escalate every open grievance whose deadline has passed on `today`
+ * (core/grievance.c decides), each by store_grievance_move with action
+ * 'escalate' and the system as actor. *n counts the escalations. Run
+ * before showing a worklist, so a missed deadline is seen at once. */
+int store_grievances_escalate_due(struct store *s, const struct grievance_sla *sla, int32_t today,
+                                  int64_t *n, struct err *e);
+
+struct payment_claim_row {
+    int64_t id, enterprise_id, user_id;
+    char buyer[256];
+    char invoice_no[64];
+    int64_t amount_paise;
+    int32_t accepted_on;               /* date.h days */
+    char state[12];                    /* filed | settled | withdrawn */
+    int32_t filed_on;
+};
+int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct err *e);
+int store_payment_claims_of_enterprise(struct store *s, int64_t enterprise_id,
+                                       int (*fn)(void *ctx, const struct payment_claim_row *c),
+                                       void *ctx, struct err *e);
+int store_payment_claim_get(struct store *s, int64_t id, struct payment_claim_row *out,
+                            bool *found, struct err *e);
+
+#endif
