@@ -20,6 +20,14 @@
 
 #define APP_REASON_MAX 1024            /* bytes including NUL */
 #define APP_SCHEME_ID_MAX 48
+/* Lists copy their rows out before the callback runs, so each is bounded:
+ * at most APP_LIST_MAX rows per call (applications, notifications, scheme
+ * ids), APP_EVENTS_MAX events per application. */
+#define APP_LIST_MAX 1000
+#define APP_EVENTS_MAX 1000
+/* The worklist ranks at most this many open applications of a scope, the
+ * oldest (lowest ids) first. */
+#define APP_WORKLIST_SCAN 20000
 
 /* One application of a bundle to create. */
 struct app_new {
@@ -58,11 +66,11 @@ struct app_row {
 /* One application, with its clock on `today`. */
 int store_app_get(struct store *s, int64_t id, int32_t today, struct app_row *out, bool *found,
                   struct err *e);
-/* An enterprise's applications, newest first. */
+/* An enterprise's applications, newest first (at most APP_LIST_MAX). */
 int store_apps_of_enterprise(struct store *s, int64_t enterprise_id, int32_t today,
                              int (*fn)(void *ctx, const struct app_row *a), void *ctx,
                              struct err *e);
-/* The applications of one bundle, in id order. */
+/* The applications of one bundle, in id order (at most APP_LIST_MAX). */
 int store_apps_of_bundle(struct store *s, int64_t bundle_id, int32_t today,
                          int (*fn)(void *ctx, const struct app_row *a), void *ctx, struct err *e);
 /* Whether the enterprise has an application to this scheme that is not
@@ -74,7 +82,8 @@ int store_app_open_exists(struct store *s, int64_t enterprise_id, const char *sc
  * state, district "" = the whole state) that wait on the government
  * (submitted, under_review, resubmitted, sanctioned awaiting disbursal),
  * at most `limit`, sorted by SLA risk: the largest share of the SLA used
- * first (days_with_government / sla_days), ties by id. */
+ * first (days_with_government / sla_days), ties by id. Ranks the scope's
+ * APP_WORKLIST_SCAN oldest waiting applications. */
 int store_worklist(struct store *s, const char *gst_state, const char *district, int32_t today,
                    size_t limit, int (*fn)(void *ctx, const struct app_row *a), void *ctx,
                    struct err *e);
@@ -90,7 +99,7 @@ struct app_event_row {
     int32_t on;                        /* date.h days */
     char at[24];
 };
-/* An application's events, oldest first. */
+/* An application's events, oldest first (at most APP_EVENTS_MAX). */
 int store_app_events(struct store *s, int64_t application_id,
                      int (*fn)(void *ctx, const struct app_event_row *ev), void *ctx,
                      struct err *e);
@@ -111,7 +120,8 @@ int store_app_move(struct store *s, int64_t id, enum app_state from, enum app_ac
 int store_enterprises_in_scope(struct store *s, const char *gst_state, const char *district,
                                int (*fn)(void *ctx, const struct enterprise *ent), void *ctx,
                                struct err *e);
-/* Scheme ids the enterprise has ever applied to, as a callback per id. */
+/* Scheme ids the enterprise has ever applied to, as a callback per id, in
+ * scheme id order (at most APP_LIST_MAX). */
 int store_app_schemes_of(struct store *s, int64_t enterprise_id,
                          int (*fn)(void *ctx, const char *scheme_id), void *ctx, struct err *e);
 
@@ -125,7 +135,7 @@ struct notification_row {
     bool read;
 };
 int store_notify(struct store *s, const struct notification_row *n, struct err *e);
-/* The newest `limit` notifications of an enterprise. */
+/* The newest `limit` (at most APP_LIST_MAX) notifications of an enterprise. */
 int store_notifications(struct store *s, int64_t enterprise_id, size_t limit,
                         int (*fn)(void *ctx, const struct notification_row *n), void *ctx,
                         struct err *e);

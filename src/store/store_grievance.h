@@ -18,6 +18,9 @@
 #include "store/store.h"
 
 #define GRIEVANCE_TEXT_MAX 2048        /* bytes including NUL */
+/* Lists copy their rows out before the callback runs, so each is bounded:
+ * at most GRIEVANCE_LIST_MAX rows per call (grievances, events, claims). */
+#define GRIEVANCE_LIST_MAX 1000
 
 enum grievance_subject { GRIEVANCE_ON_APPLICATION, GRIEVANCE_ON_SCHEME, GRIEVANCE_ON_PAYMENT };
 const char *grievance_subject_name(enum grievance_subject s);  /* "application" */
@@ -39,16 +42,20 @@ struct grievance_row {
 };
 
 /* File a grievance (open at district level on `today`) with its 'file'
- * event and the scope copied from `ent`; in one transaction. */
+ * event and the scope copied from `ent`; in one transaction. The caller
+ * fills user_id, subject and its reference, category and body; the store
+ * sets id, enterprise_id, g, the scope, filed_on and enterprise_name. */
 int store_grievance_file(struct store *s, const struct enterprise *ent, struct grievance_row *g,
                          const char *role, int32_t today, struct err *e);
 int store_grievance_get(struct store *s, int64_t id, struct grievance_row *out, bool *found,
                         struct err *e);
+/* An enterprise's grievances, newest first (at most GRIEVANCE_LIST_MAX). */
 int store_grievances_of_enterprise(struct store *s, int64_t enterprise_id,
                                    int (*fn)(void *ctx, const struct grievance_row *g), void *ctx,
                                    struct err *e);
-/* Open grievances (not closed) in scope, oldest level_since first. A
- * scope at ministry level is gst_state "" (an admin or a ministry desk). */
+/* Open grievances (not closed) in scope, oldest level_since first, at most
+ * `limit` (and GRIEVANCE_LIST_MAX). A scope at ministry level is
+ * gst_state "" (an admin or a ministry desk). */
 int store_grievances_in_scope(struct store *s, const char *gst_state, const char *district,
                               size_t limit, int (*fn)(void *ctx, const struct grievance_row *g),
                               void *ctx, struct err *e);
@@ -72,6 +79,7 @@ struct grievance_event_row {
     int32_t on;
     char at[24];
 };
+/* A grievance's events, oldest first (at most GRIEVANCE_LIST_MAX). */
 int store_grievance_events(struct store *s, int64_t grievance_id,
                            int (*fn)(void *ctx, const struct grievance_event_row *ev), void *ctx,
                            struct err *e);
@@ -79,7 +87,8 @@ int store_grievance_events(struct store *s, int64_t grievance_id,
 /* Escalate every open grievance whose deadline has passed on `today`
  * (core/grievance.c decides), each by store_grievance_move with action
  * 'escalate' and the system as actor. *n counts the escalations. Run
- * before showing a worklist, so a missed deadline is seen at once. */
+ * before showing a worklist, so a missed deadline is seen at once. Each
+ * escalation is a transaction of its own: call it outside one. */
 int store_grievances_escalate_due(struct store *s, const struct grievance_sla *sla, int32_t today,
                                   int64_t *n, struct err *e);
 
@@ -92,7 +101,9 @@ struct payment_claim_row {
     char state[12];                    /* filed | settled | withdrawn */
     int32_t filed_on;
 };
+/* Add a claim (c->id is set; an empty state becomes "filed"). */
 int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct err *e);
+/* An enterprise's claims, newest first (at most GRIEVANCE_LIST_MAX). */
 int store_payment_claims_of_enterprise(struct store *s, int64_t enterprise_id,
                                        int (*fn)(void *ctx, const struct payment_claim_row *c),
                                        void *ctx, struct err *e);

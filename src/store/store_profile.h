@@ -17,6 +17,9 @@
 
 #define PROFILE_FACT_VALUE_MAX 512     /* JSON text of one value, bytes including NUL */
 #define PROFILE_FACT_NOTE_MAX 256
+/* Most rows one list call returns (facts, a history, pending claims):
+ * rows are copied out before the callback runs, so each list is bounded. */
+#define PROFILE_LIST_MAX 1000
 
 struct profile_fact_row {
     int64_t id;
@@ -37,16 +40,18 @@ int store_profile_fact_add(struct store *s, const struct profile_fact_row *f, st
 int store_profile_facts_current(struct store *s, int64_t enterprise_id,
                                 int (*fn)(void *ctx, const struct profile_fact_row *f),
                                 void *ctx, struct err *e);
-/* Every fact of one path, newest first (the correction history). */
+/* Every fact of one path, newest first (the correction history), at most
+ * PROFILE_LIST_MAX. */
 int store_profile_fact_history(struct store *s, int64_t enterprise_id, const char *path,
                                int (*fn)(void *ctx, const struct profile_fact_row *f), void *ctx,
                                struct err *e);
 
 /* A unit registered on the portal without a Udyam record: an enterprise
  * row whose provenance is the portal (feed "portal", src_row = user id).
- * Only name, state, district and activity are taken from `e_in`. The
- * portal's ingest_file row (feed "portal", digest "portal") is created on
- * first use. */
+ * Only name, state, district and activity are taken from `e_in`; the
+ * amounts are stored unknown (-1). The portal's ingest_file row (feed
+ * "portal", digest "portal") is created on first use. No transaction of
+ * its own, so a caller can link the account in the same one. */
 int store_enterprise_register(struct store *s, const struct enterprise *e_in, int64_t user_id,
                               int64_t *id, struct err *e);
 /* The enterprise holding this PAN, or one of this GSTIN. */
@@ -72,14 +77,16 @@ struct enterprise_claim_row {
     char at[24];
 };
 int store_claim_add(struct store *s, int64_t user_id, int64_t enterprise_id, struct err *e);
-/* Pending claims in a scope (gst_state "" = all; district "" = whole state). */
+/* Pending claims in a scope (gst_state "" = all; district "" = whole
+ * state), oldest first, at most PROFILE_LIST_MAX. */
 int store_claims_pending(struct store *s, const char *gst_state, const char *district,
                          int (*fn)(void *ctx, const struct enterprise_claim_row *c), void *ctx,
                          struct err *e);
 int store_claim_get(struct store *s, int64_t id, struct enterprise_claim_row *out, bool *found,
                     struct err *e);
 /* Decide a pending claim (compare-and-set on 'pending'): *changed is false
- * when it was already decided. Approval also links the account. */
+ * when it was already decided. Approval also links the account. In one
+ * transaction of its own. */
 int store_claim_decide(struct store *s, int64_t id, bool approve, int64_t officer_id,
                        const char *reason, bool *changed, struct err *e);
 /* The account's newest claim, if any. */
