@@ -113,8 +113,11 @@ int enterprise_to_profile(const struct enterprise *e, struct profile *p)
         profile_set_int(p, PF_COMMENCED_ON, e->commenced_on);
         profile_set_int(p, PF_STATUS, profile_enum_index(PF_STATUS, "existing"));
     }
-    profile_set_int(p, PF_INVESTMENT, e->investment);
-    profile_set_int(p, PF_TURNOVER, e->turnover);
+    /* A unit registered on the portal may not have these yet. */
+    if (e->investment >= 0)
+        profile_set_int(p, PF_INVESTMENT, e->investment);
+    if (e->turnover >= 0)
+        profile_set_int(p, PF_TURNOVER, e->turnover);
     if (e->exports >= 0)
         profile_set_int(p, PF_EXPORTS, e->exports);
     if (employees >= 0)

@@ -101,4 +101,8 @@ size_t profile_issues_errors(const struct profile_issues *is);
 /* A plain-language label for a field ("annual turnover"), in English or
  * Hindi, for messages that ask the user for missing facts. */
 const char *profile_field_label(enum profile_field id, bool hindi);
+/* A plain-language name for a vocabulary value of an enum field
+ * ("Manufacturing", "विनिर्माण"); the code itself when none is needed. */
+const char *profile_value_label(enum profile_field id, int64_t index, bool hindi);
+
 #endif

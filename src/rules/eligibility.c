@@ -481,3 +481,19 @@ int eligibility_text(struct buf *out, const struct catalog *c, const struct fact
             return -1;
     return 0;
 }
+
+int eligibility_criterion_text(struct buf *out, const struct scheme_result *r, size_t i,
+                               const struct facts *f, bool hindi)
+{
+    return criterion_text(out, r->scheme, i, f, r, hindi);
+}
+
+int eligibility_benefit_text(struct buf *out, const struct scheme_result *r,
+                             const struct facts *f, bool hindi)
+{
+    const struct scheme *s = r->scheme;
+    struct vm_state st;
+
+    vm_init(&st, f, r);
+    return render_text(out, hindi ? &s->benefit.text_hi : &s->benefit.text, &st, hindi);
+}

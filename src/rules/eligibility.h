@@ -62,4 +62,12 @@ json_t *eligibility_json(const struct catalog *c, const struct facts *f,
 int eligibility_text(struct buf *out, const struct catalog *c, const struct facts *f,
                      const struct scheme_result *results, bool hindi);
 
+/* Criterion i of r's scheme explained in words, as in eligibility_text
+ * (plain text: the caller escapes it for HTML). */
+int eligibility_criterion_text(struct buf *out, const struct scheme_result *r, size_t i,
+                               const struct facts *f, bool hindi);
+/* The benefit explained in words (plain text). */
+int eligibility_benefit_text(struct buf *out, const struct scheme_result *r,
+                             const struct facts *f, bool hindi);
+
 #endif

@@ -53,6 +53,9 @@ int store_ingest_file_open(struct store *s, const char *feed, const char *name, 
                            int64_t size, int64_t *id, bool *complete, struct err *e);
 /* The committed progress of a file (for resuming an interrupted load). */
 int store_ingest_file_counts(struct store *s, int64_t id, struct ingest_counts *c, struct err *e);
+/* The name a file was loaded under (for showing where a fact came from). */
+int store_ingest_file_name(struct store *s, int64_t id, char *out, size_t cap, bool *found,
+                           struct err *e);
 /* Record progress; call inside the batch's transaction so progress and
  * data commit together. */
 int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_counts *c,

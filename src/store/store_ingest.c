@@ -1,4 +1,5 @@
 /* store_ingest.c: which files were loaded, how far, and what was quarantined. */
+#include <stdio.h>
 #include <string.h>
 #include <time.h>
 
@@ -145,4 +146,25 @@ int store_quarantine_counts(struct store *s, int64_t file_id,
             break;
     db_reset(st);
     return rc < 0 ? -1 : 0;
+}
+
+int store_ingest_file_name(struct store *s, int64_t id, char *out, size_t cap, bool *found,
+                           struct err *e)
+{
+    static const char sql[] = "SELECT name FROM ingest_file WHERE id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, id) != 0)
+        return err_set(e, "cannot bind the file id");
+    rc = db_step(st, e);
+    if (rc < 0)
+        return -1;
+    *found = rc == DB_ROW;
+    if (*found)
+        snprintf(out, cap, "%s", db_column_text(st, 0));
+    db_reset(st);
+    return 0;
 }

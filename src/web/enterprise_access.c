@@ -1,6 +1,7 @@
 /* enterprise_access.c: {id}, scope and audit for enterprise routes
  * (enterprise_access.h says who sees what). */
 #include "web/enterprise_access.h"
+#include "web/access_scope.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,17 +24,6 @@ static int resolve_id(struct web_request *rq, const char *raw, int64_t *id, bool
     if (!udyam_validate(rq->app->ref, raw, n, NULL))
         return 1;
     return store_enterprise_find_udyam(rq->store, raw, id, found, e) != 0 ? -1 : 0;
-}
-
-static bool in_scope(const struct auth_user *u, const struct enterprise *ent)
-{
-    if (u->role == AUTH_ROLE_ENTREPRENEUR)
-        return u->enterprise_id > 0 && u->enterprise_id == ent->id;
-    if (u->state[0] == '\0')
-        return u->role == AUTH_ROLE_ADMIN;
-    if (atoi(u->state) != ent->state)
-        return false;
-    return u->district[0] == '\0' || strcasecmp(u->district, ent->district) == 0;
 }
 
 /* The reason an officer gives (?reason=), or a default; NULL if unusable. */
@@ -88,11 +78,11 @@ int enterprise_access_load(struct web_request *rq, struct web_response *rs, cons
                                   ENTERPRISE_REASON_MAX) == 0 ? ENTERPRISE_ANSWERED : -1;
     if (found && store_enterprise_get(rq->store, id, ent, &found, e) != 0)
         return -1;
-    if (entrepreneur && (!found || !in_scope(u, ent)))
+    if (entrepreneur && (!found || !scope_allows(u, ent->id, ent->state, ent->district)))
         rc = web_response_error(rs, 403, "forbidden", "you may read only your own enterprise");
     else if (!found)
         rc = web_response_error(rs, 404, "not_found", "no enterprise with this id");
-    else if (!in_scope(u, ent))
+    else if (!scope_allows(u, ent->id, ent->state, ent->district))
         rc = web_response_error(rs, 403, "forbidden", "this enterprise is outside your scope");
     else
         return !entrepreneur && audit(rq, ent, action, reason, e) != 0 ? -1 : ENTERPRISE_LOADED;

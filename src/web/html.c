@@ -77,13 +77,21 @@ static int put_nav(struct buf *b, const struct web_request *rq)
 
     if (buf_printf(b, "<nav aria-label=\"%s\">\n<ul>\n", _("Site")) != 0)
         return -1;
+    if (ss->signed_in && ss->user.role == AUTH_ROLE_ENTREPRENEUR
+        && buf_printf(b, "<li><a href=\"/dashboard\">%s</a></li>\n<li><a href=\"/schemes\">%s</a></li>\n",
+                      _("Dashboard"), _("Schemes")) != 0)
+        return -1;
+    if (ss->signed_in && (ss->user.role == AUTH_ROLE_OFFICER || ss->user.role == AUTH_ROLE_ADMIN)
+        && buf_printf(b, "<li><a href=\"/officer/worklist\">%s</a></li>\n", _("Worklist")) != 0)
+        return -1;
     if (ss->signed_in) {
         if (buf_printf(b, "<li><a href=\"/account\">%s</a></li>\n", _("Your account"))
             || buf_puts(b, "<li><form method=\"post\" action=\"/logout\">\n")
             || html_put_csrf(b, rq)
             || buf_printf(b, "<button type=\"submit\">%s</button>\n</form></li>\n", _("Sign out")))
             return -1;
-    } else if (buf_printf(b, "<li><a href=\"/login\">%s</a></li>\n", _("Sign in")) != 0) {
+    } else if (buf_printf(b, "<li><a href=\"/login\">%s</a></li>\n<li><a href=\"/register\">%s</a></li>\n",
+                          _("Sign in"), _("Create an account")) != 0) {
         return -1;
     }
     if (put_lang_switch(b, rq) != 0)

@@ -38,7 +38,9 @@ static int put_audiences(struct buf *b)
 static int put_signed_in(struct buf *b, const struct session *ss)
 {
     if (!ss->signed_in)
-        return buf_printf(b, "<p><a class=\"button\" href=\"/login\">%s</a></p>\n", _("Sign in"));
+        return buf_printf(b, "<p><a class=\"button\" href=\"/register\">%s</a></p>\n"
+                             "<p><a href=\"/login\">%s</a></p>\n",
+                          _("Create an account for your enterprise"), _("Sign in"));
     if (buf_puts(b, "<p>") || html_put_sentence(b, _("You are signed in as %s."), ss->user.username)
         || buf_printf(b, " <a href=\"/account\">%s</a></p>\n", _("Your account")))
         return -1;

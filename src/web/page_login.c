@@ -108,7 +108,9 @@ int page_login_submit(struct web_request *rq, struct web_response *rs, struct er
         || session_start(rq->store, user.id, rq->now, rq->session, e) != 0)
         return -1;
     if (web_response_session_cookie(rs, rq, rq->session->issued) != 0
-        || web_response_redirect(rs, "/") != 0)
+        || web_response_redirect(rs, user.role == AUTH_ROLE_ENTREPRENEUR ? "/dashboard"
+                                     : user.role == AUTH_ROLE_OFFICER || user.role == AUTH_ROLE_ADMIN
+                                         ? "/officer/worklist" : "/") != 0)
         return err_set(e, "cannot build the sign-in response");
     return 0;
 }

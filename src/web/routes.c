@@ -37,6 +37,43 @@ static const char profile_body[] =
 #define Q_LANG "lang en (default) or hi: the language of names and reasons"
 #define Q_ON "on evaluation date YYYY-MM-DD (default: the profile's as_of, else today in IST)"
 
+
+#define ENT ACCESS_ENTREPRENEUR
+#define OFF (ACCESS_OFFICER | ACCESS_ADMIN)
+#define ENT_OFF (ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN)
+#define FORM "application/x-www-form-urlencoded {\"type\":\"object\",\"required\":[\"csrf\"]," \
+    "\"properties\":{\"csrf\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":\"string\"}}"
+
+static const char app_create_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"schemes\",\"fields\",\"declarations_accepted\"],"
+    "\"properties\":{\"schemes\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"minItems\":1,"
+    "\"description\":\"scheme ids, one application each, linked as one bundle\"},"
+    "\"fields\":{\"type\":\"object\",\"additionalProperties\":{\"type\":\"string\"},"
+    "\"description\":\"the common form's answers by field id (GET /api/v1/schemes/{id} lists them)\"},"
+    "\"documents\":{\"type\":\"array\",\"items\":{\"type\":\"string\"},\"description\":\"document ids ready\"},"
+    "\"declarations_accepted\":{\"type\":\"boolean\",\"description\":\"every declaration of every chosen scheme is made\"}}}";
+
+static const char app_act_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"action\"],\"properties\":{"
+    "\"action\":{\"type\":\"string\",\"enum\":[\"submit\",\"start_review\",\"return\",\"resubmit\","
+    "\"sanction\",\"reject\",\"disburse\",\"withdraw\"]},"
+    "\"reason\":{\"type\":\"string\",\"maxLength\":1023,\"description\":\"needed for return, sanction, "
+    "reject, disburse and withdraw\"}}}";
+
+static const char grievance_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"subject\",\"category\",\"body\"],\"properties\":{"
+    "\"subject\":{\"type\":\"string\",\"enum\":[\"application\",\"scheme\",\"payment\"]},"
+    "\"application_id\":{\"type\":\"integer\"},\"scheme_id\":{\"type\":\"string\"},"
+    "\"payment_claim_id\":{\"type\":\"integer\"},"
+    "\"category\":{\"type\":\"string\",\"enum\":[\"delay\",\"wrong_decision\",\"money_not_received\","
+    "\"documents\",\"staff_conduct\",\"other\"]},\"body\":{\"type\":\"string\",\"minLength\":10,\"maxLength\":2000}}}";
+
+static const char grievance_act_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"action\"],\"properties\":{"
+    "\"action\":{\"type\":\"string\",\"enum\":[\"acknowledge\",\"resolve\",\"rate\",\"appeal\"]},"
+    "\"text\":{\"type\":\"string\",\"description\":\"the resolution, for resolve\"},"
+    "\"rating\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5,\"description\":\"for rate\"}}}";
+
 static const struct route routes[] = {
     {"GET", "/", ACCESS_PUBLIC, page_home,
      "Home page: what Samanvay is for entrepreneurs, officers and policymakers", HTML, NULL,
@@ -49,6 +86,87 @@ static const struct route routes[] = {
      login_body, "303 401 403", NULL},
     {"POST", "/logout", ACCESS_PUBLIC, page_logout, "Sign out and end the session", NULL, csrf_body,
      "303 403", NULL},
+    {"GET", "/register", ACCESS_PUBLIC, page_register_form,
+     "Create an entrepreneur's account: from a Udyam number with its PAN or GSTIN, or a proposed unit",
+     HTML, NULL, "200 303", NULL},
+    {"POST", "/register", ACCESS_PUBLIC, page_register_submit,
+     "Create the account; on success signed in and 303 to /profile", HTML, FORM, "303 403 422", NULL},
+    {"GET", "/profile", ENT, page_profile,
+     "The enterprise's facts with where each came from, to confirm or correct", HTML, NULL,
+     "200 401 403", NULL},
+    {"POST", "/profile", ENT, page_profile_submit,
+     "Give or correct facts (fields f<N>); corrections are kept beside what they replaced", HTML,
+     FORM, "303 401 403 422", NULL},
+    {"GET", "/schemes", ENT, page_schemes,
+     "Scheme finder: every scheme for the enterprise, ranked, with reasons and benefit", HTML, NULL,
+     "200 401 403", "q words to search for\nobjective one objective (credit, subsidy, ...)"},
+    {"GET", "/apply", ENT, page_apply_form,
+     "One common application form for the ticked schemes (apply_<scheme>=1)", HTML, NULL,
+     "200 401 403 422", NULL},
+    {"POST", "/apply", ENT, page_apply_submit,
+     "Submit the common application: one application per scheme, as a bundle", HTML, FORM,
+     "303 401 403 422", NULL},
+    {"GET", "/dashboard", ENT, page_dashboard,
+     "The enterprise's applications, grievances, payment claims and messages", HTML, NULL,
+     "200 401 403", "bundle a bundle just submitted"},
+    {"GET", "/applications/{id}", ENT_OFF, page_application,
+     "One application with its history (and the eligibility trace for officers)", HTML, NULL,
+     "200 400 401 403 404", NULL},
+    {"POST", "/applications/{id}", ENT_OFF, page_application_act,
+     "Act on an application (action, reason)", HTML, FORM, "303 400 401 403 404 409 422", NULL},
+    {"GET", "/grievances/new", ENT, page_grievance_new, "The form to raise a grievance", HTML,
+     NULL, "200 401 403", "application an application to pre-select"},
+    {"POST", "/grievances", ENT, page_grievance_file, "Raise a grievance", HTML, FORM,
+     "303 401 403 422", NULL},
+    {"GET", "/grievances/{id}", ENT_OFF, page_grievance, "One grievance with its history", HTML,
+     NULL, "200 400 401 403 404", NULL},
+    {"POST", "/grievances/{id}", ENT_OFF, page_grievance_act,
+     "Acknowledge, resolve, rate or appeal a grievance", HTML, FORM, "303 400 401 403 404 409 422",
+     NULL},
+    {"GET", "/payments/new", ENT, page_payment_new, "The form to record a delayed payment", HTML,
+     NULL, "200 401 403", NULL},
+    {"POST", "/payments", ENT, page_payment_file, "Record a delayed payment by a buyer", HTML,
+     FORM, "303 401 403 422", NULL},
+    {"GET", "/officer/worklist", OFF, page_worklist,
+     "The officer's queue in scope, most at risk of missing the SLA first", HTML, NULL,
+     "200 401 403", NULL},
+    {"GET", "/officer/worklist.xlsx", OFF, page_worklist_xlsx, "The queue as a spreadsheet",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL, "200 401 403",
+     NULL},
+    {"GET", "/officer/outreach", OFF, page_outreach,
+     "Enterprises in scope eligible for schemes they have not applied to", HTML, NULL,
+     "200 401 403", NULL},
+    {"GET", "/officer/claims", OFF, page_claims, "Requests to link an account to an enterprise",
+     HTML, NULL, "200 401 403", NULL},
+    {"POST", "/officer/claims/{id}", OFF, page_claim_decide,
+     "Approve or refuse a request to link an enterprise", HTML, FORM, "303 401 403 404 409 422",
+     NULL},
+    {"GET", "/api/v1/applications", ENT_OFF, api_applications_list,
+     "The caller's applications (entrepreneur) or the scope's worklist order (officer)", JSON, NULL,
+     "200 401 403", NULL},
+    {"POST", "/api/v1/applications", ENT, api_applications_create,
+     "One common application: an application per scheme, linked as a bundle, submitted", JSON,
+     app_create_body, "201 400 401 403 409 415 422", NULL},
+    {"GET", "/api/v1/applications/{id}", ENT_OFF, api_application_get,
+     "One application with its events", JSON, NULL, "200 400 401 403 404", NULL},
+    {"POST", "/api/v1/applications/{id}/actions", ENT_OFF, api_application_act,
+     "Move an application (only the actions its state and the caller's role allow)", JSON,
+     app_act_body, "200 400 401 403 404 409 415 422", NULL},
+    {"GET", "/api/v1/bundles/{id}", ENT_OFF, api_bundle_get,
+     "The applications of one common application", JSON, NULL, "200 400 401 403 404", NULL},
+    {"GET", "/api/v1/grievances", ENT_OFF, api_grievances_list,
+     "The caller's grievances (entrepreneur) or the scope's open ones (officer)", JSON, NULL,
+     "200 401 403", NULL},
+    {"POST", "/api/v1/grievances", ENT, api_grievances_create, "Raise a grievance", JSON,
+     grievance_body, "201 400 401 403 415 422", NULL},
+    {"GET", "/api/v1/grievances/{id}", ENT_OFF, api_grievance_get,
+     "One grievance with its events", JSON, NULL, "200 400 401 403 404", NULL},
+    {"POST", "/api/v1/grievances/{id}/actions", ENT_OFF, api_grievance_act,
+     "Acknowledge or resolve (office), rate or appeal (complainant)", JSON, grievance_act_body,
+     "200 400 401 403 404 409 415 422", NULL},
+    {"GET", "/api/v1/worklist", OFF, api_worklist,
+     "The officer's queue in scope, most at risk of missing the SLA first", JSON, NULL,
+     "200 401 403", "limit rows to return, 1 to 1000 (default 200)"},
     {"GET", "/account", ACCESS_SIGNED_IN, page_account, "The signed-in account: role and scope",
      HTML, NULL, "200 401", NULL},
     {"GET", "/static/site.css", ACCESS_PUBLIC, static_css, "The site's style sheet", "text/css",

@@ -27,4 +27,36 @@ int api_schemes_search(struct web_request *rq, struct web_response *rs, struct e
 int api_eligibility_post(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e);
 
+int page_register_form(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_register_submit(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_profile(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_profile_submit(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_schemes(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_apply_form(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_apply_submit(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_application(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_application_act(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_worklist(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_worklist_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_outreach(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_claims(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_claim_decide(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_grievance_new(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_grievance_file(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_grievance(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_grievance_act(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_payment_new(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_payment_file(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_applications_list(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_applications_create(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_application_get(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_application_act(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_bundle_get(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_grievances_list(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_grievances_create(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_grievance_get(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_grievance_act(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_worklist(struct web_request *rq, struct web_response *rs, struct err *e);
+
 #endif

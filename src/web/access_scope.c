@@ -1,0 +1,36 @@
+/* access_scope.c: see access_scope.h. */
+#include "web/access_scope.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <strings.h>
+
+bool scope_is_official(const struct auth_user *u)
+{
+    return u->role == AUTH_ROLE_OFFICER || u->role == AUTH_ROLE_ADMIN;
+}
+
+bool scope_allows(const struct auth_user *u, int64_t enterprise_id, int gst_state,
+                  const char *district)
+{
+    if (u->role == AUTH_ROLE_ENTREPRENEUR)
+        return u->enterprise_id > 0 && u->enterprise_id == enterprise_id;
+    if (!scope_is_official(u))
+        return false;
+    if (u->state[0] == '\0')
+        return u->role == AUTH_ROLE_ADMIN; /* an officer without a state sees nothing */
+    if (atoi(u->state) != gst_state)
+        return false;
+    return u->district[0] == '\0' || strcasecmp(u->district, district) == 0;
+}
+
+bool scope_filter(const struct auth_user *u, char gst_state[4], char district[64])
+{
+    gst_state[0] = district[0] = '\0';
+    if (!scope_is_official(u) || (u->state[0] == '\0' && u->role != AUTH_ROLE_ADMIN))
+        return false;
+    if (u->state[0] != '\0')
+        snprintf(gst_state, 4, "%02d", atoi(u->state));
+    snprintf(district, 64, "%s", u->district);
+    return true;
+}

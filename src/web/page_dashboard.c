@@ -1,0 +1,187 @@
+/* page_dashboard.c: GET /dashboard, the enterprise's one place: every
+ * application with its status and next step and the office's clock,
+ * grievances, delayed-payment claims and notifications. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/money.h"
+#include "store/store_application.h"
+#include "store/store_grievance.h"
+#include "web/html.h"
+#include "web/portal.h"
+#include "web/routes.h"
+
+#define DASHBOARD_NOTIFICATIONS 10
+
+struct dash {
+    struct web_request *rq;
+    struct buf *b;
+    size_t n;
+    int64_t bundle;                 /* just submitted: highlight it */
+};
+
+static const char *scheme_name(const struct web_request *rq, const char *id)
+{
+    const struct scheme *s = catalog_find(rq->app->catalog, id);
+
+    if (s == NULL)
+        return id;
+    return rq->lang == LANG_HI && s->name_hi ? s->name_hi : s->name;
+}
+
+static int put_app(void *ctx, const struct app_row *a)
+{
+    struct dash *d = ctx;
+    struct buf *b = d->b;
+    bool late = app_state_with_government(a->state) && a->days_with_government > a->sla_days;
+
+    d->n++;
+    if (buf_printf(b, "<tr%s><td><a href=\"/applications/%" PRId64 "\">",
+                   a->bundle_id == d->bundle ? " class=\"new\"" : "", a->id)
+        || buf_put_html(b, scheme_name(d->rq, a->scheme_id)) || buf_puts(b, "</a></td><td>")
+        || buf_put_html(b, portal_app_state_label(a->state)) || buf_puts(b, "</td><td>")
+        || buf_put_html(b, portal_next_step(a->state, false))
+        || (a->state == APP_RETURNED && a->last_reason[0]
+            && (buf_puts(b, ": ") || buf_put_html(b, a->last_reason)))
+        || buf_printf(b, "</td><td>%d / %d%s</td></tr>\n", a->days_with_government, a->sla_days,
+                      late ? _(" — overdue") : ""))
+        return -1;
+    return 0;
+}
+
+static int put_applications(struct dash *d, struct err *e)
+{
+    struct buf *b = d->b;
+
+    if (buf_printf(b, "<h2>%s</h2>\n", _("Your applications")))
+        return err_set(e, "out of memory");
+    if (d->bundle > 0 && buf_printf(b, "<p class=\"done\" role=\"status\">%s</p>\n",
+                                    _("Your application was sent. Each scheme's office now has it.")))
+        return err_set(e, "out of memory");
+    if (buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+                      "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                   _("Applications, newest first"), _("Scheme"), _("Status"), _("Next step"),
+                   _("Days with the office / allowed")))
+        return err_set(e, "out of memory");
+    if (store_apps_of_enterprise(d->rq->store, d->rq->session->user.enterprise_id, d->rq->today,
+                                 put_app, d, e) != 0)
+        return e->msg[0] ? -1 : err_set(e, "out of memory");
+    if (buf_puts(b, "</tbody>\n</table></div>\n"))
+        return err_set(e, "out of memory");
+    if (d->n == 0 && buf_printf(b, "<p>%s <a href=\"/schemes\">%s</a></p>\n",
+                                _("No applications yet."), _("Find schemes for you")))
+        return err_set(e, "out of memory");
+    return 0;
+}
+
+static int put_grievance(void *ctx, const struct grievance_row *g)
+{
+    struct dash *d = ctx;
+    char on[DATE_STR_LEN];
+
+    d->n++;
+    date_format(g->filed_on, on);
+    if (buf_printf(d->b, "<li><a href=\"/grievances/%" PRId64 "\">%s %" PRId64 "</a> · %s · ",
+                   g->id, _("Grievance"), g->id, on)
+        || buf_put_html(d->b, portal_grievance_state_label(g->g.state)) || buf_puts(d->b, " · ")
+        || buf_put_html(d->b, portal_grievance_level_label(g->g.level)) || buf_puts(d->b, "</li>\n"))
+        return -1;
+    return 0;
+}
+
+static int put_claim(void *ctx, const struct payment_claim_row *c)
+{
+    struct dash *d = ctx;
+    char money[MONEY_STR_MAX], on[DATE_STR_LEN];
+    int32_t due = date_add_days(c->accepted_on, 45); /* MSMED Act 2006 s.15 */
+
+    d->n++;
+    money_format_inr(c->amount_paise, money);
+    date_format(due, on);
+    if (buf_puts(d->b, "<li>") || buf_put_html(d->b, c->buyer) || buf_puts(d->b, " · ")
+        || buf_put_html(d->b, money) || buf_printf(d->b, " · %s %s", _("due by"), on)
+        || (d->rq->today > due && buf_printf(d->b, " · <strong>%s</strong>", _("overdue")))
+        || buf_puts(d->b, "</li>\n"))
+        return -1;
+    return 0;
+}
+
+static int put_notification(void *ctx, const struct notification_row *n)
+{
+    struct dash *d = ctx;
+
+    d->n++;
+    if (buf_printf(d->b, "<li>%.10s · ", n->at) || buf_put_html(d->b, portal_notice_text(n->kind))
+        || (n->scheme_id[0] && (buf_puts(d->b, " — ") || buf_put_html(d->b, scheme_name(d->rq, n->scheme_id))))
+        || (n->detail[0] && (buf_puts(d->b, ": ") || buf_put_html(d->b, n->detail)))
+        || buf_puts(d->b, "</li>\n"))
+        return -1;
+    return 0;
+}
+
+/* Close a list, saying so when it was empty, with its link. */
+static int put_section_end(struct dash *d, const char *none, const char *link,
+                           const char *link_text)
+{
+    if (d->n == 0 && buf_printf(d->b, "<li>%s</li>\n", none))
+        return -1;
+    return buf_puts(d->b, "</ul>\n")
+           || (link && buf_printf(d->b, "<p><a href=\"%s\">%s</a></p>\n", link, link_text)) ? -1 : 0;
+}
+
+static int put_rest(struct dash *d, struct err *e)
+{
+    int64_t ent = d->rq->session->user.enterprise_id;
+    struct buf *b = d->b;
+
+    d->n = 0;
+    if (buf_printf(b, "<h2>%s</h2>\n<ul>\n", _("Grievances"))
+        || store_grievances_of_enterprise(d->rq->store, ent, put_grievance, d, e) != 0
+        || put_section_end(d, _("None."), "/grievances/new", _("Raise a grievance")))
+        return e->msg[0] ? -1 : err_set(e, "out of memory");
+    d->n = 0;
+    if (buf_printf(b, "<h2>%s</h2>\n<ul>\n", _("Payments buyers owe you"))
+        || store_payment_claims_of_enterprise(d->rq->store, ent, put_claim, d, e) != 0
+        || put_section_end(d, _("None."), "/payments/new", _("Record a delayed payment")))
+        return e->msg[0] ? -1 : err_set(e, "out of memory");
+    d->n = 0;
+    if (buf_printf(b, "<h2>%s</h2>\n<ul>\n", _("Messages"))
+        || store_notifications(d->rq->store, ent, DASHBOARD_NOTIFICATIONS, put_notification, d, e) != 0
+        || put_section_end(d, _("None."), NULL, NULL))
+        return e->msg[0] ? -1 : err_set(e, "out of memory");
+    if (buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("Compliance deadlines"),
+                   _("GST, tax and labour-law due dates will show here when the compliance "
+                     "calendar is ready.")))
+        return err_set(e, "out of memory");
+    return 0;
+}
+
+int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e)
+{
+    struct profile_view v;
+    struct dash d = {.rq = rq, .b = &rs->body};
+    const char *bundle = web_query(rq, "bundle");
+    int rc = portal_own_enterprise(rq, rs, &v, e);
+
+    if (rc != PORTAL_LOADED)
+        return rc < 0 ? -1 : 0;
+    if (bundle != NULL)
+        d.bundle = strtoll(bundle, NULL, 10);
+    e->msg[0] = '\0';
+    if (html_begin(rs, rq, _("Your dashboard")) || buf_puts(d.b, "<h1>")
+        || buf_put_html(d.b, v.ent.name) || buf_puts(d.b, "</h1>\n")
+        || buf_printf(d.b, "<p><a href=\"/schemes\">%s</a> · <a href=\"/profile\">%s</a></p>\n",
+                      _("Find schemes for you"), _("Check your details")))
+        rc = err_set(e, "out of memory");
+    if (rc == 0)
+        rc = put_applications(&d, e);
+    if (rc == 0)
+        rc = put_rest(&d, e);
+    if (rc == 0 && html_end(rs, rq) != 0)
+        rc = err_set(e, "out of memory");
+    profile_view_free(&v);
+    return rc;
+}
