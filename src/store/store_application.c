@@ -695,3 +695,21 @@ int store_notifications_mark_read(struct store *s, int64_t enterprise_id, struct
         return err_set(e, "cannot bind the enterprise id");
     return db_step(st, e) < 0 ? -1 : 0;
 }
+
+int store_bundle_answers(struct store *s, int64_t bundle_id, char **answers, struct err *e)
+{
+    static const char sql[] = "SELECT answers FROM bundle WHERE id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    *answers = NULL;
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, bundle_id) != 0)
+        return err_set(e, "cannot bind the bundle id");
+    rc = db_step(st, e);
+    if (rc == DB_ROW && (*answers = mem_strndup(db_column_text(st, 0), db_column_bytes(st, 0))) == NULL)
+        rc = err_set(e, "out of memory");
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}

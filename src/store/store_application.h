@@ -45,6 +45,11 @@ int store_bundle_create(struct store *s, const struct enterprise *ent, int64_t u
                         const char *role, const char *answers, const struct app_new *apps,
                         size_t n, int32_t today, int64_t *bundle_id, int64_t *ids, struct err *e);
 
+/* The common form's answers of a bundle, as the JSON text stored
+ * ({"fields": {...}, "documents": [...]}); *answers is NULL when there is
+ * no such bundle, else the caller frees it with mem_free. */
+int store_bundle_answers(struct store *s, int64_t bundle_id, char **answers, struct err *e);
+
 struct app_row {
     int64_t id, bundle_id, enterprise_id;
     char scheme_id[APP_SCHEME_ID_MAX];

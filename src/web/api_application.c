@@ -165,14 +165,14 @@ int api_bundle_get(struct web_request *rq, struct web_response *rs, struct err *
 {
     const char *id_text = router_param(rq->match, "id");
     json_t *list = json_array();
-    int64_t id = id_text ? strtoll(id_text, NULL, 10) : 0;
+    int64_t id = 0;
     struct app_outcome o = {200, NULL, NULL};
     char first[24];
 
     if (list == NULL)
         return err_set(e, "out of memory");
     e->msg[0] = '\0';
-    if (id <= 0 || store_apps_of_bundle(rq->store, id, rq->today, append_app, list, e) != 0) {
+    if (!portal_parse_id(id_text, &id) || store_apps_of_bundle(rq->store, id, rq->today, append_app, list, e) != 0) {
         json_decref(list);
         return e->msg[0] ? -1 : web_response_error(rs, 400, "bad_id", "a bundle id is a positive whole number");
     }

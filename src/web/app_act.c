@@ -1,7 +1,6 @@
 /* app_act.c: see app_act.h. */
 #include "web/app_act.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,21 +27,6 @@ bool app_act_actor(const struct web_request *rq, enum app_actor *who)
     return true;
 }
 
-static bool parse_id(const char *text, int64_t *id)
-{
-    char *end;
-    long long v;
-
-    if (text == NULL || *text < '1' || *text > '9' || strlen(text) > 18)
-        return false;
-    errno = 0;
-    v = strtoll(text, &end, 10);
-    if (errno != 0 || *end != '\0')
-        return false;
-    *id = v;
-    return true;
-}
-
 int app_act_load(struct web_request *rq, const char *id_text, const char *audit_action,
                  struct app_row *a, struct app_outcome *out, struct err *e)
 {
@@ -51,7 +35,7 @@ int app_act_load(struct web_request *rq, const char *id_text, const char *audit_
     int64_t id;
 
     refuse(out, 200, NULL, NULL);
-    if (!parse_id(id_text, &id)) {
+    if (!portal_parse_id(id_text, &id)) {
         refuse(out, 400, "bad_id", "an application id is a positive whole number");
         return 0;
     }

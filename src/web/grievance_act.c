@@ -1,7 +1,6 @@
 /* grievance_act.c: see grievance_act.h. */
 #include "web/grievance_act.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,21 +34,6 @@ static int refuse(struct app_outcome *out, int status, const char *code, const c
     return 0;
 }
 
-static bool parse_id(const char *text, int64_t *id)
-{
-    char *end;
-    long long v;
-
-    if (text == NULL || *text < '1' || *text > '9' || strlen(text) > 18)
-        return false;
-    errno = 0;
-    v = strtoll(text, &end, 10);
-    if (errno != 0 || *end != '\0')
-        return false;
-    *id = v;
-    return true;
-}
-
 static bool text_ok(const char *t, size_t min)
 {
     size_t n = strlen(t);
@@ -73,7 +57,7 @@ static int read_subject(struct web_request *rq, const struct grievance_filing *f
         return refuse(out, 422, "bad_subject", "subject must be application, scheme or payment");
     if (g->subject == GRIEVANCE_ON_APPLICATION) {
         struct app_row a;
-        if (!parse_id(f->application_id, &id))
+        if (!portal_parse_id(f->application_id, &id))
             return refuse(out, 422, "bad_application", "application_id must be an application id");
         if (store_app_get(rq->store, id, rq->today, &a, &found, e) != 0)
             return -1;
@@ -87,7 +71,7 @@ static int read_subject(struct web_request *rq, const struct grievance_filing *f
         snprintf(g->scheme_id, sizeof g->scheme_id, "%s", f->scheme_id);
     } else {
         struct payment_claim_row c;
-        if (!parse_id(f->payment_claim_id, &id))
+        if (!portal_parse_id(f->payment_claim_id, &id))
             return refuse(out, 422, "bad_payment", "payment_claim_id must be a claim id");
         if (store_payment_claim_get(rq->store, id, &c, &found, e) != 0)
             return -1;
@@ -136,7 +120,7 @@ int grievance_act_load(struct web_request *rq, const char *id_text, struct griev
     int64_t id;
 
     refuse(out, 200, NULL, NULL);
-    if (!parse_id(id_text, &id))
+    if (!portal_parse_id(id_text, &id))
         return refuse(out, 400, "bad_id", "a grievance id is a positive whole number");
     if (store_grievance_get(rq->store, id, g, &found, e) != 0)
         return -1;

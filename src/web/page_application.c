@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "web/app_act.h"
@@ -37,6 +38,46 @@ static int put_event(void *ctx, const struct app_event_row *ev)
     if (ev->reason[0] && (buf_puts(b, "<br>") || buf_put_html(b, _("Reason: ")) || buf_put_html(b, ev->reason)))
         return -1;
     return buf_puts(b, "</li>\n");
+}
+
+/* What the applicant answered on the common form, and the documents they
+ * said were ready: what the officer reviews. */
+static int put_answers(struct buf *b, struct web_request *rq, const struct app_row *a,
+                       struct err *e)
+{
+    const struct vocabularies *vocab = &rq->app->catalog->vocab;
+    bool hindi = rq->lang == LANG_HI;
+    char *text = NULL;
+    json_t *root, *value;
+    const char *key;
+    size_t i;
+    int rc = 0;
+
+    if (store_bundle_answers(rq->store, a->bundle_id, &text, e) != 0)
+        return -1;
+    root = text ? json_loads(text, 0, NULL) : NULL;
+    mem_free(text);
+    if (root == NULL)
+        return 0;
+    rc = buf_printf(b, "<h2>%s</h2>\n<dl>\n", _("The applicant's answers"));
+    json_object_foreach(json_object_get(root, "fields"), key, value) {
+        const struct vocab_entry *v = vocab_field(vocab, key);
+        if (rc == 0)
+            rc = buf_puts(b, "<dt>") || buf_put_html(b, v == NULL ? key : hindi && v->name_hi ? v->name_hi : v->name)
+                 || buf_puts(b, "</dt><dd>") || buf_put_html(b, json_string_value(value) ? json_string_value(value) : "")
+                 || buf_puts(b, "</dd>\n");
+    }
+    if (rc == 0)
+        rc = buf_printf(b, "</dl>\n<p><strong>%s</strong> ", _("Documents ready:"));
+    json_array_foreach(json_object_get(root, "documents"), i, value) {
+        const struct vocab_entry *v = json_is_string(value) ? vocab_document(vocab, json_string_value(value)) : NULL;
+        if (rc == 0 && v != NULL)
+            rc = (i > 0 && buf_puts(b, ", ")) || buf_put_html(b, hindi && v->name_hi ? v->name_hi : v->name);
+    }
+    if (rc == 0 && json_array_size(json_object_get(root, "documents")) == 0)
+        rc = buf_put_html(b, _("none"));
+    json_decref(root);
+    return rc || buf_puts(b, "</p>\n") ? err_set(e, "out of memory") : 0;
 }
 
 /* The scheme's criteria on the enterprise's profile today. */
@@ -145,7 +186,7 @@ static int application_page(struct web_request *rq, struct web_response *rs,
     if (buf_printf(b, "</dl>\n<h2>%s</h2>\n<ol class=\"events\">\n", _("History"))
         || store_app_events(rq->store, a->id, put_event, b, e) != 0 || buf_puts(b, "</ol>\n"))
         return e->msg[0] ? -1 : err_set(e, "out of memory");
-    if (officer && put_trace(b, rq, a, e) != 0)
+    if (officer && (put_answers(b, rq, a, e) != 0 || put_trace(b, rq, a, e) != 0))
         return -1;
     if (put_actions(b, rq, a) != 0)
         return err_set(e, "out of memory");

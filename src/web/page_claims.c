@@ -70,13 +70,13 @@ int page_claim_decide(struct web_request *rq, struct web_response *rs, struct er
     char decision[16], reason[256];
     const char *id_text = router_param(rq->match, "id");
     bool found = false, changed = false;
-    int64_t id = id_text ? strtoll(id_text, NULL, 10) : 0;
+    int64_t id = 0;
 
     if (form_get(rq->body, rq->body_len, "decision", decision, sizeof decision) != 0)
         decision[0] = '\0';
     if (form_get(rq->body, rq->body_len, "reason", reason, sizeof reason) != 0)
         reason[0] = '\0';
-    if (id <= 0 || store_claim_get(rq->store, id, &c, &found, e) != 0 || !found
+    if (!portal_parse_id(id_text, &id) || store_claim_get(rq->store, id, &c, &found, e) != 0 || !found
         || store_enterprise_get(rq->store, c.enterprise_id, &ent, &found, e) != 0 || !found)
         return e->msg[0] ? -1 : html_error_page(rs, rq, 404, _("No such request"), _("Go back to the list."), false);
     if (!scope_allows(&rq->session->user, ent.id, ent.state, ent.district))

@@ -21,16 +21,8 @@ struct dash {
     struct buf *b;
     size_t n;
     int64_t bundle;                 /* just submitted: highlight it */
+    size_t unread;
 };
-
-static const char *scheme_name(const struct web_request *rq, const char *id)
-{
-    const struct scheme *s = catalog_find(rq->app->catalog, id);
-
-    if (s == NULL)
-        return id;
-    return rq->lang == LANG_HI && s->name_hi ? s->name_hi : s->name;
-}
 
 static int put_app(void *ctx, const struct app_row *a)
 {
@@ -41,7 +33,7 @@ static int put_app(void *ctx, const struct app_row *a)
     d->n++;
     if (buf_printf(b, "<tr%s><td><a href=\"/applications/%" PRId64 "\">",
                    a->bundle_id == d->bundle ? " class=\"new\"" : "", a->id)
-        || buf_put_html(b, scheme_name(d->rq, a->scheme_id)) || buf_puts(b, "</a></td><td>")
+        || buf_put_html(b, portal_scheme_name(d->rq, a->scheme_id)) || buf_puts(b, "</a></td><td>")
         || buf_put_html(b, portal_app_state_label(a->state)) || buf_puts(b, "</td><td>")
         || buf_put_html(b, portal_next_step(a->state, false))
         || (a->state == APP_RETURNED && a->last_reason[0]
@@ -114,8 +106,10 @@ static int put_notification(void *ctx, const struct notification_row *n)
     struct dash *d = ctx;
 
     d->n++;
-    if (buf_printf(d->b, "<li>%.10s · ", n->at) || buf_put_html(d->b, portal_notice_text(n->kind))
-        || (n->scheme_id[0] && (buf_puts(d->b, " — ") || buf_put_html(d->b, scheme_name(d->rq, n->scheme_id))))
+    d->unread += !n->read;
+    if (buf_printf(d->b, "<li%s>%.10s · ", n->read ? "" : " class=\"unread\"", n->at)
+        || (!n->read && buf_printf(d->b, "<strong>%s</strong> ", _("New:"))) || buf_put_html(d->b, portal_notice_text(n->kind))
+        || (n->scheme_id[0] && (buf_puts(d->b, " — ") || buf_put_html(d->b, portal_scheme_name(d->rq, n->scheme_id))))
         || (n->detail[0] && (buf_puts(d->b, ": ") || buf_put_html(d->b, n->detail)))
         || buf_puts(d->b, "</li>\n"))
         return -1;
@@ -152,6 +146,10 @@ static int put_rest(struct dash *d, struct err *e)
         || store_notifications(d->rq->store, ent, DASHBOARD_NOTIFICATIONS, put_notification, d, e) != 0
         || put_section_end(d, _("None."), NULL, NULL))
         return e->msg[0] ? -1 : err_set(e, "out of memory");
+    if (d->unread > 0
+        && (buf_puts(b, "<form method=\"post\" action=\"/dashboard/read\">\n") || html_put_csrf(b, d->rq)
+            || buf_printf(b, "<button type=\"submit\">%s</button>\n</form>\n", _("Mark the messages as read"))))
+        return err_set(e, "out of memory");
     if (buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("Compliance deadlines"),
                    _("GST, tax and labour-law due dates will show here when the compliance "
                      "calendar is ready.")))
@@ -184,4 +182,12 @@ int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *
         rc = err_set(e, "out of memory");
     profile_view_free(&v);
     return rc;
+}
+
+int page_dashboard_read(struct web_request *rq, struct web_response *rs, struct err *e)
+{
+    if (rq->session->user.enterprise_id > 0
+        && store_notifications_mark_read(rq->store, rq->session->user.enterprise_id, e) != 0)
+        return -1;
+    return web_response_redirect(rs, "/dashboard") == 0 ? 0 : err_set(e, "redirect");
 }

@@ -35,15 +35,6 @@ struct worklist {
     size_t n;
 };
 
-static const char *scheme_name(const struct web_request *rq, const char *id)
-{
-    const struct scheme *s = catalog_find(rq->app->catalog, id);
-
-    if (s == NULL)
-        return id;
-    return rq->lang == LANG_HI && s->name_hi ? s->name_hi : s->name;
-}
-
 static int put_row(void *ctx, const struct app_row *a)
 {
     struct worklist *w = ctx;
@@ -54,7 +45,7 @@ static int put_row(void *ctx, const struct app_row *a)
     if (buf_printf(b, "<tr%s><td><a href=\"/applications/%" PRId64 "\">%" PRId64 "</a></td><td>",
                    pct >= 100 ? " class=\"late\"" : "", a->id, a->id)
         || buf_put_html(b, a->enterprise_name) || buf_puts(b, "</td><td>")
-        || buf_put_html(b, scheme_name(w->rq, a->scheme_id)) || buf_puts(b, "</td><td>")
+        || buf_put_html(b, portal_scheme_name(w->rq, a->scheme_id)) || buf_puts(b, "</td><td>")
         || buf_put_html(b, portal_app_state_label(a->state))
         || buf_printf(b, "</td><td>%d / %d (%d%%)%s</td></tr>\n", a->days_with_government,
                       a->sla_days, pct, pct >= 100 ? _(" — overdue") : ""))
@@ -145,7 +136,7 @@ static int sheet_row(void *ctx, const struct app_row *a)
 
     if (xlsx_table_number(s->t, (double)a->id) || xlsx_table_text(s->t, a->enterprise_name)
         || xlsx_table_text(s->t, a->district) || xlsx_table_text(s->t, a->scheme_id)
-        || xlsx_table_text(s->t, scheme_name(s->rq, a->scheme_id))
+        || xlsx_table_text(s->t, portal_scheme_name(s->rq, a->scheme_id))
         || xlsx_table_text(s->t, portal_app_state_label(a->state))
         || xlsx_table_date(s->t, a->created_on) || xlsx_table_number(s->t, a->days_with_government)
         || xlsx_table_number(s->t, a->sla_days) || xlsx_table_text(s->t, a->last_reason)
@@ -243,7 +234,7 @@ static int outreach_enterprise(void *ctx, const struct enterprise *ent)
         rc = (k++ == 0 && (buf_puts(o->b, "<li>") || buf_put_html(o->b, ent->name)
                            || buf_printf(o->b, " (%s) — ", ent->udyam[0] ? ent->udyam : "—")))
              || (k > 1 && buf_puts(o->b, ", "))
-             || buf_put_html(o->b, scheme_name(o->rq, r->scheme->id)) ? -1 : 0;
+             || buf_put_html(o->b, portal_scheme_name(o->rq, r->scheme->id)) ? -1 : 0;
     }
     if (rc == 0 && k > 0) {
         o->listed++;

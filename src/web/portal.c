@@ -1,7 +1,9 @@
 /* portal.c: see portal.h. */
 #include "web/portal.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "store/store_profile.h"
@@ -174,4 +176,28 @@ const char *portal_notice_text(const char *kind)
         if (strcmp(notices[i].kind, kind) == 0)
             return _(notices[i].text);
     return kind;
+}
+
+bool portal_parse_id(const char *text, int64_t *id)
+{
+    char *end;
+    long long v;
+
+    if (text == NULL || *text < '1' || *text > '9' || strlen(text) > 18)
+        return false;
+    errno = 0;
+    v = strtoll(text, &end, 10);
+    if (errno != 0 || *end != '\0')
+        return false;
+    *id = v;
+    return true;
+}
+
+const char *portal_scheme_name(const struct web_request *rq, const char *id)
+{
+    const struct scheme *s = catalog_find(rq->app->catalog, id);
+
+    if (s == NULL)
+        return id;
+    return rq->lang == LANG_HI && s->name_hi ? s->name_hi : s->name;
 }

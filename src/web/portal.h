@@ -42,4 +42,9 @@ const char *portal_grievance_state_label(enum grievance_state s);
 const char *portal_grievance_level_label(enum grievance_level l);
 const char *portal_notice_text(const char *kind);
 
+/* A record id in a path ("42"): digits, no sign or leading zero. */
+bool portal_parse_id(const char *text, int64_t *id);
+/* A scheme's name in the page's language, or its id when unknown. */
+const char *portal_scheme_name(const struct web_request *rq, const char *id);
+
 #endif

@@ -109,6 +109,8 @@ static const struct route routes[] = {
     {"GET", "/dashboard", ENT, page_dashboard,
      "The enterprise's applications, grievances, payment claims and messages", HTML, NULL,
      "200 401 403", "bundle a bundle just submitted"},
+    {"POST", "/dashboard/read", ENT, page_dashboard_read, "Mark the enterprise's messages as read",
+     NULL, FORM, "303 401 403", NULL},
     {"GET", "/applications/{id}", ENT_OFF, page_application,
      "One application with its history (and the eligibility trace for officers)", HTML, NULL,
      "200 400 401 403 404", NULL},

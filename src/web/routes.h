@@ -35,6 +35,7 @@ int page_schemes(struct web_request *rq, struct web_response *rs, struct err *e)
 int page_apply_form(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_apply_submit(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_dashboard_read(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_application(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_application_act(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_worklist(struct web_request *rq, struct web_response *rs, struct err *e);

@@ -150,6 +150,8 @@ is "another district's officer: GET /applications/ID is 403" "$(code -b "$K" "$B
 page "$P" "/applications/$APP1" >"$T/app.html"
 grep -q 'Eligibility today' "$T/app.html"
 ok $? "the officer sees the eligibility trace"
+grep -q "The applicant's answers" "$T/app.html" && grep -q 'answer for field_' "$T/app.html"
+ok $? "and the answers of the common form"
 post "$P" "/applications/$APP1" action=sanction reason=fine
 is "sanction before review is 409" "$(status_of "$T/h")" 409
 post "$P" "/applications/$APP1" action=start_review
@@ -164,8 +166,13 @@ post "$P" "/applications/$APP1" action=sanction "reason=Documents verified; subs
 is "sanction with a reason: 303" "$(status_of "$T/h")" 303
 page "$A" /dashboard | grep -q 'Sanctioned'
 ok $? "the entrepreneur sees it sanctioned"
-page "$A" /dashboard | grep -q 'Your application was sanctioned'
-ok $? "and has a message about it"
+page "$A" /dashboard >"$T/dash2.html"
+grep -q 'Your application was sanctioned' "$T/dash2.html" && grep -q 'class="unread"' "$T/dash2.html"
+ok $? "and has a new message about it"
+post "$A" /dashboard/read
+is "the messages are marked read: 303" "$(status_of "$T/h")" 303
+page "$A" /dashboard | grep -q 'class="unread"'
+is "no message is new any more" "$?" 1
 [ "$(sqlite3 "$DB" "select count(*) from audit_log where username='pune'")" -gt 0 ]
 ok $? "the officer's reads are in the audit log"
 curl -s -o "$T/w.xlsx" -D "$T/xh" -b "$P" "$B/officer/worklist.xlsx"
