@@ -16,6 +16,7 @@
 #include "ingest/progress.h"
 #include "store/store.h"
 #include "web/demo_accounts.h"
+#include "web/demo_portal.h"
 
 struct demo_opts {
     const char *db, *addr, *port;
@@ -118,6 +119,8 @@ static int prepare(struct cli_ctx *ctx, const struct demo_opts *o)
                 (long long)n);
     if (rc == 0)
         rc = web_demo_accounts_create(s, &e) != 0;
+    if (rc == 0)
+        rc = web_demo_portal_create(s, ctx->ref, ctx->today, &e) != 0;
     store_close(s);
     if (rc != 0)
         return cli_usage_error("demo: %s", e.msg);

@@ -584,8 +584,12 @@ int store_enterprises_in_scope(struct store *s, const char *gst_state, const cha
             last = *(int64_t *)row_list_at(&ids, i);
             if (store_enterprise_get(s, last, ent, &found, e) != 0)
                 rc = -1;
-            else if (found)
-                stop = fn(ctx, ent) != 0;
+            else if (found) {
+                int r = fn(ctx, ent);
+                if (r < 0)
+                    rc = -1;  /* fn's fault, with e set by fn */
+                stop = r != 0;
+            }
         }
     } while (rc == 0 && !stop && ids.n == SCOPE_PAGE);
     row_list_free(&ids);

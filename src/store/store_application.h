@@ -117,11 +117,11 @@ int store_app_move(struct store *s, int64_t id, enum app_state from, enum app_ac
                    enum app_state to, const char *reason, int64_t user_id, const char *role,
                    int32_t today, bool *moved, struct err *e);
 
-/* Enterprises in scope that have no application to a scheme, among those
- * given: for the outreach list. Calls fn(ctx, enterprise) for each
- * enterprise of the scope (as store_enterprise_each, id order, paged).
- * The caller evaluates eligibility and asks store_app_schemes_of to skip
- * schemes already applied to. */
+/* Every enterprise of a scope, for the outreach list and the demo: calls
+ * fn(ctx, enterprise) in id order, reading ids in pages. fn returns 0 to
+ * go on, a positive number to stop, or -1 for a fault of its own (with e
+ * set), which this returns. The caller evaluates eligibility and asks
+ * store_app_schemes_of to skip schemes already applied to. */
 int store_enterprises_in_scope(struct store *s, const char *gst_state, const char *district,
                                int (*fn)(void *ctx, const struct enterprise *ent), void *ctx,
                                struct err *e);
