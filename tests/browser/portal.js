@@ -7,6 +7,9 @@
 // clicks and typing, fields found by their labels (in English) so the labels
 // are proved too. In Hindi the label texts may be translated, so fields are
 // found by their name attributes and links by their href instead.
+// Every page the journey stops at is also checked by axe-core against the
+// WCAG 2.0 and 2.1 A and AA rules, and must fit the 360 px screen without
+// sideways scrolling (a wide table scrolls inside its div.wide instead).
 // Usage: node portal.js BASE_URL SCREENSHOT_DIR LANG (en or hi)
 // Expects the Pune enterprise (UDYAM-MH-26-0012345) unclaimed and an officer
 // pune/officer-pune-pass. Prints TAP; exits non-zero if any check fails.
@@ -15,26 +18,41 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const { chromium } = require('playwright-core');
+const AXE = require.resolve('axe-core/axe.min.js');
 
 const [base, shotDir, lang] = process.argv.slice(2);
 const en = lang === 'en';
 const MAX_PAGE = 50 * 1024;
+const WIDTH = 360;
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const MAX_TARGETS = 3;
 const ENTREPRENEUR = { username: `asha_${lang}`, password: 'asha-password-1' };
 const OFFICER = { username: 'pune', password: 'officer-pune-pass' };
 const REASON = `Documents verified in the ${lang} run; subsidy approved`;
 
 let n = 0;
 let failed = false;
+// detail: what to print under a failure, a string or an array of lines.
 function ok(cond, name, detail) {
   n += 1;
   if (!cond) failed = true;
   console.log(`${cond ? 'ok' : 'not ok'} ${n} - [${lang}] ${name}`);
-  if (!cond && detail !== undefined) console.log(`#   ${detail}`);
+  if (!cond && detail !== undefined) {
+    for (const line of [].concat(detail)) console.log(`#   ${line}`);
+  }
   return cond;
 }
 // A check the rest of the journey depends on: stop at once if it fails.
 function must(cond, name, detail) {
   if (!ok(cond, name, detail)) throw new Error(`stopped: ${name}`);
+}
+
+// What in the HTML as sent (not the live DOM, where chromium's autofill
+// adds empty style attributes) the policy would refuse: script and style
+// elements, style attributes and event handler attributes.
+function inlineCode(html) {
+  return (html.match(/<(script|style)\b[^>]*>|<[a-z][^>]*\s(style|on[a-z]+)\s*=[^>]*>/gi) || [])
+    .map((m) => m.slice(0, 80));
 }
 
 // In English the accessible name (label, link text, button text) finds the
@@ -70,10 +88,16 @@ async function main() {
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 740 },
+    viewport: { width: WIDTH, height: 740 },
     locale: 'en-IN',
+    // The site's policy (script-src 'none') would refuse axe's script tag.
+    // Bypassing it hides policy violations from the console too, so endStep
+    // proves the header is still sent and that the HTML has nothing inline
+    // the policy would refuse.
+    bypassCSP: true,
   });
-  // Every HTML page the browser receives, its size, and console errors.
+  // Every HTML page the browser receives, its size and its policy, and
+  // console errors.
   const pages = [];
   const errors = [];
   let shots = 0;
@@ -99,12 +123,43 @@ async function main() {
     page.on('pageerror', (e) => errors.push(`${page.url()}: ${e.message}`));
     page.on('response', (r) => {
       if (r.request().resourceType() === 'document' && r.status() === 200) {
-        pages.push(r.body().then((b) => ({ url: r.url(), size: b.length }),
-                                 (e) => ({ url: r.url(), size: -1, err: e.message })));
+        const csp = r.headers()['content-security-policy'] || '';
+        pages.push(r.body().then((b) => ({ url: r.url(), size: b.length, csp, inline: inlineCode(b.toString()) }),
+                                 (e) => ({ url: r.url(), size: -1, err: e.message, csp, inline: [] })));
       }
     });
 
-    // After each step: a screenshot, the language, page sizes, console errors.
+    // The page as it stands: it fits the screen's width, and axe finds no
+    // WCAG 2.0/2.1 A or AA violation. What axe cannot decide by itself (say,
+    // the contrast of a table cell scrolled out of sight) is printed as a
+    // note for a person to look at.
+    async function checkPage(name) {
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      ok(width <= WIDTH, `${name}: fits the ${WIDTH} px screen without sideways scrolling`,
+         `scrollWidth ${width}`);
+      await page.addScriptTag({ path: AXE });
+      const axe = await page.evaluate((tags) => window.axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations', 'incomplete'],
+      }).then((r) => {
+        const why = (x) => [...x.any, ...x.all, ...x.none].map((c) => c.message).find(Boolean) || '';
+        const brief = (v) => ({ id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+                                targets: v.nodes.map((x) => `${x.target.join(' ')}: ${why(x)}`) });
+        return { passes: r.passes.length, violations: r.violations.map(brief),
+                 incomplete: r.incomplete.map(brief) };
+      }), WCAG_TAGS);
+      const lines = (v) => [`${v.id} (${v.impact}): ${v.help}; ${v.count} element(s)`,
+                            ...v.targets.slice(0, MAX_TARGETS).map((t) => `  at ${t}`)];
+      for (const v of axe.incomplete) {
+        for (const line of lines(v)) console.log(`# note: ${name}: axe cannot decide: ${line}`);
+      }
+      ok(axe.passes > 0 && axe.violations.length === 0,
+         `${name}: axe finds no WCAG 2.0/2.1 A or AA violations (${axe.passes} rules passed)`,
+         axe.violations.flatMap(lines));
+    }
+
+    // After each step: a screenshot, the language, page sizes, the policy,
+    // console errors, then checkPage.
     async function endStep(name) {
       shots += 1;
       const file = path.join(shotDir, `${String(shots).padStart(2, '0')}-${name}.png`);
@@ -116,8 +171,15 @@ async function main() {
       ok(seen.length > 0 && big.length === 0,
          `${name}: ${seen.length} HTML page(s) each under 50 KB (${seen.map((p) => p.size).join(', ')} bytes)`,
          JSON.stringify(big));
+      const lax = seen.filter((p) => !/(^|;)\s*script-src 'none'/.test(p.csp));
+      ok(seen.length > 0 && lax.length === 0, `${name}: each page sends its policy with script-src 'none'`,
+         lax.map((p) => `${p.url}: ${p.csp || 'no Content-Security-Policy'}`));
+      const inline = seen.filter((p) => p.inline.length > 0);
+      ok(inline.length === 0, `${name}: no page has inline script or style for the policy to refuse`,
+         inline.map((p) => `${p.url}: ${p.inline.join(' ')}`));
       const errs = errors.splice(0);
       ok(errs.length === 0, `${name}: no console errors`, errs.join(' | '));
+      await checkPage(name);
     }
 
     // 0. The start page, and (for Hindi) the language link in the header.
@@ -196,6 +258,7 @@ async function main() {
     ok((await page.locator('header form[action="/logout"]').count()) === 0, 'signing out ends the session');
     await clickTo(page, en ? page.locator('header').getByRole('link', { name: 'Sign in', exact: true })
                            : page.locator('header a[href="/login"]'), '/login');
+    await endStep('login');
     await field(page, 'Username', 'username').fill(OFFICER.username);
     await field(page, 'Password', 'password').fill(OFFICER.password);
     await clickTo(page, button(page, 'Sign in', '/login'), '/officer/worklist');

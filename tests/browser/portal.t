@@ -4,8 +4,12 @@
 # (tests/browser/node_modules): register with Udyam number and PAN, the
 # pre-filled profile, two schemes in one application, the dashboard, the
 # district officer's review and sanction with a reason, and the entrepreneur
-# seeing it. Runs once in English and once in Hindi, each on its own database
-# and server because the Pune enterprise can be claimed only once.
+# seeing it. Every page on the way is checked by axe-core (npm, WCAG 2.0/2.1
+# A and AA) and must fit 360 px without sideways scrolling; the browser
+# bypasses the site's Content-Security-Policy only to inject axe, and
+# portal.js checks the policy header instead. Runs once in English and once
+# in Hindi, each on its own database and server because the Pune enterprise
+# can be claimed only once.
 # Screenshots go to TMPDIR/screens-LANG. Environment (tests/run): SAMANVAY,
 # ROOT, TMPDIR.
 set -u
@@ -15,8 +19,9 @@ S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
 HERE=$ROOT/tests/browser
 
-if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
-    ok 1 "chromium, node and playwright-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
+if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] ||
+   [ ! -d "$HERE/node_modules/axe-core" ] || ! command -v node >/dev/null; then
+    ok 1 "chromium, node, playwright-core and axe-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
     done_testing
 fi
 . "$ROOT/tests/web/web.sh"
