@@ -313,12 +313,12 @@ static json_t *text_to_json(const struct profile_field_desc *d, const char *text
         return json_string(text);
     }
     case PF_ENUM:
-    case PF_STRING:
-        if (n > 200) {
-            snprintf(msg, cap, "longer than 200 bytes");
-            return NULL;
-        }
-        return json_string(text);
+    case PF_STRING: {
+        json_t *s = n > 200 ? NULL : json_string(text);
+        if (s == NULL)
+            snprintf(msg, cap, n > 200 ? "longer than 200 bytes" : "not valid UTF-8 text");
+        return s;
+    }
     case PF_STRLIST:
         break;
     }
@@ -335,6 +335,7 @@ static bool valid_for_field(const struct profile_field_desc *d, const json_t *va
     json_t *root = json_object();
     bool ok = false;
 
+    snprintf(msg, cap, "not a valid value for this field");
     profile_init(&p);
     if (root != NULL && json_set_path(root, d->path, json_incref((json_t *)value)) == 0) {
         ok = profile_from_json(root, &p, &is) == 0;
@@ -350,6 +351,18 @@ static bool valid_for_field(const struct profile_field_desc *d, const json_t *va
     return ok;
 }
 
+json_t *profile_view_parse_input(enum profile_field f, const char *text, char *msg, size_t cap)
+{
+    const struct profile_field_desc *d = field_desc(f);
+    json_t *value = text_to_json(d, text, msg, cap);
+
+    if (value != NULL && !valid_for_field(d, value, msg, cap)) {
+        json_decref(value);
+        return NULL;
+    }
+    return value;
+}
+
 int profile_view_give(struct store *s, struct profile_view *v, enum profile_field f,
                       const char *text, int64_t user_id, const char *source, char *msg,
                       size_t msg_cap, struct err *e)
@@ -362,10 +375,8 @@ int profile_view_give(struct store *s, struct profile_view *v, enum profile_fiel
 
     if (*text == '\0')
         return 0; /* left empty: nothing given */
-    if ((value = text_to_json(d, text, msg, msg_cap)) == NULL)
+    if ((value = profile_view_parse_input(f, text, msg, msg_cap)) == NULL)
         return 1;
-    if (!valid_for_field(d, value, msg, msg_cap))
-        goto done;
     now_json = profile_to_json(&v->profile);
     current = now_json == NULL ? NULL : json_get_path(now_json, d->path);
     rc = 0;

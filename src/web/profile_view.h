@@ -55,6 +55,11 @@ int profile_view_put_value(struct buf *b, const struct profile *p, enum profile_
  * vocabulary codes, yes/no, ISO dates); "" when unknown. */
 int profile_view_put_input(struct buf *b, const struct profile *p, enum profile_field f);
 
+/* Form text for field f as the profile JSON value it stands for (a new
+ * reference), checked by the profile's own reader; NULL with msg saying
+ * why. Pure: the fuzz target drives it. */
+json_t *profile_view_parse_input(enum profile_field f, const char *text, char *msg, size_t cap);
+
 /* Give one field from form text (as profile_view_put_input writes it).
  * Returns 0 when stored or unchanged, 1 when the text is not valid for the
  * field (msg says why, in English for logs and API; the page shows its own
