@@ -20,6 +20,10 @@
 
 #define SHORT_FORM_MAX 8     /* questions on the short form: a phone screen or two */
 #define QUERY_MAX 200
+/* Open schemes per page: with the closed ones in one line each, a page of
+ * the longest Hindi texts stays well under the 50 KB limit however large
+ * the catalogue grows. */
+#define FINDER_PAGE 12
 
 struct finder {
     struct web_request *rq;
@@ -28,6 +32,7 @@ struct finder {
     bool hindi;
     int objective;                  /* -1 = every objective */
     char query[QUERY_MAX + 1];
+    size_t page;                    /* 1-based page of open schemes */
     bool *matches;                  /* by catalogue index: passes the search (all when no query) */
     char (*applied)[16];            /* by catalogue index: state of an open application, or "" */
 };
@@ -154,37 +159,45 @@ static int put_short_form(struct buf *b, struct finder *fd)
                       _("Check again"));
 }
 
-/* Which criteria to explain: an undecided scheme's open questions, an
- * eligible scheme's first reasons, an ineligible scheme's first failure.
- * Short on purpose: the page must stay small on a slow link, and the
- * scheme's own page has the whole trace. */
-static bool worth_saying(const struct scheme_result *r, int8_t res, int *said)
-{
-    switch (r->status) {
-    case ST_ELIGIBLE: return res > 0 && (*said)++ < 2;
-    case ST_UNKNOWN: return res < 0;
-    default: return res == 0 && (*said)++ < 1;
-    }
-}
-
+/* Which criteria to explain: an eligible scheme's first reason, an
+ * ineligible scheme's first failure. An undecided scheme lists the facts
+ * it needs instead (put_needs). Short on purpose: the page must stay small
+ * on a slow link, in Hindi too (three bytes a letter); the application
+ * page has the whole trace. */
 static int put_reasons(struct buf *b, const struct finder *fd, const struct scheme_result *r)
 {
     struct buf t = BUF_INIT;
-    int rc = buf_puts(b, "<ul class=\"why\">\n"), said = 0;
+    int rc = 0;
 
     for (size_t i = 0; rc == 0 && i < r->scheme->n_criteria; i++) {
         int8_t res = r->crit[i].result;
-        if (!worth_saying(r, res, &said))
+        if (res != (r->status == ST_ELIGIBLE ? 1 : 0))
             continue;
-        buf_reset(&t);
         rc = eligibility_criterion_text(&t, r, i, fd->ev.f, fd->hindi)
-             || buf_printf(b, "<li class=\"%s\"><span class=\"mark\" aria-hidden=\"true\">%s</span> ",
-                           res > 0 ? "pass" : res == 0 ? "fail" : "unknown",
-                           res > 0 ? "✓" : res == 0 ? "✗" : "?")
-             || buf_put_html(b, buf_cstr(&t)) || buf_puts(b, "</li>\n");
+             || buf_printf(b, "<p class=\"why %s\"><span aria-hidden=\"true\">%s</span> ",
+                           res > 0 ? "pass" : "fail", res > 0 ? "✓" : "✗")
+             || buf_put_html(b, buf_cstr(&t)) || buf_puts(b, "</p>\n");
+        break;
     }
     buf_release(&t);
-    return rc || buf_puts(b, "</ul>\n") ? -1 : 0;
+    return rc ? -1 : 0;
+}
+
+/* An undecided scheme: the facts that would decide it. */
+static int put_needs(struct buf *b, const struct finder *fd, const struct scheme_result *r)
+{
+    int k = 0;
+
+    if (r->missing == 0)
+        return buf_printf(b, "<p class=\"why unknown\">%s</p>\n",
+                          _("The office decides this from your application."));
+    if (buf_printf(b, "<p class=\"why unknown\">%s ", _("To decide, we need:")))
+        return -1;
+    for (int bit = 0; bit < PF_COUNT; bit++)
+        if ((r->missing >> bit) & 1)
+            if ((k++ && buf_puts(b, ", ")) || buf_put_html(b, profile_field_label((enum profile_field)bit, fd->hindi)))
+                return -1;
+    return buf_puts(b, "</p>\n");
 }
 
 static int put_scheme(struct buf *b, const struct finder *fd, const struct scheme_result *r)
@@ -202,7 +215,7 @@ static int put_scheme(struct buf *b, const struct finder *fd, const struct schem
         rc = eligibility_benefit_text(&t, r, fd->ev.f, fd->hindi) || buf_puts(b, "<p class=\"benefit\">")
              || buf_put_html(b, buf_cstr(&t)) || buf_puts(b, "</p>\n");
     if (rc == 0)
-        rc = put_reasons(b, fd, r);
+        rc = r->status == ST_UNKNOWN ? put_needs(b, fd, r) : put_reasons(b, fd, r);
     if (rc == 0 && applied[0])
         rc = buf_printf(b, "<p>%s <a href=\"/dashboard\">%s</a></p>\n", _("You have applied."),
                         _("See it on your dashboard"));
@@ -234,6 +247,32 @@ static int put_closed(struct buf *b, const struct finder *fd, const struct schem
     return rc || buf_puts(b, "</li>\n") ? -1 : 0;
 }
 
+/* A link to another page of the list, keeping the search and filter. */
+static int put_page_link(struct buf *b, const struct finder *fd, size_t page, const char *label)
+{
+    if (buf_printf(b, "<a href=\"/schemes?page=%zu", page)
+        || (fd->query[0] && (buf_puts(b, "&amp;q=") || html_put_url_component(b, fd->query)))
+        || (fd->objective >= 0 && buf_printf(b, "&amp;objective=%s", objective_name((enum objective)fd->objective)))
+        || buf_puts(b, "\">") || buf_put_html(b, label) || buf_puts(b, "</a>"))
+        return -1;
+    return 0;
+}
+
+static int put_pages(struct buf *b, const struct finder *fd, size_t open)
+{
+    size_t pages = (open + FINDER_PAGE - 1) / FINDER_PAGE;
+
+    if (pages <= 1)
+        return 0;
+    if (buf_printf(b, "<nav class=\"pages\" aria-label=\"%s\"><p>", _("More schemes"))
+        || buf_printf(b, _("Page %zu of %zu."), fd->page, pages) || buf_putc(b, ' ')
+        || (fd->page > 1 && (put_page_link(b, fd, fd->page - 1, _("Previous schemes")) || buf_putc(b, ' ')))
+        || (fd->page < pages && put_page_link(b, fd, fd->page + 1, _("More schemes")))
+        || buf_puts(b, "</p></nav>\n"))
+        return -1;
+    return 0;
+}
+
 static int put_list(struct buf *b, struct finder *fd)
 {
     size_t counts[3] = {0}, on_show = 0;
@@ -255,14 +294,19 @@ static int put_list(struct buf *b, struct finder *fd)
     if (buf_printf(b, "<form method=\"get\" action=\"/apply\">\n<h2>%s</h2>\n<ol class=\"schemes\">\n",
                    _("Your schemes, most useful first")))
         return -1;
-    for (size_t i = 0; i < fd->ev.n; i++)
-        if (shown(fd, &fd->ev.results[i]) && fd->ev.results[i].status != ST_INELIGIBLE
-            && put_scheme(b, fd, &fd->ev.results[i]) != 0)
+    for (size_t i = 0, k = 0; i < fd->ev.n; i++) {
+        const struct scheme_result *r = &fd->ev.results[i];
+        if (!shown(fd, r) || r->status == ST_INELIGIBLE)
+            continue;
+        if (k++ / FINDER_PAGE + 1 == fd->page && put_scheme(b, fd, r) != 0)
             return -1;
+    }
     if (buf_printf(b, "</ol>\n<button type=\"submit\">%s</button>\n</form>\n",
                    _("Apply to the ticked schemes with one form")))
         return -1;
-    if (counts[ST_INELIGIBLE] == 0)
+    if (put_pages(b, fd, counts[ST_ELIGIBLE] + counts[ST_UNKNOWN]) != 0)
+        return -1;
+    if (counts[ST_INELIGIBLE] == 0 || fd->page > 1)
         return 0;
     if (buf_printf(b, "<h2>%s</h2>\n<ul class=\"schemes closed\">\n", _("Not open to you now")))
         return -1;
@@ -280,9 +324,13 @@ static int read_filters(struct finder *fd)
     fd->objective = -1;
     if (q != NULL && strlen(q) <= QUERY_MAX)
         snprintf(fd->query, sizeof fd->query, "%s", q);
+    const char *page = web_query(fd->rq, "page");
+    int64_t n = 1;
+
     for (int i = 0; o != NULL && *o && i < OBJ_COUNT; i++)
         if (strcmp(o, objective_name((enum objective)i)) == 0)
             fd->objective = i;
+    fd->page = page != NULL && portal_parse_id(page, &n) && n < 1000 ? (size_t)n : 1;
     return 0;
 }
 

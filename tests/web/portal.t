@@ -260,5 +260,14 @@ post "$T/new.jar" /register username=meena password=meena-password-1 name="Meena
 is "a proposed unit registers by name and place" "$(status_of "$T/h")" 303
 page "$T/new.jar" /profile | grep -q 'given by you when registering'
 ok $? "its facts say they came from the registration"
+# A unit we know little about is the longest finder page: most schemes undecided.
+curl -s -o "$T/new-hi.html" -w '%{http_code}' -b "$T/new.jar" -c "$T/new.jar" "$B/schemes?lang=hi" >"$T/code"
+is "its finder in Hindi answers 200" "$(cat "$T/code")" 200
+size_ok "$T/new-hi.html"
+ok $? "under 50 KB ($(wc -c <"$T/new-hi.html") bytes)"
+NEXT=$(sed -n 's|.*<a href="\(/schemes?page=2[^"]*\)".*|\1|p' "$T/new-hi.html" | head -1)
+[ -n "$NEXT" ] && [ "$(code -b "$T/new.jar" "$B$NEXT")" = 200 ]
+ok $? "and pages on to the rest of the schemes ($NEXT)"
+page "$T/new.jar" "/schemes?lang=en" >/dev/null
 
 done_testing
