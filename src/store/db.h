@@ -67,6 +67,9 @@ size_t db_column_bytes(struct db_stmt *st, int col);
 int64_t db_changes(struct db *db);
 
 int db_begin(struct db *db, struct err *e);
+/* A transaction for reading only: one consistent snapshot for several
+ * statements, and one lock instead of one per statement. */
+int db_begin_read(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 int db_rollback(struct db *db);
 

@@ -302,6 +302,13 @@ int db_begin(struct db *db, struct err *e)
     return db_exec(db, "BEGIN IMMEDIATE", e);
 }
 
+int db_begin_read(struct db *db, struct err *e)
+{
+    /* DEFERRED: the first read takes one WAL snapshot for every statement
+     * after it, instead of a lock and an unlock around each. */
+    return db_exec(db, "BEGIN DEFERRED", e);
+}
+
 int db_commit(struct db *db, struct err *e)
 {
     return db_exec(db, "COMMIT", e);

@@ -37,6 +37,8 @@ int store_migrate(struct store *s, int *applied, struct err *e);
 int store_schema_version(struct store *s, int *version, struct err *e);
 
 int store_begin(struct store *s, struct err *e);
+/* One snapshot for a request that only reads (commit or roll back after). */
+int store_begin_read(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
 

@@ -418,3 +418,20 @@ fail:
     store_rollback(s);
     return -1;
 }
+
+int store_profile_fact_last_id(struct store *s, int64_t enterprise_id, int64_t *id, struct err *e)
+{
+    static const char sql[] =
+        "SELECT COALESCE(MAX(id), 0) FROM profile_fact WHERE enterprise_id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) != 0)
+        return err_set(e, "cannot bind the enterprise id");
+    rc = db_step(st, e);
+    *id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}

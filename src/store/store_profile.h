@@ -40,6 +40,10 @@ int store_profile_fact_add(struct store *s, const struct profile_fact_row *f, st
 int store_profile_facts_current(struct store *s, int64_t enterprise_id,
                                 int (*fn)(void *ctx, const struct profile_fact_row *f),
                                 void *ctx, struct err *e);
+/* The newest fact's id for an enterprise (0 when none): facts are
+ * append-only, so a new fact is a new id (answer caches key on it). */
+int store_profile_fact_last_id(struct store *s, int64_t enterprise_id, int64_t *id,
+                               struct err *e);
 /* Every fact of one path, newest first (the correction history), at most
  * PROFILE_LIST_MAX. */
 int store_profile_fact_history(struct store *s, int64_t enterprise_id, const char *path,

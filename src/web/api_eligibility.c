@@ -17,7 +17,9 @@
 #include "core/date.h"
 #include "core/profile.h"
 #include "rules/eligibility.h"
+#include "store/store_profile.h"
 #include "web/enterprise_access.h"
+#include "web/profile_view.h"
 #include "web/request.h"
 #include "web/routes.h"
 
@@ -112,11 +114,19 @@ int api_eligibility_post(struct web_request *rq, struct web_response *rs, struct
     return rc;
 }
 
+/* The stored enterprise's answer: from the cache when its record, its
+ * given facts, the date and the language are the ones it was built for
+ * (answer_cache.h), else built from its profile (the record overlaid with
+ * the facts given on the portal, as the pages see it) and kept. A client
+ * that already holds it (If-None-Match) gets 304 and no body. */
 int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct eligibility_opts o;
     struct enterprise ent;
-    struct profile p;
+    struct profile_view v;
+    struct answer_key key = {.kind = ANSWER_ELIGIBILITY_JSON};
+    char etag[40];
+    bool found = false;
     int rc;
 
     /* The options first: a request refused for them reads nothing, so
@@ -126,11 +136,34 @@ int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, 
     rc = enterprise_access_load(rq, rs, "enterprise.eligibility", &ent, e);
     if (rc != ENTERPRISE_LOADED)
         return rc < 0 ? -1 : 0;
-    profile_init(&p);
-    if (enterprise_to_profile(&ent, &p) != 0)
-        rc = err_set(e, "eligibility: out of memory");
-    else
-        rc = answer(rq, rs, &p, &o, e);
-    profile_clear(&p);
+    key.enterprise_id = ent.id;
+    key.content_hash = ent.content_hash;
+    key.as_of = o.has_on ? o.on : rq->today;
+    key.lang = o.hindi ? LANG_HI : LANG_EN;
+    if (store_profile_fact_last_id(rq->store, ent.id, &key.last_fact_id, e) != 0)
+        return -1;
+    answer_key_etag(&key, etag);
+    if (web_response_header(rs, "ETag", "%s", etag) != 0)
+        return err_set(e, "eligibility: cannot set the ETag");
+    if (rq->if_none_match != NULL && strcmp(rq->if_none_match, etag) == 0) {
+        rs->status = 304;
+        return 0;
+    }
+    if (rq->app->answers != NULL && answer_cache_get(rq->app->answers, &key, &rs->body)) {
+        rs->status = 200;
+        rs->content_type = "application/json";
+        return 0;
+    }
+    buf_reset(&rs->body);
+    if (profile_view_load(rq->store, ent.id, rq->today, &v, &found, e) != 0 || !found) {
+        profile_view_free(&v);
+        return found ? -1 : err_set(e, "eligibility: the enterprise went away");
+    }
+    o.has_on = true;
+    o.on = key.as_of;
+    rc = answer(rq, rs, &v.profile, &o, e);
+    profile_view_free(&v);
+    if (rc == 0 && rs->status == 200 && rq->app->answers != NULL)
+        answer_cache_put(rq->app->answers, &key, rs->body.data, rs->body.len);
     return rc;
 }

@@ -14,6 +14,7 @@
 #include "rules/catalog.h"
 #include "rules/search.h"
 #include "store/store.h"
+#include "web/answer_cache.h"
 #include "web/i18n.h"
 #include "web/router.h"
 #include "web/session.h"
@@ -26,6 +27,7 @@ struct web_app {
     struct search_index *search;  /* its search index; thread-safe (search.h) */
     const struct route *routes;
     size_t n_routes;
+    struct answer_cache *answers; /* encoded answers for reuse (thread-safe), or NULL */
     bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
     /* A hash of a random password, verified when a username is unknown so
      * the answer takes as long as for a known one. */

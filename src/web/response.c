@@ -62,6 +62,12 @@ int web_response_json(struct web_response *rs, int status, json_t *root)
     if (root == NULL)
         return -1;
     buf_reset(&rs->body);
+    /* Most answers fit: one allocation instead of a dozen as jansson's
+     * small writes grow the buffer. */
+    if (buf_reserve(&rs->body, 64 * 1024) != 0) {
+        json_decref(root);
+        return -1;
+    }
     rc = json_dump_callback(root, dump_to_buf, &rs->body, JSON_COMPACT | JSON_REAL_PRECISION(15));
     json_decref(root);
     rs->status = status;

@@ -219,6 +219,25 @@ case "$(cat "$T/code")" in 201|422) ok 0 "API: create answers 201, or 422 naming
 api "$A" POST /api/v1/applications "{\"schemes\":[\"${PICK[0]}\"],\"fields\":{},\"declarations_accepted\":true}" >/dev/null
 is "API: an open scheme cannot be applied to again (409)" "$(cat "$T/code")" 409
 
+# --- the eligibility API: the profile as corrected, kept for reuse, ETag ------------------
+EID=$(sqlite3 "$DB" "select enterprise_id from app_user where username='asha'")
+curl -s -D "$T/e1.h" -o "$T/e1.json" -b "$A" "$B/api/v1/enterprises/$EID/eligibility"
+grep -q '"enterprise.activity":"manufacturing"' "$T/e1.json"
+ok $? "the eligibility answer reads the profile's facts"
+ETAG=$(tr -d '\r' <"$T/e1.h" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')
+[ -n "$ETAG" ]
+ok $? "it carries an ETag"
+curl -s -o "$T/e2.json" -b "$A" "$B/api/v1/enterprises/$EID/eligibility"
+cmp -s "$T/e1.json" "$T/e2.json"
+ok $? "asked again (from the cache), the same answer"
+is "a client holding it gets 304" "$(code -b "$A" -H "If-None-Match: $ETAG" "$B/api/v1/enterprises/$EID/eligibility")" 304
+is "Hindi is another answer" "$(code -b "$A" -H "If-None-Match: $ETAG" "$B/api/v1/enterprises/$EID/eligibility?lang=hi")" 200
+post "$A" /profile f8=services next=/schemes
+curl -s -D "$T/e3.h" -o "$T/e3.json" -b "$A" "$B/api/v1/enterprises/$EID/eligibility"
+[ "$(tr -d '\r' <"$T/e3.h" | sed -n 's/^[Ee][Tt][Aa][Gg]: //p')" != "$ETAG" ] && grep -q '"enterprise.activity":"services"' "$T/e3.json"
+ok $? "a fact corrected since is a new answer, not the kept one"
+is "the old ETag no longer matches" "$(code -b "$A" -H "If-None-Match: $ETAG" "$B/api/v1/enterprises/$EID/eligibility")" 200
+
 # --- grievances ------------------------------------------------------------------------------
 post "$A" /grievances subject=application "application_id=$APP2" category=delay "body=Nobody answers my calls about this application."
 is "file a grievance: 303" "$(status_of "$T/h")" 303
