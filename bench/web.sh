@@ -132,7 +132,9 @@ NGINX_PID=$!
 # address (server.c), exactly wrk's 64, and refuses new ones while it is
 # still closing the last run's.
 wrk_run() {
-    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${1}s" --latency -H "$COOKIE" "$2" >"$3"
+    local script=()
+    [ -n "${WRK_SCRIPT:-}" ] && script=(-s "$WRK_SCRIPT")
+    wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${1}s" --latency "${script[@]}" -H "$COOKIE" "$2" >"$3"
     sleep 1
     if grep -q 'Non-2xx or 3xx responses\|Socket errors' "$3"; then
         say "wrk against $2 saw errors:"
@@ -166,7 +168,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 api_ok=unknown
 p99_ok=yes
 
-# bench_target LABEL PATH GOAL_RPS_RATIO: ours and nginx, two TSV rows.
+# bench_target LABEL PATH GOAL_RPS_RATIO [WRK_SCRIPT]: ours and nginx, two TSV rows.
 bench_target() {
     local label=$1 path=$2 rps_goal=$3 size file ours_rps ours_p99 ng_rps ng_p99 r verdict
     size=$(curl -s -o "$T/body" -w '%{size_download}' -H "$COOKIE" "$B$path")
@@ -175,8 +177,8 @@ bench_target() {
     [ "$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "http://127.0.0.1:$NPORT/$file")" = "200 $size" ] \
         || { say "nginx does not serve $file"; exit 1; }
     say "$label: $size bytes; wrk -t$WRK_THREADS -c$CONNECTIONS -d${SECONDS_EACH}s after ${WARMUP}s of warm-up, ours then nginx"
-    measure "$B$path" "$T/ours.txt"
-    measure "http://127.0.0.1:$NPORT/$file" "$T/nginx.txt"
+    WRK_SCRIPT=${4:-} measure "$B$path" "$T/ours.txt"
+    WRK_SCRIPT= measure "http://127.0.0.1:$NPORT/$file" "$T/nginx.txt"
     ours_rps=$(wrk_rps "$T/ours.txt"); ours_p99=$(wrk_p99 "$T/ours.txt")
     ng_rps=$(wrk_rps "$T/nginx.txt"); ng_p99=$(wrk_p99 "$T/nginx.txt")
     r=$(ratio "$ours_rps" "$ng_rps")
@@ -190,7 +192,9 @@ bench_target() {
     fi
     printf 'web: %s, %s bytes, %d connections, as the entrepreneur (requests/s%s)\t%s\treq/s\tnginx, static file of the same size\t%s\t%s\n' \
         "$label" "$size" "$CONNECTIONS" "$verdict" "$ours_rps" "$ng_rps" "$r"
-    if awk -v p="$ours_p99" -v g="$P99_GOAL_MS" 'BEGIN { exit !(p < g) }'; then
+    if [ -n "${4:-}" ]; then
+        verdict="context, not a goal"   # the uncached path: the goals are for the reads people repeat
+    elif awk -v p="$ours_p99" -v g="$P99_GOAL_MS" 'BEGIN { exit !(p < g) }'; then
         verdict="goal < $P99_GOAL_MS ms: met"
     else
         verdict="goal < $P99_GOAL_MS ms: MISSED"; p99_ok=no
@@ -202,15 +206,26 @@ bench_target() {
 
 bench_target "GET /api/v1/enterprises/{id}/eligibility" "/api/v1/enterprises/$ENT/eligibility" 3
 
-page_path=$DASHBOARD_PATH
-page_label="dashboard page (GET $DASHBOARD_PATH)"
-if [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$COOKIE" "$B$DASHBOARD_PATH")" != 200 ]; then
-    page_path=$FALLBACK_PATH
-    page_label="$FALLBACK_LABEL (GET $FALLBACK_PATH)"
-fi
-bench_target "$page_label" "$page_path" ""
+# The same call with a different evaluation date on every request (?on=,
+# 3,000 dates through the server's 1,024 cache slots): nearly every answer
+# is built and encoded afresh, the cost of a first read or of a changed
+# profile. Reported beside the cached figure, not judged by the goal.
+cat >"$T/dates.lua" <<'LUA'
+local i = 0
+local path = os.getenv("BENCH_PATH")
+request = function()
+    i = i + 1
+    local day = os.date("!%Y-%m-%d", 1704067200 + (i % 3000) * 86400)
+    return wrk.format("GET", path .. "?on=" .. day)
+end
+LUA
+BENCH_PATH="/api/v1/enterprises/$ENT/eligibility" \
+    bench_target "GET /api/v1/enterprises/{id}/eligibility?on= a new date each time (built, not cached)" \
+    "/api/v1/enterprises/$ENT/eligibility" "" "$T/dates.lua"
 
-say "goals: p99 < $P99_GOAL_MS ms on every target: $p99_ok; API requests/s >= 1/3 of nginx: $api_ok"
+bench_target "dashboard page (GET $DASHBOARD_PATH)" "$DASHBOARD_PATH" ""
+
+say "goals: p99 < $P99_GOAL_MS ms on the API (cached) and the dashboard: $p99_ok; API requests/s >= 1/3 of nginx: $api_ok"
 say "machine: $(lscpu | sed -n 's/^Model name:[[:space:]]*//p' | head -1), $CORES cores;" \
     "our server $THREADS libmicrohttpd threads, nginx $CORES workers, wrk $WRK_THREADS threads, all on these cores;" \
     "load average before the run $LOAD_AT_START (anything else running skews both sides)"
