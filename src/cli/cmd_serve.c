@@ -1,5 +1,9 @@
 /* samanvay serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]
- *                [--secure-cookies]
+ *                [--per-ip-limit N] [--secure-cookies]
+ *
+ * --per-ip-limit (default 64) caps the open connections from one address;
+ * behind a reverse proxy on the same host every client arrives from one
+ * address, so raise it there.
  *
  * Runs the web server until SIGINT or SIGTERM, then stops cleanly: the
  * listening socket closes, requests in flight finish, the store
@@ -34,6 +38,7 @@ static int parse_opts(int argc, char **argv, struct web_config *cfg)
         {"db", required_argument, NULL, 'd'},      {"pg", required_argument, NULL, 'p'},
         {"addr", required_argument, NULL, 'a'},    {"port", required_argument, NULL, 'P'},
         {"threads", required_argument, NULL, 't'}, {"secure-cookies", no_argument, NULL, 's'},
+        {"per-ip-limit", required_argument, NULL, 'i'},
         {NULL, 0, NULL, 0}};
     long v;
     int c;
@@ -53,6 +58,11 @@ static int parse_opts(int argc, char **argv, struct web_config *cfg)
             if (parse_number("--threads", optarg, 1, 64, &v) != 0)
                 return EXIT_USAGE;
             cfg->threads = (unsigned)v;
+            break;
+        case 'i':
+            if (parse_number("--per-ip-limit", optarg, 1, 100000, &v) != 0)
+                return EXIT_USAGE;
+            cfg->per_ip_limit = (unsigned)v;
             break;
         case 's': cfg->secure_cookies = true; break;
         default: return EXIT_USAGE;
