@@ -257,6 +257,36 @@ static int resolve_enterprise(struct web_request *rq, struct reg_form *f, struct
     return 0;
 }
 
+static int add_fact(struct store *s, int64_t enterprise_id, int64_t user_id, const char *path,
+                    const char *json_value, struct err *e)
+{
+    struct profile_fact_row f = {.enterprise_id = enterprise_id, .user_id = user_id};
+
+    snprintf(f.path, sizeof f.path, "%s", path);
+    snprintf(f.value, sizeof f.value, "%s", json_value);
+    snprintf(f.source, sizeof f.source, "self");
+    return store_profile_fact_add(s, &f, e);
+}
+
+/* A proposed unit's PAN or GSTIN, given when registering, is kept as its
+ * facts (a GSTIN also gives the PAN inside it), so it is not asked again. */
+static int keep_identifiers(struct store *s, const char *id2, int64_t enterprise_id,
+                            int64_t user_id, struct err *e)
+{
+    char value[40];
+    size_t n = strlen(id2);
+
+    if (n != 10 && n != 15)
+        return 0; /* none given (resolve_enterprise checked any that was) */
+    if (n == 15) {
+        snprintf(value, sizeof value, "[\"%s\"]", id2);
+        if (add_fact(s, enterprise_id, user_id, "enterprise.gstins", value, e) != 0)
+            return -1;
+    }
+    snprintf(value, sizeof value, "\"%.10s\"", n == 15 ? id2 + 2 : id2);
+    return add_fact(s, enterprise_id, user_id, "enterprise.pan", value, e);
+}
+
 static int create_account(struct web_request *rq, struct reg_form *f, struct reg_outcome *o,
                           int64_t *user_id, bool *created, struct err *e)
 {
@@ -275,7 +305,8 @@ static int create_account(struct web_request *rq, struct reg_form *f, struct reg
         goto fail;
     if (*created && o->propose) {
         if (store_enterprise_register(rq->store, &o->proposed, *user_id, &o->enterprise_id, e) != 0
-            || store_user_set_enterprise(rq->store, *user_id, o->enterprise_id, e) != 0)
+            || store_user_set_enterprise(rq->store, *user_id, o->enterprise_id, e) != 0
+            || keep_identifiers(rq->store, f->id2, o->enterprise_id, *user_id, e) != 0)
             goto fail;
     }
     if (*created && o->claim_on > 0 && store_claim_add(rq->store, *user_id, o->claim_on, e) != 0)

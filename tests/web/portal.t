@@ -275,10 +275,13 @@ post "$K" "/officer/claims/$CL" decision=approve "reason=Met the owner at the of
 is "the Bengaluru officer approves: 303" "$(status_of "$T/h")" 303
 page "$T/ravi.jar" /dashboard | grep -q 'Kaveri Foods'
 ok $? "the account now has its enterprise"
-post "$T/new.jar" /register username=meena password=meena-password-1 name="Meena Papad Udyog" state=27 district=Pune
+post "$T/new.jar" /register username=meena password=meena-password-1 name="Meena Papad Udyog" state=27 district=Pune id2=27AAAPZ1234C1Z0
 is "a proposed unit registers by name and place" "$(status_of "$T/h")" 303
 page "$T/new.jar" /profile | grep -q 'given by you when registering'
 ok $? "its facts say they came from the registration"
+is "the GSTIN given is kept, with the PAN inside it" \
+   "$(sqlite3 "$DB" "select group_concat(path||'='||value, ' ') from (select path, value from profile_fact f join app_user u on u.enterprise_id=f.enterprise_id and u.username='meena' order by path)")" \
+   'enterprise.gstins=["27AAAPZ1234C1Z0"] enterprise.pan="AAAPZ1234C"'
 # A unit we know little about is the longest finder page: most schemes undecided.
 curl -s -o "$T/new-hi.html" -w '%{http_code}' -b "$T/new.jar" -c "$T/new.jar" "$B/schemes?lang=hi" >"$T/code"
 is "its finder in Hindi answers 200" "$(cat "$T/code")" 200
