@@ -258,6 +258,18 @@ is "every step is an event" "$(sqlite3 "$DB" "select group_concat(action, ',') f
 api "$A" POST /api/v1/grievances '{"subject":"scheme","scheme_id":"nope","category":"delay","body":"a long enough text"}' >/dev/null
 is "API: a grievance about an unknown scheme is 422" "$(cat "$T/code")" 422
 
+# --- escalation by deadline (samanvay escalate, run daily) ------------------------------
+post "$A" /grievances subject=scheme "scheme_id=${PICK[0]}" category=other "body=Nobody has told me how this scheme works."
+G2=$(location_of "$T/h" | sed -n 's|/grievances/||p')
+LATER=$(python3 -c "import datetime; print(datetime.date.today() + datetime.timedelta(days=60))")
+is "60 days on, both open grievances are overdue and move up" "$("$S" escalate --db "$DB" --on "$LATER" --json)" '{"escalated":2}'
+is "the unanswered one is now with the state" "$(sqlite3 "$DB" "select level from grievance where id=$G2")" state
+is "by a system event" "$(sqlite3 "$DB" "select role||' '||action||' '||level from grievance_event where grievance_id=$G2 order by id desc limit 1")" "system escalate state"
+is "the appealed one goes on to the ministry" "$(sqlite3 "$DB" "select level from grievance where id=$G")" ministry
+is "run again the same day, nothing more moves" "$("$S" escalate --db "$DB" --on "$LATER" --json)" '{"escalated":0}'
+page "$A" /dashboard | grep -q 'went one level up'
+ok $? "the entrepreneur is told"
+
 # --- delayed payments --------------------------------------------------------------------------
 post "$A" /payments buyer="Big Buyer Ltd" invoice=INV-7 amount=250000 accepted=2024-01-10
 is "record a delayed payment: 303" "$(status_of "$T/h")" 303
