@@ -108,7 +108,7 @@ static int each_app(struct store *s, struct db_stmt *st, int32_t today,
         struct app_row *a = row_list_at(&l, i);
         if (read_clock(s, a, today, e) != 0)
             rc = -1;
-        else if (fn(ctx, a) != 0)
+        else if (row_callback_stops(fn(ctx, a), &rc))
             break;
     }
     row_list_free(&l);
@@ -286,6 +286,18 @@ int store_bundle_create(struct store *s, const struct enterprise *ent, int64_t u
 
     if (check_new_apps(apps, n, e) != 0 || store_begin(s, e) != 0)
         return -1;
+    /* Checked again under the write lock: two submissions at once (a
+     * double click) must not both open an application to one scheme. */
+    for (size_t i = 0; i < n; i++) {
+        bool open = false;
+        if (store_app_open_exists(s, ent->id, apps[i].scheme_id, &open, e) != 0)
+            goto fail;
+        if (open) {
+            store_rollback(s);
+            *bundle_id = 0;
+            return 0;
+        }
+    }
     if (insert_bundle(s, ent->id, user_id, answers, &bid, e) != 0)
         goto fail;
     for (size_t i = 0; i < n; i++) {
@@ -480,7 +492,7 @@ int store_worklist(struct store *s, const char *gst_state, const char *district,
         bool found;
         if (store_app_get(s, r->id, today, &a, &found, e) != 0)
             rc = -1;
-        else if (found && fn(ctx, &a) != 0)
+        else if (found && row_callback_stops(fn(ctx, &a), &rc))
             break;
     }
     row_list_free(&risks);
@@ -524,7 +536,7 @@ int store_app_events(struct store *s, int64_t application_id,
         return err_set(e, "cannot bind the application id");
     rc = row_list_fill(&l, st, read_event, e);
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;
@@ -620,7 +632,7 @@ int store_app_schemes_of(struct store *s, int64_t enterprise_id,
         return err_set(e, "cannot bind the enterprise id");
     rc = row_list_fill(&l, st, read_scheme_id, e);
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;
@@ -681,7 +693,7 @@ int store_notifications(struct store *s, int64_t enterprise_id, size_t limit,
         return err_set(e, "cannot bind the enterprise id");
     rc = row_list_fill(&l, st, read_notification, e);
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;

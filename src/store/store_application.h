@@ -40,7 +40,9 @@ struct app_new {
 /* Create a bundle and one application per scheme, each submitted at once
  * (a 'create' event into draft, then a 'submit' event into submitted), in
  * one transaction of its own. gst_state/district are copied from `ent`.
- * `answers` is the form's JSON text. ids[i] receives application i's id. */
+ * `answers` is the form's JSON text. ids[i] receives application i's id.
+ * When a scheme already has an open application of the enterprise
+ * (checked under the write lock), nothing is written and *bundle_id is 0. */
 int store_bundle_create(struct store *s, const struct enterprise *ent, int64_t user_id,
                         const char *role, const char *answers, const struct app_new *apps,
                         size_t n, int32_t today, int64_t *bundle_id, int64_t *ids, struct err *e);
@@ -49,6 +51,11 @@ int store_bundle_create(struct store *s, const struct enterprise *ent, int64_t u
  * ({"fields": {...}, "documents": [...]}); *answers is NULL when there is
  * no such bundle, else the caller frees it with mem_free. */
 int store_bundle_answers(struct store *s, int64_t bundle_id, char **answers, struct err *e);
+
+/* Every list function below calls fn once per row, after the rows are
+ * read: fn returns 0 to go on, 1 to stop (the list still succeeds), or -1
+ * for a fault of its own, which the list function returns. The same holds
+ * in store_grievance.h and store_profile.h. */
 
 struct app_row {
     int64_t id, bundle_id, enterprise_id;

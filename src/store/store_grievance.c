@@ -112,7 +112,7 @@ static int each_grievance(struct db_stmt *st, int (*fn)(void *ctx, const struct 
     int rc = row_list_fill(&l, st, read_grievance, e);
 
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;
@@ -367,7 +367,7 @@ int store_grievance_events(struct store *s, int64_t grievance_id,
         return err_set(e, "cannot bind the grievance id");
     rc = row_list_fill(&l, st, read_event, e);
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;
@@ -520,7 +520,7 @@ int store_payment_claims_of_enterprise(struct store *s, int64_t enterprise_id,
         return err_set(e, "cannot bind the enterprise id");
     rc = row_list_fill(&l, st, read_claim, e);
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;

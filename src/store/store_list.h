@@ -10,6 +10,7 @@
 #define SAMANVAY_STORE_LIST_H
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -53,6 +54,16 @@ static inline void *row_list_push(struct row_list *l, struct err *e)
     row = (char *)l->items + l->n++ * l->size;
     memset(row, 0, l->size);
     return row;
+}
+
+/* Whether a list function stops after its callback answered r: a
+ * negative answer is the callback's fault (*rc becomes -1 and is passed
+ * on), a positive one asks to stop (the list still succeeds). */
+static inline bool row_callback_stops(int r, int *rc)
+{
+    if (r < 0)
+        *rc = -1;
+    return r != 0;
 }
 
 static inline void *row_list_at(const struct row_list *l, size_t i)

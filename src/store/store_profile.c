@@ -61,7 +61,7 @@ static int each_fact(struct db_stmt *st, int (*fn)(void *ctx, const struct profi
     int rc = row_list_fill(&l, st, read_fact, e);
 
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;
@@ -305,7 +305,7 @@ int store_claims_pending(struct store *s, const char *gst_state, const char *dis
         return err_set(e, "cannot bind the scope");
     rc = row_list_fill(&l, st, read_claim, e);
     for (size_t i = 0; rc == 0 && i < l.n; i++)
-        if (fn(ctx, row_list_at(&l, i)) != 0)
+        if (row_callback_stops(fn(ctx, row_list_at(&l, i)), &rc))
             break;
     row_list_free(&l);
     return rc;
@@ -394,6 +394,43 @@ static int link_claimant(struct store *s, int64_t claim_id, struct err *e)
     return 0;
 }
 
+/* An enterprise has one account: a claim on one that is already linked
+ * cannot be approved (*ok false). */
+static int refuse_if_linked(struct store *s, int64_t claim_id, bool *ok, struct err *e)
+{
+    static const char sql[] =
+        "SELECT COUNT(*) FROM app_user WHERE enterprise_id ="
+        " (SELECT enterprise_id FROM enterprise_claim WHERE id = $1)";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, claim_id) != 0)
+        return err_set(e, "cannot bind the claim id");
+    rc = db_step(st, e);
+    *ok = rc == DB_ROW && db_column_int64(st, 0) == 0;
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* Once one claim is approved, the other pending claims on the same
+ * enterprise are refused, so a later click cannot link a second account. */
+static int refuse_rivals(struct store *s, int64_t claim_id, struct err *e)
+{
+    static const char sql[] =
+        "UPDATE enterprise_claim SET state = 'refused', reason = 'another claim was approved'"
+        " WHERE state = 'pending' AND id <> $1 AND enterprise_id ="
+        " (SELECT enterprise_id FROM enterprise_claim WHERE id = $1)";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, claim_id) != 0)
+        return err_set(e, "cannot bind the claim id");
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
 int store_claim_decide(struct store *s, int64_t id, bool approve, int64_t officer_id,
                        const char *reason, bool *changed, struct err *e)
 {
@@ -403,7 +440,8 @@ int store_claim_decide(struct store *s, int64_t id, bool approve, int64_t office
         return -1;
     if (set_decision(s, id, approve, officer_id, reason, &done, e) != 0)
         goto fail;
-    if (done && approve && link_claimant(s, id, e) != 0)
+    if (done && approve && (refuse_if_linked(s, id, &done, e) != 0
+                            || (done && (link_claimant(s, id, e) != 0 || refuse_rivals(s, id, e) != 0))))
         goto fail;
     if (!done) {
         store_rollback(s);

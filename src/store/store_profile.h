@@ -36,7 +36,7 @@ struct profile_fact_row {
 /* Append one fact (id and at are set by the store). */
 int store_profile_fact_add(struct store *s, const struct profile_fact_row *f, struct err *e);
 /* The newest fact per path of one enterprise, in path order: fn is called
- * once per path; fn returning non-zero stops (not an error). */
+ * once per path; fn returns 0 to go on, 1 to stop, -1 for its own fault (returned). */
 int store_profile_facts_current(struct store *s, int64_t enterprise_id,
                                 int (*fn)(void *ctx, const struct profile_fact_row *f),
                                 void *ctx, struct err *e);

@@ -247,6 +247,23 @@ static int check_fields(struct web_response *rs, const struct common_form *form,
     return 0;
 }
 
+/* What is stored of the body: the merged form's fields and documents only,
+ * so a client cannot add fields an officer would read as the applicant's
+ * answers. */
+static json_t *answers_kept(const struct common_form *form, json_t *fields, json_t *documents)
+{
+    json_t *f = json_object(), *d = json_array(), *v;
+    size_t i;
+
+    for (size_t k = 0; f != NULL && k < form->n_fields; k++)
+        json_object_set(f, form->fields[k].entry->id, json_object_get(fields, form->fields[k].entry->id));
+    json_array_foreach(documents, i, v)
+        for (size_t k = 0; d != NULL && k < form->n_documents; k++)
+            if (json_is_string(v) && strcmp(json_string_value(v), form->documents[k].entry->id) == 0)
+                json_array_append(d, v);
+    return json_pack("{s:o, s:o}", "fields", f, "documents", d);
+}
+
 static int create(struct web_request *rq, struct web_response *rs, json_t *body,
                   struct profile_view *v, struct err *e)
 {
@@ -282,14 +299,17 @@ static int create(struct web_request *rq, struct web_response *rs, json_t *body,
                                    .benefit_paise = paise};
     }
     if (rc == 0) {
-        json_t *kept = json_pack("{s:O, s:O}", "fields", json_object_get(body, "fields"), "documents",
-                                 json_is_array(json_object_get(body, "documents")) ? json_object_get(body, "documents") : json_array());
+        json_t *kept = answers_kept(form, json_object_get(body, "fields"),
+                                    json_object_get(body, "documents"));
         answers = kept ? json_dumps(kept, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
         json_decref(kept);
         rc = answers == NULL ? err_set(e, "out of memory")
                              : store_bundle_create(rq->store, &v->ent, rq->session->user.id, "entrepreneur",
                                                    answers, apps, n, rq->today, &bundle, ids, e);
     }
+    if (rc == 0 && bundle == 0)
+        rc = web_response_error(rs, 409, "already_applied",
+                                "a scheme chosen already has an open application") == 0 ? 1 : -1;
     if (rc == 0 && (list = json_array()) != NULL)
         rc = store_apps_of_bundle(rq->store, bundle, rq->today, append_app, list, e);
     if (rc == 0)

@@ -163,7 +163,10 @@ int api_grievance_act(struct web_request *rq, struct web_response *rs, struct er
     rc = grievance_act_take(rq, router_param(rq->match, "id"),
                             json_string_value(json_object_get(body, "action")),
                             json_string_value(json_object_get(body, "text")),
-                            json_is_integer(rating) ? (int)json_integer_value(rating) : 0, &g, &o, e);
+                            json_is_integer(rating) && json_integer_value(rating) >= 1
+                                    && json_integer_value(rating) <= 5
+                                ? (int)json_integer_value(rating) : 0,
+                            &g, &o, e);
     json_decref(body);
     if (rc != 0)
         return -1;

@@ -95,7 +95,7 @@ static int apply_for(void *ctx, const struct enterprise *ent)
                 a.benefit_paise = paise;
             rc = store_bundle_create(d->s, ent, d->loader, "entrepreneur",
                                      "{\"documents\":[],\"fields\":{}}", &a, 1, created, &bundle, &id, d->e);
-            if (rc == 0)
+            if (rc == 0 && bundle > 0)
                 rc = act(d, id, d->made++, created);
         }
     }

@@ -137,6 +137,15 @@ int grievance_act_load(struct web_request *rq, const char *id_text, struct griev
     return portal_audit_read(rq, g->enterprise_id, "grievance.read", e);
 }
 
+bool grievance_act_holds_level(const struct auth_user *u, enum grievance_level l)
+{
+    switch (l) {
+    case GRIEVANCE_DISTRICT: return true;                   /* scope_allows already passed */
+    case GRIEVANCE_STATE: return u->district[0] == '\0';    /* a state office, or an admin */
+    default: return u->role == AUTH_ROLE_ADMIN && u->state[0] == '\0'; /* the ministry desk */
+    }
+}
+
 int grievance_act_take(struct web_request *rq, const char *id_text, const char *action,
                        const char *text, int rating, struct grievance_row *g,
                        struct app_outcome *out, struct err *e)
@@ -155,6 +164,9 @@ int grievance_act_take(struct web_request *rq, const char *id_text, const char *
     if (strcmp(action, "acknowledge") == 0 || strcmp(action, "resolve") == 0) {
         if (!officer)
             return refuse(out, 403, "forbidden", "only the office acknowledges and resolves");
+        /* Escalated or appealed, it is no longer the lower office's to close. */
+        if (!grievance_act_holds_level(&rq->session->user, g->g.level))
+            return refuse(out, 403, "forbidden", "this grievance is with a higher office");
         if (action[0] == 'r' && (text == NULL || !text_ok(text, 10)))
             return refuse(out, 422, "reason_required", "a resolution needs a text of 10 to 2000 bytes");
         ok = action[0] == 'a' ? grievance_acknowledge(&after) : grievance_resolve(&after, true);

@@ -31,6 +31,10 @@ int grievance_act_file(struct web_request *rq, const struct grievance_filing *f,
                        struct grievance_row *g, struct app_outcome *out, struct err *e);
 int grievance_act_load(struct web_request *rq, const char *id_text, struct grievance_row *g,
                        struct app_outcome *out, struct err *e);
+/* Whether an official answers grievances at level l: a district office
+ * only at district level, a state office up to state level, the ministry
+ * desk (an admin without a state) at every level. */
+bool grievance_act_holds_level(const struct auth_user *u, enum grievance_level l);
 /* acknowledge | resolve (text) | rate (rating 1-5) | appeal. */
 int grievance_act_take(struct web_request *rq, const char *id_text, const char *action,
                        const char *text, int rating, struct grievance_row *g,

@@ -226,7 +226,7 @@ int page_application(struct web_request *rq, struct web_response *rs, struct err
 
 int page_application_act(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    char action[32], reason[APP_REASON_MAX], location[64];
+    char action[32], *reason, location[64];
     struct app_row a;
     struct app_outcome o;
     const char *msg;
@@ -234,9 +234,15 @@ int page_application_act(struct web_request *rq, struct web_response *rs, struct
 
     if (form_get(rq->body, rq->body_len, "action", action, sizeof action) != 0)
         action[0] = '\0';
-    if (form_get(rq->body, rq->body_len, "reason", reason, sizeof reason) != 0)
+    /* As long as the body: an over-long reason is then refused by
+     * app_act_take (400), not taken for no reason at all. */
+    if ((reason = mem_alloc(rq->body_len + 1)) == NULL)
+        return err_set(e, "out of memory");
+    if (form_get(rq->body, rq->body_len, "reason", reason, rq->body_len + 1) != 0)
         reason[0] = '\0';
-    if (app_act_take(rq, router_param(rq->match, "id"), action, reason, &a, &o, e) != 0)
+    status = app_act_take(rq, router_param(rq->match, "id"), action, reason, &a, &o, e);
+    mem_free(reason);
+    if (status != 0)
         return -1;
     if (o.status == 200) {
         snprintf(location, sizeof location, "/applications/%" PRId64, a.id);
@@ -246,6 +252,7 @@ int page_application_act(struct web_request *rq, struct web_response *rs, struct
         return refused_page(rq, rs, &o, e);
     status = o.status;
     msg = o.status == 422 ? _("Give a reason for this action: the applicant will read it.")
+          : strcmp(o.code, "bad_reason") == 0 ? _("The reason is too long or holds characters we cannot keep.")
           : o.status == 409 ? _("This action is no longer possible: the application has moved on. "
                                 "See its history below.")
                             : _("Choose one of the actions offered.");

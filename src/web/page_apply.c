@@ -371,11 +371,20 @@ static int submit(struct apply *ap, struct web_response *rs, struct err *e)
             .benefit_paise = paise,
         };
     }
+    /* The answers are the enterprise's facts whatever happens next. */
+    if (remember_answers(ap, e) != 0) {
+        free(answers);
+        return -1;
+    }
     rc = store_bundle_create(ap->rq->store, &ap->v.ent, ap->rq->session->user.id, "entrepreneur",
                              answers, apps, ap->n, ap->rq->today, &bundle, ids, e);
     free(answers);
-    if (rc != 0 || remember_answers(ap, e) != 0)
+    if (rc != 0)
         return -1;
+    if (bundle == 0) {
+        ap->error = _("Some schemes you chose are not open to you now and were left out.");
+        return apply_page(ap, rs, 409, e);
+    }
     snprintf(location, sizeof location, "/dashboard?bundle=%lld", (long long)bundle);
     return web_response_redirect(rs, location) == 0 ? 0 : err_set(e, "redirect");
 }

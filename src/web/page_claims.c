@@ -86,6 +86,6 @@ int page_claim_decide(struct web_request *rq, struct web_response *rs, struct er
     if (store_claim_decide(rq->store, id, decision[0] == 'a', rq->session->user.id, reason, &changed, e) != 0)
         return -1;
     if (!changed)
-        return html_error_page(rs, rq, 409, _("Already decided"), _("Go back to the list."), false);
+        return html_error_page(rs, rq, 409, _("Already decided, or the enterprise already has an account"), _("Go back to the list."), false);
     return web_response_redirect(rs, "/officer/claims") == 0 ? 0 : err_set(e, "redirect");
 }

@@ -158,7 +158,8 @@ static int put_actions(struct buf *b, struct web_request *rq, const struct griev
     char action[64];
 
     snprintf(action, sizeof action, "/grievances/%" PRId64, g->id);
-    if (officer && (g->g.state == GRIEVANCE_OPEN || g->g.state == GRIEVANCE_ACKNOWLEDGED)) {
+    if (officer && (g->g.state == GRIEVANCE_OPEN || g->g.state == GRIEVANCE_ACKNOWLEDGED)
+        && grievance_act_holds_level(&rq->session->user, g->g.level)) {
         if (buf_printf(b, "<h2>%s</h2>\n<form method=\"post\" action=\"%s\">\n", _("Act on it"), action)
             || html_put_csrf(b, rq)
             || buf_printf(b, "<label for=\"action\">%s</label>\n<select id=\"action\" name=\"action\">\n", _("Action"))

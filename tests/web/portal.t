@@ -254,6 +254,8 @@ is "the complainant rates it 1: 303" "$(status_of "$T/h")" 303
 post "$A" "/grievances/$G" action=appeal
 is "and appeals: 303" "$(status_of "$T/h")" 303
 is "the appeal goes to the state" "$(sqlite3 "$DB" "select state||' '||level from grievance where id=$G")" "open state"
+post "$P" "/grievances/$G" action=acknowledge
+is "appealed to the state, the district officer can no longer act on it (403)" "$(status_of "$T/h")" 403
 is "every step is an event" "$(sqlite3 "$DB" "select group_concat(action, ',') from grievance_event where grievance_id=$G")" "file,acknowledge,resolve,rate,appeal"
 api "$A" POST /api/v1/grievances '{"subject":"scheme","scheme_id":"nope","category":"delay","body":"a long enough text"}' >/dev/null
 is "API: a grievance about an unknown scheme is 422" "$(cat "$T/code")" 422
@@ -281,12 +283,16 @@ post "$T/ravi.jar" /register username=ravi password=ravi-password-1 udyam=UDYAM-
 is "a record with no PAN: the account is made" "$(status_of "$T/h")" 303
 page "$T/ravi.jar" /dashboard | grep -q 'waiting for your district office'
 ok $? "and the link waits for an officer"
+post "$T/rival.jar" /register username=rival password=rival-password-1 udyam=UDYAM-KR-03-0000042
+is "a second claim on the same record waits too" "$(status_of "$T/h")" 303
 page "$K" /officer/claims >"$T/claims.html"
 CL=$(sed -n 's|.*action="/officer/claims/\([0-9]*\)".*|\1|p' "$T/claims.html" | head -1)
 post "$K" "/officer/claims/$CL" decision=approve "reason=Met the owner at the office"
 is "the Bengaluru officer approves: 303" "$(status_of "$T/h")" 303
 page "$T/ravi.jar" /dashboard | grep -q 'Kaveri Foods'
 ok $? "the account now has its enterprise"
+is "approving one claim refuses the other" "$(sqlite3 "$DB" "select c.state from enterprise_claim c join app_user u on u.id=c.user_id where u.username='rival'")" refused
+is "so only one account holds the enterprise" "$(sqlite3 "$DB" "select count(*) from app_user u join enterprise e on e.id=u.enterprise_id where e.udyam='UDYAM-KR-03-0000042'")" 1
 post "$T/new.jar" /register username=meena password=meena-password-1 name="Meena Papad Udyog" state=27 district=Pune id2=27AAAPZ1234C1Z0
 is "a proposed unit registers by name and place" "$(status_of "$T/h")" 303
 page "$T/new.jar" /profile | grep -q 'given by you when registering'
