@@ -15,15 +15,7 @@ DB=$T/demo.db
 demo_serve() {
     "$S" demo --db "$DB" --enterprises 20000 --seed 7 --port 0 2>"$1" &
     PID=$!
-    trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
-    PORT=
-    for _ in $(seq 1 1200); do
-        PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$1")
-        [ -n "$PORT" ] && break
-        sleep 0.1
-    done
-    B=http://127.0.0.1:$PORT
-    [ -n "$PORT" ]
+    web_wait_listening "$1" 1200
 }
 
 demo_serve "$T/demo1.log"

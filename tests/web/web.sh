@@ -26,10 +26,16 @@ web_adduser() {
 web_serve() {
     "$S" serve --db "$1" --port 0 --threads 2 2>"$2" &
     PID=$!
+    web_wait_listening "$2" 200
+}
+
+# web_wait_listening LOG TENTHS: wait for the server started as $PID to log
+# its port; stop it when the test exits. Sets PORT and B.
+web_wait_listening() {
     trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
     PORT=
-    for _ in $(seq 1 200); do
-        PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$2")
+    for _ in $(seq 1 "$2"); do
+        PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$1")
         [ -n "$PORT" ] && break
         sleep 0.1
     done
