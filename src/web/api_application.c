@@ -11,7 +11,6 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "rules/common_form.h"
-#include "rules/num.h"
 #include "store/store_application.h"
 #include "web/access_scope.h"
 #include "web/app_act.h"
@@ -289,15 +288,8 @@ static int create(struct web_request *rq, struct web_response *rs, json_t *body,
     if (rc == 0 && !json_is_true(json_object_get(body, "declarations_accepted")))
         rc = web_response_error(rs, 422, "declarations_required",
                                 "declarations_accepted must be true: every declaration is made") == 0 ? 1 : -1;
-    for (size_t i = 0; rc == 0 && i < n; i++) {
-        const struct scheme_result *r = evaluation_find(&ev, schemes[i]);
-        int64_t paise = -1;
-        if (!r->amount_known || num_to_paise(r->amount, &paise) != NUM_OK)
-            paise = -1;
-        apps[i] = (struct app_new){.scheme_id = schemes[i]->id, .sla_days = schemes[i]->sla_days,
-                                   .eligibility = r->status == ST_ELIGIBLE ? "eligible" : "unknown",
-                                   .benefit_paise = paise};
-    }
+    for (size_t i = 0; rc == 0 && i < n; i++)
+        apps[i] = evaluation_app_new(evaluation_find(&ev, schemes[i]));
     if (rc == 0) {
         json_t *kept = answers_kept(form, json_object_get(body, "fields"),
                                     json_object_get(body, "documents"));

@@ -14,10 +14,10 @@
 #include "core/alloc.h"
 #include "rules/catalog.h"
 #include "rules/eligibility.h"
-#include "rules/num.h"
 #include "store/store_application.h"
 #include "store/store_auth.h"
 #include "store/store_grievance.h"
+#include "web/evaluation.h"
 #include "web/password.h"
 
 struct demo {
@@ -89,10 +89,8 @@ static int apply_for(void *ctx, const struct enterprise *ent)
         while (best < d->c->n && (r[best].status != ST_ELIGIBLE || !r[best].in_force))
             best++;
         if (best < d->c->n) {
-            int64_t paise = -1, bundle, id;
-            struct app_new a = {r[best].scheme->id, r[best].scheme->sla_days, "eligible", -1};
-            if (r[best].amount_known && num_to_paise(r[best].amount, &paise) == NUM_OK)
-                a.benefit_paise = paise;
+            int64_t bundle, id;
+            struct app_new a = evaluation_app_new(&r[best]);
             rc = store_bundle_create(d->s, ent, d->loader, "entrepreneur",
                                      "{\"documents\":[],\"fields\":{}}", &a, 1, created, &bundle, &id, d->e);
             if (rc == 0 && bundle > 0)

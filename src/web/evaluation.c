@@ -2,6 +2,7 @@
 #include "web/evaluation.h"
 
 #include "core/alloc.h"
+#include "rules/num.h"
 
 int evaluation_run(const struct web_app *app, const struct profile *p, int32_t as_of,
                    struct evaluation *ev, struct err *e)
@@ -32,4 +33,15 @@ const struct scheme_result *evaluation_find(const struct evaluation *ev, const s
         if (ev->results[i].scheme == s)
             return &ev->results[i];
     return NULL;
+}
+
+struct app_new evaluation_app_new(const struct scheme_result *r)
+{
+    int64_t paise = -1;
+
+    if (!r->amount_known || num_to_paise(r->amount, &paise) != NUM_OK)
+        paise = -1;
+    return (struct app_new){.scheme_id = r->scheme->id, .sla_days = r->scheme->sla_days,
+                            .eligibility = r->status == ST_ELIGIBLE ? "eligible" : "unknown",
+                            .benefit_paise = paise};
 }

@@ -6,6 +6,7 @@
 
 #include "core/profile.h"
 #include "rules/eligibility.h"
+#include "store/store_application.h"
 #include "web/request.h"
 
 struct evaluation {
@@ -19,5 +20,9 @@ int evaluation_run(const struct web_app *app, const struct profile *p, int32_t a
 void evaluation_free(struct evaluation *ev);
 /* The result for scheme s, or NULL. */
 const struct scheme_result *evaluation_find(const struct evaluation *ev, const struct scheme *s);
+
+/* The application to make for a scheme from its result: its SLA, the
+ * status when applying and the benefit estimate shown (paise, -1 unknown). */
+struct app_new evaluation_app_new(const struct scheme_result *r);
 
 #endif

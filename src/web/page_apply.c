@@ -17,7 +17,6 @@
 
 #include "core/alloc.h"
 #include "rules/common_form.h"
-#include "rules/num.h"
 #include "store/store_application.h"
 #include "store/store_profile.h"
 #include "web/evaluation.h"
@@ -360,17 +359,8 @@ static int submit(struct apply *ap, struct web_response *rs, struct err *e)
 
     if (answers == NULL)
         return err_set(e, "apply: out of memory");
-    for (size_t i = 0; i < ap->n; i++) {
-        const struct scheme_result *r = evaluation_find(&ap->ev, ap->schemes[i]);
-        int64_t paise = -1;
-        if (r->amount_known && num_to_paise(r->amount, &paise) != NUM_OK)
-            paise = -1;
-        apps[i] = (struct app_new){
-            .scheme_id = ap->schemes[i]->id, .sla_days = ap->schemes[i]->sla_days,
-            .eligibility = r->status == ST_ELIGIBLE ? "eligible" : "unknown",
-            .benefit_paise = paise,
-        };
-    }
+    for (size_t i = 0; i < ap->n; i++)
+        apps[i] = evaluation_app_new(evaluation_find(&ap->ev, ap->schemes[i]));
     /* The answers are the enterprise's facts whatever happens next. */
     if (remember_answers(ap, e) != 0) {
         free(answers);
