@@ -144,6 +144,37 @@ static inline int bind_id(struct db_stmt *st, int idx, int64_t id)
     return id > 0 ? db_bind_int64(st, idx, id) : db_bind_null(st, idx);
 }
 
+/* Run a statement with one id parameter that returns no rows (an UPDATE);
+ * `sql` is a literal (db_cached). */
+static inline int exec_by_id(struct db *db, const char *sql, int64_t id, struct err *e)
+{
+    struct db_stmt *st = db_cached(db, sql, e);
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, id) != 0)
+        return err_set(e, "cannot bind an id");
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
+/* The one integer a query with one id parameter answers (COUNT, MAX), or
+ * 0 when it answers no row. */
+static inline int int64_by_id(struct db *db, const char *sql, int64_t id, int64_t *out,
+                              struct err *e)
+{
+    struct db_stmt *st = db_cached(db, sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, id) != 0)
+        return err_set(e, "cannot bind an id");
+    rc = db_step(st, e);
+    *out = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
 static inline int bind_day(struct db_stmt *st, int idx, int32_t day)
 {
     char s[DATE_STR_LEN];

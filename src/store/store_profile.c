@@ -381,13 +381,8 @@ static int link_claimant(struct store *s, int64_t claim_id, struct err *e)
         "UPDATE app_user SET enterprise_id ="
         " (SELECT enterprise_id FROM enterprise_claim WHERE id = $1)"
         " WHERE id = (SELECT user_id FROM enterprise_claim WHERE id = $1)";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, claim_id) != 0)
-        return err_set(e, "cannot bind the claim id");
-    if (db_step(st, e) < 0)
+    if (exec_by_id(store_db(s), sql, claim_id, e) != 0)
         return -1;
     if (db_changes(store_db(s)) != 1)
         return err_set(e, "the account of claim %lld is missing", (long long)claim_id);
@@ -401,17 +396,12 @@ static int refuse_if_linked(struct store *s, int64_t claim_id, bool *ok, struct 
     static const char sql[] =
         "SELECT COUNT(*) FROM app_user WHERE enterprise_id ="
         " (SELECT enterprise_id FROM enterprise_claim WHERE id = $1)";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-    int rc;
+    int64_t accounts = 0;
 
-    if (st == NULL)
+    if (int64_by_id(store_db(s), sql, claim_id, &accounts, e) != 0)
         return -1;
-    if (db_bind_int64(st, 1, claim_id) != 0)
-        return err_set(e, "cannot bind the claim id");
-    rc = db_step(st, e);
-    *ok = rc == DB_ROW && db_column_int64(st, 0) == 0;
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    *ok = accounts == 0;
+    return 0;
 }
 
 /* Once one claim is approved, the other pending claims on the same
@@ -422,13 +412,8 @@ static int refuse_rivals(struct store *s, int64_t claim_id, struct err *e)
         "UPDATE enterprise_claim SET state = 'refused', reason = 'another claim was approved'"
         " WHERE state = 'pending' AND id <> $1 AND enterprise_id ="
         " (SELECT enterprise_id FROM enterprise_claim WHERE id = $1)";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, claim_id) != 0)
-        return err_set(e, "cannot bind the claim id");
-    return db_step(st, e) < 0 ? -1 : 0;
+    return exec_by_id(store_db(s), sql, claim_id, e);
 }
 
 int store_claim_decide(struct store *s, int64_t id, bool approve, int64_t officer_id,
@@ -461,15 +446,6 @@ int store_profile_fact_last_id(struct store *s, int64_t enterprise_id, int64_t *
 {
     static const char sql[] =
         "SELECT COALESCE(MAX(id), 0) FROM profile_fact WHERE enterprise_id = $1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-    int rc;
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, enterprise_id) != 0)
-        return err_set(e, "cannot bind the enterprise id");
-    rc = db_step(st, e);
-    *id = rc == DB_ROW ? db_column_int64(st, 0) : 0;
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    return int64_by_id(store_db(s), sql, enterprise_id, id, e);
 }
