@@ -58,11 +58,12 @@ static void print_json(const struct ingest_summary *s)
     for (int r = 1; r < R_COUNT; r++)
         if (s->by_reason[r] > 0)
             json_object_set_new(by, reason_code((enum reason)r), json_integer(s->by_reason[r]));
-    root = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:b, s:f}",
+    root = json_pack("{s:s, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o, s:I, s:b, s:f}",
                      "feed", s->feed, "file_id", (json_int_t)s->file_id, "rows", (json_int_t)s->rows,
                      "loaded", (json_int_t)s->loaded, "inserted", (json_int_t)s->inserted,
                      "updated", (json_int_t)s->updated, "unchanged", (json_int_t)s->unchanged,
-                     "quarantined", (json_int_t)s->quarantined, "quarantined_by_reason", by,
+                     "quarantined", (json_int_t)s->quarantined, "linked", (json_int_t)s->linked,
+                     "new_entities", (json_int_t)s->new_entities, "quarantined_by_reason", by,
                      "warnings", (json_int_t)s->warnings, "resumed", s->resumed,
                      "seconds", s->seconds);
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
@@ -92,8 +93,9 @@ int cmd_ingest(struct cli_ctx *ctx, int argc, char **argv)
         print_json(&sum);
     else
         printf("%s: %lld rows, %lld loaded (%lld new, %lld changed, %lld unchanged), "
-               "%lld quarantined, %.1fs\n", sum.feed, (long long)sum.rows, (long long)sum.loaded,
-               (long long)sum.inserted, (long long)sum.updated, (long long)sum.unchanged,
-               (long long)sum.quarantined, sum.seconds);
+               "%lld quarantined; %lld linked, %lld new enterprises; %.1fs\n", sum.feed,
+               (long long)sum.rows, (long long)sum.loaded, (long long)sum.inserted,
+               (long long)sum.updated, (long long)sum.unchanged, (long long)sum.quarantined,
+               (long long)sum.linked, (long long)sum.new_entities, sum.seconds);
     return 0;
 }

@@ -28,6 +28,8 @@ enum feed_outcome { FEED_INSERTED, FEED_UPDATED, FEED_UNCHANGED, FEED_QUARANTINE
 struct feed_store_result {
     enum feed_outcome outcome;
     enum reason reason;       /* for FEED_QUARANTINE */
+    bool linked;              /* the row was attached to an enterprise already on file */
+    bool new_entity;          /* the row created an enterprise */
     char msg[240];
 };
 

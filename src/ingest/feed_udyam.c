@@ -200,6 +200,9 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
     if (store_enterprise_upsert(s, ent, &u, e) != 0)
         return -1;
     r->msg[0] = '\0';
+    r->new_entity = u.outcome == UPSERT_INSERTED;
+    r->linked = u.outcome == UPSERT_UPDATED || u.outcome == UPSERT_REFRESHED
+                || u.outcome == UPSERT_UNCHANGED;
     switch (u.outcome) {
     case UPSERT_INSERTED: r->outcome = FEED_INSERTED; return 0;
     case UPSERT_UPDATED: r->outcome = FEED_UPDATED; return 0;

@@ -273,7 +273,7 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
 {
     const struct row *r = &b->rows[i];
     void *payload = b->payloads + i * w->feed->payload_size;
-    struct feed_store_result res;
+    struct feed_store_result res = {0};
 
     if (r->reason != R_NONE)
         return quarantine(w, r, r->reason, r->msg, b->arena.data + r->raw_at, r->raw_len, e);
@@ -288,6 +288,8 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
     case FEED_QUARANTINE:
         return quarantine(w, r, res.reason, res.msg, b->arena.data + r->raw_at, r->raw_len, e);
     }
+    w->counts.linked += res.linked;
+    w->counts.new_entities += res.new_entity;
     return 0;
 }
 
@@ -508,6 +510,8 @@ int ingest_file(struct store *s, const struct refdata *ref, const struct ingest_
     out->updated = w.counts.updated;
     out->unchanged = w.counts.unchanged;
     out->quarantined = w.counts.quarantined;
+    out->linked = w.counts.linked;
+    out->new_entities = w.counts.new_entities;
     out->loaded = out->inserted + out->updated + out->unchanged;
     out->seconds = progress_now() - started;
     return store_quarantine_counts(s, w.file_id, count_reason, out, e);

@@ -31,6 +31,8 @@ struct ingest_summary {
     int64_t rows;            /* data rows read (the header excluded) */
     int64_t loaded;          /* rows accepted: inserted + updated + unchanged */
     int64_t inserted, updated, unchanged, quarantined;
+    int64_t linked;          /* accepted rows attached to an enterprise already on file */
+    int64_t new_entities;    /* enterprises this file's rows created */
     int64_t by_reason[R_COUNT]; /* quarantined rows of this file by reason */
     int64_t warnings;
     bool resumed;            /* continued an interrupted load */

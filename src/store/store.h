@@ -47,6 +47,8 @@ void store_rollback(struct store *s);
 struct ingest_counts {
     int64_t rows_committed;   /* data rows whose outcome is committed */
     int64_t inserted, updated, unchanged, quarantined;
+    int64_t linked;           /* accepted rows attached to an enterprise already on file */
+    int64_t new_entities;     /* enterprises the file's rows created */
 };
 
 /* The ingest_file row for (feed, digest), created when new. A file seen

@@ -70,8 +70,8 @@ int store_ingest_file_open(struct store *s, const char *feed, const char *name, 
 int store_ingest_file_counts(struct store *s, int64_t id, struct ingest_counts *c, struct err *e)
 {
     static const char sql[] =
-        "SELECT rows_committed, inserted, updated, unchanged, quarantined FROM ingest_file"
-        " WHERE id = $1";
+        "SELECT rows_committed, inserted, updated, unchanged, quarantined, linked, new_entities"
+        " FROM ingest_file WHERE id = $1";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
 
@@ -87,6 +87,8 @@ int store_ingest_file_counts(struct store *s, int64_t id, struct ingest_counts *
     c->updated = db_column_int64(st, 2);
     c->unchanged = db_column_int64(st, 3);
     c->quarantined = db_column_int64(st, 4);
+    c->linked = db_column_int64(st, 5);
+    c->new_entities = db_column_int64(st, 6);
     db_reset(st);
     return 0;
 }
@@ -96,7 +98,8 @@ int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_
 {
     static const char sql[] =
         "UPDATE ingest_file SET rows_committed = $2, inserted = $3, updated = $4, unchanged = $5,"
-        " quarantined = $6, status = $7, finished_at = $8 WHERE id = $1";
+        " quarantined = $6, status = $7, finished_at = $8, linked = $9, new_entities = $10"
+        " WHERE id = $1";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     char now[32];
 
@@ -105,7 +108,8 @@ int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_
         || db_bind_int64(st, 3, c->inserted) != 0 || db_bind_int64(st, 4, c->updated) != 0
         || db_bind_int64(st, 5, c->unchanged) != 0 || db_bind_int64(st, 6, c->quarantined) != 0
         || db_bind_text(st, 7, complete ? "complete" : "loading", complete ? 8 : 7) != 0
-        || (complete ? db_bind_text(st, 8, now, strlen(now)) : db_bind_null(st, 8)) != 0)
+        || (complete ? db_bind_text(st, 8, now, strlen(now)) : db_bind_null(st, 8)) != 0
+        || db_bind_int64(st, 9, c->linked) != 0 || db_bind_int64(st, 10, c->new_entities) != 0)
         return -1;
     return db_step(st, e) < 0 ? -1 : 0;
 }
