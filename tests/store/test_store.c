@@ -181,7 +181,7 @@ static void test_quarantine_and_progress(void **state)
 {
     struct fixture *f = *state;
     struct quarantine_row q = {f->file_a, "udyam", 7, 8, "bad_date", "commenced_on: no", "\xff raw", 5};
-    struct ingest_counts c = {100, 90, 1, 2, 7}, back;
+    struct ingest_counts c = {100, 90, 1, 2, 7, 60, 30}, back;
     int64_t n = 0, id;
     bool complete;
 
