@@ -6,6 +6,7 @@
 
 #include "core/date.h"
 #include "core/ident.h"
+#include "ingest/feed_result.h"
 
 const struct column_spec udyam_columns[U_NCOLS] = {
     [U_UDYAM] = {"udyam_number", true},      [U_NAME] = {"enterprise_name", true},
@@ -193,6 +194,7 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
 {
     struct enterprise *ent = payload;
     struct upsert_result u;
+    char key[48];
 
     snprintf(ent->src_feed, sizeof ent->src_feed, "udyam");
     ent->src_file = file_id;
@@ -203,28 +205,15 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
     r->new_entity = u.outcome == UPSERT_INSERTED;
     r->linked = u.outcome == UPSERT_UPDATED || u.outcome == UPSERT_REFRESHED
                 || u.outcome == UPSERT_UNCHANGED;
-    switch (u.outcome) {
-    case UPSERT_INSERTED: r->outcome = FEED_INSERTED; return 0;
-    case UPSERT_UPDATED: r->outcome = FEED_UPDATED; return 0;
-    case UPSERT_REFRESHED:
-    case UPSERT_UNCHANGED: r->outcome = FEED_UNCHANGED; return 0;
-    case UPSERT_DUPLICATE:
-        r->reason = R_DUPLICATE_ROW;
-        snprintf(r->msg, sizeof r->msg, "identical to row %lld of this file", (long long)u.other_row);
-        break;
-    case UPSERT_CONFLICT:
-        r->reason = R_CONFLICTING_DUPLICATE;
-        snprintf(r->msg, sizeof r->msg,
-                 "udyam_number %s is also on row %lld of this file, with other values", ent->udyam,
-                 (long long)u.other_row);
-        break;
-    case UPSERT_PAN_CONFLICT:
+    if (u.outcome == UPSERT_PAN_CONFLICT) {
+        r->outcome = FEED_QUARANTINE;
         r->reason = R_PAN_CONFLICT;
         snprintf(r->msg, sizeof r->msg, "pan %.5s***** already belongs to %s", ent->pan,
                  u.other_udyam);
-        break;
+        return 0;
     }
-    r->outcome = FEED_QUARANTINE;
+    snprintf(key, sizeof key, "udyam_number %s", ent->udyam);
+    feed_result_from_upsert(r, u.outcome, u.other_row, key);
     return 0;
 }
 

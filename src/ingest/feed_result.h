@@ -1,0 +1,15 @@
+/* feed_result.h: a store outcome as the load loop counts it, with the
+ * quarantine message for the in-file duplicates every keyed feed shares. */
+#ifndef SAMANVAY_FEED_RESULT_H
+#define SAMANVAY_FEED_RESULT_H
+
+#include "ingest/feed.h"
+
+/* Fill r from a keyed upsert outcome. `key` describes the row's key for
+ * the message ("gstin 27AAAPA1234A1Z5, GSTR3B 2024-03"); other_row is
+ * the earlier row of the same file for DUPLICATE and CONFLICT. PAN
+ * conflicts carry their own message and are not handled here. */
+void feed_result_from_upsert(struct feed_store_result *r, enum upsert_outcome o, int64_t other_row,
+                             const char *key);
+
+#endif
