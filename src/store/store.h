@@ -60,6 +60,14 @@ int store_ingest_file_counts(struct store *s, int64_t id, struct ingest_counts *
 /* The name a file was loaded under (for showing where a fact came from). */
 int store_ingest_file_name(struct store *s, int64_t id, char *out, size_t cap, bool *found,
                            struct err *e);
+struct ingest_file_info {
+    char feed[16];
+    char name[128];
+    char started_at[24];      /* ISO 8601 UTC: when the file was first loaded */
+};
+/* A loaded file's feed, name and load time (a fact's provenance and as-of). */
+int store_ingest_file_get(struct store *s, int64_t id, struct ingest_file_info *out, bool *found,
+                          struct err *e);
 /* Record progress; call inside the batch's transaction so progress and
  * data commit together. */
 int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_counts *c,

@@ -172,3 +172,28 @@ int store_ingest_file_name(struct store *s, int64_t id, char *out, size_t cap, b
     db_reset(st);
     return 0;
 }
+
+int store_ingest_file_get(struct store *s, int64_t id, struct ingest_file_info *out, bool *found,
+                          struct err *e)
+{
+    static const char sql[] = "SELECT feed, name, started_at FROM ingest_file WHERE id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, id) != 0)
+        return err_set(e, "cannot bind the file id");
+    rc = db_step(st, e);
+    if (rc < 0)
+        return -1;
+    *found = rc == DB_ROW;
+    if (*found) {
+        snprintf(out->feed, sizeof out->feed, "%s", db_column_text(st, 0));
+        snprintf(out->name, sizeof out->name, "%s", db_column_text(st, 1));
+        snprintf(out->started_at, sizeof out->started_at, "%s", db_column_text(st, 2));
+    }
+    db_reset(st);
+    return 0;
+}

@@ -14,13 +14,13 @@
 /* --- facts ------------------------------------------------------------- */
 
 #define FACT_COLUMNS \
-    "id, enterprise_id, path, value, source, replaced, replaced_source, user_id, at"
+    "id, enterprise_id, path, value, source, replaced, replaced_source, user_id, at, note"
 
 int store_profile_fact_add(struct store *s, const struct profile_fact_row *f, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO profile_fact(enterprise_id, path, value, source, replaced, replaced_source,"
-        " user_id, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+        " user_id, at, note) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     const char *now = store_now(s);
 
@@ -32,7 +32,7 @@ int store_profile_fact_add(struct store *s, const struct profile_fact_row *f, st
         || bind_str(st, 3, f->value) || bind_str(st, 4, f->source)
         || db_bind_text_or_null(st, 5, f->replaced)
         || db_bind_text_or_null(st, 6, f->replaced_source) || db_bind_int64(st, 7, f->user_id)
-        || bind_str(st, 8, now))
+        || bind_str(st, 8, now) || db_bind_text_or_null(st, 9, f->note))
         return err_set(e, "cannot bind fact values");
     return db_step(st, e) < 0 ? -1 : 0;
 }
@@ -51,6 +51,7 @@ static int read_fact(struct db_stmt *st, void *row, struct err *e)
     col_text(st, 6, f->replaced_source, sizeof f->replaced_source);
     f->user_id = db_column_int64(st, 7);
     col_text(st, 8, f->at, sizeof f->at);
+    col_text(st, 9, f->note, sizeof f->note);
     return 0;
 }
 
@@ -78,6 +79,25 @@ int store_profile_facts_current(struct store *s, int64_t enterprise_id,
         " AND f.id = (SELECT MAX(g.id) FROM profile_fact g"
         "             WHERE g.enterprise_id = f.enterprise_id AND g.path = f.path)"
         " ORDER BY f.path LIMIT $2";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, PROFILE_LIST_MAX))
+        return err_set(e, "cannot bind the enterprise id");
+    return each_fact(st, fn, ctx, e);
+}
+
+int store_profile_facts_by_source(struct store *s, int64_t enterprise_id,
+                                  int (*fn)(void *ctx, const struct profile_fact_row *f),
+                                  void *ctx, struct err *e)
+{
+    static const char sql[] =
+        "SELECT " FACT_COLUMNS " FROM profile_fact f WHERE f.enterprise_id = $1"
+        " AND f.id = (SELECT MAX(g.id) FROM profile_fact g"
+        "             WHERE g.enterprise_id = f.enterprise_id AND g.path = f.path"
+        "             AND g.source = f.source)"
+        " ORDER BY f.path, f.source LIMIT $2";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
     if (st == NULL)

@@ -31,6 +31,7 @@ struct profile_fact_row {
     char replaced_source[PROFILE_FACT_NOTE_MAX];
     int64_t user_id;
     char at[24];                       /* ISO 8601 UTC */
+    char note[PROFILE_FACT_NOTE_MAX];  /* an officer's reason for a correction, or "" */
 };
 
 /* Append one fact (id and at are set by the store). */
@@ -40,6 +41,12 @@ int store_profile_fact_add(struct store *s, const struct profile_fact_row *f, st
 int store_profile_facts_current(struct store *s, int64_t enterprise_id,
                                 int (*fn)(void *ctx, const struct profile_fact_row *f),
                                 void *ctx, struct err *e);
+/* The newest fact per path and source (an officer's correction and the
+ * entrepreneur's own word are kept apart: the golden record's
+ * survivorship rule decides between them), in path order. */
+int store_profile_facts_by_source(struct store *s, int64_t enterprise_id,
+                                  int (*fn)(void *ctx, const struct profile_fact_row *f),
+                                  void *ctx, struct err *e);
 /* The newest fact's id for an enterprise (0 when none): facts are
  * append-only, so a new fact is a new id (answer caches key on it). */
 int store_profile_fact_last_id(struct store *s, int64_t enterprise_id, int64_t *id,

@@ -331,7 +331,7 @@ int api_applications_create(struct web_request *rq, struct web_response *rs, str
         json_decref(body);
         return web_response_error(rs, 400, "bad_json", "the body must be a JSON object");
     }
-    rc = profile_view_load(rq->store, rq->session->user.enterprise_id, rq->today, &v, &found, e);
+    rc = profile_view_load(rq->store, rq->app->survivorship, rq->session->user.enterprise_id, rq->today, &v, &found, e);
     if (rc == 0 && !found)
         rc = web_response_error(rs, 403, "forbidden", "no enterprise is linked to this account");
     else if (rc == 0)

@@ -155,7 +155,7 @@ int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, 
         return 0;
     }
     buf_reset(&rs->body);
-    if (profile_view_load(rq->store, ent.id, rq->today, &v, &found, e) != 0 || !found) {
+    if (profile_view_load(rq->store, rq->app->survivorship, ent.id, rq->today, &v, &found, e) != 0 || !found) {
         profile_view_free(&v);
         return found ? -1 : err_set(e, "eligibility: the enterprise went away");
     }

@@ -93,7 +93,7 @@ static int put_trace(struct buf *b, struct web_request *rq, const struct app_row
 
     if (s == NULL)
         return 0;
-    if (profile_view_load(rq->store, a->enterprise_id, rq->today, &v, &found, e) != 0 || !found) {
+    if (profile_view_load(rq->store, rq->app->survivorship, a->enterprise_id, rq->today, &v, &found, e) != 0 || !found) {
         profile_view_free(&v);
         return found ? -1 : 0;
     }
@@ -168,7 +168,9 @@ static int application_page(struct web_request *rq, struct web_response *rs,
         return err_set(e, "out of memory");
     if (buf_printf(b, "<dl>\n<dt>%s</dt><dd>", _("Scheme"))
         || buf_put_html(b, s == NULL ? a->scheme_id : hindi && s->name_hi ? s->name_hi : s->name)
-        || buf_printf(b, "</dd>\n<dt>%s</dt><dd>", _("Enterprise")) || buf_put_html(b, a->enterprise_name)
+        || buf_printf(b, "</dd>\n<dt>%s</dt><dd>", _("Enterprise"))
+        || (officer && buf_printf(b, "<a href=\"/officer/enterprises/%" PRId64 "\">", a->enterprise_id))
+        || buf_put_html(b, a->enterprise_name) || (officer && buf_puts(b, "</a>"))
         || buf_printf(b, "</dd>\n<dt>%s</dt><dd><strong>", _("Status"))
         || buf_put_html(b, portal_app_state_label(a->state))
         || buf_printf(b, "</strong></dd>\n<dt>%s</dt><dd>", _("Next step"))

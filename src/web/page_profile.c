@@ -119,8 +119,8 @@ static int give_fields(struct web_request *rq, struct profile_view *v, struct fi
         snprintf(name, sizeof name, "f%d", (int)fields[i]);
         if (form_get(rq->body, rq->body_len, name, text, sizeof text) != 0)
             continue; /* not on this form, or not decodable: nothing given */
-        rc = profile_view_give(rq->store, v, fields[i], text, rq->session->user.id, source, msg,
-                               sizeof msg, e);
+        rc = profile_view_give(rq->store, v, fields[i], text, rq->session->user.id, source, NULL,
+                               msg, sizeof msg, e);
         if (rc < 0) {
             store_rollback(rq->store);
             return -1;

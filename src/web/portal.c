@@ -46,7 +46,7 @@ int portal_own_enterprise(struct web_request *rq, struct web_response *rs,
 
     if (id <= 0)
         return no_enterprise_page(rq, rs, e) < 0 ? -1 : PORTAL_ANSWERED;
-    if (profile_view_load(rq->store, id, rq->today, v, &found, e) != 0) {
+    if (profile_view_load(rq->store, rq->app->survivorship, id, rq->today, v, &found, e) != 0) {
         profile_view_free(v);
         return -1;
     }

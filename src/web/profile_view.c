@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/date.h"
+#include "core/json_path.h"
 #include "core/money.h"
 #include "store/store_profile.h"
 
@@ -38,139 +39,51 @@ const enum profile_field *profile_view_editable(size_t *n)
     return editable;
 }
 
-/* Set `value` (stolen) at a dotted path, creating the objects on the way. */
-static int json_set_path(json_t *root, const char *path, json_t *value)
+void profile_view_source_of(const struct golden_value *w, struct fact_source *src)
 {
-    char key[64];
-    const char *dot;
-    json_t *obj = root;
-
-    while ((dot = strchr(path, '.')) != NULL) {
-        size_t n = (size_t)(dot - path);
-        json_t *next;
-        if (n >= sizeof key) {
-            json_decref(value);
-            return -1;
-        }
-        memcpy(key, path, n);
-        key[n] = '\0';
-        next = json_object_get(obj, key);
-        if (!json_is_object(next)) {
-            next = json_object();
-            if (next == NULL || json_object_set_new(obj, key, next) != 0) {
-                json_decref(value);
-                return -1;
-            }
-        }
-        obj = next;
-        path = dot + 1;
-    }
-    return json_object_set_new(obj, path, value);
-}
-
-static json_t *json_get_path(json_t *root, const char *path)
-{
-    char key[64];
-    const char *dot;
-
-    while (root != NULL && (dot = strchr(path, '.')) != NULL) {
-        size_t n = (size_t)(dot - path);
-        if (n >= sizeof key)
-            return NULL;
-        memcpy(key, path, n);
-        key[n] = '\0';
-        root = json_object_get(root, key);
-        path = dot + 1;
-    }
-    return root == NULL ? NULL : json_object_get(root, path);
-}
-
-struct overlay {
-    json_t *root;
-    struct fact_source *source;
-};
-
-static int overlay_fact(void *ctx, const struct profile_fact_row *f)
-{
-    struct overlay *o = ctx;
-    const struct profile_field_desc *d = profile_field_by_path(f->path);
-    json_t *value = json_loads(f->value, JSON_DECODE_ANY, NULL);
-    struct fact_source *src;
-
-    if (d == NULL || value == NULL) {
-        json_decref(value);
-        return 0;
-    }
-    if (json_set_path(o->root, f->path, value) != 0)
-        return -1;
-    src = &o->source[d->id];
     memset(src, 0, sizeof *src);
-    src->origin = strcmp(f->source, "officer") == 0 ? ORIGIN_OFFICER : ORIGIN_SELF;
-    snprintf(src->at, sizeof src->at, "%.10s", f->at);
-    src->corrected = f->replaced[0] != '\0';
-    snprintf(src->replaced, sizeof src->replaced, "%s", f->replaced);
-    return 0;
-}
-
-static int record_sources(struct store *s, struct profile_view *v, struct err *e)
-{
-    struct fact_source rec = {.origin = ORIGIN_RECORD};
-    bool found = false;
-
-    if (strcmp(v->ent.src_feed, "portal") == 0) {
-        rec.origin = ORIGIN_REGISTERED;
-    } else {
-        snprintf(rec.feed, sizeof rec.feed, "%s", v->ent.src_feed);
-        rec.row = v->ent.src_row;
-        if (store_ingest_file_name(s, v->ent.src_file, rec.file, sizeof rec.file, &found, e) != 0)
-            return -1;
+    if (w == NULL)
+        return;
+    switch (w->key.source) {
+    case GS_REGISTERED:
+        src->origin = ORIGIN_REGISTERED;
+        return;
+    case GS_SELF:
+    case GS_OFFICER:
+        src->origin = w->key.source == GS_SELF ? ORIGIN_SELF : ORIGIN_OFFICER;
+        snprintf(src->at, sizeof src->at, "%.10s", w->at);
+        src->corrected = w->corrected;
+        snprintf(src->replaced, sizeof src->replaced, "%s", w->replaced);
+        return;
+    default:
+        src->origin = ORIGIN_RECORD;
+        snprintf(src->feed, sizeof src->feed, "%s", w->feed);
+        snprintf(src->file, sizeof src->file, "%s", w->file);
+        src->row = w->row;
+        return;
     }
-    for (int i = 0; i < PF_COUNT; i++)
-        v->source[i] = v->profile.f[i].state != FACT_UNKNOWN ? rec : (struct fact_source){0};
-    return 0;
 }
 
-int profile_view_load(struct store *s, int64_t id, int32_t today, struct profile_view *v,
-                      bool *found, struct err *e)
+int profile_view_load(struct store *s, const struct survivorship *rules, int64_t id,
+                      int32_t today, struct profile_view *v, bool *found, struct err *e)
 {
-    struct profile_issues is = {0};
-    struct overlay o;
-    int rc = 0;
-
     memset(v, 0, sizeof *v);
     profile_init(&v->profile);
-    if (store_enterprise_get(s, id, &v->ent, found, e) != 0 || !*found)
+    if (golden_record_load(s, rules, id, today, &v->golden, found, e) != 0 || !*found)
         return *found ? -1 : 0;
-    if (enterprise_to_profile(&v->ent, &v->profile) != 0)
-        return err_set(e, "profile: out of memory");
-    profile_set_int(&v->profile, PF_AS_OF, today);
-    if (record_sources(s, v, e) != 0)
-        return -1;
-    o.root = profile_to_json(&v->profile);
-    o.source = v->source;
-    if (o.root == NULL)
-        return err_set(e, "profile: out of memory");
-    if (store_profile_facts_current(s, id, overlay_fact, &o, e) != 0) {
-        rc = -1;
-    } else {
-        profile_clear(&v->profile);
-        /* Facts that no longer validate leave their field unknown; the
-         * rest of the profile still loads. */
-        (void)profile_from_json(o.root, &v->profile, &is);
-        for (size_t i = 0; i < is.n; i++) {
-            const struct profile_field_desc *d = profile_field_by_path(is.items[i].path);
-            if (d != NULL && !is.items[i].warning)
-                v->source[d->id].origin = ORIGIN_NONE;
-        }
-    }
-    profile_issues_free(&is);
-    json_decref(o.root);
-    return rc;
+    v->ent = v->golden.ent;
+    /* the profile moves to the view; the golden record keeps the candidates */
+    v->profile = v->golden.profile;
+    profile_init(&v->golden.profile);
+    for (int f = 0; f < PF_COUNT; f++)
+        profile_view_source_of(golden_winner(&v->golden, (enum profile_field)f), &v->source[f]);
+    return 0;
 }
 
 void profile_view_free(struct profile_view *v)
 {
     profile_clear(&v->profile);
+    golden_record_free(&v->golden);
 }
 
 int profile_view_put_source(struct buf *b, const struct fact_source *src, bool hindi)
@@ -337,7 +250,7 @@ static bool valid_for_field(const struct profile_field_desc *d, const json_t *va
 
     snprintf(msg, cap, "not a valid value for this field");
     profile_init(&p);
-    if (root != NULL && json_set_path(root, d->path, json_incref((json_t *)value)) == 0) {
+    if (root != NULL && json_path_set(root, d->path, json_incref((json_t *)value)) == 0) {
         ok = profile_from_json(root, &p, &is) == 0;
         for (size_t i = 0; !ok && i < is.n; i++)
             if (!is.items[i].warning) {
@@ -364,8 +277,8 @@ json_t *profile_view_parse_input(enum profile_field f, const char *text, char *m
 }
 
 int profile_view_give(struct store *s, struct profile_view *v, enum profile_field f,
-                      const char *text, int64_t user_id, const char *source, char *msg,
-                      size_t msg_cap, struct err *e)
+                      const char *text, int64_t user_id, const char *source, const char *note,
+                      char *msg, size_t msg_cap, struct err *e)
 {
     const struct profile_field_desc *d = field_desc(f);
     struct profile_fact_row row = {0};
@@ -378,7 +291,7 @@ int profile_view_give(struct store *s, struct profile_view *v, enum profile_fiel
     if ((value = profile_view_parse_input(f, text, msg, msg_cap)) == NULL)
         return 1;
     now_json = profile_to_json(&v->profile);
-    current = now_json == NULL ? NULL : json_get_path(now_json, d->path);
+    current = now_json == NULL ? NULL : json_path_get(now_json, d->path);
     rc = 0;
     if (current != NULL && json_equal(current, value))
         goto done; /* confirmed as it is */
@@ -392,8 +305,12 @@ int profile_view_give(struct store *s, struct profile_view *v, enum profile_fiel
     snprintf(row.path, sizeof row.path, "%s", d->path);
     snprintf(row.value, sizeof row.value, "%s", dumped);
     snprintf(row.source, sizeof row.source, "%s", source);
+    snprintf(row.note, sizeof row.note, "%s", note ? note : "");
     row.user_id = user_id;
-    if (current != NULL && v->source[f].origin == ORIGIN_RECORD) {
+    /* An entrepreneur revising their own word is no correction; an
+     * officer replacing anyone's value is. */
+    if (current != NULL && v->source[f].origin != ORIGIN_NONE
+        && (v->source[f].origin == ORIGIN_RECORD || strcmp(source, "officer") == 0)) {
         char *was = json_dumps(current, JSON_ENCODE_ANY | JSON_COMPACT);
         struct buf from = BUF_INIT;
         if (was != NULL)

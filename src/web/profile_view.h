@@ -1,6 +1,7 @@
-/* profile_view.h: an enterprise's profile as the portal shows it: the
- * stored record (Udyam feed, or the portal registration) overlaid with the
- * facts given on the portal, each field with where it came from.
+/* profile_view.h: an enterprise's profile as the portal shows it: its
+ * golden record (the value of every field that survives among the Udyam
+ * feed or portal registration, the other feeds, and the facts given on the
+ * portal), each field with where it came from.
  *
  * This is what an enterprise "gives once": every page and API call that
  * needs the profile (scheme finder, common application, officer trace)
@@ -15,6 +16,8 @@
 #include "core/enterprise.h"
 #include "core/err.h"
 #include "core/profile.h"
+#include "core/survivorship.h"
+#include "golden/golden.h"
 #include "store/store.h"
 
 enum fact_origin {
@@ -37,15 +40,20 @@ struct fact_source {
 
 struct profile_view {
     struct enterprise ent;
-    struct profile profile;          /* owned: profile_view_free */
+    struct profile profile;          /* the golden record's survivors; owned: profile_view_free */
     struct fact_source source[PF_COUNT];
+    struct golden_record golden;     /* every source's value of every field (owned) */
 };
 
-/* Load enterprise `id`; *found is false when there is none. */
-int profile_view_load(struct store *s, int64_t id, int32_t today, struct profile_view *v,
-                      bool *found, struct err *e);
+/* Load enterprise `id` (its golden record, golden/golden.h); *found is
+ * false when there is none. Free the view either way. */
+int profile_view_load(struct store *s, const struct survivorship *rules, int64_t id,
+                      int32_t today, struct profile_view *v, bool *found, struct err *e);
 void profile_view_free(struct profile_view *v);
 
+/* The source of one candidate value of the golden record, as the pages
+ * describe it. */
+void profile_view_source_of(const struct golden_value *w, struct fact_source *src);
 /* Where a field came from, in words, in the page's language. */
 int profile_view_put_source(struct buf *b, const struct fact_source *src, bool hindi);
 /* A known fact as text for a reader ("₹12,50,000", "Manufacturing"). */
@@ -65,8 +73,8 @@ json_t *profile_view_parse_input(enum profile_field f, const char *text, char *m
  * field (msg says why, in English for logs and API; the page shows its own
  * words), -1 on a fault. The view is reloaded by the caller. */
 int profile_view_give(struct store *s, struct profile_view *v, enum profile_field f,
-                      const char *text, int64_t user_id, const char *source, char *msg,
-                      size_t msg_cap, struct err *e);
+                      const char *text, int64_t user_id, const char *source, const char *note,
+                      char *msg, size_t msg_cap, struct err *e);
 
 /* Fields the entrepreneur may give or correct on the portal, in the order
  * the profile page shows them. */

@@ -11,6 +11,7 @@
 
 #include "core/buf.h"
 #include "core/refdata.h"
+#include "core/survivorship.h"
 #include "rules/catalog.h"
 #include "rules/search.h"
 #include "store/store.h"
@@ -24,6 +25,7 @@ struct web_app {
     const struct refdata *ref;
     const struct i18n *i18n;
     const struct catalog *catalog;  /* the scheme catalogue, loaded at start */
+    const struct survivorship *survivorship; /* the golden record's trust table */
     struct search_index *search;  /* its search index; thread-safe (search.h) */
     const struct route *routes;
     size_t n_routes;

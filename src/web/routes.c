@@ -143,6 +143,12 @@ static const struct route routes[] = {
     {"POST", "/officer/claims/{id}", OFF, page_claim_decide,
      "Approve or refuse a request to link an enterprise", HTML, FORM, "303 401 403 404 409 422",
      NULL},
+    {"GET", "/officer/enterprises/{id}", OFF, page_enterprise,
+     "An enterprise's golden record: each field's value kept, its source, and the other sources' "
+     "values (?field=N adds the correction form)", HTML, NULL, "200 401 403 404", NULL},
+    {"POST", "/officer/enterprises/{id}", OFF, page_enterprise_correct,
+     "Correct one field of the golden record (field, value, reason); kept with its author", HTML,
+     FORM, "303 400 401 403 404 422", NULL},
     {"GET", "/api/v1/applications", ENT_OFF, api_applications_list,
      "The caller's applications (entrepreneur) or the scope's worklist order (officer)", JSON, NULL,
      "200 401 403", NULL},

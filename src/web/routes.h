@@ -43,6 +43,8 @@ int page_worklist_xlsx(struct web_request *rq, struct web_response *rs, struct e
 int page_outreach(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_claims(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_claim_decide(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_enterprise(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_enterprise_correct(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_grievance_new(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_grievance_file(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_grievance(struct web_request *rq, struct web_response *rs, struct err *e);

@@ -23,7 +23,7 @@
 #include "web/routes.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 2
+#define SCHEMA_NEEDED 8
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 
@@ -42,6 +42,7 @@ struct web_server {
     struct i18n *i18n;
     struct catalog *catalog;
     struct search_index *search;
+    struct survivorship *survivorship;
     struct web_app app;
     uint16_t port;
 };
@@ -521,6 +522,9 @@ static int load_schemes(struct web_server *srv, struct err *e)
         return -1;
     srv->app.catalog = srv->catalog;
     srv->app.search = srv->search;
+    if (survivorship_load(&srv->survivorship, e) != 0)
+        return -1;
+    srv->app.survivorship = srv->survivorship;
     return 0;
 }
 
@@ -614,6 +618,7 @@ void web_server_free(struct web_server *s)
     answer_cache_free(s->app.answers);
     search_index_free(s->search);
     catalog_free(s->catalog);
+    survivorship_free(s->survivorship);
     i18n_free(s->i18n);
     sodium_memzero(s->app.dummy_hash, sizeof s->app.dummy_hash);
     mem_free(s);

@@ -2,7 +2,8 @@
 // Debian's chromium driven by playwright-core: register an enterprise by its
 // Udyam number and PAN, check the pre-filled profile, pick two schemes, send
 // one common application, see both on the dashboard; the district officer
-// reviews and sanctions one; the entrepreneur sees the sanction and the
+// reviews and sanctions one, then opens the enterprise's golden record and a
+// field's correction form; the entrepreneur sees the sanction and the
 // officer's reason. Only the start page is typed as a URL; everything else is
 // clicks and typing, fields found by their labels (in English) so the labels
 // are proved too. In Hindi the label texts may be translated, so fields are
@@ -278,6 +279,18 @@ async function main() {
     await clickTo(page, button(page, 'Save', appHref), appHref);
     ok((await page.textContent('main')).includes(REASON), 'the application history shows the reason');
     await endStep('sanctioned-officer');
+
+    // 6b. From the application, the enterprise's golden record: every field
+    // with its source, one link away from a field's correction form.
+    const entLink = page.locator('main a[href^="/officer/enterprises/"]').first();
+    const entHref = await entLink.getAttribute('href');
+    await clickTo(page, entLink, entHref);
+    must(await page.locator('main dl.golden dt').count() > 10, 'the record shows its fields');
+    await endStep('enterprise-record');
+    await clickTo(page, page.locator('main a[href*="?field="]').first(), entHref);
+    must(await page.locator('main form textarea[name=reason][required]').count() === 1,
+         'the correction form asks for a reason');
+    await endStep('enterprise-correct');
 
     // 7. The entrepreneur sees the sanction, and the officer's reason.
     await clickTo(page, page.locator('header form[action="/logout"] button[type=submit]'));

@@ -1,0 +1,213 @@
+/* golden.c: candidates from every source, then survivorship (golden.h).
+ *
+ * Values travel as profile JSON, and the survivors are read back through
+ * the profile's own JSON reader, so a stored value is checked by exactly
+ * the rules that check the API's profiles: a value that no longer
+ * validates (a vocabulary changed) leaves its field unknown rather than
+ * being trusted. */
+#include "golden/golden.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/date.h"
+#include "core/json_path.h"
+#include "store/store_profile.h"
+
+static struct golden_value *add_value(struct golden_record *g, enum profile_field f,
+                                      enum golden_source src, json_t *value, struct err *e)
+{
+    struct golden_value *v;
+
+    if (g->n == g->cap) {
+        size_t cap = g->cap ? g->cap * 2 : 64;
+        void *p = g->n < GOLDEN_VALUES_MAX ? mem_realloc(g->values, cap * sizeof *g->values) : NULL;
+        if (p == NULL) {
+            json_decref(value);
+            err_set(e, g->n < GOLDEN_VALUES_MAX ? "golden record: out of memory"
+                                                : "golden record: more than %d values", GOLDEN_VALUES_MAX);
+            return NULL;
+        }
+        g->values = p;
+        g->cap = cap;
+    }
+    v = &g->values[g->n++];
+    memset(v, 0, sizeof *v);
+    v->field = f;
+    v->key.source = src;
+    v->key.as_of = DATE_UNKNOWN;
+    v->value = value;
+    return v;
+}
+
+static int32_t day_of(const char *iso)
+{
+    int32_t d;
+
+    return strlen(iso) >= 10 && date_parse(iso, 10, &d, NULL) == 0 ? d : DATE_UNKNOWN;
+}
+
+/* --- the enterprise row -------------------------------------------------- */
+
+/* Which source the enterprise row speaks for: the feed that made it. */
+static enum golden_source record_source(const char *feed)
+{
+    if (strcmp(feed, "portal") == 0)
+        return GS_REGISTERED;
+    if (strcmp(feed, "gst") == 0)
+        return GS_GST;
+    return GS_UDYAM;
+}
+
+static int record_values(struct store *s, struct golden_record *g, struct err *e)
+{
+    struct ingest_file_info file;
+    struct profile p;
+    json_t *root;
+    size_t nf;
+    const struct profile_field_desc *fields = profile_fields(&nf);
+    enum golden_source src = record_source(g->ent.src_feed);
+    bool found;
+    int rc = 0;
+
+    if (store_ingest_file_get(s, g->ent.src_file, &file, &found, e) != 0)
+        return -1;
+    profile_init(&p);
+    root = enterprise_to_profile(&g->ent, &p) == 0 ? profile_to_json(&p) : NULL;
+    profile_clear(&p);
+    if (root == NULL)
+        return err_set(e, "golden record: out of memory");
+    for (size_t i = 0; i < nf && rc == 0; i++) {
+        json_t *value = json_path_get(root, fields[i].path);
+        struct golden_value *v;
+        if (value == NULL || fields[i].id == PF_AS_OF)
+            continue;
+        if ((v = add_value(g, fields[i].id, src, json_incref(value), e)) == NULL) {
+            rc = -1;
+            break;
+        }
+        v->key.as_of = day_of(file.started_at);
+        snprintf(v->feed, sizeof v->feed, "%s", g->ent.src_feed);
+        v->file_id = g->ent.src_file;
+        v->row = g->ent.src_row;
+        snprintf(v->file, sizeof v->file, "%s", file.name);
+    }
+    json_decref(root);
+    return rc;
+}
+
+/* --- what people said on the portal ---------------------------------------- */
+
+static int fact_value(void *ctx, const struct profile_fact_row *f)
+{
+    struct golden_record *g = ((void **)ctx)[0];
+    struct err *e = ((void **)ctx)[1];
+    const struct profile_field_desc *d = profile_field_by_path(f->path);
+    json_t *value = json_loads(f->value, JSON_DECODE_ANY, NULL);
+    struct golden_value *v;
+
+    if (d == NULL || value == NULL) {
+        json_decref(value); /* a field since removed from the profile: kept in the store, unused */
+        return 0;
+    }
+    v = add_value(g, d->id, strcmp(f->source, "officer") == 0 ? GS_OFFICER : GS_SELF, value, e);
+    if (v == NULL)
+        return -1;
+    v->key.as_of = day_of(f->at);
+    v->key.seq = f->id;
+    v->user_id = f->user_id;
+    snprintf(v->at, sizeof v->at, "%s", f->at);
+    snprintf(v->note, sizeof v->note, "%s", f->note);
+    v->corrected = f->replaced[0] != '\0';
+    snprintf(v->replaced, sizeof v->replaced, "%s", f->replaced);
+    return 0;
+}
+
+static int portal_values(struct store *s, struct golden_record *g, struct err *e)
+{
+    void *ctx[2] = {g, e};
+
+    return store_profile_facts_by_source(s, g->ent.id, fact_value, ctx, e);
+}
+
+/* --- survivorship ------------------------------------------------------------ */
+
+static void choose_winners(const struct survivorship *rules, struct golden_record *g)
+{
+    struct golden_candidate keys[GS_COUNT * 2];
+    int index[GS_COUNT * 2];
+
+    for (int f = 0; f < PF_COUNT; f++) {
+        size_t n = 0;
+        int w;
+        for (size_t i = 0; i < g->n && n < sizeof keys / sizeof keys[0]; i++)
+            if (g->values[i].field == (enum profile_field)f) {
+                keys[n] = g->values[i].key;
+                index[n++] = (int)i;
+            }
+        w = survivorship_choose(rules, (enum profile_field)f, keys, n);
+        g->winner[f] = w < 0 ? -1 : index[w];
+    }
+}
+
+/* Read the survivors into the profile; a value the reader refuses leaves
+ * its field unknown. */
+static int read_survivors(struct golden_record *g, int32_t today, struct err *e)
+{
+    struct profile_issues is = {0};
+    json_t *root = json_object();
+    size_t nf;
+    const struct profile_field_desc *fields = profile_fields(&nf);
+
+    if (root == NULL)
+        return err_set(e, "golden record: out of memory");
+    for (size_t i = 0; i < nf; i++) {
+        int w = g->winner[fields[i].id];
+        if (w >= 0 && json_path_set(root, fields[i].path, json_incref(g->values[w].value)) != 0) {
+            json_decref(root);
+            return err_set(e, "golden record: out of memory");
+        }
+    }
+    (void)profile_from_json(root, &g->profile, &is);
+    for (size_t i = 0; i < is.n; i++) {
+        const struct profile_field_desc *d = profile_field_by_path(is.items[i].path);
+        if (d != NULL && !is.items[i].warning)
+            g->winner[d->id] = -1;
+    }
+    profile_issues_free(&is);
+    json_decref(root);
+    profile_set_int(&g->profile, PF_AS_OF, today);
+    return 0;
+}
+
+int golden_record_load(struct store *s, const struct survivorship *rules, int64_t id,
+                       int32_t today, struct golden_record *g, bool *found, struct err *e)
+{
+    memset(g, 0, sizeof *g);
+    profile_init(&g->profile);
+    for (int f = 0; f < PF_COUNT; f++)
+        g->winner[f] = -1;
+    if (store_enterprise_get(s, id, &g->ent, found, e) != 0)
+        return -1;
+    if (!*found)
+        return 0;
+    if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0)
+        return -1;
+    choose_winners(rules, g);
+    return read_survivors(g, today, e);
+}
+
+void golden_record_free(struct golden_record *g)
+{
+    for (size_t i = 0; i < g->n; i++)
+        json_decref(g->values[i].value);
+    mem_free(g->values);
+    profile_clear(&g->profile);
+    memset(g, 0, sizeof *g);
+}
+
+const struct golden_value *golden_winner(const struct golden_record *g, enum profile_field f)
+{
+    return f >= 0 && f < PF_COUNT && g->winner[f] >= 0 ? &g->values[g->winner[f]] : NULL;
+}
