@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "ingest/progress.h"
 #include "link/link.h"
+#include "link/parallel.h"
 
 struct link_args {
     const char *config, *left, *right, *out, *report;

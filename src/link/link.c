@@ -1,5 +1,6 @@
 /* link.c: the stages of a run, and its outputs (PAIRS CSV, JSON report). */
 #include "link/link.h"
+#include "link/parallel.h"
 
 #include <jansson.h>
 #include <math.h>

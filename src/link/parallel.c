@@ -2,6 +2,7 @@
 #include "link/parallel.h"
 
 #include <pthread.h>
+#include <unistd.h>
 
 #define PARALLEL_MAX 64
 
@@ -42,4 +43,13 @@ void link_parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t from,
         else
             run_slice(&s[t]);
     }
+}
+
+int link_threads(int threads)
+{
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+    if (threads > 0)
+        return threads > PARALLEL_MAX ? PARALLEL_MAX : threads;
+    return cores < 1 ? 1 : cores > PARALLEL_MAX ? PARALLEL_MAX : (int)cores;
 }

@@ -9,4 +9,7 @@
  * the caller's thread, so the work is always done. */
 void link_parallel_for(size_t n, int threads, void (*fn)(void *ctx, size_t from, size_t to), void *ctx);
 
+/* Number of threads to use for `threads` (0: one per online core), 1..64. */
+int link_threads(int threads);
+
 #endif

@@ -7,7 +7,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/arena.h"
@@ -15,17 +14,9 @@
 #include "core/date.h"
 #include "link/intern.h"
 #include "link/normalize.h"
+#include "link/parallel.h"
 
-#define MAX_THREADS 64
-
-int link_threads(int threads)
-{
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-
-    if (threads > 0)
-        return threads > MAX_THREADS ? MAX_THREADS : threads;
-    return cores < 1 ? 1 : cores > MAX_THREADS ? MAX_THREADS : (int)cores;
-}
+#define MAX_THREADS 64 /* as link_threads */
 
 struct link_records *records_new(const struct link_config *cfg, int side, struct err *e)
 {

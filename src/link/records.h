@@ -75,7 +75,4 @@ int records_tf(struct link_records *const *sets, int n_sets, double sum_sq[LINK_
 /* Bytes held by the set (for memory per record). */
 size_t records_bytes(const struct link_records *r);
 
-/* Number of threads to use for `threads` (0: one per online core). */
-int link_threads(int threads);
-
 #endif
