@@ -535,7 +535,7 @@ static void set_defaults(struct link_config *c)
     c->threshold = 0;
     c->em_max_iterations = 100;
     c->em_tolerance = 1e-6;
-    c->u_sample_pairs = 1000000;
+    c->u_sample_pairs = 300000;
     c->seed = 1;
     c->min_link_fraction = 0.5;
     c->veto_weight = -10;

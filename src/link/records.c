@@ -239,10 +239,10 @@ static int add_row(struct csv_load *c, struct csv_record *rec, struct err *e)
         return err_set(e, "%s:%llu: %zu fields, but the header has %zu", c->path,
                        (unsigned long long)rec->line, rec->nfields, c->n_header);
     for (size_t i = 0; i < rec->nfields; i++) {
-        if (check_field(c, rec, i, e) != 0)
-            return -1;
         if (cfg->trim)
             trim(&rec->field[i], &rec->len[i]);
+        if (check_field(c, rec, i, e) != 0)
+            return -1;
     }
     if (rec->len[c->id_col] == 0)
         return err_set(e, "%s:%llu: column '%s': empty record id", c->path, (unsigned long long)rec->line,
@@ -317,7 +317,7 @@ static int32_t parse_date(const char *s)
 
     if ((sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) == 3 || sscanf(s, "%2d/%2d/%4d%c", &d, &m, &y, &tail) == 3
          || (strlen(s) == 8 && sscanf(s, "%4d%2d%2d%c", &y, &m, &d, &tail) == 3))
-        && date_from_ymd(y, m, d, &out) == 0)
+        && date_from_ymd_any_year(y, m, d, &out) == 0)
         return out;
     return DATE_UNKNOWN;
 }
