@@ -35,19 +35,27 @@ static size_t utf8_decode(const char *str, size_t n, uint32_t *out, size_t cap)
         if (c < 0x80) {
             out[k++] = c;
             i++;
-        } else if ((c & 0xE0) == 0xC0 && i + 1 < n && is_continuation(s[i + 1])) {
-            out[k++] = (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
-            i += 2;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t len = 0;
+        if ((c & 0xE0) == 0xC0 && c >= 0xC2 && i + 1 < n && is_continuation(s[i + 1])) {
+            cp = (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+            len = 2;
         } else if ((c & 0xF0) == 0xE0 && i + 2 < n && is_continuation(s[i + 1])
                    && is_continuation(s[i + 2])) {
-            out[k++] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6
-                       | (s[i + 2] & 0x3F);
-            i += 3;
+            cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6
+                 | (s[i + 2] & 0x3F);
+            len = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
         } else if ((c & 0xF8) == 0xF0 && i + 3 < n && is_continuation(s[i + 1])
                    && is_continuation(s[i + 2]) && is_continuation(s[i + 3])) {
-            out[k++] = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12
-                       | (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
-            i += 4;
+            cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12
+                 | (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+            len = cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+        }
+        if (len > 0) {
+            out[k++] = cp;
+            i += len;
         } else {
             /* Not valid UTF-8: the byte stands for itself, outside the
              * range real code points use, so it matches only itself. */
