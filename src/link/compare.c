@@ -103,6 +103,65 @@ static double jaro(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return (m / (double)na + m / (double)nb + (m - t) / m) / 3.0;
 }
 
+/* The same Jaro for ASCII strings of at most 64 bytes, the usual case
+ * after normalisation: each byte's positions in b are a bit mask, so a
+ * letter finds its first free match in its window in one step instead
+ * of a scan. Same greedy choice (lowest free position), same result. */
+static double jaro_ascii64(const unsigned char *a, size_t na, const unsigned char *b, size_t nb)
+{
+    uint64_t at[128], used = 0, a_hit = 0;
+    size_t longer = na > nb ? na : nb;
+    size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
+    size_t matches = 0, half_transpositions = 0;
+
+    for (size_t i = 0; i < na; i++)
+        at[a[i]] = 0;
+    for (size_t j = 0; j < nb; j++)
+        at[b[j]] = 0;
+    for (size_t j = 0; j < nb; j++)
+        at[b[j]] |= (uint64_t)1 << j;
+    for (size_t i = 0; i < na; i++) {
+        size_t lo = i > window ? i - window : 0;
+        size_t hi = i + window + 1 < nb ? i + window + 1 : nb;
+        if (lo >= hi)
+            continue;
+        uint64_t in_window = (hi == 64 ? ~(uint64_t)0 : ((uint64_t)1 << hi) - 1)
+                             & ~(((uint64_t)1 << lo) - 1);
+        uint64_t free_match = at[a[i]] & ~used & in_window;
+        if (free_match) {
+            used |= free_match & -free_match;
+            a_hit |= (uint64_t)1 << i;
+            matches++;
+        }
+    }
+    if (matches == 0)
+        return 0.0;
+    for (uint64_t ia = a_hit, jb = used; ia; ia &= ia - 1, jb &= jb - 1)
+        half_transpositions += a[__builtin_ctzll(ia)] != b[__builtin_ctzll(jb)];
+    double m = (double)matches;
+    double t = (double)(half_transpositions / 2);
+    return (m / (double)na + m / (double)nb + (m - t) / m) / 3.0;
+}
+
+static bool ascii64(const char *s, size_t n)
+{
+    if (n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+static double winkler(double j, const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t prefix = 0;
+
+    while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix])
+        prefix++;
+    return j + (double)prefix * 0.1 * (1.0 - j);
+}
+
 static double jaro_winkler_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     size_t prefix = 0;
@@ -124,6 +183,9 @@ double jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
 
     if (na == nb && memcmp(a, b, na) == 0)
         return 1.0;
+    if (na > 0 && nb > 0 && ascii64(a, na) && ascii64(b, nb))
+        return winkler(jaro_ascii64((const unsigned char *)a, na, (const unsigned char *)b, nb),
+                       a, na, b, nb);
     na = utf8_decode(a, na, ca, COMPARE_MAX_CP);
     nb = utf8_decode(b, nb, cb, COMPARE_MAX_CP);
     return jaro_winkler_cp(ca, na, cb, nb);
