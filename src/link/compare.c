@@ -35,19 +35,27 @@ static size_t utf8_decode(const char *str, size_t n, uint32_t *out, size_t cap)
         if (c < 0x80) {
             out[k++] = c;
             i++;
-        } else if ((c & 0xE0) == 0xC0 && i + 1 < n && is_continuation(s[i + 1])) {
-            out[k++] = (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
-            i += 2;
+            continue;
+        }
+        uint32_t cp = 0;
+        size_t len = 0;
+        if ((c & 0xE0) == 0xC0 && c >= 0xC2 && i + 1 < n && is_continuation(s[i + 1])) {
+            cp = (uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F);
+            len = 2;
         } else if ((c & 0xF0) == 0xE0 && i + 2 < n && is_continuation(s[i + 1])
                    && is_continuation(s[i + 2])) {
-            out[k++] = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6
-                       | (s[i + 2] & 0x3F);
-            i += 3;
+            cp = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[i + 1] & 0x3F) << 6
+                 | (s[i + 2] & 0x3F);
+            len = cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF) ? 3 : 0;
         } else if ((c & 0xF8) == 0xF0 && i + 3 < n && is_continuation(s[i + 1])
                    && is_continuation(s[i + 2]) && is_continuation(s[i + 3])) {
-            out[k++] = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12
-                       | (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
-            i += 4;
+            cp = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[i + 1] & 0x3F) << 12
+                 | (uint32_t)(s[i + 2] & 0x3F) << 6 | (s[i + 3] & 0x3F);
+            len = cp >= 0x10000 && cp <= 0x10FFFF ? 4 : 0;
+        }
+        if (len > 0) {
+            out[k++] = cp;
+            i += len;
         } else {
             /* Not valid UTF-8: the byte stands for itself, outside the
              * range real code points use, so it matches only itself. */
@@ -95,6 +103,65 @@ static double jaro(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
     return (m / (double)na + m / (double)nb + (m - t) / m) / 3.0;
 }
 
+/* The same Jaro for ASCII strings of at most 64 bytes, the usual case
+ * after normalisation: each byte's positions in b are a bit mask, so a
+ * letter finds its first free match in its window in one step instead
+ * of a scan. Same greedy choice (lowest free position), same result. */
+static double jaro_ascii64(const unsigned char *a, size_t na, const unsigned char *b, size_t nb)
+{
+    uint64_t at[128], used = 0, a_hit = 0;
+    size_t longer = na > nb ? na : nb;
+    size_t window = longer / 2 > 0 ? longer / 2 - 1 : 0;
+    size_t matches = 0, half_transpositions = 0;
+
+    for (size_t i = 0; i < na; i++)
+        at[a[i]] = 0;
+    for (size_t j = 0; j < nb; j++)
+        at[b[j]] = 0;
+    for (size_t j = 0; j < nb; j++)
+        at[b[j]] |= (uint64_t)1 << j;
+    for (size_t i = 0; i < na; i++) {
+        size_t lo = i > window ? i - window : 0;
+        size_t hi = i + window + 1 < nb ? i + window + 1 : nb;
+        if (lo >= hi)
+            continue;
+        uint64_t in_window = (hi == 64 ? ~(uint64_t)0 : ((uint64_t)1 << hi) - 1)
+                             & ~(((uint64_t)1 << lo) - 1);
+        uint64_t free_match = at[a[i]] & ~used & in_window;
+        if (free_match) {
+            used |= free_match & -free_match;
+            a_hit |= (uint64_t)1 << i;
+            matches++;
+        }
+    }
+    if (matches == 0)
+        return 0.0;
+    for (uint64_t ia = a_hit, jb = used; ia; ia &= ia - 1, jb &= jb - 1)
+        half_transpositions += a[__builtin_ctzll(ia)] != b[__builtin_ctzll(jb)];
+    double m = (double)matches;
+    double t = (double)(half_transpositions / 2);
+    return (m / (double)na + m / (double)nb + (m - t) / m) / 3.0;
+}
+
+static bool ascii64(const char *s, size_t n)
+{
+    if (n > 64)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] >= 0x80)
+            return false;
+    return true;
+}
+
+static double winkler(double j, const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t prefix = 0;
+
+    while (prefix < 4 && prefix < na && prefix < nb && a[prefix] == b[prefix])
+        prefix++;
+    return j + (double)prefix * 0.1 * (1.0 - j);
+}
+
 static double jaro_winkler_cp(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
 {
     size_t prefix = 0;
@@ -116,6 +183,9 @@ double jaro_winkler(const char *a, size_t na, const char *b, size_t nb)
 
     if (na == nb && memcmp(a, b, na) == 0)
         return 1.0;
+    if (na > 0 && nb > 0 && ascii64(a, na) && ascii64(b, nb))
+        return winkler(jaro_ascii64((const unsigned char *)a, na, (const unsigned char *)b, nb),
+                       a, na, b, nb);
     na = utf8_decode(a, na, ca, COMPARE_MAX_CP);
     nb = utf8_decode(b, nb, cb, COMPARE_MAX_CP);
     return jaro_winkler_cp(ca, na, cb, nb);

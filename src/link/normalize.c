@@ -465,7 +465,7 @@ static int words_add(struct words *ws, size_t *used, const char *w, size_t len, 
 }
 
 /* Split ASCII text into lower-case words. An apostrophe joins
- * ("D'Souza" = dsouza); "&" is the word "and". */
+ * ("D'Souza" = dsouza); "&" is the word "and"; ee is i and oo is u. */
 static int words_split(const char *s, size_t len, struct words *ws, struct err *e)
 {
     size_t used = 0, i = 0;
@@ -485,7 +485,13 @@ static int words_split(const char *s, size_t len, struct words *ws, struct err *
                 if (k >= sizeof word)
                     return err_set(e, "name has a word over 255 letters");
                 char c = s[i];
-                word[k++] = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+                c = c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+                /* Indian romanisation writes long i and u either way:
+                 * Deepak/Dipak, Pooja/Puja (ee = i, oo = u). */
+                if (k > 0 && c == word[k - 1] && (c == 'e' || c == 'o'))
+                    word[k - 1] = c == 'e' ? 'i' : 'u';
+                else
+                    word[k++] = c;
             }
             i++;
         }
@@ -710,11 +716,15 @@ int name_phonetic(const char *folded, char *out, size_t cap)
         if (i == start)
             break;
         /* A word's skeleton is at most twice its length (x = ks). */
-        if (len + (len > 0) + 2 * (i - start) >= cap)
+        char word[512];
+        size_t n_word = i - start <= sizeof word / 2 ? i - start : sizeof word / 2;
+        size_t k = phonetic_word(folded + start, n_word, word);
+        if (len + (len > 0) + k >= cap)
             return -1;
         if (len > 0)
             out[len++] = ' ';
-        len += phonetic_word(folded + start, i - start, out + len);
+        memcpy(out + len, word, k);
+        len += k;
     }
     if (cap == 0)
         return -1;

@@ -82,6 +82,40 @@ static void test_jaro_winkler_code_points(void **state)
     assert_float_equal(jw("é", "e"), 0.0, 0);
 }
 
+/* ASCII up to 64 bytes takes a bit-mask path; the same letters mapped
+ * one-to-one to 3-byte code points take the general one. Both must
+ * agree exactly. */
+static size_t to_wide(const char *s, char *out)
+{
+    size_t k = 0;
+    for (; *s; s++) {
+        unsigned cp = 0x4E00u + (unsigned char)*s;  /* CJK: 3 bytes each */
+        out[k++] = (char)(0xE0 | cp >> 12);
+        out[k++] = (char)(0x80 | (cp >> 6 & 0x3F));
+        out[k++] = (char)(0x80 | (cp & 0x3F));
+    }
+    return k;
+}
+
+static void test_jaro_winkler_paths_agree(void **state)
+{
+    static const char *const words[] = {
+        "a", "ab", "ba", "martha", "marhta", "dixon", "dicksonx", "ram traders", "traders ram",
+        "shri ganesh traders private limited", "ganesh steel works", "aaaaaaaaab", "baaaaaaaaa",
+        "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz01",
+        "bacdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyz10",
+    };
+    char wa[256], wb[256];
+    (void)state;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
+        for (size_t k = 0; k < sizeof words / sizeof words[0]; k++) {
+            size_t na = to_wide(words[i], wa), nb = to_wide(words[k], wb);
+            double fast = jw(words[i], words[k]);
+            assert_float_equal(fast, jaro_winkler(wa, na, wb, nb), 1e-12);
+        }
+    }
+}
+
 /* Past COMPARE_MAX_CP (256) code points only the first 256 count. */
 static void test_jaro_winkler_long(void **state)
 {
@@ -204,6 +238,7 @@ int main(void)
         cmocka_unit_test(test_jaro_winkler_published),
         cmocka_unit_test(test_jaro_winkler_edges),
         cmocka_unit_test(test_jaro_winkler_code_points),
+        cmocka_unit_test(test_jaro_winkler_paths_agree),
         cmocka_unit_test(test_jaro_winkler_long),
         cmocka_unit_test(test_edit_distance),
         cmocka_unit_test(test_edit_distance_bound_consistent),
