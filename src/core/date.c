@@ -41,6 +41,14 @@ int date_from_ymd(int y, int m, int d, int32_t *out)
     return 0;
 }
 
+int date_from_ymd_any_year(int y, int m, int d, int32_t *out)
+{
+    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > date_days_in_month(y, m))
+        return -1;
+    *out = days_from_civil(y, m, d);
+    return 0;
+}
+
 void date_to_ymd(int32_t date, int *year, int *month, int *day)
 {
     int32_t z = date + 719468;

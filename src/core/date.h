@@ -23,6 +23,9 @@ int date_days_in_month(int year, int month);
 
 /* 0 and *out set when y-m-d is a real date in range; -1 otherwise. */
 int date_from_ymd(int year, int month, int day, int32_t *out);
+/* The same for any year 1..9999 (record linkage meets people born in 1630);
+ * such a date is outside the range the rest of date.h promises to handle. */
+int date_from_ymd_any_year(int year, int month, int day, int32_t *out);
 void date_to_ymd(int32_t date, int *year, int *month, int *day);
 
 /* Strict `YYYY-MM-DD` (exactly 10 bytes of s[0..n)). The error names what

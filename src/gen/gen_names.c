@@ -358,6 +358,17 @@ int gen_names_business_index(const char *latin)
     return -1;
 }
 
+size_t gen_names_count(enum gen_word_table t)
+{
+    return tables[t].n;
+}
+
+void gen_names_word(enum gen_word_table t, size_t i, const char **latin, const char **deva)
+{
+    *latin = tables[t].w[i].latin;
+    *deva = tables[t].w[i].deva;
+}
+
 /* --- typing slips ----------------------------------------------------- */
 
 static size_t cp_len(unsigned char c)

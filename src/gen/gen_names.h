@@ -58,6 +58,11 @@ char gen_name_initial(const struct gen_name *n, int i);
 /* Index of a business word by its Latin form, or -1. */
 int gen_names_business_index(const char *latin);
 
+/* The vocabulary, for tests that hold the linker to it: the number of
+ * words in table t, and the Latin and Devanagari forms of word i. */
+size_t gen_names_count(enum gen_word_table t);
+void gen_names_word(enum gen_word_table t, size_t i, const char **latin, const char **deva);
+
 /* One typing slip in s[0..n): two adjacent letters swapped, one dropped or
  * one doubled. Works on UTF-8 code points so Devanagari stays valid, and
  * leaves spaces alone. Returns the new length (at most cap - 1, NUL-ended). */

@@ -31,18 +31,22 @@ void normalizer_free(struct normalizer *n);
 
 /* Write the folded form of in[0..len) to out[cap] as lower-case ASCII
  * words separated by single spaces, NUL-terminated. Returns its length,
- * or -1 when in is not valid UTF-8 or out is too small (e says which).
+ * or -1 when in is not valid UTF-8, longer than 2048 bytes or out is too
+ * small (e says which). Spelling variants that Indian lists use freely
+ * are made one: "shree", "sri", "shri" and श्री are "shri" (every kind;
+ * the word stays), ee is i and oo is u ("Deepak" = दीपक = "dipak").
  * A business name made only of generic words ("Traders") keeps them, so
- * no name folds to "". */
+ * no name with a letter or digit folds to ""; punctuation alone does. */
 int normalizer_name(struct normalizer *n, const char *in, size_t len, enum name_kind kind,
                     char *out, size_t cap, struct err *e);
 
 /* A phonetic skeleton of a folded name (the output of normalizer_name):
  * per word, the consonants with vowels dropped after the first letter
- * and the sounds Indian spellings confuse merged (v/w, ph/f, sh/s, z/j,
- * doubled letters, the aspirate h after a consonant), so "Laxmi",
- * "Lakshmi" and "लक्ष्मी" meet. Returns its length, or -1 when out is too
- * small. */
+ * (an initial vowel is kept as "a") and the sounds Indian spellings
+ * confuse merged (v/w, ph/f, sh/s, z/j, x/ks, c/k, doubled letters, the
+ * aspirate h after a consonant, y after the first letter, a final j/z as
+ * s), so "Laxmi", "Lakshmi" and "लक्ष्मी" meet. Returns its length, or -1
+ * when out is too small. */
 int name_phonetic(const char *folded, char *out, size_t cap);
 
 #endif
