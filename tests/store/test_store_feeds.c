@@ -180,6 +180,7 @@ static void test_gst_filer_not_on_udyam(void **state)
     assert_int_equal(e.state, 7);
     assert_string_equal(e.src_feed, "gst");
     assert_int_equal(e.n_gstins, 2);
+    assert_string_equal(enterprise_display_name(&e), GSTIN_B1);   /* pages show no empty name */
     /* Unknown, not zero: the rules must not see a ₹0 investment. */
     assert_int_equal(e.investment, -1);
     assert_int_equal(e.turnover, -1);
