@@ -58,6 +58,15 @@ uint64_t enterprise_content_hash(const struct enterprise *e)
     return h;
 }
 
+const char *enterprise_display_name(const struct enterprise *e)
+{
+    if (e->name[0])
+        return e->name;
+    if (e->n_gstins > 0)
+        return e->gstins[0];
+    return e->pan[0] ? e->pan : e->udyam;
+}
+
 int64_t enterprise_employees(const struct enterprise *e)
 {
     int64_t parts[3] = {e->employees_male, e->employees_female, e->employees_other};

@@ -50,6 +50,10 @@ struct enterprise {
 void enterprise_init(struct enterprise *e);
 /* Hash of the content fields, to tell an identical row from a changed one. */
 uint64_t enterprise_content_hash(const struct enterprise *e);
+/* What to call an enterprise on a page: its name, or, for one known only
+ * from GST returns (which carry no name), its first GSTIN, else its PAN,
+ * else its Udyam number. Points into e. */
+const char *enterprise_display_name(const struct enterprise *e);
 /* Total employees, or -1 when none of the counts is known. */
 int64_t enterprise_employees(const struct enterprise *e);
 

@@ -202,9 +202,10 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
     if (store_enterprise_upsert(s, ent, &u, e) != 0)
         return -1;
     r->msg[0] = '\0';
-    r->new_entity = u.outcome == UPSERT_INSERTED;
+    /* A merge attaches the row to the enterprise GST returns created. */
+    r->new_entity = u.outcome == UPSERT_INSERTED && !u.merged;
     r->linked = u.outcome == UPSERT_UPDATED || u.outcome == UPSERT_REFRESHED
-                || u.outcome == UPSERT_UNCHANGED;
+                || u.outcome == UPSERT_UNCHANGED || u.merged;
     if (u.outcome == UPSERT_PAN_CONFLICT) {
         r->outcome = FEED_QUARANTINE;
         r->reason = R_PAN_CONFLICT;

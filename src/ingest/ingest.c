@@ -26,7 +26,7 @@
 #define WARNINGS_SHOWN 10
 #define N_BUFFERS 2
 
-static const struct feed *const feeds[] = {&feed_udyam};
+static const struct feed *const feeds[] = {&feed_udyam, &feed_gst, &feed_credit, &feed_skilling};
 
 static const char *const feed_names[] = {
     "udyam", "gst", "credit", "skilling", "cluster", "cluster_member", "cfc_usage", "beneficiary",
@@ -269,6 +269,15 @@ static void warn(struct writer *w, const struct row *r)
                 (long long)r->row_no, r->msg);
 }
 
+/* A warning only the store can see (a borrower's PAN that is not the PAN
+ * on file for its Udyam number). */
+static void warn_stored(struct writer *w, const struct row *r, const char *msg)
+{
+    if (w->sum->warnings++ < WARNINGS_SHOWN)
+        fprintf(stderr, "samanvay: ingest %s row %lld: warning: %s\n", w->feed->name,
+                (long long)r->row_no, msg);
+}
+
 static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
 {
     const struct row *r = &b->rows[i];
@@ -288,6 +297,8 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
     case FEED_QUARANTINE:
         return quarantine(w, r, res.reason, res.msg, b->arena.data + r->raw_at, r->raw_len, e);
     }
+    if (res.msg[0])
+        warn_stored(w, r, res.msg);
     w->counts.linked += res.linked;
     w->counts.new_entities += res.new_entity;
     return 0;

@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/date.h"
@@ -80,6 +81,40 @@ bool v_date(const char *s, const char *col, bool required, int32_t *out, struct 
     if (date_parse(s, strlen(s), out, &e) != 0)
         return v_fail(why, R_BAD_DATE, "%s: %s", col, e.msg);
     return true;
+}
+
+bool v_month(const char *s, const char *col, bool required, int *out, struct row_error *why)
+{
+    int32_t first;
+
+    if (*s == '\0') {
+        *out = -1;
+        return !required || v_required(s, col, why);
+    }
+    /* A month is real when its first day is a real date (date.h's range). */
+    if (strlen(s) != 7 || s[4] != '-' || strspn(s, "0123456789") != 4
+        || strspn(s + 5, "0123456789") != 2)
+        return v_fail(why, R_BAD_DATE, "%s: " SHOW " is not a month YYYY-MM", col, s);
+    if (date_from_ymd(atoi(s), atoi(s + 5), 1, &first) != 0)
+        return v_fail(why, R_BAD_DATE, "%s: " SHOW " is not a real month", col, s);
+    *out = date_month_index(first);
+    return true;
+}
+
+bool v_word(const char *s, const char *col, const char *const *words, bool required, int *out,
+            struct row_error *why)
+{
+    if (*s == '\0') {
+        *out = -1;
+        return !required || v_required(s, col, why);
+    }
+    for (int i = 0; words[i]; i++) {
+        if (strcmp(s, words[i]) == 0) {
+            *out = i;
+            return true;
+        }
+    }
+    return v_fail(why, R_BAD_ENUM, "%s: " SHOW " is not one of the allowed values", col, s);
 }
 
 bool v_amount(const char *s, const char *col, bool required, int64_t *out, struct row_error *why)

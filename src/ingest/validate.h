@@ -40,6 +40,13 @@ bool v_count(const char *s, const char *col, bool required, int64_t *out, struct
  * else <kind>_invalid. "" passes (as absent) unless required. */
 bool v_id(enum id_kind kind, const struct refdata *ref, const char *s, const char *col,
           bool required, struct row_error *why);
+/* A month "YYYY-MM" as date.h's month index; "" gives -1 unless required. */
+bool v_month(const char *s, const char *col, bool required, int *out, struct row_error *why);
+/* One of the NULL-terminated `words` (exact match), its position in *out;
+ * "" gives -1 unless required. For a feed's own vocabularies (return
+ * types, asset classes) that are not profile fields. */
+bool v_word(const char *s, const char *col, const char *const *words, bool required, int *out,
+            struct row_error *why);
 /* Two-digit GST state code of a state or UT. */
 bool v_state(const struct refdata *ref, const char *s, const char *col, int *out,
              struct row_error *why);

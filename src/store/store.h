@@ -107,10 +107,15 @@ struct upsert_result {
     int64_t id;               /* the enterprise (for the conflicts: the other one) */
     int64_t other_row;        /* DUPLICATE/CONFLICT: the earlier row of this file */
     char other_udyam[20];     /* PAN_CONFLICT: who holds the PAN */
+    bool merged;              /* INSERTED into the enterprise a GST filer's returns created
+                                 (its PAN, no Udyam number): same id, its GSTINs kept */
 };
 
 /* Insert or update one enterprise from a feed row (e->src_* set by the
- * caller). Never fails on data conflicts: those are outcomes. */
+ * caller). Never fails on data conflicts: those are outcomes. A new Udyam
+ * number whose PAN belongs to an enterprise without one (created from GST
+ * returns) fills that enterprise (INSERTED with `merged`); a PAN held by
+ * another Udyam number is PAN_CONFLICT. */
 int store_enterprise_upsert(struct store *s, const struct enterprise *e, struct upsert_result *r,
                             struct err *err);
 int store_enterprise_get(struct store *s, int64_t id, struct enterprise *out, bool *found,

@@ -113,8 +113,10 @@ static int bind_enterprise(struct store *s, struct db_stmt *st, const struct ent
 static int put_gstins(struct store *s, int64_t id, const struct enterprise *e, struct err *err)
 {
     static const char sql[] =
-        "INSERT INTO enterprise_gstin(gstin, enterprise_id, state) VALUES ($1, $2, $3)"
-        " ON CONFLICT (gstin) DO NOTHING";
+        "INSERT INTO enterprise_gstin(gstin, enterprise_id, state, src_feed)"
+        " VALUES ($1, $2, $3, 'udyam')"
+        " ON CONFLICT (gstin) DO UPDATE SET src_feed = 'udyam'"
+        " WHERE enterprise_gstin.enterprise_id = excluded.enterprise_id";
     struct db *db = store_db(s);
 
     for (int i = 0; i < e->n_gstins; i++) {
@@ -126,9 +128,12 @@ static int put_gstins(struct store *s, int64_t id, const struct enterprise *e, s
     return 0;
 }
 
+/* Only the GSTINs Udyam gave: those learned from GST returns stand on the
+ * GSTN's word (their embedded PAN), whatever a corrected Udyam row lists. */
 static int drop_gstins(struct store *s, int64_t id, struct err *err)
 {
-    static const char sql[] = "DELETE FROM enterprise_gstin WHERE enterprise_id = $1";
+    static const char sql[] =
+        "DELETE FROM enterprise_gstin WHERE enterprise_id = $1 AND src_feed = 'udyam'";
     struct db_stmt *st = db_cached(store_db(s), sql, err);
 
     if (st == NULL || db_bind_int64(st, 1, id) != 0)
@@ -222,6 +227,15 @@ static int resolve_conflict(struct store *s, const struct enterprise *e, struct 
                      : same.hash == e->content_hash ? UPSERT_DUPLICATE : UPSERT_CONFLICT;
         return 0;
     }
+    if (holder.found && !same.found && holder.udyam[0] == '\0') {
+        r->outcome = UPSERT_INSERTED;
+        r->merged = true;
+        r->id = holder.id;
+        /* It takes the Udyam row whole and keeps its id, so its returns stay
+         * attached; its GSTINs came from GST, so replacing the Udyam ones
+         * keeps them (drop_gstins). */
+        return replace_content(s, holder.id, e, err);
+    }
     if (holder.found) {
         r->outcome = UPSERT_PAN_CONFLICT;
         r->id = holder.id;
@@ -303,8 +317,9 @@ static void read_row(struct db_stmt *st, struct enterprise *e)
     col_str(st, 14, e->district, sizeof e->district);
     col_str(st, 15, e->pincode, sizeof e->pincode);
     e->area = col_enum(st, 16, PF_AREA);
-    e->investment = db_column_int64(st, 17);
-    e->turnover = db_column_int64(st, 18);
+    /* NULL for an enterprise known only from GST returns: unknown, not 0. */
+    e->investment = col_count(st, 17);
+    e->turnover = col_count(st, 18);
     e->exports = col_count(st, 19);
     e->employees_male = col_count(st, 20);
     e->employees_female = col_count(st, 21);

@@ -216,7 +216,7 @@ static int apply_page(struct apply *ap, struct web_response *rs, int status, str
                       || buf_puts(b, "</p>\n")))
         return err_set(e, "out of memory");
     if (buf_printf(b, "<p>%s ", _("Your details come from your profile:"))
-        || buf_put_html(b, ap->v.ent.name)
+        || buf_put_html(b, enterprise_display_name(&ap->v.ent))
         || buf_printf(b, ". <a href=\"/profile\">%s</a></p>\n<p>", _("Correct them there"))
         || html_put_sentence(b, _("Separately these schemes ask %s questions and documents; "
                                   "here each is asked once."), "")

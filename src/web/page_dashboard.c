@@ -170,7 +170,7 @@ int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *
         d.bundle = strtoll(bundle, NULL, 10);
     e->msg[0] = '\0';
     if (html_begin(rs, rq, _("Your dashboard")) || buf_puts(d.b, "<h1>")
-        || buf_put_html(d.b, v.ent.name) || buf_puts(d.b, "</h1>\n")
+        || buf_put_html(d.b, enterprise_display_name(&v.ent)) || buf_puts(d.b, "</h1>\n")
         || buf_printf(d.b, "<p><a href=\"/schemes\">%s</a> · <a href=\"/profile\">%s</a></p>\n",
                       _("Find schemes for you"), _("Check your details")))
         rc = err_set(e, "out of memory");

@@ -58,7 +58,7 @@ static int profile_page(struct web_request *rq, struct web_response *rs,
         || html_put_sentence(b, _("This is what we hold about %s. Each fact says where it came "
                                   "from. Correct anything that is wrong and fill in what you "
                                   "can; leave the rest."),
-                             v->ent.name)
+                             enterprise_display_name(&v->ent))
         || buf_puts(b, "</p>\n"))
         return err_set(e, "out of memory");
     if (any_error && buf_printf(b, "<p class=\"error\" role=\"alert\">%s</p>\n",

@@ -231,7 +231,7 @@ static int outreach_enterprise(void *ctx, const struct enterprise *ent)
         }
         if (applied_to(o, r->scheme))
             continue;
-        rc = (k++ == 0 && (buf_puts(o->b, "<li>") || buf_put_html(o->b, ent->name)
+        rc = (k++ == 0 && (buf_puts(o->b, "<li>") || buf_put_html(o->b, enterprise_display_name(ent))
                            || buf_printf(o->b, " (%s) — ", ent->udyam[0] ? ent->udyam : "—")))
              || (k > 1 && buf_puts(o->b, ", "))
              || buf_put_html(o->b, portal_scheme_name(o->rq, r->scheme->id)) ? -1 : 0;

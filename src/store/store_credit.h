@@ -1,0 +1,52 @@
+/* store_credit.h: credit facilities and their monthly status (migration
+ * 0006, docs/data-feeds.md §3). A feed row is one facility-month, keyed by
+ * (facility_id, month); the facility's terms are kept once, as its latest
+ * reported month gave them. The borrower is found by Udyam number when
+ * the lender gave one, else by PAN (store_resolve.h). */
+#ifndef SAMANVAY_STORE_CREDIT_H
+#define SAMANVAY_STORE_CREDIT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+#define CREDIT_ID_MAX 64              /* facility_id bytes including NUL */
+
+struct credit_row {
+    char lender_ifsc[12];
+    char facility_id[CREDIT_ID_MAX];
+    char borrower_pan[11];            /* "" not given */
+    char borrower_udyam[20];          /* "" not given */
+    char facility_type[16];           /* term_loan | cash_credit | overdraft */
+    char scheme[32];                  /* "" none */
+    int32_t sanctioned_on;
+    int64_t sanctioned;               /* paise */
+    char month[8];                    /* YYYY-MM */
+    int64_t outstanding;              /* paise */
+    int64_t dpd;
+    char asset_class[8];              /* STD | SMA0 | SMA1 | SMA2 | NPA */
+    uint64_t content_hash;            /* of every field above */
+    int64_t src_file, src_row;        /* provenance, set by the caller */
+};
+
+uint64_t credit_row_hash(const struct credit_row *r);
+
+struct credit_put_result {
+    enum upsert_outcome outcome;      /* store_keyed.h; never PAN_CONFLICT */
+    int64_t other_row;                /* DUPLICATE / CONFLICT: the earlier row of this file */
+    bool unknown_borrower;            /* no enterprise on file: nothing was stored */
+    bool pan_disagrees;               /* both identifiers given, and the PAN is not the
+                                         Udyam enterprise's (the Udyam number was used) */
+    int64_t enterprise_id;
+};
+
+/* Store one facility-month (inside the caller's transaction). */
+int store_credit_put(struct store *s, const struct credit_row *r, struct credit_put_result *out,
+                     struct err *e);
+/* Facilities and facility-months stored for one enterprise. */
+int store_credit_count(struct store *s, int64_t enterprise_id, int64_t *facilities,
+                       int64_t *months, struct err *e);
+
+#endif

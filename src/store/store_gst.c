@@ -1,0 +1,140 @@
+/* store_gst.c: the gst_return table (store_gst.h). */
+#include "store/store_gst.h"
+
+#include <string.h>
+
+#include "core/row_hash.h"
+#include "store/db.h"
+#include "store/store_keyed.h"
+#include "store/store_list.h"
+#include "store/store_resolve.h"
+
+uint64_t gst_return_hash(const struct gst_return *r)
+{
+    uint64_t h = ROW_HASH_INIT;
+
+    h = row_hash_str(h, r->gstin);
+    h = row_hash_str(h, r->return_type);
+    h = row_hash_str(h, r->frequency);
+    h = row_hash_str(h, r->period);
+    h = row_hash_i64(h, r->due_on);
+    h = row_hash_i64(h, r->filed_on);
+    h = row_hash_i64(h, r->taxable_value);
+    return row_hash_i64(h, r->tax);
+}
+
+static int bind_paise(struct db_stmt *st, int idx, int64_t v)
+{
+    return v < 0 ? db_bind_null(st, idx) : db_bind_int64(st, idx, v);
+}
+
+static int bind_key(struct db_stmt *st, const struct gst_return *r)
+{
+    return bind_str(st, 1, r->gstin) || bind_str(st, 2, r->return_type)
+           || bind_str(st, 3, r->period);
+}
+
+static int find_stored(struct store *s, const struct gst_return *r, struct keyed_existing *x,
+                       struct err *e)
+{
+    static const char sql[] =
+        "SELECT src_file, src_row, content_hash FROM gst_return"
+        " WHERE gstin = $1 AND return_type = $2 AND period = $3";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    memset(x, 0, sizeof *x);
+    if (st == NULL)
+        return -1;
+    if (bind_key(st, r) != 0)
+        return err_set(e, "cannot bind the key of GSTIN %s", r->gstin);
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        x->found = true;
+        x->src_file = db_column_int64(st, 0);
+        x->src_row = db_column_int64(st, 1);
+        x->hash = (uint64_t)db_column_int64(st, 2);
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The filer's enterprise: by GSTIN, else by the GSTIN's PAN (and the
+ * GSTIN joins it), else a new enterprise for a filer not on Udyam. */
+static int find_filer(struct store *s, const struct gst_return *r, struct gst_put_result *out,
+                      struct err *e)
+{
+    char pan[11];
+    bool found;
+
+    if (store_resolve_gstin(s, r->gstin, &out->enterprise_id, &found, e) != 0)
+        return -1;
+    if (found) {
+        out->link = GST_LINK_GSTIN;
+        return 0;
+    }
+    memcpy(pan, r->gstin + 2, 10);
+    pan[10] = '\0';
+    if (store_resolve_pan(s, pan, &out->enterprise_id, &found, e) != 0)
+        return -1;
+    if (found) {
+        out->link = GST_LINK_PAN;
+        return store_resolve_add_gstin(s, r->gstin, out->enterprise_id, "gst", e);
+    }
+    out->link = GST_LINK_NEW;
+    return store_resolve_new_gst_entity(s, r->gstin, r->filer_state, r->src_file, r->src_row,
+                                        &out->enterprise_id, e);
+}
+
+/* One statement for a new, a corrected and a refreshed row: the key
+ * decides which, and a refreshed row's content is the same anyway. */
+static int write_row(struct store *s, const struct gst_return *r, int64_t enterprise_id,
+                     struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO gst_return(gstin, return_type, period, enterprise_id, frequency, due_on,"
+        " filed_on, taxable_value_paise, tax_paise, content_hash, src_file, src_row)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        " ON CONFLICT (gstin, return_type, period) DO UPDATE SET"
+        " enterprise_id = excluded.enterprise_id, frequency = excluded.frequency,"
+        " due_on = excluded.due_on, filed_on = excluded.filed_on,"
+        " taxable_value_paise = excluded.taxable_value_paise, tax_paise = excluded.tax_paise,"
+        " content_hash = excluded.content_hash, src_file = excluded.src_file,"
+        " src_row = excluded.src_row";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL)
+        return -1;
+    if (bind_key(st, r) || db_bind_int64(st, 4, enterprise_id) || bind_str(st, 5, r->frequency)
+        || bind_day(st, 6, r->due_on) || bind_day(st, 7, r->filed_on)
+        || bind_paise(st, 8, r->taxable_value) || bind_paise(st, 9, r->tax)
+        || db_bind_int64(st, 10, (int64_t)r->content_hash) || db_bind_int64(st, 11, r->src_file)
+        || db_bind_int64(st, 12, r->src_row))
+        return err_set(e, "cannot bind the return of GSTIN %s", r->gstin);
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
+int store_gst_return_put(struct store *s, const struct gst_return *r, struct gst_put_result *out,
+                         struct err *e)
+{
+    struct keyed_existing x;
+
+    memset(out, 0, sizeof *out);
+    if (find_stored(s, r, &x, e) != 0)
+        return -1;
+    out->outcome = keyed_outcome(&x, r->src_file, r->src_row, r->content_hash);
+    out->other_row = x.src_row;
+    if (out->outcome == UPSERT_UNCHANGED || out->outcome == UPSERT_DUPLICATE
+        || out->outcome == UPSERT_CONFLICT)
+        return 0;
+    if (find_filer(s, r, out, e) != 0)
+        return -1;
+    return write_row(s, r, out->enterprise_id, e);
+}
+
+int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e)
+{
+    static const char sql[] = "SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1";
+
+    return int64_by_id(store_db(s), sql, enterprise_id, n, e);
+}

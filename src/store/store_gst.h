@@ -1,0 +1,47 @@
+/* store_gst.h: GST returns (migration 0006, docs/data-feeds.md §2), keyed
+ * by (gstin, return_type, period), each attached to its filer's enterprise:
+ * through the GSTIN, else through its embedded PAN, else a new enterprise
+ * for a filer not on Udyam (store_resolve.h). */
+#ifndef SAMANVAY_STORE_GST_H
+#define SAMANVAY_STORE_GST_H
+
+#include <stdint.h>
+
+#include "core/err.h"
+#include "store/store.h"
+
+struct gst_return {
+    char gstin[16];
+    char return_type[8];          /* GSTR3B | CMP08 */
+    char frequency[12];           /* monthly | quarterly */
+    char period[8];               /* YYYY-MM */
+    int filer_state;              /* GST state code of the GSTIN (current code) */
+    int32_t due_on;
+    int32_t filed_on;             /* DATE_UNKNOWN: not filed */
+    int64_t taxable_value, tax;   /* paise; -1 not given */
+    uint64_t content_hash;        /* of every field above */
+    int64_t src_file, src_row;    /* provenance, set by the caller */
+};
+
+uint64_t gst_return_hash(const struct gst_return *r);
+
+enum gst_link {
+    GST_LINK_GSTIN,               /* the GSTIN was on file */
+    GST_LINK_PAN,                 /* its embedded PAN was: the GSTIN was added to that enterprise */
+    GST_LINK_NEW,                 /* neither: an enterprise was created for the filer */
+};
+
+struct gst_put_result {
+    enum upsert_outcome outcome;  /* store_keyed.h; never PAN_CONFLICT */
+    int64_t other_row;            /* DUPLICATE / CONFLICT: the earlier row of this file */
+    int64_t enterprise_id;        /* INSERTED / UPDATED / REFRESHED */
+    enum gst_link link;
+};
+
+/* Store one return (inside the caller's transaction). */
+int store_gst_return_put(struct store *s, const struct gst_return *r, struct gst_put_result *out,
+                         struct err *e);
+/* Returns stored for one enterprise (for tests and, later, the profile). */
+int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
+
+#endif

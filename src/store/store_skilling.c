@@ -1,0 +1,131 @@
+/* store_skilling.c: the skilling_record table (store_skilling.h). */
+#include "store/store_skilling.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/row_hash.h"
+#include "store/db.h"
+#include "store/store_keyed.h"
+#include "store/store_list.h"
+#include "store/store_resolve.h"
+
+uint64_t skilling_record_hash(const struct skilling_record *r)
+{
+    const char *strs[] = {r->record_id, r->programme, r->trainee_name, r->gender,
+                          r->social_category, r->mobile_last4, r->udyam, r->district, r->course};
+    const int64_t nums[] = {r->birth_year, r->state, r->started_on, r->completed_on, r->certified};
+    uint64_t h = ROW_HASH_INIT;
+
+    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
+        h = row_hash_str(h, strs[i]);
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        h = row_hash_i64(h, nums[i]);
+    return h;
+}
+
+/* The stored row under r's key, and the enterprise it is attached to. */
+static int find_stored(struct store *s, const struct skilling_record *r, struct keyed_existing *x,
+                       int64_t *enterprise_id, struct err *e)
+{
+    static const char sql[] =
+        "SELECT src_file, src_row, content_hash, enterprise_id FROM skilling_record"
+        " WHERE record_id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    memset(x, 0, sizeof *x);
+    if (st == NULL)
+        return -1;
+    if (bind_str(st, 1, r->record_id) != 0)
+        return err_set(e, "cannot bind record %s", r->record_id);
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        x->found = true;
+        x->src_file = db_column_int64(st, 0);
+        x->src_row = db_column_int64(st, 1);
+        x->hash = (uint64_t)db_column_int64(st, 2);
+        *enterprise_id = col_id(st, 3);
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+static int bind_known(struct db_stmt *st, int idx, int64_t v)
+{
+    return v < 0 ? db_bind_null(st, idx) : db_bind_int64(st, idx, v);
+}
+
+static int write_row(struct store *s, const struct skilling_record *r, int64_t enterprise_id,
+                     struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO skilling_record(record_id, programme, trainee_name, gender, social_category,"
+        " birth_year, mobile_last4, udyam_number, enterprise_id, state, district, course,"
+        " started_on, completed_on, certified, content_hash, src_file, src_row)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+        " ON CONFLICT (record_id) DO UPDATE SET programme = excluded.programme,"
+        " trainee_name = excluded.trainee_name, gender = excluded.gender,"
+        " social_category = excluded.social_category, birth_year = excluded.birth_year,"
+        " mobile_last4 = excluded.mobile_last4, udyam_number = excluded.udyam_number,"
+        " enterprise_id = excluded.enterprise_id, state = excluded.state,"
+        " district = excluded.district, course = excluded.course,"
+        " started_on = excluded.started_on, completed_on = excluded.completed_on,"
+        " certified = excluded.certified, content_hash = excluded.content_hash,"
+        " src_file = excluded.src_file, src_row = excluded.src_row";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    char state[4];
+
+    if (st == NULL)
+        return -1;
+    snprintf(state, sizeof state, "%02d", r->state);
+    if (bind_str(st, 1, r->record_id) || bind_str(st, 2, r->programme)
+        || bind_str(st, 3, r->trainee_name) || bind_str(st, 4, r->gender)
+        || db_bind_text_or_null(st, 5, r->social_category) || bind_known(st, 6, r->birth_year)
+        || db_bind_text_or_null(st, 7, r->mobile_last4) || db_bind_text_or_null(st, 8, r->udyam)
+        || bind_id(st, 9, enterprise_id) || bind_str(st, 10, state)
+        || bind_str(st, 11, r->district) || bind_str(st, 12, r->course)
+        || bind_day(st, 13, r->started_on) || bind_day(st, 14, r->completed_on)
+        || bind_known(st, 15, r->certified) || db_bind_int64(st, 16, (int64_t)r->content_hash)
+        || db_bind_int64(st, 17, r->src_file) || db_bind_int64(st, 18, r->src_row))
+        return err_set(e, "cannot bind record %s", r->record_id);
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
+int store_skilling_put(struct store *s, const struct skilling_record *r,
+                       struct skilling_put_result *out, struct err *e)
+{
+    struct keyed_existing x;
+    char pan[11];
+    bool found = false;
+    int64_t stored_enterprise = 0;
+
+    memset(out, 0, sizeof *out);
+    if (find_stored(s, r, &x, &stored_enterprise, e) != 0)
+        return -1;
+    out->outcome = keyed_outcome(&x, r->src_file, r->src_row, r->content_hash);
+    out->other_row = x.src_row;
+    if (out->outcome == UPSERT_UNCHANGED) {
+        out->enterprise_id = stored_enterprise;   /* a rerun still says whether it is attached */
+        return 0;
+    }
+    if (out->outcome == UPSERT_DUPLICATE || out->outcome == UPSERT_CONFLICT)
+        return 0;
+    if (r->udyam[0]) {
+        if (store_resolve_udyam(s, r->udyam, &out->enterprise_id, pan, &found, e) != 0)
+            return -1;
+        if (!found) {
+            out->unknown_udyam = true;
+            out->enterprise_id = 0;
+            return 0;
+        }
+    }
+    return write_row(s, r, out->enterprise_id, e);
+}
+
+int store_skilling_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e)
+{
+    static const char sql[] = "SELECT COUNT(*) FROM skilling_record WHERE enterprise_id = $1";
+
+    return int64_by_id(store_db(s), sql, enterprise_id, n, e);
+}
