@@ -30,7 +30,7 @@ struct feed_store_result {
     enum reason reason;       /* for FEED_QUARANTINE */
     bool linked;              /* the row was attached to an enterprise already on file */
     bool new_entity;          /* the row created an enterprise */
-    char msg[240];
+    char msg[240];            /* the reason for FEED_QUARANTINE; else a warning or "" */
 };
 
 struct feed {
@@ -47,5 +47,8 @@ struct feed {
 };
 
 extern const struct feed feed_udyam;
+extern const struct feed feed_cluster;
+extern const struct feed feed_cluster_member;
+extern const struct feed feed_cfc_usage;
 
 #endif

@@ -127,6 +127,68 @@ bool v_id(enum id_kind kind, const struct refdata *ref, const char *s, const cha
                   "%s: " SHOW ": %s", col, s, v.reason);
 }
 
+bool v_choice(const char *s, const char *col, const char *const *values, bool required, int *out,
+              struct row_error *why)
+{
+    if (*s == '\0') {
+        *out = -1;
+        return !required || v_required(s, col, why);
+    }
+    for (int i = 0; values[i] != NULL; i++) {
+        if (strcmp(values[i], s) == 0) {
+            *out = i;
+            return true;
+        }
+    }
+    return v_fail(why, R_BAD_ENUM, "%s: " SHOW " is not one of the allowed values", col, s);
+}
+
+bool v_month(const char *s, const char *col, int *out, struct row_error *why)
+{
+    char day[DATE_STR_LEN];
+    struct err e;
+    int32_t d;
+
+    if (!v_required(s, col, why))
+        return false;
+    if (strlen(s) != 7 || s[4] != '-' || strspn(s, "0123456789") != 4
+        || strspn(s + 5, "0123456789") != 2)
+        return v_fail(why, R_BAD_DATE, "%s: " SHOW " is not a month in YYYY-MM form", col, s);
+    /* A month is valid when its first day is a date: one parser for both. */
+    snprintf(day, sizeof day, "%s-01", s);
+    if (date_parse(day, 10, &d, &e) != 0)
+        return v_fail(why, R_BAD_DATE, "%s: %s", col, e.msg);
+    *out = date_month_index(d);
+    return true;
+}
+
+bool v_nic(const struct refdata *ref, const char *s, const char *col, char out[6],
+           struct row_error *why)
+{
+    if (!v_required(s, col, why))
+        return false;
+    if (strlen(s) != 5 || strspn(s, "0123456789") != 5 || refdata_nic_division(ref, s) == NULL)
+        return v_fail(why, R_BAD_NIC, "%s: '%.20s' is not a 5-digit code of a NIC-2008 division",
+                      col, s);
+    memcpy(out, s, 6);
+    return true;
+}
+
+bool v_district(const struct refdata *ref, int state, const char *s, const char *col,
+                char *out, size_t cap, struct row_error *why)
+{
+    const struct district_info *dist;
+
+    if (!v_required(s, col, why))
+        return false;
+    dist = refdata_district(ref, state, s);
+    if (dist == NULL)
+        return v_fail(why, R_UNKNOWN_DISTRICT, "%s: " SHOW " is not an LGD district of state %02d",
+                      col, s, state);
+    snprintf(out, cap, "%s", dist->name);
+    return true;
+}
+
 bool v_state(const struct refdata *ref, const char *s, const char *col, int *out,
              struct row_error *why)
 {

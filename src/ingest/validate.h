@@ -40,6 +40,18 @@ bool v_count(const char *s, const char *col, bool required, int64_t *out, struct
  * else <kind>_invalid. "" passes (as absent) unless required. */
 bool v_id(enum id_kind kind, const struct refdata *ref, const char *s, const char *col,
           bool required, struct row_error *why);
+/* One of a NULL-terminated list of words ("" gives -1 unless required);
+ * for vocabularies that are a feed's own, not the profile's. */
+bool v_choice(const char *s, const char *col, const char *const *values, bool required, int *out,
+              struct row_error *why);
+/* A month `YYYY-MM` to its month index (date_month_index); "" is missing. */
+bool v_month(const char *s, const char *col, int *out, struct row_error *why);
+/* A 5-digit NIC-2008 code whose first two digits are a division (bad_nic). */
+bool v_nic(const struct refdata *ref, const char *s, const char *col, char out[6],
+           struct row_error *why);
+/* An LGD district of the state, matched ignoring case; out gets its LGD name. */
+bool v_district(const struct refdata *ref, int state, const char *s, const char *col,
+                char *out, size_t cap, struct row_error *why);
 /* Two-digit GST state code of a state or UT. */
 bool v_state(const struct refdata *ref, const char *s, const char *col, int *out,
              struct row_error *why);
