@@ -50,5 +50,8 @@ extern const struct feed feed_udyam;
 extern const struct feed feed_gst;
 extern const struct feed feed_credit;
 extern const struct feed feed_skilling;
+extern const struct feed feed_cluster;
+extern const struct feed feed_cluster_member;
+extern const struct feed feed_cfc_usage;
 
 #endif

@@ -115,22 +115,13 @@ static bool parse_dates(int32_t today, const int *index, const struct csv_record
 static bool parse_place(const struct refdata *ref, const int *index, const struct csv_record *rec,
                         struct enterprise *e, struct row_error *why)
 {
-    const char *nic = F(U_NIC), *pin = F(U_PINCODE);
-    const struct district_info *dist;
+    const char *pin = F(U_PINCODE);
 
-    if (!v_required(nic, NAME(U_NIC), why))
+    if (!v_nic(ref, F(U_NIC), NAME(U_NIC), e->nic, why)
+        || !v_state(ref, F(U_STATE), NAME(U_STATE), &e->state, why)
+        || !v_district(ref, e->state, F(U_DISTRICT), NAME(U_DISTRICT), e->district,
+                       sizeof e->district, why))
         return false;
-    if (strlen(nic) != 5 || strspn(nic, "0123456789") != 5 || refdata_nic_division(ref, nic) == NULL)
-        return v_fail(why, R_BAD_NIC, "nic_code: '%.20s' is not a 5-digit code of a NIC-2008 division", nic);
-    memcpy(e->nic, nic, 6);
-    if (!v_state(ref, F(U_STATE), NAME(U_STATE), &e->state, why)
-        || !v_required(F(U_DISTRICT), NAME(U_DISTRICT), why))
-        return false;
-    dist = refdata_district(ref, e->state, F(U_DISTRICT));
-    if (dist == NULL)
-        return v_fail(why, R_UNKNOWN_DISTRICT, "district: '%.40s' is not an LGD district of state %02d",
-                      F(U_DISTRICT), e->state);
-    snprintf(e->district, sizeof e->district, "%s", dist->name);
     if (*pin && (strlen(pin) != 6 || strspn(pin, "0123456789") != 6 || pin[0] == '0'))
         return v_fail(why, R_BAD_PINCODE, "pincode: '%.20s' is not 6 digits starting 1-9", pin);
     memcpy(e->pincode, pin, strlen(pin) + 1);

@@ -26,7 +26,9 @@
 #define WARNINGS_SHOWN 10
 #define N_BUFFERS 2
 
-static const struct feed *const feeds[] = {&feed_udyam, &feed_gst, &feed_credit, &feed_skilling};
+static const struct feed *const feeds[] = {&feed_udyam,   &feed_gst,           &feed_credit,
+                                            &feed_skilling, &feed_cluster,       &feed_cluster_member,
+                                            &feed_cfc_usage};
 
 static const char *const feed_names[] = {
     "udyam", "gst", "credit", "skilling", "cluster", "cluster_member", "cfc_usage", "beneficiary",
@@ -262,16 +264,7 @@ static int quarantine(struct writer *w, const struct row *r, enum reason why, co
     return store_quarantine_put(w->s, &q, e);
 }
 
-static void warn(struct writer *w, const struct row *r)
-{
-    if (w->sum->warnings++ < WARNINGS_SHOWN)
-        fprintf(stderr, "samanvay: ingest %s row %lld: warning: %s\n", w->feed->name,
-                (long long)r->row_no, r->msg);
-}
-
-/* A warning only the store can see (a borrower's PAN that is not the PAN
- * on file for its Udyam number). */
-static void warn_stored(struct writer *w, const struct row *r, const char *msg)
+static void warn(struct writer *w, const struct row *r, const char *msg)
 {
     if (w->sum->warnings++ < WARNINGS_SHOWN)
         fprintf(stderr, "samanvay: ingest %s row %lld: warning: %s\n", w->feed->name,
@@ -287,7 +280,7 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
     if (r->reason != R_NONE)
         return quarantine(w, r, r->reason, r->msg, b->arena.data + r->raw_at, r->raw_len, e);
     if (r->msg[0])
-        warn(w, r);
+        warn(w, r, r->msg);
     if (w->feed->store(w->s, w->file_id, r->row_no, payload, &res, e) != 0)
         return -1;
     switch (res.outcome) {
@@ -297,8 +290,9 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
     case FEED_QUARANTINE:
         return quarantine(w, r, res.reason, res.msg, b->arena.data + r->raw_at, r->raw_len, e);
     }
+    /* A remark the store could only make against what is on file. */
     if (res.msg[0])
-        warn_stored(w, r, res.msg);
+        warn(w, r, res.msg);
     w->counts.linked += res.linked;
     w->counts.new_entities += res.new_entity;
     return 0;
@@ -308,6 +302,13 @@ static int write_batch(struct writer *w, struct batch *b, struct err *e)
 {
     if (store_begin(w->s, e) != 0)
         return -1;
+    /* A rerun rereads a completed file from the top: rows an earlier run
+     * quarantined are judged afresh, and only this run's verdicts stay. */
+    if (store_quarantine_clear(w->s, w->file_id, w->counts.rows_committed, b->rows_through, e)
+        != 0) {
+        store_rollback(w->s);
+        return -1;
+    }
     for (size_t i = 0; i < b->n; i++) {
         if (write_row(w, b, i, e) != 0) {
             store_rollback(w->s);
@@ -501,8 +502,8 @@ int ingest_file(struct store *s, const struct refdata *ref, const struct ingest_
     w.feed = feed_find(opt->feed);
     if (w.feed == NULL)
         return err_set(e, ingest_feed_known(opt->feed)
-                              ? "feed '%s' is not loadable yet: only udyam loads today (the other "
-                                "feeds arrive with entity resolution)"
+                              ? "feed '%s' is not loadable yet: its rows are linked to enterprises "
+                                "by the record linker, which ingest does not call yet"
                               : "unknown feed '%s'", opt->feed);
     f = fopen(opt->path, "rb");
     if (f == NULL)

@@ -162,6 +162,33 @@ bool v_id(enum id_kind kind, const struct refdata *ref, const char *s, const cha
                   "%s: " SHOW ": %s", col, s, v.reason);
 }
 
+bool v_nic(const struct refdata *ref, const char *s, const char *col, char out[6],
+           struct row_error *why)
+{
+    if (!v_required(s, col, why))
+        return false;
+    if (strlen(s) != 5 || strspn(s, "0123456789") != 5 || refdata_nic_division(ref, s) == NULL)
+        return v_fail(why, R_BAD_NIC, "%s: '%.20s' is not a 5-digit code of a NIC-2008 division",
+                      col, s);
+    memcpy(out, s, 6);
+    return true;
+}
+
+bool v_district(const struct refdata *ref, int state, const char *s, const char *col,
+                char *out, size_t cap, struct row_error *why)
+{
+    const struct district_info *dist;
+
+    if (!v_required(s, col, why))
+        return false;
+    dist = refdata_district(ref, state, s);
+    if (dist == NULL)
+        return v_fail(why, R_UNKNOWN_DISTRICT, "%s: " SHOW " is not an LGD district of state %02d",
+                      col, s, state);
+    snprintf(out, cap, "%s", dist->name);
+    return true;
+}
+
 bool v_state(const struct refdata *ref, const char *s, const char *col, int *out,
              struct row_error *why)
 {

@@ -47,6 +47,12 @@ bool v_month(const char *s, const char *col, bool required, int *out, struct row
  * types, asset classes) that are not profile fields. */
 bool v_word(const char *s, const char *col, const char *const *words, bool required, int *out,
             struct row_error *why);
+/* A 5-digit NIC-2008 code whose first two digits are a division (bad_nic). */
+bool v_nic(const struct refdata *ref, const char *s, const char *col, char out[6],
+           struct row_error *why);
+/* An LGD district of the state, matched ignoring case; out gets its LGD name. */
+bool v_district(const struct refdata *ref, int state, const char *s, const char *col,
+                char *out, size_t cap, struct row_error *why);
 /* Two-digit GST state code of a state or UT. */
 bool v_state(const struct refdata *ref, const char *s, const char *col, int *out,
              struct row_error *why);

@@ -85,6 +85,12 @@ struct quarantine_row {
 
 /* Insert or replace (same file, same row) a quarantined row. */
 int store_quarantine_put(struct store *s, const struct quarantine_row *q, struct err *e);
+/* Forget the quarantined rows of a file numbered after_row+1..through_row:
+ * the load loop calls it in each batch's transaction before writing the
+ * batch, so a row quarantined by an earlier run of the same file (one that
+ * referred to a cluster not yet on file, say) no longer counts once it loads. */
+int store_quarantine_clear(struct store *s, int64_t file_id, int64_t after_row,
+                           int64_t through_row, struct err *e);
 /* Count quarantined rows of one file by reason code: calls fn for each. */
 int store_quarantine_counts(struct store *s, int64_t file_id,
                             int (*fn)(void *ctx, const char *code, int64_t n), void *ctx,

@@ -133,6 +133,19 @@ int store_quarantine_put(struct store *s, const struct quarantine_row *q, struct
     return db_step(st, e) < 0 ? -1 : 0;
 }
 
+int store_quarantine_clear(struct store *s, int64_t file_id, int64_t after_row,
+                           int64_t through_row, struct err *e)
+{
+    static const char sql[] =
+        "DELETE FROM quarantine WHERE ingest_file_id = $1 AND row_no > $2 AND row_no <= $3";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL || db_bind_int64(st, 1, file_id) != 0 || db_bind_int64(st, 2, after_row) != 0
+        || db_bind_int64(st, 3, through_row) != 0)
+        return -1;
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
 int store_quarantine_counts(struct store *s, int64_t file_id,
                             int (*fn)(void *ctx, const char *code, int64_t n), void *ctx,
                             struct err *e)
