@@ -13,6 +13,8 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "core/json_path.h"
+#include "core/cluster.h"
+#include "store/store_cluster.h"
 #include "store/store_profile.h"
 
 static struct golden_value *add_value(struct golden_record *g, enum profile_field f,
@@ -131,6 +133,62 @@ static int portal_values(struct store *s, struct golden_record *g, struct err *e
     return store_profile_facts_by_source(s, g->ent.id, fact_value, ctx, e);
 }
 
+/* --- cluster membership ----------------------------------------------------- */
+
+/* Which membership speaks for the enterprise when it is in several: the
+ * anchor's role first, then the SPV's, then the latest joined; a closed
+ * cluster only when there is no other. */
+static int role_rank(const struct cluster_membership *m)
+{
+    int r = m->role == CLUSTER_ROLE_ANCHOR ? 3 : m->role == CLUSTER_ROLE_SPV_MEMBER ? 2 : 1;
+    return m->status == CLUSTER_CLOSED ? r : r + 10;
+}
+
+static int pick_membership(void *ctx, const struct cluster_membership *m)
+{
+    struct cluster_membership *best = ctx;
+
+    if (best->cluster_id[0] == '\0' || role_rank(m) > role_rank(best)
+        || (role_rank(m) == role_rank(best) && m->joined_on > best->joined_on))
+        *best = *m;
+    return 0;
+}
+
+static int add_cluster_value(struct golden_record *g, enum profile_field f, json_t *value,
+                             const struct cluster_membership *m, struct err *e)
+{
+    struct golden_value *v = add_value(g, f, GS_CLUSTER, value, e);
+
+    if (v == NULL)
+        return -1;
+    v->key.as_of = m->joined_on;
+    snprintf(v->feed, sizeof v->feed, "cluster_member");
+    snprintf(v->detail, sizeof v->detail, "member of cluster %s as %s", m->cluster_id,
+             cluster_roles[m->role]);
+    return 0;
+}
+
+/* The cluster feed says which cluster the unit is in and under which
+ * scheme; a member of a traditional-craft cluster is in a traditional
+ * industry (the feed says nothing of the others, so they stay unknown). */
+static int cluster_values(struct store *s, struct golden_record *g, struct err *e)
+{
+    struct cluster_membership m;
+    const char *scheme;
+
+    memset(&m, 0, sizeof m);
+    if (store_cluster_memberships(s, g->ent.id, pick_membership, &m, e) != 0)
+        return -1;
+    if (m.cluster_id[0] == '\0')
+        return 0;
+    scheme = profile_enum_name(PF_CLUSTER_SCHEME, m.scheme);
+    if (add_cluster_value(g, PF_CLUSTER_ID, json_string(m.cluster_id), &m, e) != 0
+        || (scheme && add_cluster_value(g, PF_CLUSTER_SCHEME, json_string(scheme), &m, e) != 0)
+        || (m.traditional == 1 && add_cluster_value(g, PF_TRADITIONAL, json_true(), &m, e) != 0))
+        return -1;
+    return 0;
+}
+
 /* --- survivorship ------------------------------------------------------------ */
 
 static void choose_winners(const struct survivorship *rules, struct golden_record *g)
@@ -192,7 +250,7 @@ int golden_record_load(struct store *s, const struct survivorship *rules, int64_
         return -1;
     if (!*found)
         return 0;
-    if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0)
+    if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0 || cluster_values(s, g, e) != 0)
         return -1;
     choose_winners(rules, g);
     return read_survivors(g, today, e);

@@ -59,6 +59,7 @@ void profile_view_source_of(const struct golden_value *w, struct fact_source *sr
         src->origin = ORIGIN_RECORD;
         snprintf(src->feed, sizeof src->feed, "%s", w->feed);
         snprintf(src->file, sizeof src->file, "%s", w->file);
+        snprintf(src->detail, sizeof src->detail, "%s", w->detail);
         src->row = w->row;
         return;
     }
@@ -98,6 +99,9 @@ int profile_view_put_source(struct buf *b, const struct fact_source *src, bool h
             && (buf_puts(b, hindi ? "सरकारी रिकॉर्ड से: " : "from the government record: ")
                 || buf_put_html(b, src->feed)))
             return -1;
+        if (src->file[0] == '\0')
+            return src->detail[0] ? buf_puts(b, " (") || buf_put_html(b, src->detail) || buf_puts(b, ")")
+                                  : 0;
         if (buf_puts(b, " (") || buf_put_html(b, src->file))
             return -1;
         return buf_printf(b, hindi ? ", पंक्ति %" PRId64 ")" : ", row %" PRId64 ")", src->row);

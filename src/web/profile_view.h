@@ -33,6 +33,7 @@ struct fact_source {
     char file[128];     /* ORIGIN_RECORD: the file's name */
     int64_t row;        /* ORIGIN_RECORD: its row */
     char feed[16];      /* ORIGIN_RECORD: "udyam" */
+    char detail[128];   /* ORIGIN_RECORD derived from several rows: which ("member of cluster …") */
     char at[12];        /* ORIGIN_SELF/OFFICER: the date given (UTC) */
     bool corrected;     /* it replaced what the record said */
     char replaced[128]; /* what it replaced, as JSON text */

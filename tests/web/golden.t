@@ -21,6 +21,17 @@ PUNE=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345
 web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
 web_adduser "$DB" officer-blr-pass --username blr --role officer --state 29 --district "Bengaluru Urban"
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
+cat >"$T/cluster.csv" <<'CSV'
+cluster_id,name,scheme,state_code,district,product,nic_code,traditional,approved_on,project_cost_rs,grant_rs,cfc_capacity_hours,status
+MH-PNE-HANDLOOM,Pune Handloom Cluster,sfurti,27,Pune,handloom,13111,Y,2019-05-01,20000000,18000000,600,functional
+CSV
+cat >"$T/member.csv" <<'CSV'
+cluster_id,udyam_number,joined_on,role
+MH-PNE-HANDLOOM,UDYAM-MH-26-0012345,2020-01-15,member
+CSV
+"$S" ingest --db "$DB" cluster "$T/cluster.csv" >/dev/null 2>&1 \
+    && "$S" ingest --db "$DB" cluster_member "$T/member.csv" >/dev/null 2>&1
+ok $? "a cluster and the Pune unit's membership load"
 web_serve "$DB" "$LOG"
 ok $? "the server listens"
 
@@ -51,6 +62,12 @@ TURNOVER=$(sed -n 's|.*href="/officer/enterprises/'"$PUNE"'?field=\([0-9]*\)#cor
 [ -n "$TURNOVER" ]
 ok $? "a field's correction form is one link away"
 
+grep -q 'MH-PNE-HANDLOOM' "$T/g.html" && grep -q 'member of cluster MH-PNE-HANDLOOM as member' "$T/g.html"
+ok $? "the cluster feed fills the cluster, with where it came from"
+curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api.json"
+is "the API keeps the cluster's scheme and the traditional industry, from the cluster feed" \
+    "$(json 'd["enterprise"]["cluster"]["scheme"], d["enterprise"]["traditional_industry"], d["provenance"]["enterprise.cluster.id"]["kept"]["source"]' <"$T/api.json")" \
+    "sfurti True cluster"
 is "another district's officer: 404" "$(code -b "$K" "$B/officer/enterprises/$PUNE")" 404
 is "an entrepreneur cannot open the officer's view: 403" "$(code -b "$A" "$B/officer/enterprises/$PUNE")" 403
 is "no such enterprise: 404" "$(code -b "$P" "$B/officer/enterprises/999999")" 404
