@@ -14,7 +14,9 @@
 #include "core/date.h"
 #include "core/json_path.h"
 #include "core/cluster.h"
+#include "core/money.h"
 #include "store/store_cluster.h"
+#include "store/store_gst.h"
 #include "store/store_profile.h"
 
 static struct golden_value *add_value(struct golden_record *g, enum profile_field f,
@@ -131,6 +133,46 @@ static int portal_values(struct store *s, struct golden_record *g, struct err *e
     void *ctx[2] = {g, e};
 
     return store_profile_facts_by_source(s, g->ent.id, fact_value, ctx, e);
+}
+
+/* --- GST returns ------------------------------------------------------------- */
+
+static int add_gst_value(struct store *s, struct golden_record *g, enum profile_field f,
+                         json_t *value, const struct gst_turnover *t, struct err *e)
+{
+    struct ingest_file_info file;
+    struct golden_value *v = add_value(g, f, GS_GST, value, e);
+    char month[DATE_STR_LEN];
+    bool found;
+
+    if (v == NULL || store_ingest_file_get(s, t->src_file, &file, &found, e) != 0)
+        return -1;
+    v->key.as_of = date_month_last(t->last_month);
+    snprintf(v->feed, sizeof v->feed, "gst");
+    v->file_id = t->src_file;
+    v->row = t->src_row;
+    snprintf(v->file, sizeof v->file, "%s", file.name);
+    date_format(date_month_first(t->last_month), month);
+    snprintf(v->detail, sizeof v->detail, "%d returns filed for the 12 months to %.7s", t->returns,
+             month);
+    return 0;
+}
+
+/* What the returns show: the scheme the unit files under, and its turnover
+ * when the last twelve months were all filed (store_gst.h). */
+static int gst_values(struct store *s, struct golden_record *g, struct err *e)
+{
+    struct gst_turnover t;
+    const char *scheme;
+
+    if (store_gst_turnover(s, g->ent.id, &t, e) != 0)
+        return -1;
+    if (!t.filed)
+        return 0;
+    scheme = strcmp(t.return_type, "CMP08") == 0 ? "composition" : t.quarterly ? "qrmp" : "regular";
+    if (add_gst_value(s, g, PF_GST_SCHEME, json_string(scheme), &t, e) != 0)
+        return -1;
+    return t.complete ? add_gst_value(s, g, PF_TURNOVER, money_to_json(t.turnover), &t, e) : 0;
 }
 
 /* --- cluster membership ----------------------------------------------------- */
@@ -250,7 +292,8 @@ int golden_record_load(struct store *s, const struct survivorship *rules, int64_
         return -1;
     if (!*found)
         return 0;
-    if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0 || cluster_values(s, g, e) != 0)
+    if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0 || cluster_values(s, g, e) != 0
+        || gst_values(s, g, e) != 0)
         return -1;
     choose_winners(rules, g);
     return read_survivors(g, today, e);

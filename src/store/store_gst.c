@@ -1,7 +1,10 @@
 /* store_gst.c: the gst_return table (store_gst.h). */
 #include "store/store_gst.h"
 
+#include <stdlib.h>
 #include <string.h>
+
+#include "core/date.h"
 
 #include "core/row_hash.h"
 #include "store/db.h"
@@ -137,4 +140,88 @@ int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, s
     static const char sql[] = "SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1";
 
     return int64_by_id(store_db(s), sql, enterprise_id, n, e);
+}
+
+/* --- an enterprise's turnover as its returns show it ------------------------ */
+
+struct filed {
+    char gstin[16];
+    char return_type[8];
+    int months;                   /* months one return covers: 1 or 3 */
+    int period;                   /* month index of the period's last month */
+    int64_t taxable_value;
+    int64_t src_file, src_row;
+};
+
+static int read_filed(struct db_stmt *st, void *row, struct err *e)
+{
+    struct filed *f = row;
+    const char *period = db_column_text(st, 2);
+    int32_t first;
+
+    (void)e;
+    col_text(st, 0, f->gstin, sizeof f->gstin);
+    col_text(st, 1, f->return_type, sizeof f->return_type);
+    f->months = strcmp(db_column_text(st, 3), "quarterly") == 0 ? 3 : 1;
+    f->period = strlen(period) == 7 && date_from_ymd(atoi(period), atoi(period + 5), 1, &first) == 0
+                    ? date_month_index(first) : -1;
+    f->taxable_value = db_column_is_null(st, 4) ? -1 : db_column_int64(st, 4);
+    f->src_file = db_column_int64(st, 5);
+    f->src_row = db_column_int64(st, 6);
+    return 0;
+}
+
+/* Months of the window each GSTIN that filed in it covered; complete when
+ * every such GSTIN covered all twelve. */
+static bool window_complete(const struct row_list *l, size_t n_in_window)
+{
+    for (size_t i = 0; i < n_in_window; i++) {
+        const struct filed *a = row_list_at(l, i);
+        int months = 0;
+        for (size_t k = 0; k < n_in_window; k++) {
+            const struct filed *b = row_list_at(l, k);
+            if (strcmp(a->gstin, b->gstin) == 0 && b->taxable_value >= 0)
+                months += b->months;
+        }
+        if (months < 12)
+            return false;
+    }
+    return n_in_window > 0;
+}
+
+int store_gst_turnover(struct store *s, int64_t enterprise_id, struct gst_turnover *out,
+                       struct err *e)
+{
+    static const char sql[] =
+        "SELECT gstin, return_type, period, frequency, taxable_value_paise, src_file, src_row"
+        " FROM gst_return WHERE enterprise_id = $1 AND filed_on IS NOT NULL"
+        " ORDER BY period DESC, gstin LIMIT $2";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    struct row_list l = ROW_LIST(struct filed, GST_TURNOVER_ROWS_MAX);
+    size_t n = 0;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, GST_TURNOVER_ROWS_MAX))
+        return err_set(e, "cannot bind the enterprise id");
+    rc = row_list_fill(&l, st, read_filed, e);
+    if (rc == 0 && l.n > 0) {
+        const struct filed *latest = row_list_at(&l, 0);
+        while (n < l.n && ((const struct filed *)row_list_at(&l, n))->period > latest->period - 12)
+            n++;
+        out->filed = true;
+        snprintf(out->return_type, sizeof out->return_type, "%s", latest->return_type);
+        out->last_month = latest->period;
+        out->quarterly = latest->months == 3;
+        out->src_file = latest->src_file;
+        out->src_row = latest->src_row;
+        out->returns = (int)n;
+        out->complete = window_complete(&l, n);
+        for (size_t i = 0; out->complete && i < n; i++)
+            out->turnover += ((const struct filed *)row_list_at(&l, i))->taxable_value;
+    }
+    row_list_free(&l);
+    return rc;
 }

@@ -5,6 +5,7 @@
 #ifndef SAMANVAY_STORE_GST_H
 #define SAMANVAY_STORE_GST_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/err.h"
@@ -41,6 +42,25 @@ struct gst_put_result {
 /* Store one return (inside the caller's transaction). */
 int store_gst_return_put(struct store *s, const struct gst_return *r, struct gst_put_result *out,
                          struct err *e);
+/* An enterprise's turnover as its filed returns show it: the taxable value
+ * of the twelve months ending with its latest filed period, over all its
+ * GSTINs. `complete` only when every GSTIN that filed in those months
+ * filed for all twelve (a gap makes the sum an undercount, so it is not
+ * offered as the turnover). */
+#define GST_TURNOVER_ROWS_MAX 600     /* 12 months x up to 50 GSTINs */
+struct gst_turnover {
+    bool filed;                   /* any filed return at all */
+    bool complete;
+    int64_t turnover;             /* paise, when complete */
+    int last_month;               /* date.h month index of the latest filed period */
+    int returns;                  /* returns in the window */
+    char return_type[8];          /* of the latest return: GSTR3B | CMP08 */
+    bool quarterly;               /* the latest return was quarterly */
+    int64_t src_file, src_row;    /* the latest return's feed row */
+};
+int store_gst_turnover(struct store *s, int64_t enterprise_id, struct gst_turnover *out,
+                       struct err *e);
+
 /* Returns stored for one enterprise (for tests and, later, the profile). */
 int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
 

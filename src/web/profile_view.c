@@ -104,7 +104,11 @@ int profile_view_put_source(struct buf *b, const struct fact_source *src, bool h
                                   : 0;
         if (buf_puts(b, " (") || buf_put_html(b, src->file))
             return -1;
-        return buf_printf(b, hindi ? ", पंक्ति %" PRId64 ")" : ", row %" PRId64 ")", src->row);
+        if (buf_printf(b, hindi ? ", पंक्ति %" PRId64 : ", row %" PRId64, src->row))
+            return -1;
+        if (src->detail[0] && (buf_puts(b, "; ") || buf_put_html(b, src->detail)))
+            return -1;
+        return buf_puts(b, ")");
     case ORIGIN_REGISTERED:
         return buf_puts(b, hindi ? "पंजीकरण के समय आपने बताया" : "given by you when registering");
     case ORIGIN_SELF:

@@ -121,4 +121,23 @@ post "$A" /profile "f$TURNOVER=9000000"
 page "$P" "/officer/enterprises/$PUNE" | grep -q '<strong>₹1,25,00,000</strong>'
 ok $? "the officer's correction still wins over a newer self-declared value"
 
+# GST returns: twelve months filed make a turnover that outranks the Udyam
+# record and the entrepreneur (data/survivorship.csv), but not the officer
+{
+    echo "gstin,return_type,frequency,period,due_on,filed_on,taxable_value_rs,tax_rs"
+    for m in 01 02 03 04 05 06 07 08 09 10 11; do
+        n=$(printf '%02d' $((10#$m + 1)))
+        echo "27ABCPP1234K1ZP,GSTR3B,monthly,2025-$m,2025-$n-20,2025-$n-18,1100000,198000"
+    done
+    echo "27ABCPP1234K1ZP,GSTR3B,monthly,2025-12,2026-01-20,2026-01-19,1100000,198000"
+} >"$T/gst.csv"
+"$S" ingest --db "$DB" gst "$T/gst.csv" >/dev/null 2>&1
+ok $? "twelve months of the Pune unit's GST returns load"
+curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api2.json"
+is "the officer's turnover still wins; GST's twelve months are among the others" \
+    "$(json 'd["enterprise"]["turnover"], [o["value"] for o in d["provenance"]["enterprise.turnover"]["others"] if o["source"] == "gst"], d["provenance"]["enterprise.gst_scheme"]["kept"]["source"], d["enterprise"]["gst_scheme"]' <"$T/api2.json")" \
+    "12500000 [13200000] gst regular"
+page "$P" "/officer/enterprises/$PUNE" | grep -q '12 returns filed for the 12 months to 2025-12'
+ok $? "the GST value says which returns it sums"
+
 done_testing
