@@ -38,22 +38,13 @@ static int find_existing(struct store *s, const struct keyed_table *t, const str
                          struct keyed_existing *x, struct err *e)
 {
     struct db_stmt *st = db_cached(store_db(s), t->find_sql, e);
-    int rc;
 
     memset(x, 0, sizeof *x);
     if (st == NULL)
         return -1;
     if (k->bind_key(st, k->row) != 0)
         return err_set(e, "cannot bind the key");
-    rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        x->found = true;
-        x->src_file = db_column_int64(st, 0);
-        x->src_row = db_column_int64(st, 1);
-        x->hash = (uint64_t)db_column_int64(st, 2);
-    }
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    return keyed_read(st, x, e);
 }
 
 /* Bind src_file, src_row and updated_at from $first. */

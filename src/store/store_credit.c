@@ -30,22 +30,13 @@ static int find_stored(struct store *s, const struct credit_row *r, struct keyed
         "SELECT src_file, src_row, content_hash FROM credit_status"
         " WHERE facility_id = $1 AND month = $2";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
-    int rc;
 
     memset(x, 0, sizeof *x);
     if (st == NULL)
         return -1;
     if (bind_str(st, 1, r->facility_id) || bind_str(st, 2, r->month))
         return err_set(e, "cannot bind facility %s", r->facility_id);
-    rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        x->found = true;
-        x->src_file = db_column_int64(st, 0);
-        x->src_row = db_column_int64(st, 1);
-        x->hash = (uint64_t)db_column_int64(st, 2);
-    }
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    return keyed_read(st, x, e);
 }
 
 /* By Udyam number when given (the lender's PAN is then only checked),

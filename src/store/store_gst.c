@@ -44,22 +44,13 @@ static int find_stored(struct store *s, const struct gst_return *r, struct keyed
         "SELECT src_file, src_row, content_hash FROM gst_return"
         " WHERE gstin = $1 AND return_type = $2 AND period = $3";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
-    int rc;
 
     memset(x, 0, sizeof *x);
     if (st == NULL)
         return -1;
     if (bind_key(st, r) != 0)
         return err_set(e, "cannot bind the key of GSTIN %s", r->gstin);
-    rc = db_step(st, e);
-    if (rc == DB_ROW) {
-        x->found = true;
-        x->src_file = db_column_int64(st, 0);
-        x->src_row = db_column_int64(st, 1);
-        x->hash = (uint64_t)db_column_int64(st, 2);
-    }
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    return keyed_read(st, x, e);
 }
 
 /* The filer's enterprise: by GSTIN, else by the GSTIN's PAN (and the

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "store/db.h"
 #include "store/store.h"
 
 struct keyed_existing {
@@ -37,6 +38,22 @@ static inline enum upsert_outcome keyed_outcome(const struct keyed_existing *x, 
         return x->hash == hash ? UPSERT_DUPLICATE : UPSERT_CONFLICT;
     }
     return x->hash == hash ? UPSERT_REFRESHED : UPSERT_UPDATED;
+}
+
+/* Step a lookup whose first columns are src_file, src_row and
+ * content_hash into *x (found or not); the statement is reset. */
+static inline int keyed_read(struct db_stmt *st, struct keyed_existing *x, struct err *e)
+{
+    int rc = db_step(st, e);
+
+    if (rc == DB_ROW) {
+        x->found = true;
+        x->src_file = db_column_int64(st, 0);
+        x->src_row = db_column_int64(st, 1);
+        x->hash = (uint64_t)db_column_int64(st, 2);
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
 }
 
 #endif
