@@ -67,14 +67,37 @@ static void show_progress(void *arg, uint64_t done, uint64_t total)
     (void)total;
 }
 
-/* Generate the feeds next to the database and load the Udyam feed. */
+/* Every feed the generator wrote, Udyam first so the others link to it
+ * (the beneficiary lists wait for the record linker in ingest). */
+static int load_feeds(struct cli_ctx *ctx, struct store *s, const char *dir, struct err *e)
+{
+    static const char *const feeds[] = {"udyam", "gst", "credit", "skilling", "cluster",
+                                        "cluster_member", "cfc_usage"};
+    struct ingest_options io = {0};
+    struct ingest_summary sum;
+    char path[4200];
+
+    io.today = ctx->today;
+    for (size_t i = 0; i < sizeof feeds / sizeof feeds[0]; i++) {
+        snprintf(path, sizeof path, "%s/%s.csv", dir, feeds[i]);
+        io.feed = feeds[i];
+        io.path = path;
+        if (ingest_file(s, ctx->ref, &io, &sum, e) != 0)
+            return err_prefix(e, "%s: ", feeds[i]);
+        fprintf(stderr, "samanvay: demo: %s: %lld rows, %lld loaded (%lld linked, %lld new "
+                        "enterprises), %lld quarantined (injected errors)\n",
+                feeds[i], (long long)sum.rows, (long long)sum.loaded, (long long)sum.linked,
+                (long long)sum.new_entities, (long long)sum.quarantined);
+    }
+    return 0;
+}
+
+/* Generate the feeds next to the database and load them. */
 static int load_demo_data(struct cli_ctx *ctx, struct store *s, const struct demo_opts *o,
                           struct err *e)
 {
-    char dir[4096], udyam[4200];
+    char dir[4096];
     struct gen_config g = {0};
-    struct ingest_options io = {0};
-    struct ingest_summary sum;
     struct progress bar;
 
     snprintf(dir, sizeof dir, "%s.feeds", o->db);
@@ -91,15 +114,7 @@ static int load_demo_data(struct cli_ctx *ctx, struct store *s, const struct dem
     if (gen_run(&g, ctx->ref, e) != 0)
         return -1;
     progress_finish(&bar, o->enterprises);
-    snprintf(udyam, sizeof udyam, "%s/udyam.csv", dir);
-    io.feed = "udyam";
-    io.path = udyam;
-    io.today = ctx->today;
-    if (ingest_file(s, ctx->ref, &io, &sum, e) != 0)
-        return -1;
-    fprintf(stderr, "samanvay: demo: udyam: %lld rows, %lld loaded, %lld quarantined (injected errors)\n",
-            (long long)sum.rows, (long long)sum.loaded, (long long)sum.quarantined);
-    return 0;
+    return load_feeds(ctx, s, dir, e);
 }
 
 static int prepare(struct cli_ctx *ctx, const struct demo_opts *o)
