@@ -68,6 +68,20 @@ static int each_fact(struct db_stmt *st, int (*fn)(void *ctx, const struct profi
     return rc;
 }
 
+/* Run a facts query whose parameters are ($1 enterprise id, $2 limit). */
+static int facts_of(struct store *s, const char *sql, int64_t enterprise_id,
+                    int (*fn)(void *ctx, const struct profile_fact_row *f), void *ctx,
+                    struct err *e)
+{
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, PROFILE_LIST_MAX))
+        return err_set(e, "cannot bind the enterprise id");
+    return each_fact(st, fn, ctx, e);
+}
+
 int store_profile_facts_current(struct store *s, int64_t enterprise_id,
                                 int (*fn)(void *ctx, const struct profile_fact_row *f),
                                 void *ctx, struct err *e)
@@ -79,13 +93,7 @@ int store_profile_facts_current(struct store *s, int64_t enterprise_id,
         " AND f.id = (SELECT MAX(g.id) FROM profile_fact g"
         "             WHERE g.enterprise_id = f.enterprise_id AND g.path = f.path)"
         " ORDER BY f.path LIMIT $2";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, PROFILE_LIST_MAX))
-        return err_set(e, "cannot bind the enterprise id");
-    return each_fact(st, fn, ctx, e);
+    return facts_of(s, sql, enterprise_id, fn, ctx, e);
 }
 
 int store_profile_facts_by_source(struct store *s, int64_t enterprise_id,
@@ -98,13 +106,7 @@ int store_profile_facts_by_source(struct store *s, int64_t enterprise_id,
         "             WHERE g.enterprise_id = f.enterprise_id AND g.path = f.path"
         "             AND g.source = f.source)"
         " ORDER BY f.path, f.source LIMIT $2";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, PROFILE_LIST_MAX))
-        return err_set(e, "cannot bind the enterprise id");
-    return each_fact(st, fn, ctx, e);
+    return facts_of(s, sql, enterprise_id, fn, ctx, e);
 }
 
 int store_profile_fact_history(struct store *s, int64_t enterprise_id, const char *path,
