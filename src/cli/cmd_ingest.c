@@ -1,4 +1,5 @@
 /* samanvay ingest (--db F | --pg C) FEED FILE.csv [--json] [--batch N] [--quiet]
+ *                 [--link-report R.json]
  *
  * Exit 0 when the file was read to the end, whatever went to quarantine;
  * 2 when nothing could load (unreadable file, bad header, database). */
@@ -23,7 +24,8 @@ static int parse_args(int argc, char **argv, struct ingest_args *a)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'}, {"pg", required_argument, NULL, 'p'},
         {"json", no_argument, NULL, 'j'},     {"batch", required_argument, NULL, 'b'},
-        {"quiet", no_argument, NULL, 'q'},    {NULL, 0, NULL, 0}};
+        {"quiet", no_argument, NULL, 'q'},    {"link-report", required_argument, NULL, 'r'},
+        {NULL, 0, NULL, 0}};
     int c;
 
     optind = 1;
@@ -33,6 +35,7 @@ static int parse_args(int argc, char **argv, struct ingest_args *a)
         case 'p': a->pg = optarg; break;
         case 'j': a->json = true; break;
         case 'q': a->opt.quiet = true; break;
+        case 'r': a->opt.link_report = optarg; break;
         case 'b':
             a->opt.batch_rows = atoi(optarg);
             if (a->opt.batch_rows < 1 || a->opt.batch_rows > 1000000)
@@ -66,6 +69,11 @@ static void print_json(const struct ingest_summary *s)
                      "new_entities", (json_int_t)s->new_entities, "quarantined_by_reason", by,
                      "warnings", (json_int_t)s->warnings, "resumed", s->resumed,
                      "seconds", s->seconds);
+    if (strcmp(s->feed, "beneficiary") == 0) {
+        /* The record linker's share of `linked`, and what it could not place. */
+        json_object_set_new(root, "linked_by_linker", json_integer(s->by_linker));
+        json_object_set_new(root, "unmatched", json_integer(s->unmatched));
+    }
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
     putchar('\n');
     json_decref(root);

@@ -33,6 +33,19 @@ struct feed_store_result {
     char msg[240];            /* the reason for FEED_QUARANTINE, else a warning or "" */
 };
 
+/* What a feed's finishing pass reports (feed.finish). */
+struct feed_finish_result {
+    int64_t linked;           /* the file's rows now attached to an enterprise */
+    int64_t by_linker;        /* of which the record linker attached in this pass */
+    int64_t unmatched;        /* rows the linker found no enterprise for */
+};
+
+struct feed_finish_opts {
+    bool quiet;               /* no progress lines on a terminal */
+    int threads;              /* 0: one per core */
+    const char *report;       /* write the linker's JSON report here (NULL: none) */
+};
+
 struct feed {
     const char *name;
     const struct column_spec *columns;
@@ -44,6 +57,12 @@ struct feed {
     /* Write one payload (file_id and row_no give its provenance). */
     int (*store)(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                  struct feed_store_result *r, struct err *e);
+    /* Optional: a pass over the store after the file's last batch has
+     * committed (record linkage of rows without an identifier on file),
+     * in transactions of its own, so a kill during it loses only the pass,
+     * which the next load of any file of the feed runs again. */
+    int (*finish)(struct store *s, int64_t file_id, const struct feed_finish_opts *o,
+                  struct feed_finish_result *r, struct err *e);
 };
 
 extern const struct feed feed_udyam;
@@ -53,5 +72,6 @@ extern const struct feed feed_skilling;
 extern const struct feed feed_cluster;
 extern const struct feed feed_cluster_member;
 extern const struct feed feed_cfc_usage;
+extern const struct feed feed_beneficiary;
 
 #endif

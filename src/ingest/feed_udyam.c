@@ -115,17 +115,12 @@ static bool parse_dates(int32_t today, const int *index, const struct csv_record
 static bool parse_place(const struct refdata *ref, const int *index, const struct csv_record *rec,
                         struct enterprise *e, struct row_error *why)
 {
-    const char *pin = F(U_PINCODE);
-
     if (!v_nic(ref, F(U_NIC), NAME(U_NIC), e->nic, why)
         || !v_state(ref, F(U_STATE), NAME(U_STATE), &e->state, why)
         || !v_district(ref, e->state, F(U_DISTRICT), NAME(U_DISTRICT), e->district,
                        sizeof e->district, why))
         return false;
-    if (*pin && (strlen(pin) != 6 || strspn(pin, "0123456789") != 6 || pin[0] == '0'))
-        return v_fail(why, R_BAD_PINCODE, "pincode: '%.20s' is not 6 digits starting 1-9", pin);
-    memcpy(e->pincode, pin, strlen(pin) + 1);
-    return true;
+    return v_pincode(F(U_PINCODE), NAME(U_PINCODE), e->pincode, why);
 }
 
 static bool parse_figures(const int *index, const struct csv_record *rec, struct enterprise *e,

@@ -28,7 +28,7 @@
 
 static const struct feed *const feeds[] = {&feed_udyam,   &feed_gst,           &feed_credit,
                                             &feed_skilling, &feed_cluster,       &feed_cluster_member,
-                                            &feed_cfc_usage};
+                                            &feed_cfc_usage, &feed_beneficiary};
 
 static const char *const feed_names[] = {
     "udyam", "gst", "credit", "skilling", "cluster", "cluster_member", "cfc_usage", "beneficiary",
@@ -478,6 +478,23 @@ static int load(struct writer *w, const struct ingest_options *opt, const struct
     return rc;
 }
 
+/* The feed's pass after the load (record linkage); the file's rows are
+ * all committed by now, so a failure here loses none of them. */
+static int finish(struct writer *w, const struct ingest_options *opt, struct err *e)
+{
+    struct feed_finish_opts o = {opt->quiet, 0, opt->link_report};
+    struct feed_finish_result r;
+
+    if (w->feed->finish == NULL)
+        return 0;
+    if (w->feed->finish(w->s, w->file_id, &o, &r, e) != 0)
+        return err_prefix(e, "the rows are loaded, but linking them failed: ");
+    w->counts.linked = r.linked;
+    w->sum->by_linker = r.by_linker;
+    w->sum->unmatched = r.unmatched;
+    return 0;
+}
+
 static int count_reason(void *ctx, const char *code, int64_t n)
 {
     struct ingest_summary *sum = ctx;
@@ -501,10 +518,7 @@ int ingest_file(struct store *s, const struct refdata *ref, const struct ingest_
     w.sum = out;
     w.feed = feed_find(opt->feed);
     if (w.feed == NULL)
-        return err_set(e, ingest_feed_known(opt->feed)
-                              ? "feed '%s' is not loadable yet: its rows are linked to enterprises "
-                                "by the record linker, which ingest does not call yet"
-                              : "unknown feed '%s'", opt->feed);
+        return err_set(e, "unknown feed '%s'", opt->feed);
     f = fopen(opt->path, "rb");
     if (f == NULL)
         return err_set(e, "%s: %s", opt->path, strerror(errno));
@@ -514,7 +528,7 @@ int ingest_file(struct store *s, const struct refdata *ref, const struct ingest_
     }
     rc = load(&w, opt, ref, f, (int64_t)sb.st_size, e);
     fclose(f);
-    if (rc != 0)
+    if (rc != 0 || finish(&w, opt, e) != 0)
         return -1;
     snprintf(out->feed, sizeof out->feed, "%s", opt->feed);
     out->file_id = w.file_id;

@@ -23,6 +23,7 @@ struct ingest_options {
     int32_t today;           /* for "not in the future" checks */
     int batch_rows;          /* rows per transaction; 0 = default (10000) */
     bool quiet;              /* no progress bar even on a terminal */
+    const char *link_report; /* beneficiary: the record linker's JSON report (NULL: none) */
 };
 
 struct ingest_summary {
@@ -33,6 +34,8 @@ struct ingest_summary {
     int64_t inserted, updated, unchanged, quarantined;
     int64_t linked;          /* accepted rows attached to an enterprise already on file */
     int64_t new_entities;    /* enterprises this file's rows created */
+    int64_t by_linker;       /* rows the record linker attached after the load (beneficiary) */
+    int64_t unmatched;       /* rows the linker found no enterprise for (beneficiary) */
     int64_t by_reason[R_COUNT]; /* quarantined rows of this file by reason */
     int64_t warnings;
     bool resumed;            /* continued an interrupted load */

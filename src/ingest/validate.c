@@ -205,3 +205,11 @@ bool v_state(const struct refdata *ref, const char *s, const char *col, int *out
     *out = st->gst_code;
     return true;
 }
+
+bool v_pincode(const char *s, const char *col, char out[7], struct row_error *why)
+{
+    if (*s && (strlen(s) != 6 || strspn(s, "0123456789") != 6 || s[0] == '0'))
+        return v_fail(why, R_BAD_PINCODE, "%s: " SHOW " is not 6 digits starting 1-9", col, s);
+    memcpy(out, s, strlen(s) + 1);
+    return true;
+}

@@ -53,6 +53,8 @@ bool v_nic(const struct refdata *ref, const char *s, const char *col, char out[6
 /* An LGD district of the state, matched ignoring case; out gets its LGD name. */
 bool v_district(const struct refdata *ref, int state, const char *s, const char *col,
                 char *out, size_t cap, struct row_error *why);
+/* A PIN code: 6 digits, the first 1-9 (bad_pincode); "" passes as absent. */
+bool v_pincode(const char *s, const char *col, char out[7], struct row_error *why);
 /* Two-digit GST state code of a state or UT. */
 bool v_state(const struct refdata *ref, const char *s, const char *col, int *out,
              struct row_error *why);

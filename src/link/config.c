@@ -233,13 +233,13 @@ static void derive_levels(struct link_field *f)
     else if (f->kind == KIND_EXACT)
         f->n_levels = 2;
     else
-        f->n_levels = f->n_thresholds + 2;
+        f->n_levels = f->n_thresholds + 2 + f->phonetic;
 }
 
 static int parse_field(struct loader *l, const struct ynode *n, struct link_field *f)
 {
     static const char *const known[] = {"name", "column", "compare", "levels", "similarity",
-                                        "near_days", "tf", NULL};
+                                        "near_days", "tf", "phonetic", NULL};
     const struct ynode *v;
     long long days;
 
@@ -277,6 +277,14 @@ static int parse_field(struct loader *l, const struct ynode *n, struct link_fiel
     }
     if ((v = ymap_get(n, "tf")) != NULL && get_bool(l, v, "tf", &f->tf) != 0)
         return -1;
+    if ((v = ymap_get(n, "phonetic")) != NULL) {
+        if (f->kind != KIND_PERSON_NAME && f->kind != KIND_BUSINESS_NAME)
+            return fail(l, v, "phonetic", "only for person_name and business_name");
+        if (f->sim == SIM_EDIT_DISTANCE)
+            return fail(l, v, "phonetic", "not with edit_distance (a skeleton has no edit scale)");
+        if (get_bool(l, v, "phonetic", &f->phonetic) != 0)
+            return -1;
+    }
     derive_levels(f);
     return 0;
 }
@@ -466,10 +474,28 @@ static int parse_evaluation(struct loader *l, const struct ynode *n)
     return 0;
 }
 
+static int parse_assign(struct loader *l, const struct ynode *v)
+{
+    const char *assign;
+
+    if (get_text(l, v, "assign", &assign) != 0)
+        return -1;
+    if (l->c->mode != LINK_MODE_LINK)
+        return fail(l, v, "assign", "only link mode assigns pairs (dedup clusters them)");
+    if (strcmp(assign, "one_to_one") == 0)
+        l->c->assign = LINK_ASSIGN_ONE_TO_ONE;
+    else if (strcmp(assign, "best") == 0)
+        l->c->assign = LINK_ASSIGN_BEST;
+    else
+        return fail(l, v, "assign", "expected one_to_one or best");
+    return 0;
+}
+
 static int parse_top(struct loader *l, const struct ynode *root)
 {
     static const char *const known[] = {"mode", "id", "fields", "blocking", "max_block", "max_pairs",
-                                        "threshold", "em", "cluster", "csv", "threads", "evaluation", NULL};
+                                        "threshold", "em", "cluster", "csv", "threads", "evaluation",
+                                        "assign", NULL};
     struct link_config *c = l->c;
     const struct ynode *v;
     const char *mode;
@@ -489,6 +515,8 @@ static int parse_top(struct loader *l, const struct ynode *root)
         c->mode = LINK_MODE_DEDUP;
     else
         return fail(l, v, "mode", "expected link or dedup");
+    if ((v = ymap_get(root, "assign")) != NULL && parse_assign(l, v) != 0)
+        return -1;
     if ((v = ymap_get(root, "id")) == NULL)
         return fail(l, root, "config", "needs id (the id column)");
     if (get_sides(l, v, "id", c->id_column) != 0)
@@ -630,7 +658,9 @@ const char *link_level_name(const struct link_field *f, int level, char *out, si
         snprintf(out, cap, "exact");
     else if (level == f->n_levels - 1)
         snprintf(out, cap, "else");
+    else if (f->phonetic && level == 1)
+        snprintf(out, cap, "phonetic");
     else
-        snprintf(out, cap, "%s%g", sim_prefix[f->sim], f->threshold[level - 1]);
+        snprintf(out, cap, "%s%g", sim_prefix[f->sim], f->threshold[level - 1 - f->phonetic]);
     return out;
 }

@@ -19,11 +19,17 @@ struct arena;
 /* A comparison pattern keeps 4 bits per field, so these are hard limits. */
 #define LINK_MAX_FIELDS 16
 #define LINK_MAX_THRESHOLDS 4
-#define LINK_MAX_LEVELS (LINK_MAX_THRESHOLDS + 2) /* exact, thresholds…, else */
+#define LINK_MAX_LEVELS (LINK_MAX_THRESHOLDS + 3) /* exact, phonetic, thresholds…, else */
 #define LINK_MAX_RULES 16
 #define LINK_MAX_KEYS 4
 
 enum link_mode { LINK_MODE_LINK, LINK_MODE_DEDUP };
+
+/* How link mode picks among a record's pairs above the threshold:
+ * one_to_one (each record in at most one pair: two lists of the same
+ * people) or best (each left record takes its best right one, and a right
+ * record may take many: list rows about enterprises, several per firm). */
+enum link_assign { LINK_ASSIGN_ONE_TO_ONE, LINK_ASSIGN_BEST };
 
 enum link_kind {
     KIND_EXACT,          /* equal or not */
@@ -46,6 +52,9 @@ struct link_field {
     int n_thresholds;
     int near_days;                 /* KIND_DATE */
     bool tf;                       /* term-frequency adjustment on exact agreement */
+    bool phonetic;                 /* name kinds: a "phonetic" level (equal skeletons) after
+                                      exact, and thresholds judged on the better of the folded
+                                      and the skeleton similarity (names across scripts) */
     int n_levels;                  /* derived: levels 0 (best) .. n_levels-1 (else) */
 };
 
@@ -72,6 +81,7 @@ struct link_rule {
 struct link_config {
     const char *file;
     enum link_mode mode;
+    enum link_assign assign;       /* link mode only */
     const char *id_column[2];
     struct link_field field[LINK_MAX_FIELDS];
     int n_fields;

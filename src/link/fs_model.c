@@ -20,8 +20,30 @@ static int threshold_level(const struct link_field *f, double v, int distance)
 {
     for (int k = 0; k < f->n_thresholds; k++)
         if (distance ? v <= f->threshold[k] : v >= f->threshold[k])
-            return k + 1;
+            return k + 1 + f->phonetic;
     return f->n_levels - 1;
+}
+
+static double similarity(const struct link_field *f, const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+
+    return f->sim == SIM_TOKEN_SET ? token_set_similarity(a, na, b, nb) : jaro_winkler(a, na, b, nb);
+}
+
+/* A name transliterated from Devanagari rarely folds to the Latin
+ * spelling letter for letter ("sanraij" / "sunrise") but mostly shares
+ * its skeleton ("snrs"), so skeletons count as evidence of their own. */
+static int phonetic_level(const struct link_field *f, const struct link_cell *a,
+                          const struct link_cell *b)
+{
+    if (strcmp(a->s, b->s) == 0)
+        return 0;
+    if (a->phon == NULL || b->phon == NULL)
+        return threshold_level(f, similarity(f, a->s, b->s), 0);
+    if (strcmp(a->phon, b->phon) == 0)
+        return 1;
+    return threshold_level(f, fmax(similarity(f, a->s, b->s), similarity(f, a->phon, b->phon)), 0);
 }
 
 static int text_level(const struct link_field *f, const char *a, const char *b)
@@ -68,6 +90,9 @@ int fs_level(const struct link_field *f, const struct link_cell *a, const struct
     }
     case KIND_PERSON_NAME:
     case KIND_BUSINESS_NAME:
+        if (f->phonetic && f->sim != SIM_EDIT_DISTANCE)
+            return phonetic_level(f, a, b);
+        return text_level(f, a->s, b->s);
     case KIND_TEXT: return text_level(f, a->s, b->s);
     }
     return f->n_levels - 1;
@@ -312,6 +337,116 @@ int fs_em(const struct link_config *cfg, const uint64_t *vectors, size_t n, stru
             break;
         }
     }
+    mem_free(h);
+    return 0;
+}
+
+/* ---- EM by blocking rule (u fixed) ---------------------------------------------- */
+
+static uint64_t rule_field_mask(const struct link_rule *rule)
+{
+    uint64_t m = 0;
+
+    for (int k = 0; k < rule->n_keys; k++)
+        m |= (uint64_t)15 << (4 * rule->key[k].field);
+    return m;
+}
+
+/* The candidates sharing rule q's key, each without the rule's fields. */
+static size_t rule_vectors(const struct link_config *cfg, int q, const struct link_records *left,
+                           const struct link_records *right, const struct link_pair *pairs,
+                           const uint64_t *vectors, size_t n, uint64_t *out)
+{
+    const struct link_rule *rule = &cfg->rule[q];
+    uint64_t keep = ~rule_field_mask(rule);
+    size_t k = 0;
+
+    for (size_t i = 0; i < n; i++) {
+        uint64_t ka = block_key(left, pairs[i].a, rule);
+        if (ka != 0 && ka == block_key(right, pairs[i].b, rule))
+            out[k++] = vectors[i] & keep;
+    }
+    return k;
+}
+
+/* λ alone, by EM with m and u held. */
+static void em_prior(const struct link_config *cfg, const struct vec_count *h, size_t nh, struct fs_params *p)
+{
+    for (int it = 0; it < cfg->em_max_iterations; it++) {
+        double matched = 0, total = 0, lambda;
+        for (size_t k = 0; k < nh; k++) {
+            double a = log(p->lambda), b = log(1 - p->lambda);
+            for (int f = 0; f < cfg->n_fields; f++) {
+                int level = fs_pattern_level(h[k].v, f);
+                if (level >= 0) {
+                    a += log(p->m[f][level]);
+                    b += log(p->u[f][level]);
+                }
+            }
+            matched += h[k].n / (1 + exp(b - a));
+            total += h[k].n;
+        }
+        lambda = fmin(fmax(total > 0 ? matched / total : p->lambda, 1e-9), 1 - 1e-9);
+        if (fabs(lambda - p->lambda) < cfg->em_tolerance * fmax(p->lambda, 1e-9)) {
+            p->lambda = lambda;
+            return;
+        }
+        p->lambda = lambda;
+    }
+}
+
+static double all_pairs(const struct link_records *left, const struct link_records *right)
+{
+    double nl = (double)left->n;
+
+    return right ? nl * (double)right->n : nl * (nl - 1) / 2;
+}
+
+int fs_em_by_rule(const struct link_config *cfg, const struct link_records *left,
+                  const struct link_records *right, const struct link_pair *pairs,
+                  const uint64_t *vectors, size_t n, struct fs_params *p, struct err *e)
+{
+    const struct link_records *r = right ? right : left;
+    double sum[LINK_MAX_FIELDS][LINK_MAX_LEVELS] = {{0}};
+    int used[LINK_MAX_FIELDS] = {0};
+    uint64_t *v = mem_alloc((n + 1) * sizeof *v);
+    struct vec_count *h;
+    size_t nh;
+
+    if (v == NULL)
+        return err_set(e, "out of memory");
+    for (int q = 0; q < cfg->n_rules; q++) {
+        struct fs_params pq = *p;
+        size_t k = rule_vectors(cfg, q, left, r, pairs, vectors, n, v);
+        uint64_t masked = rule_field_mask(&cfg->rule[q]);
+        if (k == 0)
+            continue;
+        if (fs_em(cfg, v, k, &pq, e) != 0) {
+            mem_free(v);
+            return -1;
+        }
+        for (int f = 0; f < cfg->n_fields; f++) {
+            if (masked & ((uint64_t)15 << (4 * f)))
+                continue;
+            used[f]++;
+            for (int l = 0; l < cfg->field[f].n_levels; l++)
+                sum[f][l] += pq.m[f][l];
+        }
+        p->iterations += pq.iterations;
+    }
+    mem_free(v);
+    for (int f = 0; f < cfg->n_fields; f++)
+        for (int l = 0; used[f] && l < cfg->field[f].n_levels; l++)
+            p->m[f][l] = sum[f][l] / used[f];
+    if ((h = histogram(vectors, n, &nh)) == NULL)
+        return err_set(e, "out of memory");
+    p->distinct_vectors = nh;
+    em_prior(cfg, h, nh, p);
+    /* u describes random pairs, so the prior that goes with it is the
+     * chance that a random pair matches: the matches EM found among the
+     * candidates (blocking misses few), over all pairs. */
+    p->lambda = fmax(p->lambda * (double)n / all_pairs(left, right), 1e-12);
+    p->converged = 1;
     mem_free(h);
     return 0;
 }

@@ -59,6 +59,18 @@ int fs_init(const struct link_config *cfg, const struct link_records *left, cons
 /* EM on the candidate vectors. */
 int fs_em(const struct link_config *cfg, const uint64_t *vectors, size_t n, struct fs_params *p, struct err *e);
 
+/* EM with u kept from random pairs (em.fix_u), as Splink does it: a pair
+ * a rule proposed agrees on that rule's fields by construction, which
+ * against their random-pair u would look like a match; so m is estimated
+ * once per rule, over the candidates sharing its key, with its fields
+ * left out, and each field's m is the mean over the rules that do not use
+ * it (a field every rule uses keeps its starting m). λ is then estimated
+ * over every candidate with m and u fixed, and stated, as u is, for a
+ * random pair: the matches found over all pairs. */
+int fs_em_by_rule(const struct link_config *cfg, const struct link_records *left,
+                  const struct link_records *right, const struct link_pair *pairs,
+                  const uint64_t *vectors, size_t n, struct fs_params *p, struct err *e);
+
 /* One field's weight at a level, with the tf adjustment when it applies
  * (tf: the value's share, 0 for none). */
 double fs_field_weight(const struct link_config *cfg, const struct fs_params *p, int f, int level, double tf);

@@ -44,6 +44,32 @@ static int push_match(struct link_result *r, size_t *cap, uint32_t a, uint32_t b
     return 0;
 }
 
+/* keep[k] for each left record's best pair at or above the threshold
+ * (ties: the lower right index, so a run is reproducible). */
+static int keep_best(const struct link_pair *p, const float *w, size_t n, double threshold, size_t n_left,
+                     bool *keep, struct err *e)
+{
+    size_t *best = mem_alloc((n_left + 1) * sizeof *best);
+
+    if (best == NULL)
+        return err_set(e, "out of memory");
+    memset(keep, 0, n + 1);
+    for (size_t i = 0; i < n_left; i++)
+        best[i] = SIZE_MAX;
+    for (size_t k = 0; k < n; k++) {
+        size_t *b = &best[p[k].a];
+        if (w[k] < threshold)
+            continue;
+        if (*b == SIZE_MAX || w[k] > w[*b] || (w[k] == w[*b] && p[k].b < p[*b].b))
+            *b = k;
+    }
+    for (size_t i = 0; i < n_left; i++)
+        if (best[i] != SIZE_MAX)
+            keep[best[i]] = true;
+    mem_free(best);
+    return 0;
+}
+
 static int decide_link(struct link_result *r, const struct pair_list *pl, const float *w, const uint64_t *v,
                        struct err *e)
 {
@@ -53,7 +79,9 @@ static int decide_link(struct link_result *r, const struct pair_list *pl, const 
 
     if (keep == NULL)
         return err_set(e, "out of memory");
-    if (cluster_one_to_one(pl->p, w, pl->n, r->cfg->threshold, r->left->n, r->right->n, keep, e) != 0)
+    if (r->cfg->assign == LINK_ASSIGN_BEST
+            ? keep_best(pl->p, w, pl->n, r->cfg->threshold, r->left->n, keep, e) != 0
+            : cluster_one_to_one(pl->p, w, pl->n, r->cfg->threshold, r->left->n, r->right->n, keep, e) != 0)
         goto done;
     for (size_t k = 0; k < pl->n; k++)
         if (keep[k] && push_match(r, &cap, pl->p[k].a, pl->p[k].b, w[k], v[k]) != 0) {
@@ -203,7 +231,8 @@ int link_run(const struct link_config *cfg, struct link_records *left, struct li
             goto done;
         memcpy(r->params.tf_sum_sq, sum_sq, sizeof sum_sq);
     }
-    if (fs_em(cfg, vec, pl.n, &r->params, e) != 0)
+    if ((cfg->em_fix_u ? fs_em_by_rule(cfg, left, right, pl.p, vec, pl.n, &r->params, e)
+                       : fs_em(cfg, vec, pl.n, &r->params, e)) != 0)
         goto done;
     r->seconds[2] = progress_now() - t;
     stage(hooks, "scoring");

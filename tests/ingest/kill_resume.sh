@@ -35,7 +35,7 @@ kill_resume() {
     local dump="select * from gst_return order by 1,2,3; select * from credit_facility order by 1;
                 select * from credit_status order by 1,2; select * from skilling_record order by 1;
                 select id, udyam, pan, name, state, src_feed, src_file, src_row from enterprise order by id;
-                select * from enterprise_gstin order by 1;
+                select * from enterprise_gstin order by 1; select * from beneficiary order by 1;
                 select row_no, reason_code, reason from quarantine order by 1;
                 select rows_committed, inserted, updated, unchanged, quarantined, linked, new_entities, status from ingest_file"
     is "$feed: killed and resumed gives the same tables and counts as one load" \

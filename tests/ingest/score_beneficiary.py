@@ -1,0 +1,53 @@
+"""Score the beneficiary links in a database against the generator's truth.
+
+usage: score_beneficiary.py DB GENERATED_DIR [--json]
+
+A row's true enterprise is truth/beneficiary_links.csv's Udyam number when
+that Udyam number is on file (a unit whose Udyam row was quarantined, or a
+person with no registration, has none). Precision: of the rows linked, the
+share linked to their true enterprise; recall: of the rows with a true
+enterprise on file, the share linked to it. Counted over every loaded row
+and, apart, over the rows the record linker decided (no identifier on file).
+"""
+import csv
+import json
+import sqlite3
+import sys
+
+
+def score(db, gen):
+    truth = {(r["scheme"], r["list_ref"]): r["udyam_number"]
+             for r in csv.DictReader(open(gen + "/truth/beneficiary_links.csv", encoding="utf-8"))}
+    con = sqlite3.connect(db)
+    on_file = {r[0] for r in con.execute("select udyam from enterprise where udyam is not null")}
+    rows = con.execute("select b.scheme, b.list_ref, e.udyam, b.link_method from beneficiary b"
+                       " left join enterprise e on e.id = b.enterprise_id").fetchall()
+    out = {}
+    for part in ("all", "linker"):
+        tp = fp = fn = n = 0
+        for scheme, ref, got, method in rows:
+            if part == "linker" and method not in ("probabilistic", "none"):
+                continue
+            n += 1
+            want = truth[(scheme, ref)]
+            want = want if want in on_file else ""
+            if got and got == want:
+                tp += 1
+            elif got:
+                fp += 1
+            if want and got != want:
+                fn += 1
+        out[part] = {"rows": n, "tp": tp, "fp": fp, "fn": fn,
+                     "precision": tp / (tp + fp) if tp + fp else 1.0,
+                     "recall": tp / (tp + fn) if tp + fn else 1.0}
+    return out
+
+
+if __name__ == "__main__":
+    s = score(sys.argv[1], sys.argv[2])
+    if "--json" in sys.argv:
+        print(json.dumps(s))
+    else:
+        for part, v in s.items():
+            print("%-6s rows %d  precision %.4f  recall %.4f  (tp %d fp %d fn %d)"
+                  % (part, v["rows"], v["precision"], v["recall"], v["tp"], v["fp"], v["fn"]))
