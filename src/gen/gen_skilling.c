@@ -107,6 +107,18 @@ static uint64_t record_id(const struct gen_ent *who, int slot)
     return who->index * RECORD_IDS + (uint64_t)slot;
 }
 
+/* The enterprise behind a record, whether or not the provider wrote its
+ * Udyam number: the truth record linkage is scored against. */
+static int truth_link(struct gen_block *b, const char *id, const struct gen_ent *who)
+{
+    struct gen_row row;
+
+    gen_row_begin(&row, &b->out[OUT_TRUTH_SKILLING_LINKS]);
+    gen_put_raw(&row, id);
+    gen_put_raw(&row, who->kind == ENT_UDYAM ? who->udyam : "");
+    return gen_block_finish(b, OUT_TRUTH_SKILLING_LINKS, &row, R_NONE, false);
+}
+
 static int write_record(const struct gen_ctx *c, struct gen_block *b, const struct gen_ent *who,
                         bool with_udyam, struct record *rec, struct rng *r)
 {
@@ -138,7 +150,9 @@ static int write_record(const struct gen_ctx *c, struct gen_block *b, const stru
         gen_put_empty(&row);
         gen_put_empty(&row);
     }
-    return gen_block_finish(b, OUT_SKILLING, &row, why, repeat);
+    if (gen_block_finish(b, OUT_SKILLING, &row, why, repeat) != 0)
+        return -1;
+    return truth_link(b, id, who);
 }
 
 /* Scheme training: ESDP itself, or the course a PMEGP or PM Vishwakarma

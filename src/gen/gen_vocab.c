@@ -67,6 +67,8 @@ static const struct out_desc outs[OUT_COUNT] = {
     [OUT_TRUTH_DOUBLE_FUNDING] = {"truth/double_funding", "truth/double_funding.csv",
         "udyam_number,purpose,scheme_a,list_ref_a,disbursed_on_a,scheme_b,list_ref_b,"
         "disbursed_on_b"},
+    [OUT_TRUTH_SKILLING_LINKS] = {"truth/skilling_links", "truth/skilling_links.csv",
+        "record_id,udyam_number"},
     [OUT_TRUTH_INJECTED] = {"truth/injected_errors", "truth/injected_errors.csv",
         "file,line,reason"},
 };

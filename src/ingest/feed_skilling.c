@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "ingest/feed.h"
 #include "ingest/feed_result.h"
+#include "ingest/link_pass.h"
 #include "store/store_skilling.h"
 
 enum skilling_col {
@@ -146,4 +147,5 @@ const struct feed feed_skilling = {
     .payload_size = sizeof(struct skilling_record),
     .parse = parse_row,
     .store = store_row,
+    .finish = link_pass_skilling,
 };

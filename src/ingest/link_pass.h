@@ -2,7 +2,8 @@
  * that named no enterprise by an identifier on file are linked by the
  * record linker (src/link/) against every enterprise on file, with the
  * configuration built into the binary (data/link/<feed>.yaml). Each link
- * is stored with its weight, probability and explanation. */
+ * is stored with its weight, probability and explanation; a row the
+ * linker cannot place is marked "none" and tried again by the next pass. */
 #ifndef SAMANVAY_LINK_PASS_H
 #define SAMANVAY_LINK_PASS_H
 
@@ -19,5 +20,11 @@
  * rows that are linked after the pass. */
 int link_pass_beneficiary(struct store *s, int64_t file_id, const struct feed_finish_opts *o,
                           struct feed_finish_result *r, struct err *e);
+
+/* Every training record not attached to an enterprise, by the trainee's
+ * name, gender, category, state and district against each enterprise's
+ * owner. r->linked counts file_id's records attached after the pass. */
+int link_pass_skilling(struct store *s, int64_t file_id, const struct feed_finish_opts *o,
+                       struct feed_finish_result *r, struct err *e);
 
 #endif

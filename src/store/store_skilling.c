@@ -62,8 +62,9 @@ static int write_row(struct store *s, const struct skilling_record *r, int64_t e
     static const char sql[] =
         "INSERT INTO skilling_record(record_id, programme, trainee_name, gender, social_category,"
         " birth_year, mobile_last4, udyam_number, enterprise_id, state, district, course,"
-        " started_on, completed_on, certified, content_hash, src_file, src_row)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)"
+        " started_on, completed_on, certified, content_hash, src_file, src_row, link_method)"
+        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18,"
+        " $19)"
         " ON CONFLICT (record_id) DO UPDATE SET programme = excluded.programme,"
         " trainee_name = excluded.trainee_name, gender = excluded.gender,"
         " social_category = excluded.social_category, birth_year = excluded.birth_year,"
@@ -72,7 +73,9 @@ static int write_row(struct store *s, const struct skilling_record *r, int64_t e
         " district = excluded.district, course = excluded.course,"
         " started_on = excluded.started_on, completed_on = excluded.completed_on,"
         " certified = excluded.certified, content_hash = excluded.content_hash,"
-        " src_file = excluded.src_file, src_row = excluded.src_row";
+        " src_file = excluded.src_file, src_row = excluded.src_row,"
+        " link_method = excluded.link_method, link_weight = NULL, link_probability = NULL,"
+        " link_explanation = NULL";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     char state[4];
 
@@ -87,7 +90,8 @@ static int write_row(struct store *s, const struct skilling_record *r, int64_t e
         || bind_str(st, 11, r->district) || bind_str(st, 12, r->course)
         || bind_day(st, 13, r->started_on) || bind_day(st, 14, r->completed_on)
         || bind_known(st, 15, r->certified) || db_bind_int64(st, 16, (int64_t)r->content_hash)
-        || db_bind_int64(st, 17, r->src_file) || db_bind_int64(st, 18, r->src_row))
+        || db_bind_int64(st, 17, r->src_file) || db_bind_int64(st, 18, r->src_row)
+        || db_bind_text_or_null(st, 19, enterprise_id > 0 ? "udyam" : NULL))
         return err_set(e, "cannot bind record %s", r->record_id);
     return db_step(st, e) < 0 ? -1 : 0;
 }
@@ -128,4 +132,63 @@ int store_skilling_count(struct store *s, int64_t enterprise_id, int64_t *n, str
     static const char sql[] = "SELECT COUNT(*) FROM skilling_record WHERE enterprise_id = $1";
 
     return int64_by_id(store_db(s), sql, enterprise_id, n, e);
+}
+
+/* --- record linkage (ingest/link_pass.c) ----------------------------------- */
+
+int store_skilling_unlinked(struct store *s,
+                            int (*fn)(void *ctx, const struct skilling_trainee *t), void *ctx,
+                            struct err *e)
+{
+    static const char sql[] =
+        "SELECT record_id, trainee_name, gender, COALESCE(social_category, ''), state, district"
+        " FROM skilling_record WHERE enterprise_id IS NULL ORDER BY record_id";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    struct skilling_trainee t;
+    int rc, out = 0;
+
+    if (st == NULL)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        col_text(st, 0, t.record_id, sizeof t.record_id);
+        col_text(st, 1, t.trainee_name, sizeof t.trainee_name);
+        col_text(st, 2, t.gender, sizeof t.gender);
+        col_text(st, 3, t.social_category, sizeof t.social_category);
+        col_text(st, 4, t.state, sizeof t.state);
+        col_text(st, 5, t.district, sizeof t.district);
+        if (row_callback_stops(fn(ctx, &t), &out))
+            break;
+    }
+    db_reset(st);
+    if (out != 0)
+        return err_set(e, "the reader of training records failed");
+    return rc < 0 ? -1 : 0;
+}
+
+int store_skilling_link(struct store *s, const char *record_id, const char *method,
+                        int64_t enterprise_id, double weight, double probability,
+                        const char *explanation, struct err *e)
+{
+    static const char sql[] =
+        "UPDATE skilling_record SET link_method = $1, enterprise_id = $2, link_weight = $3,"
+        " link_probability = $4, link_explanation = $5 WHERE record_id = $6";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    bool scored = explanation != NULL;
+
+    if (st == NULL)
+        return -1;
+    if (bind_str(st, 1, method) || bind_id(st, 2, enterprise_id)
+        || (scored ? db_bind_double(st, 3, weight) : db_bind_null(st, 3))
+        || (scored ? db_bind_double(st, 4, probability) : db_bind_null(st, 4))
+        || db_bind_text_or_null(st, 5, explanation) || bind_str(st, 6, record_id))
+        return err_set(e, "cannot bind the link of record %s", record_id);
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
+int store_skilling_file_linked(struct store *s, int64_t file_id, int64_t *linked, struct err *e)
+{
+    static const char sql[] = "SELECT COUNT(*) FROM skilling_record"
+                              " WHERE src_file = $1 AND enterprise_id IS NOT NULL";
+
+    return int64_by_id(store_db(s), sql, file_id, linked, e);
 }

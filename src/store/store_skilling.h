@@ -45,6 +45,30 @@ struct skilling_put_result {
 /* Store one record (inside the caller's transaction). */
 int store_skilling_put(struct store *s, const struct skilling_record *r,
                        struct skilling_put_result *out, struct err *e);
+/* What the record linker compares of a record not attached to an enterprise. */
+struct skilling_trainee {
+    char record_id[SKILLING_ID_MAX];
+    char trainee_name[ENTERPRISE_NAME_MAX];
+    char gender[16];
+    char social_category[8];              /* "" not given */
+    char state[4];                        /* GST state code, "27" */
+    char district[64];
+};
+
+/* Every record not attached to an enterprise (not tried, or no match
+ * before), in record_id order. The callback may not write to the store. */
+int store_skilling_unlinked(struct store *s,
+                            int (*fn)(void *ctx, const struct skilling_trainee *t), void *ctx,
+                            struct err *e);
+/* The linker's verdict on one record: method "probabilistic" with the
+ * enterprise, weight, probability and explanation (JSON), or "none"
+ * (enterprise 0, explanation NULL). */
+int store_skilling_link(struct store *s, const char *record_id, const char *method,
+                        int64_t enterprise_id, double weight, double probability,
+                        const char *explanation, struct err *e);
+/* Records of one file attached to an enterprise, however. */
+int store_skilling_file_linked(struct store *s, int64_t file_id, int64_t *linked, struct err *e);
+
 /* Records attached to one enterprise. */
 int store_skilling_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
 

@@ -12,7 +12,7 @@ is "nothing on stderr when it is not a terminal" "$err" ""
 missing=""
 for f in $FEEDS; do [ -s "$TMPDIR/a/b/c/$f.csv" ] || missing="$missing $f"; done
 for f in manifest.json truth/stress.csv truth/beneficiary_links.csv truth/gst_filers_without_udyam.csv \
-         truth/double_funding.csv truth/injected_errors.csv; do
+         truth/double_funding.csv truth/skilling_links.csv truth/injected_errors.csv; do
     [ -s "$TMPDIR/a/b/c/$f" ] || missing="$missing $f"
 done
 is "creates the directory and writes every feed, the manifest and the truth files" "$missing" ""

@@ -17,7 +17,7 @@ static const char *const files[] = {
     "udyam.csv", "gst.csv", "credit.csv", "skilling.csv", "cluster.csv", "cluster_member.csv",
     "cfc_usage.csv", "beneficiary.csv", "truth/stress.csv", "truth/beneficiary_links.csv",
     "truth/gst_filers_without_udyam.csv", "truth/double_funding.csv",
-    "truth/injected_errors.csv", "manifest.json",
+    "truth/skilling_links.csv", "truth/injected_errors.csv", "manifest.json",
 };
 #define N_FILES (sizeof files / sizeof files[0])
 

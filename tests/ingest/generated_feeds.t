@@ -74,10 +74,14 @@ is "gst: one enterprise per return's GSTIN, and each GSTIN's PAN is its enterpri
               where e.id = r.enterprise_id and e.pan = substr(r.gstin, 3, 10)")" \
    "$(json gst 'd["loaded"]')"
 is "credit: every loaded row is linked" "$(json credit 'd["linked"] == d["loaded"], d["new_entities"]')" "(True, 0)"
-is "skilling: linked rows are those naming a Udyam number" \
-   "$(json skilling 'd["linked"]')" "$(sed -n 's/^skilling_linked //p' "$TMPDIR/expect")"
-is "skilling: the rest keep no enterprise, with name, district and mobile as given" \
-   "$(q "$DB" "select count(*) from skilling_record where enterprise_id is null and udyam_number is null and trainee_name <> ''")" \
+is "skilling: rows linked by Udyam number are those naming one" \
+   "$(q "$DB" "select count(*) from skilling_record where link_method = 'udyam'")" \
+   "$(sed -n 's/^skilling_linked //p' "$TMPDIR/expect")"
+is "skilling: linked = by Udyam number + by the record linker (scored in generated_skilling.t)" \
+   "$(json skilling 'd["linked"]')" \
+   "$(q "$DB" "select count(*) from skilling_record where enterprise_id is not null")"
+is "skilling: the rest are marked unmatched, with name and district as given" \
+   "$(q "$DB" "select count(*) from skilling_record where enterprise_id is null and link_method = 'none' and trainee_name <> ''")" \
    "$(json skilling 'd["loaded"] - d["linked"]')"
 
 for f in udyam gst credit skilling; do

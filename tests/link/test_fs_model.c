@@ -136,11 +136,39 @@ static void test_explanation_sums(void **state)
     link_config_free(c);
 }
 
+/* With phonetic on, a name spelt differently but with the same skeleton
+ * (a transliteration) has a level of its own, between exact and the
+ * thresholds; without it, the same pair falls to a similarity level. */
+static void test_phonetic_level(void **state)
+{
+    static const char with[] = "mode: dedup\nid: id\nfields:\n"
+                               "  - {name: firm, compare: business_name, phonetic: true}\nblocking: [firm]\n";
+    static const char without[] = "mode: dedup\nid: id\nfields:\n"
+                                  "  - {name: firm, compare: business_name}\nblocking: [firm]\n";
+    struct err e;
+    struct link_config *a = link_config_load("a.yaml", with, strlen(with), &e);
+    struct link_config *b = link_config_load("b.yaml", without, strlen(without), &e);
+    struct link_cell latin = {"sunrise transport", "snrs trnsprt", 0, {0}};
+    struct link_cell deva = {"sanraij traansaport", "snrs trnsprt", 0, {0}};
+    struct link_cell other = {"sanraij tools", "snrs tls", 0, {0}};
+
+    (void)state;
+    assert_non_null(a);
+    assert_non_null(b);
+    assert_int_equal(fs_level(&a->field[0], &latin, &latin), 0);
+    assert_int_equal(fs_level(&a->field[0], &latin, &deva), 1);
+    assert_true(fs_level(&b->field[0], &latin, &deva) > 0);
+    assert_true(fs_level(&a->field[0], &latin, &other) > 1);   /* one word's skeleton is not enough */
+    link_config_free(a);
+    link_config_free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_em_recovers),
         cmocka_unit_test(test_explanation_sums),
+        cmocka_unit_test(test_phonetic_level),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,7 +16,7 @@ static const char good[] =
     "csv: {trim: true}\n"
     "fields:\n"
     "  - {name: given_name, compare: person_name, levels: [0.95, 0.88], tf: true}\n"
-    "  - {name: surname, column: {left: last, right: family}, compare: person_name}\n"
+    "  - {name: surname, column: {left: last, right: family}, compare: person_name, phonetic: true}\n"
     "  - {name: dob, column: date_of_birth, compare: date, near_days: 30}\n"
     "  - {name: ssn, compare: text, similarity: edit_distance, levels: [1, 2]}\n"
     "  - {name: pin, compare: postcode}\n"
@@ -26,7 +26,8 @@ static const char good[] =
     "  - [ssn:suffix4]\n"
     "threshold: 2.5\n"
     "em: {max_iterations: 40, fix_u: true}\n"
-    "evaluation: {column: rec_id, split: '-', part: 1}\n";
+    "evaluation: {column: rec_id, split: '-', part: 1}\n"
+    "assign: best\n";
 
 static struct link_config *load(const char *text, struct err *e)
 {
@@ -48,6 +49,11 @@ static void test_good(void **state)
     assert_string_equal(c->field[1].column[1], "family");
     assert_string_equal(c->field[2].column[1], "date_of_birth");
     assert_int_equal(c->field[0].n_levels, 4);            /* exact, 0.95, 0.88, else */
+    assert_int_equal(c->field[1].n_levels, 5);            /* exact, phonetic, 0.92, 0.80, else */
+    assert_string_equal(link_level_name(&c->field[1], 1, name, sizeof name), "phonetic");
+    assert_string_equal(link_level_name(&c->field[1], 2, name, sizeof name), "jw>=0.92");
+    assert_string_equal(link_level_name(&c->field[1], 4, name, sizeof name), "else");
+    assert_int_equal(c->assign, LINK_ASSIGN_BEST);
     assert_true(c->field[0].tf);
     assert_int_equal(c->field[2].near_days, 30);
     assert_int_equal(c->field[3].sim, SIM_EDIT_DISTANCE);
@@ -104,6 +110,9 @@ static void test_errors(void **state)
     expect_error("id: rec_id\n", "", "needs id");
     expect_error("{name: pin, compare: postcode}", "{name: ssn, compare: postcode}", "field named twice");
     expect_error("fields:", "fields: [", "t.yaml:");  /* YAML syntax error, positioned */
+    expect_error("compare: postcode}", "compare: postcode, phonetic: true}", "phonetic: only for person_name");
+    expect_error("assign: best", "assign: greedy", "assign: expected one_to_one or best");
+    expect_error("mode: link", "mode: dedup", "assign: only link mode");
 }
 
 int main(void)
