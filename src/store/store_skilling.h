@@ -47,5 +47,9 @@ int store_skilling_put(struct store *s, const struct skilling_record *r,
                        struct skilling_put_result *out, struct err *e);
 /* Records attached to one enterprise. */
 int store_skilling_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
+/* The most recent record attached to an enterprise (latest started, then
+ * latest loaded), as stored; *found is false when it has none. */
+int store_skilling_latest(struct store *s, int64_t enterprise_id, struct skilling_record *out,
+                          bool *found, struct err *e);
 
 #endif

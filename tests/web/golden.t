@@ -62,7 +62,7 @@ TURNOVER=$(sed -n 's|.*href="/officer/enterprises/'"$PUNE"'?field=\([0-9]*\)#cor
 [ -n "$TURNOVER" ]
 ok $? "a field's correction form is one link away"
 
-grep -q 'MH-PNE-HANDLOOM' "$T/g.html" && grep -q 'member of cluster MH-PNE-HANDLOOM as member' "$T/g.html"
+grep -q 'MH-PNE-HANDLOOM' "$T/g.html" && grep -q 'in cluster MH-PNE-HANDLOOM as a member' "$T/g.html"
 ok $? "the cluster feed fills the cluster, with where it came from"
 curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api.json"
 is "the API keeps the cluster's scheme and the traditional industry, from the cluster feed" \
