@@ -16,8 +16,10 @@
 #include "core/cluster.h"
 #include "core/money.h"
 #include "store/store_cluster.h"
+#include "store/store_credit.h"
 #include "store/store_gst.h"
 #include "store/store_profile.h"
+#include "store/store_skilling.h"
 
 static struct golden_value *add_value(struct golden_record *g, enum profile_field f,
                                       enum golden_source src, json_t *value, struct err *e)
@@ -135,26 +137,63 @@ static int portal_values(struct store *s, struct golden_record *g, struct err *e
     return store_profile_facts_by_source(s, g->ent.id, fact_value, ctx, e);
 }
 
+/* --- what several feeds share --------------------------------------------- */
+
+/* A feed row as a value's provenance: the feed, the file by name, the row. */
+static int set_feed_row(struct store *s, struct golden_value *v, const char *feed,
+                        int64_t file_id, int64_t row, struct err *e)
+{
+    struct ingest_file_info file;
+    bool found;
+
+    if (store_ingest_file_get(s, file_id, &file, &found, e) != 0)
+        return -1;
+    snprintf(v->feed, sizeof v->feed, "%s", feed);
+    v->file_id = file_id;
+    v->row = row;
+    snprintf(v->file, sizeof v->file, "%s", found ? file.name : "");
+    return 0;
+}
+
+static void detail_text(struct golden_detail *d, int i, const char *text)
+{
+    snprintf(d->s[i], sizeof d->s[i], "%s", text);
+}
+
+/* A date.h month index as 'YYYY-MM'; "" when unknown. */
+static void detail_month(struct golden_detail *d, int i, int month_index)
+{
+    char day[DATE_STR_LEN];
+
+    d->s[i][0] = '\0';
+    if (month_index < 0)
+        return;
+    date_format(date_month_first(month_index), day);
+    snprintf(d->s[i], sizeof d->s[i], "%.7s", day);
+}
+
+static void detail_day(struct golden_detail *d, int i, int32_t day)
+{
+    char text[DATE_STR_LEN] = "";
+
+    if (day != DATE_UNKNOWN)
+        date_format(day, text);
+    detail_text(d, i, text);
+}
+
 /* --- GST returns ------------------------------------------------------------- */
 
 static int add_gst_value(struct store *s, struct golden_record *g, enum profile_field f,
                          json_t *value, const struct gst_turnover *t, struct err *e)
 {
-    struct ingest_file_info file;
     struct golden_value *v = add_value(g, f, GS_GST, value, e);
-    char month[DATE_STR_LEN];
-    bool found;
 
-    if (v == NULL || store_ingest_file_get(s, t->src_file, &file, &found, e) != 0)
+    if (v == NULL || set_feed_row(s, v, "gst", t->src_file, t->src_row, e) != 0)
         return -1;
     v->key.as_of = date_month_last(t->last_month);
-    snprintf(v->feed, sizeof v->feed, "gst");
-    v->file_id = t->src_file;
-    v->row = t->src_row;
-    snprintf(v->file, sizeof v->file, "%s", file.name);
-    date_format(date_month_first(t->last_month), month);
-    snprintf(v->detail, sizeof v->detail, "%d returns filed for the 12 months to %.7s", t->returns,
-             month);
+    v->detail.kind = GD_GST_RETURNS;
+    v->detail.n[0] = t->returns;
+    detail_month(&v->detail, 0, t->last_month);
     return 0;
 }
 
@@ -205,8 +244,9 @@ static int add_cluster_value(struct golden_record *g, enum profile_field f, json
         return -1;
     v->key.as_of = m->joined_on;
     snprintf(v->feed, sizeof v->feed, "cluster_member");
-    snprintf(v->detail, sizeof v->detail, "member of cluster %s as %s", m->cluster_id,
-             cluster_roles[m->role]);
+    v->detail.kind = GD_CLUSTER_MEMBER;
+    detail_text(&v->detail, 0, m->cluster_id);
+    detail_text(&v->detail, 1, cluster_roles[m->role]);
     return 0;
 }
 
@@ -229,6 +269,154 @@ static int cluster_values(struct store *s, struct golden_record *g, struct err *
         || (m.traditional == 1 && add_cluster_value(g, PF_TRADITIONAL, json_true(), &m, e) != 0))
         return -1;
     return 0;
+}
+
+/* --- credit reporting ----------------------------------------------------------- */
+
+/* Whether a loan was ever in default: the lenders' monthly reports say it
+ * of every facility they hold, so with none on file credit says nothing. */
+static int credit_default(struct store *s, struct golden_record *g, struct err *e)
+{
+    struct credit_history h;
+    struct golden_value *v;
+
+    if (store_credit_history(s, g->ent.id, &h, e) != 0)
+        return -1;
+    if (h.facilities == 0)
+        return 0;
+    v = add_value(g, PF_HIST_LOAN_DEFAULT, GS_CREDIT, json_boolean(h.npa_ever), e);
+    if (v == NULL || set_feed_row(s, v, "credit", h.src_file, h.src_row, e) != 0)
+        return -1;
+    v->key.as_of = h.latest_month >= 0 ? date_month_last(h.latest_month) : DATE_UNKNOWN;
+    if (h.npa_ever) {
+        v->detail.kind = GD_CREDIT_NPA;
+        detail_text(&v->detail, 0, h.facility_id);
+        detail_month(&v->detail, 1, h.month);
+        v->detail.n[0] = h.dpd;
+    } else {
+        v->detail.kind = GD_CREDIT_NEVER_NPA;
+        v->detail.n[0] = h.facilities;
+        v->detail.n[1] = h.months;
+        detail_month(&v->detail, 0, h.latest_month);
+    }
+    return 0;
+}
+
+struct scheme_loans {
+    json_t *schemes;                  /* each scheme once, latest sanctioned first */
+    struct credit_scheme_loan latest;
+    int64_t n;
+};
+
+static int collect_scheme_loan(void *ctx, const struct credit_scheme_loan *l)
+{
+    struct scheme_loans *c = ctx;
+    size_t i;
+    json_t *seen;
+
+    if (c->n++ == 0)
+        c->latest = *l;
+    json_array_foreach(c->schemes, i, seen)
+        if (strcmp(json_string_value(seen), l->scheme) == 0)
+            return 0;
+    return json_array_append_new(c->schemes, json_string(l->scheme)) == 0 ? 0 : -1;
+}
+
+/* Schemes the unit had loans under. Credit never says a unit availed no
+ * scheme: a scheme's benefit need not be a loan (data/survivorship.csv
+ * ranks the beneficiary lists first for that). */
+static int credit_schemes(struct store *s, struct golden_record *g, struct err *e)
+{
+    struct scheme_loans c;
+    struct golden_value *v;
+
+    memset(&c, 0, sizeof c);
+    if ((c.schemes = json_array()) == NULL)
+        return err_set(e, "golden record: out of memory");
+    if (store_credit_scheme_loans(s, g->ent.id, collect_scheme_loan, &c, e) != 0) {
+        json_decref(c.schemes);
+        return -1;
+    }
+    if (c.n == 0) {
+        json_decref(c.schemes);
+        return 0;
+    }
+    v = add_value(g, PF_HIST_SCHEMES, GS_CREDIT, c.schemes, e);
+    if (v == NULL || set_feed_row(s, v, "credit", c.latest.src_file, c.latest.src_row, e) != 0)
+        return -1;
+    v->key.as_of = c.latest.sanctioned_on;
+    v->detail.kind = GD_CREDIT_SCHEMES;
+    v->detail.n[0] = c.n;
+    detail_text(&v->detail, 0, c.latest.facility_id);
+    detail_day(&v->detail, 1, c.latest.sanctioned_on);
+    return 0;
+}
+
+static int credit_values(struct store *s, struct golden_record *g, struct err *e)
+{
+    return credit_default(s, g, e) != 0 ? -1 : credit_schemes(s, g, e);
+}
+
+/* --- training records --------------------------------------------------------- */
+
+static struct golden_value *add_skilling_value(struct store *s, struct golden_record *g,
+                                               enum profile_field f, json_t *value,
+                                               const struct skilling_record *r, struct err *e)
+{
+    struct golden_value *v = add_value(g, f, GS_SKILLING, value, e);
+
+    if (v == NULL || set_feed_row(s, v, "skilling", r->src_file, r->src_row, e) != 0)
+        return NULL;
+    v->key.as_of = r->started_on;
+    v->detail.kind = GD_SKILLING;
+    detail_text(&v->detail, 0, r->record_id);
+    detail_text(&v->detail, 1, r->programme);
+    detail_day(&v->detail, 2, r->started_on);
+    return v;
+}
+
+/* The age the owner reaches in today's year: a training record gives
+ * only the year of birth, so the age may be one year more than the
+ * owner's until the birthday. It is as of today, not of the record. */
+static int add_skilling_age(struct store *s, struct golden_record *g,
+                            const struct skilling_record *r, int32_t today, struct err *e)
+{
+    struct golden_value *v;
+    int year, month, day, age;
+
+    date_to_ymd(today, &year, &month, &day);
+    age = year - r->birth_year;
+    if (r->birth_year <= 0 || age < 0 || age > 130)
+        return 0;
+    if ((v = add_skilling_value(s, g, PF_OWNER_AGE, json_integer(age), r, e)) == NULL)
+        return -1;
+    v->key.as_of = today;
+    v->detail.kind = GD_SKILLING_AGE;
+    v->detail.n[0] = r->birth_year;
+    return 0;
+}
+
+/* The owner as the most recent training record attached to the unit
+ * describes them (one record, so the facts are of one person); a value
+ * the provider left empty says nothing. */
+static int skilling_values(struct store *s, struct golden_record *g, int32_t today,
+                           struct err *e)
+{
+    struct skilling_record r;
+    bool found;
+
+    if (store_skilling_latest(s, g->ent.id, &r, &found, e) != 0)
+        return -1;
+    if (!found)
+        return 0;
+    if (r.gender[0]
+        && add_skilling_value(s, g, PF_OWNER_GENDER, json_string(r.gender), &r, e) == NULL)
+        return -1;
+    if (r.social_category[0]
+        && add_skilling_value(s, g, PF_OWNER_CATEGORY, json_string(r.social_category), &r, e)
+               == NULL)
+        return -1;
+    return add_skilling_age(s, g, &r, today, e);
 }
 
 /* --- survivorship ------------------------------------------------------------ */
@@ -293,7 +481,8 @@ int golden_record_load(struct store *s, const struct survivorship *rules, int64_
     if (!*found)
         return 0;
     if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0 || cluster_values(s, g, e) != 0
-        || gst_values(s, g, e) != 0)
+        || gst_values(s, g, e) != 0 || credit_values(s, g, e) != 0
+        || skilling_values(s, g, today, e) != 0)
         return -1;
     choose_winners(rules, g);
     return read_survivors(g, today, e);

@@ -24,6 +24,29 @@
 /* Most candidate values one record holds (every field × every source fits). */
 #define GOLDEN_VALUES_MAX (PF_COUNT * GS_COUNT)
 
+/* Which rows a value derived from a feed stands on, as a kind and its
+ * arguments rather than a sentence: the words belong to the pages
+ * (web/profile_view.c), which say them in the reader's language. The
+ * comment of each kind says which arguments it fills. */
+enum golden_detail_kind {
+    GD_NONE,
+    GD_GST_RETURNS,       /* n[0] returns filed in the 12 months to s[0] ('YYYY-MM') */
+    GD_CLUSTER_MEMBER,    /* member of cluster s[0] in role s[1] (core/cluster.h cluster_roles) */
+    GD_CREDIT_NPA,        /* facility s[0] was an NPA in s[1] ('YYYY-MM'), n[0] days past due */
+    GD_CREDIT_NEVER_NPA,  /* n[0] facilities, n[1] monthly reports to s[0] ('YYYY-MM'), none NPA */
+    GD_CREDIT_SCHEMES,    /* n[0] facilities under a scheme; the latest s[0], sanctioned on s[1] */
+    GD_SKILLING,          /* training record s[0] of programme s[1], started on s[2] */
+    GD_SKILLING_AGE,      /* born in n[0], by training record s[0] */
+};
+
+#define GOLDEN_DETAIL_TEXT 64          /* bytes of one text argument, including NUL */
+
+struct golden_detail {
+    enum golden_detail_kind kind;
+    int64_t n[2];
+    char s[3][GOLDEN_DETAIL_TEXT];
+};
+
 struct golden_value {
     enum profile_field field;
     struct golden_candidate key;     /* source, as-of date, recording order */
@@ -33,7 +56,7 @@ struct golden_value {
     char feed[16];
     int64_t file_id, row;
     char file[128];
-    char detail[128];
+    struct golden_detail detail;     /* derived from several rows, or one row's reading of them */
     int64_t user_id;
     char at[24];                     /* ISO 8601 UTC */
     char note[256];                  /* an officer's reason */

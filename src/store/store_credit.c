@@ -157,3 +157,124 @@ int store_credit_count(struct store *s, int64_t enterprise_id, int64_t *faciliti
         return -1;
     return int64_by_id(store_db(s), months_sql, enterprise_id, months, e);
 }
+
+/* 'YYYY-MM' as a date.h month index, -1 when it is not one. */
+static int month_index_of(const char *text)
+{
+    int32_t first;
+
+    if (strlen(text) != 7 || text[4] != '-'
+        || date_from_ymd(atoi(text), atoi(text + 5), 1, &first) != 0)
+        return -1;
+    return date_month_index(first);
+}
+
+/* The NPA test is written once, in SQL: the class says NPA, or the days
+ * past due do (an NPA stays one while arrears remain, docs/data-feeds.md §3). */
+#define CREDIT_IS_NPA "(c.asset_class = 'NPA' OR c.dpd > 90)"
+
+static int history_totals(struct store *s, int64_t enterprise_id, struct credit_history *out,
+                          struct err *e)
+{
+    static const char sql[] =
+        "SELECT COUNT(DISTINCT c.facility_id), COUNT(*), MAX(c.month),"
+        " MAX(CASE WHEN " CREDIT_IS_NPA " THEN 1 ELSE 0 END)"
+        " FROM credit_status c JOIN credit_facility f ON f.facility_id = c.facility_id"
+        " WHERE f.enterprise_id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) != 0)
+        return err_set(e, "cannot bind the enterprise id");
+    rc = db_step(st, e);
+    if (rc == DB_ROW && db_column_int64(st, 1) > 0) {
+        out->facilities = db_column_int64(st, 0);
+        out->months = db_column_int64(st, 1);
+        out->latest_month = month_index_of(db_column_text(st, 2));
+        out->npa_ever = db_column_int64(st, 3) == 1;
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* NPA rows first, the earliest of them; else the latest month. */
+static int history_row(struct store *s, int64_t enterprise_id, struct credit_history *out,
+                       struct err *e)
+{
+    static const char sql[] =
+        "SELECT c.facility_id, c.month, c.dpd, c.asset_class, c.src_file, c.src_row"
+        " FROM credit_status c JOIN credit_facility f ON f.facility_id = c.facility_id"
+        " WHERE f.enterprise_id = $1"
+        " ORDER BY CASE WHEN " CREDIT_IS_NPA " THEN 0 ELSE 1 END,"
+        " CASE WHEN " CREDIT_IS_NPA " THEN c.month ELSE '' END, c.month DESC, c.facility_id"
+        " LIMIT 1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) != 0)
+        return err_set(e, "cannot bind the enterprise id");
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        col_text(st, 0, out->facility_id, sizeof out->facility_id);
+        out->month = month_index_of(db_column_text(st, 1));
+        out->dpd = db_column_int64(st, 2);
+        col_text(st, 3, out->asset_class, sizeof out->asset_class);
+        out->src_file = db_column_int64(st, 4);
+        out->src_row = db_column_int64(st, 5);
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_credit_history(struct store *s, int64_t enterprise_id, struct credit_history *out,
+                         struct err *e)
+{
+    memset(out, 0, sizeof *out);
+    if (history_totals(s, enterprise_id, out, e) != 0)
+        return -1;
+    return out->facilities > 0 ? history_row(s, enterprise_id, out, e) : 0;
+}
+
+static int read_scheme_loan(struct db_stmt *st, void *row, struct err *e)
+{
+    struct credit_scheme_loan *l = row;
+
+    (void)e;
+    col_text(st, 0, l->scheme, sizeof l->scheme);
+    col_text(st, 1, l->facility_id, sizeof l->facility_id);
+    l->sanctioned_on = col_day(st, 2);
+    l->src_file = db_column_int64(st, 3);
+    l->src_row = db_column_int64(st, 4);
+    return 0;
+}
+
+int store_credit_scheme_loans(struct store *s, int64_t enterprise_id,
+                              int (*fn)(void *ctx, const struct credit_scheme_loan *l), void *ctx,
+                              struct err *e)
+{
+    static const char sql[] =
+        "SELECT scheme, facility_id, sanctioned_on, src_file, src_row FROM credit_facility"
+        " WHERE enterprise_id = $1 AND scheme IS NOT NULL AND scheme <> ''"
+        " ORDER BY sanctioned_on DESC, facility_id LIMIT $2";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    struct row_list rows = ROW_LIST(struct credit_scheme_loan, STORE_SCHEME_LOANS_MAX);
+    int rc = 0;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, STORE_SCHEME_LOANS_MAX))
+        return err_set(e, "cannot bind the enterprise id");
+    if (row_list_fill(&rows, st, read_scheme_loan, e) != 0) {
+        row_list_free(&rows);
+        return -1;
+    }
+    for (size_t i = 0; i < rows.n; i++)
+        if (row_callback_stops(fn(ctx, row_list_at(&rows, i)), &rc))
+            break;
+    row_list_free(&rows);
+    return rc == 0 ? 0 : err_set(e, "a scheme loan callback failed");
+}

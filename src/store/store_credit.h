@@ -49,4 +49,36 @@ int store_credit_put(struct store *s, const struct credit_row *r, struct credit_
 int store_credit_count(struct store *s, int64_t enterprise_id, int64_t *facilities,
                        int64_t *months, struct err *e);
 
+/* An enterprise's repayment record as its lenders reported it: whether any
+ * of its facilities was ever an NPA (a month classed NPA, or more than 90
+ * days past due), and the one status row that shows the answer: the first
+ * NPA month when there is one, else the latest month reported. */
+struct credit_history {
+    int64_t facilities;               /* 0: none on file, and nothing below is set */
+    int64_t months;                   /* facility-months reported */
+    int latest_month;                 /* date.h month index of the latest month reported */
+    bool npa_ever;
+    /* the row cited */
+    char facility_id[CREDIT_ID_MAX];
+    int month;                        /* date.h month index */
+    int64_t dpd;
+    char asset_class[8];
+    int64_t src_file, src_row;
+};
+int store_credit_history(struct store *s, int64_t enterprise_id, struct credit_history *out,
+                         struct err *e);
+
+/* A facility sanctioned under a scheme, with the feed row that gave its
+ * terms. Listed latest sanctioned first, at most STORE_SCHEME_LOANS_MAX. */
+#define STORE_SCHEME_LOANS_MAX 64
+struct credit_scheme_loan {
+    char scheme[32];
+    char facility_id[CREDIT_ID_MAX];
+    int32_t sanctioned_on;
+    int64_t src_file, src_row;
+};
+int store_credit_scheme_loans(struct store *s, int64_t enterprise_id,
+                              int (*fn)(void *ctx, const struct credit_scheme_loan *l), void *ctx,
+                              struct err *e);
+
 #endif

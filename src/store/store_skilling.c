@@ -192,3 +192,56 @@ int store_skilling_file_linked(struct store *s, int64_t file_id, int64_t *linked
 
     return int64_by_id(store_db(s), sql, file_id, linked, e);
 }
+
+/* NULL integers come back as the struct's "not given" (-1). */
+static int64_t col_known(struct db_stmt *st, int col)
+{
+    return db_column_is_null(st, col) ? -1 : db_column_int64(st, col);
+}
+
+static void read_record(struct db_stmt *st, struct skilling_record *r)
+{
+    memset(r, 0, sizeof *r);
+    col_text(st, 0, r->record_id, sizeof r->record_id);
+    col_text(st, 1, r->programme, sizeof r->programme);
+    col_text(st, 2, r->trainee_name, sizeof r->trainee_name);
+    col_text(st, 3, r->gender, sizeof r->gender);
+    col_text(st, 4, r->social_category, sizeof r->social_category);
+    r->birth_year = (int)col_known(st, 5);
+    col_text(st, 6, r->mobile_last4, sizeof r->mobile_last4);
+    col_text(st, 7, r->udyam, sizeof r->udyam);
+    r->state = atoi(db_column_text(st, 8));
+    col_text(st, 9, r->district, sizeof r->district);
+    col_text(st, 10, r->course, sizeof r->course);
+    r->started_on = col_day(st, 11);
+    r->completed_on = col_day(st, 12);
+    r->certified = (int)col_known(st, 13);
+    r->content_hash = (uint64_t)db_column_int64(st, 14);
+    r->src_file = db_column_int64(st, 15);
+    r->src_row = db_column_int64(st, 16);
+}
+
+int store_skilling_latest(struct store *s, int64_t enterprise_id, struct skilling_record *out,
+                          bool *found, struct err *e)
+{
+    static const char sql[] =
+        "SELECT record_id, programme, trainee_name, gender, social_category, birth_year,"
+        " mobile_last4, udyam_number, state, district, course, started_on, completed_on,"
+        " certified, content_hash, src_file, src_row FROM skilling_record"
+        " WHERE enterprise_id = $1 ORDER BY started_on DESC, src_file DESC, src_row DESC LIMIT 1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    *found = false;
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) != 0)
+        return err_set(e, "cannot bind the enterprise id");
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        read_record(st, out);
+        *found = true;
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}

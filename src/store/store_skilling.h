@@ -71,5 +71,9 @@ int store_skilling_file_linked(struct store *s, int64_t file_id, int64_t *linked
 
 /* Records attached to one enterprise. */
 int store_skilling_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
+/* The most recent record attached to an enterprise (latest started, then
+ * latest loaded), as stored; *found is false when it has none. */
+int store_skilling_latest(struct store *s, int64_t enterprise_id, struct skilling_record *out,
+                          bool *found, struct err *e);
 
 #endif

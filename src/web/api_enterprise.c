@@ -9,8 +9,22 @@
 #include "core/date.h"
 #include "golden/golden.h"
 #include "web/enterprise_access.h"
+#include "web/profile_view.h"
 #include "web/request.h"
 #include "web/routes.h"
+
+/* The detail in English: the API's words do not follow the request's
+ * language, so a client can rely on them. */
+static int put_detail(json_t *o, const struct golden_detail *d)
+{
+    struct buf text = BUF_INIT;
+    int rc = profile_view_put_detail(&text, d, false) == 0
+                 ? json_object_set_new(o, "detail", json_string(buf_cstr(&text)))
+                 : -1;
+
+    buf_release(&text);
+    return rc;
+}
 
 static json_t *value_json(const struct golden_value *v)
 {
@@ -29,7 +43,7 @@ static json_t *value_json(const struct golden_value *v)
                                          (json_int_t)v->file_id, "file", v->file, "row",
                                          (json_int_t)v->row)) != 0)
         goto fail;
-    if (v->detail[0] && json_object_set_new(o, "detail", json_string(v->detail)) != 0)
+    if (v->detail.kind != GD_NONE && put_detail(o, &v->detail) != 0)
         goto fail;
     if (v->user_id > 0
         && json_object_set_new(o, "given", json_pack("{s:I, s:s, s:s?}", "user_id",

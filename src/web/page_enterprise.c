@@ -98,6 +98,17 @@ static int put_others(struct buf *b, const struct golden_record *g, enum profile
     return any ? buf_puts(b, "</ul>") : 0;
 }
 
+static bool editable(enum profile_field f)
+{
+    size_t n;
+    const enum profile_field *fields = profile_view_editable(&n);
+
+    for (size_t i = 0; i < n; i++)
+        if (fields[i] == f)
+            return true;
+    return false;
+}
+
 static int put_field_row(struct buf *b, const struct profile_view *v, enum profile_field f,
                          bool hindi)
 {
@@ -108,21 +119,35 @@ static int put_field_row(struct buf *b, const struct profile_view *v, enum profi
         || buf_puts(b, "</strong> · ") || (w ? put_candidate_source(b, w, hindi) : buf_puts(b, "—"))
         || put_others(b, &v->golden, f, hindi))
         return -1;
-    if (buf_printf(b, " <a href=\"/officer/enterprises/%" PRId64 "?field=%d#correct\">%s</a>",
-                   v->ent.id, (int)f, _("Correct")))
+    if (editable(f)
+        && buf_printf(b, " <a href=\"/officer/enterprises/%" PRId64 "?field=%d#correct\">%s</a>",
+                      v->ent.id, (int)f, _("Correct")))
         return -1;
     return buf_puts(b, "</dd>\n");
 }
 
-static bool editable(enum profile_field f)
+static bool has_candidate(const struct golden_record *g, enum profile_field f)
 {
-    size_t n;
-    const enum profile_field *fields = profile_view_editable(&n);
-
-    for (size_t i = 0; i < n; i++)
-        if (fields[i] == f)
+    for (size_t i = 0; i < g->n; i++)
+        if (g->values[i].field == f)
             return true;
     return false;
+}
+
+/* The fields the portal cannot correct (identifiers, lists such as the
+ * schemes availed) are shown too when some source gives them, so the
+ * officer sees every value the record holds. */
+static int put_read_only_rows(struct buf *b, const struct profile_view *v, bool hindi)
+{
+    size_t nf;
+    const struct profile_field_desc *fields = profile_fields(&nf);
+
+    for (size_t i = 0; i < nf; i++)
+        if (fields[i].id != PF_AS_OF && !editable(fields[i].id)
+            && has_candidate(&v->golden, fields[i].id)
+            && put_field_row(b, v, fields[i].id, hindi) != 0)
+            return -1;
+    return 0;
 }
 
 /* The correction form for one field. */
@@ -164,7 +189,7 @@ static int enterprise_page(struct web_request *rq, struct web_response *rs,
     for (size_t i = 0; i < n; i++)
         if (put_field_row(b, v, fields[i], hindi) != 0)
             return err_set(e, "enterprise page: out of memory");
-    if (buf_puts(b, "</dl>\n"))
+    if (put_read_only_rows(b, v, hindi) != 0 || buf_puts(b, "</dl>\n"))
         return err_set(e, "out of memory");
     if (field >= 0 && put_correct_form(b, rq, v, (enum profile_field)field, error) != 0)
         return err_set(e, "out of memory");

@@ -17,6 +17,7 @@
 #include "core/json_path.h"
 #include "core/money.h"
 #include "store/store_profile.h"
+#include "web/i18n.h"
 
 static const enum profile_field editable[] = {
     PF_NAME, PF_STATUS, PF_CONSTITUTION, PF_ACTIVITY, PF_NIC, PF_DISTRICT, PF_AREA,
@@ -59,7 +60,7 @@ void profile_view_source_of(const struct golden_value *w, struct fact_source *sr
         src->origin = ORIGIN_RECORD;
         snprintf(src->feed, sizeof src->feed, "%s", w->feed);
         snprintf(src->file, sizeof src->file, "%s", w->file);
-        snprintf(src->detail, sizeof src->detail, "%s", w->detail);
+        src->detail = w->detail;
         src->row = w->row;
         return;
     }
@@ -87,6 +88,70 @@ void profile_view_free(struct profile_view *v)
     golden_record_free(&v->golden);
 }
 
+/* The msgid when not translating: the API and stored notes are English
+ * whatever the request's language. */
+__attribute__((format_arg(2))) static const char *tr(bool translate, const char *msgid)
+{
+    return translate ? _(msgid) : msgid;
+}
+
+static const char *role_words(const char *role, bool translate)
+{
+    if (strcmp(role, "anchor") == 0)
+        return tr(translate, N_("the anchor unit"));
+    if (strcmp(role, "spv_member") == 0)
+        return tr(translate, N_("a member of its SPV"));
+    return tr(translate, N_("a member"));
+}
+
+int profile_view_put_detail(struct buf *b, const struct golden_detail *d, bool translate)
+{
+    switch (d->kind) {
+    case GD_NONE:
+        return 0;
+    case GD_GST_RETURNS:
+        return buf_printf(b, tr(translate, N_("%" PRId64 " returns filed for the 12 months to %s")),
+                          d->n[0], d->s[0]);
+    case GD_CLUSTER_MEMBER:
+        return buf_printf(b, tr(translate, N_("in cluster %s as %s")), d->s[0],
+                          role_words(d->s[1], translate));
+    case GD_CREDIT_NPA:
+        return buf_printf(b, tr(translate, N_("facility %s was a non-performing asset in %s, "
+                                              "%" PRId64 " days past due")),
+                          d->s[0], d->s[1], d->n[0]);
+    case GD_CREDIT_NEVER_NPA:
+        return buf_printf(b, tr(translate, N_("no non-performing asset in %" PRId64 " monthly "
+                                              "reports to %s; facilities: %" PRId64)),
+                          d->n[1], d->s[0], d->n[0]);
+    case GD_CREDIT_SCHEMES:
+        return buf_printf(b, tr(translate, N_("facilities under a scheme: %" PRId64 "; the latest, "
+                                              "%s, sanctioned on %s")),
+                          d->n[0], d->s[0], d->s[1]);
+    case GD_SKILLING:
+        return buf_printf(b, tr(translate, N_("training record %s (%s), started on %s")), d->s[0],
+                          d->s[1], d->s[2]);
+    case GD_SKILLING_AGE:
+        return buf_printf(b, tr(translate, N_("born in %" PRId64 ", by training record %s")),
+                          d->n[0], d->s[0]);
+    }
+    return 0;
+}
+
+/* The detail, escaped for HTML, after `lead`; nothing when there is none. */
+static int put_detail_html(struct buf *b, const char *lead, const struct golden_detail *d,
+                           bool translate)
+{
+    struct buf text = BUF_INIT;
+    int rc;
+
+    if (d->kind == GD_NONE)
+        return 0;
+    rc = profile_view_put_detail(&text, d, translate) || buf_puts(b, lead)
+         || buf_put_html(b, buf_cstr(&text));
+    buf_release(&text);
+    return rc ? -1 : 0;
+}
+
 int profile_view_put_source(struct buf *b, const struct fact_source *src, bool hindi)
 {
     switch (src->origin) {
@@ -100,13 +165,14 @@ int profile_view_put_source(struct buf *b, const struct fact_source *src, bool h
                 || buf_put_html(b, src->feed)))
             return -1;
         if (src->file[0] == '\0')
-            return src->detail[0] ? buf_puts(b, " (") || buf_put_html(b, src->detail) || buf_puts(b, ")")
-                                  : 0;
+            return src->detail.kind != GD_NONE
+                       ? put_detail_html(b, " (", &src->detail, hindi) || buf_puts(b, ")")
+                       : 0;
         if (buf_puts(b, " (") || buf_put_html(b, src->file))
             return -1;
         if (buf_printf(b, hindi ? ", पंक्ति %" PRId64 : ", row %" PRId64, src->row))
             return -1;
-        if (src->detail[0] && (buf_puts(b, "; ") || buf_put_html(b, src->detail)))
+        if (put_detail_html(b, "; ", &src->detail, hindi))
             return -1;
         return buf_puts(b, ")");
     case ORIGIN_REGISTERED:

@@ -33,7 +33,7 @@ struct fact_source {
     char file[128];     /* ORIGIN_RECORD: the file's name */
     int64_t row;        /* ORIGIN_RECORD: its row */
     char feed[16];      /* ORIGIN_RECORD: "udyam" */
-    char detail[128];   /* ORIGIN_RECORD derived from several rows: which ("member of cluster …") */
+    struct golden_detail detail; /* ORIGIN_RECORD: which rows, or what they show (profile_view_put_detail) */
     char at[12];        /* ORIGIN_SELF/OFFICER: the date given (UTC) */
     bool corrected;     /* it replaced what the record said */
     char replaced[128]; /* what it replaced, as JSON text */
@@ -55,6 +55,11 @@ void profile_view_free(struct profile_view *v);
 /* The source of one candidate value of the golden record, as the pages
  * describe it. */
 void profile_view_source_of(const struct golden_value *w, struct fact_source *src);
+/* What rows a feed's value stands on, as plain text (not HTML): in the
+ * language of the calling thread's locale (web/i18n.h) when `translate`,
+ * else in English, as the API and stored notes give it. Nothing for
+ * GD_NONE. */
+int profile_view_put_detail(struct buf *b, const struct golden_detail *d, bool translate);
 /* Where a field came from, in words, in the page's language. */
 int profile_view_put_source(struct buf *b, const struct fact_source *src, bool hindi);
 /* A known fact as text for a reader ("₹12,50,000", "Manufacturing"). */

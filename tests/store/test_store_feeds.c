@@ -3,6 +3,7 @@
  * filers not on Udyam and the Udyam row that fills them, the keyed-row
  * outcomes, facility terms by month, unattached training records. Each
  * test has a fresh database. */
+#include <inttypes.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -403,6 +404,140 @@ static void test_skilling_records(void **state)
     assert_int_equal(n, 1);
 }
 
+static void credit_month(struct fixture *f, const char *facility, const char *scheme,
+                         const char *month, int64_t dpd, const char *asset_class, int64_t row)
+{
+    struct credit_row c;
+
+    credit_row(&c, facility, PAN_A, "", month, 100, f->file_b, row);
+    snprintf(c.scheme, sizeof c.scheme, "%s", scheme);
+    c.dpd = dpd;
+    snprintf(c.asset_class, sizeof c.asset_class, "%s", asset_class);
+    c.content_hash = credit_row_hash(&c);
+    assert_int_equal(put_credit(f, &c).outcome, UPSERT_INSERTED);
+}
+
+static int month_of(const char *ym)
+{
+    int32_t first;
+
+    assert_int_equal(date_from_ymd(atoi(ym), atoi(ym + 5), 1, &first), 0);
+    return date_month_index(first);
+}
+
+/* Ever an NPA: the first NPA month is cited (by class, or by more than 90
+ * days past due), and the totals count every facility-month. */
+static void test_credit_history(void **state)
+{
+    struct fixture *f = *state;
+    struct enterprise e;
+    struct upsert_result a;
+    struct credit_history h;
+    struct err err;
+
+    udyam_row(&e, "UDYAM-MH-26-0012345", PAN_A, "", f->file_a, 1);
+    put_udyam(f, &e, &a);
+    assert_int_equal(store_credit_history(f->s, a.id, &h, &err), 0);
+    assert_int_equal(h.facilities, 0);   /* no lender reports on it */
+    credit_month(f, "F1", "", "2024-01", 0, "STD", 1);
+    credit_month(f, "F2", "", "2024-03", 0, "STD", 2);
+    assert_int_equal(store_credit_history(f->s, a.id, &h, &err), 0);
+    assert_int_equal(h.facilities, 2);
+    assert_int_equal(h.months, 2);
+    assert_false(h.npa_ever);
+    assert_int_equal(h.latest_month, month_of("2024-03"));
+    assert_string_equal(h.facility_id, "F2");   /* no NPA: the latest month */
+    assert_int_equal(h.src_row, 2);
+    /* F1 goes past 90 days in May; its class lags, the days decide */
+    credit_month(f, "F1", "", "2024-05", 91, "SMA2", 3);
+    credit_month(f, "F1", "", "2024-06", 40, "NPA", 4);
+    credit_month(f, "F2", "", "2024-04", 120, "NPA", 5);
+    assert_int_equal(store_credit_history(f->s, a.id, &h, &err), 0);
+    assert_true(h.npa_ever);
+    assert_int_equal(h.months, 5);
+    assert_int_equal(h.latest_month, month_of("2024-06"));
+    assert_string_equal(h.facility_id, "F2");   /* the first NPA month */
+    assert_int_equal(h.month, month_of("2024-04"));
+    assert_int_equal(h.dpd, 120);
+    assert_string_equal(h.asset_class, "NPA");
+    assert_int_equal(h.src_file, f->file_b);
+    assert_int_equal(h.src_row, 5);
+}
+
+static int collect_loan(void *ctx, const struct credit_scheme_loan *l)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+
+    snprintf(out + n, 256 - n, "%s%s:%s:%" PRId64, n ? " " : "", l->facility_id, l->scheme,
+             l->src_row);
+    return 0;
+}
+
+/* Facilities under a scheme, latest sanctioned first; none without one. */
+static void test_credit_scheme_loans(void **state)
+{
+    struct fixture *f = *state;
+    struct enterprise e;
+    struct upsert_result a;
+    struct credit_row c;
+    char seen[256] = "";
+    struct err err;
+
+    udyam_row(&e, "UDYAM-MH-26-0012345", PAN_A, "", f->file_a, 1);
+    put_udyam(f, &e, &a);
+    credit_month(f, "F1", "pmmy", "2024-01", 0, "STD", 1);
+    credit_month(f, "F2", "", "2024-01", 0, "STD", 2);
+    credit_row(&c, "F3", PAN_A, "", "2024-02", 100, f->file_b, 3);
+    snprintf(c.scheme, sizeof c.scheme, "cgtmse");
+    date_parse("2024-02-01", 10, &c.sanctioned_on, NULL);
+    c.content_hash = credit_row_hash(&c);
+    put_credit(f, &c);
+    assert_int_equal(store_credit_scheme_loans(f->s, a.id, collect_loan, seen, &err), 0);
+    assert_string_equal(seen, "F3:cgtmse:3 F1:pmmy:1");
+}
+
+/* The latest started record, read back as stored ("" and -1 for what the
+ * provider left empty). */
+static void test_skilling_latest(void **state)
+{
+    struct fixture *f = *state;
+    struct enterprise e;
+    struct upsert_result a;
+    struct skilling_record k, got;
+    struct skilling_put_result r;
+    struct err err;
+    bool found = true;
+
+    udyam_row(&e, "UDYAM-MH-26-0012345", PAN_A, "", f->file_a, 1);
+    put_udyam(f, &e, &a);
+    assert_int_equal(store_skilling_latest(f->s, a.id, &got, &found, &err), 0);
+    assert_false(found);
+    skilling_row(&k, "ESDP-1", "UDYAM-MH-26-0012345", f->file_b, 1);
+    k.birth_year = 1985;
+    snprintf(k.social_category, sizeof k.social_category, "sc");
+    k.content_hash = skilling_record_hash(&k);
+    assert_int_equal(store_skilling_put(f->s, &k, &r, &err), 0);
+    skilling_row(&k, "ESDP-2", "UDYAM-MH-26-0012345", f->file_b, 2);
+    date_parse("2024-06-01", 10, &k.started_on, NULL);
+    k.content_hash = skilling_record_hash(&k);
+    assert_int_equal(store_skilling_put(f->s, &k, &r, &err), 0);
+    assert_int_equal(store_skilling_latest(f->s, a.id, &got, &found, &err), 0);
+    assert_true(found);
+    assert_string_equal(got.record_id, "ESDP-2");
+    assert_string_equal(got.gender, "female");
+    assert_string_equal(got.social_category, "");
+    assert_int_equal(got.birth_year, -1);
+    assert_int_equal(got.certified, -1);
+    assert_int_equal(got.state, 9);
+    assert_int_equal(got.started_on, k.started_on);
+    assert_int_equal(got.completed_on, DATE_UNKNOWN);
+    assert_int_equal(got.content_hash, k.content_hash);
+    /* every field read back as it was given: the hash of what was read is the stored one */
+    assert_int_equal(skilling_record_hash(&got), k.content_hash);
+    assert_int_equal(got.src_row, 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -413,6 +548,9 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_credit_borrowers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_credit_terms_by_month, setup, teardown),
         cmocka_unit_test_setup_teardown(test_skilling_records, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_credit_history, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_credit_scheme_loans, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_skilling_latest, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

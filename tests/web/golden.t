@@ -62,7 +62,7 @@ TURNOVER=$(sed -n 's|.*href="/officer/enterprises/'"$PUNE"'?field=\([0-9]*\)#cor
 [ -n "$TURNOVER" ]
 ok $? "a field's correction form is one link away"
 
-grep -q 'MH-PNE-HANDLOOM' "$T/g.html" && grep -q 'member of cluster MH-PNE-HANDLOOM as member' "$T/g.html"
+grep -q 'MH-PNE-HANDLOOM' "$T/g.html" && grep -q 'in cluster MH-PNE-HANDLOOM as a member' "$T/g.html"
 ok $? "the cluster feed fills the cluster, with where it came from"
 curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api.json"
 is "the API keeps the cluster's scheme and the traditional industry, from the cluster feed" \
@@ -139,5 +139,88 @@ is "the officer's turnover still wins; GST's twelve months are among the others"
     "12500000 [13200000] gst regular"
 page "$P" "/officer/enterprises/$PUNE" | grep -q '12 returns filed for the 12 months to 2025-12'
 ok $? "the GST value says which returns it sums"
+
+# Credit reporting: one of the Pune unit's facilities was an NPA (and
+# stays one below 90 days past due); the Bengaluru unit's never was.
+cat >"$T/credit.csv" <<'CSV'
+lender_ifsc,facility_id,borrower_pan,borrower_udyam,facility_type,scheme,sanctioned_on,sanctioned_rs,month,outstanding_rs,dpd,asset_class
+SBIN0001234,PN-TL-1,ABCPP1234K,UDYAM-MH-26-0012345,term_loan,pmmy,2024-04-10,500000,2025-01,450000,0,STD
+SBIN0001234,PN-TL-1,ABCPP1234K,UDYAM-MH-26-0012345,term_loan,pmmy,2024-04-10,500000,2025-02,445000,20,SMA0
+SBIN0001234,PN-TL-1,ABCPP1234K,UDYAM-MH-26-0012345,term_loan,pmmy,2024-04-10,500000,2025-03,445000,95,NPA
+SBIN0001234,PN-TL-1,ABCPP1234K,UDYAM-MH-26-0012345,term_loan,pmmy,2024-04-10,500000,2025-04,400000,60,NPA
+SBIN0001234,PN-CC-2,ABCPP1234K,,cash_credit,,2023-06-01,200000,2025-06,150000,0,STD
+HDFC0000123,KA-TL-9,,UDYAM-KR-03-0000042,term_loan,cgtmse,2024-02-01,1000000,2025-05,800000,0,STD
+HDFC0000123,KA-TL-9,,UDYAM-KR-03-0000042,term_loan,cgtmse,2024-02-01,1000000,2025-06,790000,10,SMA0
+CSV
+"$S" ingest --db "$DB" credit "$T/credit.csv" >/dev/null 2>&1
+ok $? "credit reports for both units load"
+curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api3.json"
+is "an NPA ever: the loan default is kept from credit, as of the latest month reported, citing the NPA row" \
+    "$(json 'd["history"]["loan_default"], d["provenance"]["history.loan_default"]["kept"]["source"], d["provenance"]["history.loan_default"]["kept"]["as_of"], d["provenance"]["history.loan_default"]["kept"]["feed_row"]["file"], d["provenance"]["history.loan_default"]["kept"]["feed_row"]["row"]' <"$T/api3.json")" \
+    "True credit 2025-06-30 credit.csv 3"
+is "the API says which facility and month" \
+    "$(json 'd["provenance"]["history.loan_default"]["kept"]["detail"]' <"$T/api3.json")" \
+    "facility PN-TL-1 was a non-performing asset in 2025-03, 95 days past due"
+is "the scheme a loan was sanctioned under counts as availed, from credit" \
+    "$(json 'd["history"]["schemes_availed"], d["provenance"]["history.schemes_availed"]["kept"]["source"], d["provenance"]["history.schemes_availed"]["kept"]["as_of"]' <"$T/api3.json")" \
+    "['pmmy'] credit 2024-04-10"
+page "$P" "/officer/enterprises/$PUNE" >"$T/g3.html"
+grep -q 'from the government record: credit (credit.csv, row 3; facility PN-TL-1 was a non-performing asset in 2025-03, 95 days past due)' "$T/g3.html"
+ok $? "the officer page shows the loan default with its credit row"
+grep -q 'schemes already availed' "$T/g3.html" && grep -q 'facilities under a scheme: 1; the latest, PN-TL-1, sanctioned on 2024-04-10' "$T/g3.html"
+ok $? "and the schemes availed, which the portal cannot correct, with their source"
+DEFAULT=$(sed -n 's|.*href="/officer/enterprises/'"$PUNE"'?field=\([0-9]*\)#correct".*|\1|p' "$T/g3.html" \
+    | while read -r f; do page "$P" "/officer/enterprises/$PUNE?field=$f" | grep -q 'whether any loan is in default</label>' && echo "$f"; done | head -1)
+post "$A" /profile "f$DEFAULT=no"
+is "the entrepreneur says no loan is in default: 303" "$(status_of "$T/h")" 303
+is "the lenders' NPA still counts over the entrepreneur's word" \
+    "$(curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" | json 'd["history"]["loan_default"], d["provenance"]["history.loan_default"]["kept"]["source"], [o["source"] for o in d["provenance"]["history.loan_default"]["others"]]')" \
+    "True credit ['self']"
+KAVERI=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-KR-03-0000042'")
+curl -s -b "$K" "$B/api/v1/enterprises/$KAVERI?reason=test" >"$T/api4.json"
+is "never an NPA: no loan default, from credit, citing the latest month" \
+    "$(json 'd["history"]["loan_default"], d["provenance"]["history.loan_default"]["kept"]["source"], d["provenance"]["history.loan_default"]["kept"]["feed_row"]["row"], d["provenance"]["history.loan_default"]["kept"]["detail"]' <"$T/api4.json")" \
+    "False credit 7 no non-performing asset in 2 monthly reports to 2025-06; facilities: 1"
+page "$K" "/officer/enterprises/$KAVERI" | grep -q 'no non-performing asset in 2 monthly reports to 2025-06'
+ok $? "the Bengaluru officer's page says so"
+
+# Training records: the latest record attached to the unit speaks for
+# the owner; Udyam still wins for the category, the age is only here.
+cat >"$T/skilling.csv" <<'CSV'
+record_id,programme,trainee_name,gender,social_category,birth_year,mobile_last4,udyam_number,state_code,district,course,started_on,completed_on,certified
+ESDP-2023-0007,esdp,Asha Patil,female,obc,1980,1234,UDYAM-MH-26-0012345,27,Pune,Management Development Programme,2023-03-01,2023-03-10,Y
+ESDP-2025-0101,esdp,Asha Patil,female,sc,1986,1234,UDYAM-MH-26-0012345,27,Pune,Export Promotion,2025-08-01,2025-08-05,Y
+ATI-2025-0042,ati,Ravi Gowda,male,,,,UDYAM-KR-03-0000042,29,Bengaluru Urban,Food Processing,2025-02-01,,
+CSV
+"$S" ingest --db "$DB" skilling "$T/skilling.csv" >/dev/null 2>&1
+ok $? "training records for both units load"
+AGE=$(( $(TZ=Asia/Kolkata date +%Y) - 1986 ))
+curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api5.json"
+is "the owner's age from the latest record's birth year, as of today" \
+    "$(json 'd["owner"]["age"], d["provenance"]["owner.age"]["kept"]["source"], d["provenance"]["owner.age"]["kept"]["feed_row"]["row"], d["provenance"]["owner.age"]["kept"]["detail"]' <"$T/api5.json")" \
+    "$AGE skilling 2 born in 1986, by training record ESDP-2025-0101"
+is "Udyam's category wins; the record's is among the others" \
+    "$(json 'd["owner"]["category"], [o["value"] for o in d["provenance"]["owner.category"]["others"] if o["source"] == "skilling"]' <"$T/api5.json")" \
+    "obc ['sc']"
+page "$P" "/officer/enterprises/$PUNE" >"$T/g5.html"
+grep -q "<strong>$AGE</strong> · from the government record: skilling (skilling.csv, row 2; born in 1986, by training record ESDP-2025-0101)" "$T/g5.html"
+ok $? "the officer page shows the age with its training record"
+grep -q 'training record ESDP-2025-0101 (esdp), started on 2025-08-01' "$T/g5.html"
+ok $? "and the record's gender and category beside Udyam's"
+curl -s -b "$K" "$B/api/v1/enterprises/$KAVERI?reason=test" >"$T/api6.json"
+is "a record without birth year or category gives only the gender" \
+    "$(json '[s for s in ("owner.gender", "owner.category", "owner.age") if any(v.get("source") == "skilling" for v in [d["provenance"].get(s, {}).get("kept") or {}] + d["provenance"].get(s, {}).get("others", []))]' <"$T/api6.json")" \
+    "['owner.gender']"
+
+# The same details in Hindi: the words are the page's, the codes stay
+page "$P" "/officer/enterprises/$PUNE?lang=hi" >"$T/g6.html"
+grep -q 'जन्म वर्ष 1986, प्रशिक्षण रिकॉर्ड ESDP-2025-0101 के अनुसार' "$T/g6.html" \
+    && grep -q 'ऋण खाता PN-TL-1, 2025-03 में एनपीए' "$T/g6.html" \
+    && grep -q 'क्लस्टर MH-PNE-HANDLOOM में, सदस्य के रूप में' "$T/g6.html"
+ok $? "a Hindi page gives the provenance details in Hindi"
+page "$A" "/profile?lang=hi" | grep -q 'जन्म वर्ष 1986'
+ok $? "and so does the entrepreneur's Hindi profile"
+! grep -q 'non-performing\|training record\|returns filed' "$T/g6.html"
+ok $? "with no English detail left on the Hindi page"
 
 done_testing
