@@ -15,6 +15,7 @@
 #include "core/json_path.h"
 #include "core/cluster.h"
 #include "core/money.h"
+#include "store/store_beneficiary.h"
 #include "store/store_cluster.h"
 #include "store/store_credit.h"
 #include "store/store_gst.h"
@@ -419,6 +420,77 @@ static int skilling_values(struct store *s, struct golden_record *g, int32_t tod
     return add_skilling_age(s, g, &r, today, e);
 }
 
+/* --- schemes' beneficiary lists ------------------------------------------------ */
+
+struct list_rows {
+    json_t *schemes;                  /* each scheme once, latest disbursal first */
+    struct beneficiary_row latest;    /* the newest row: the schemes' provenance */
+    struct beneficiary_row named;     /* the newest row linked by an identifier with a firm name */
+    int64_t n;
+};
+
+static int collect_list_row(void *ctx, const struct beneficiary_row *r)
+{
+    struct list_rows *c = ctx;
+    size_t i;
+    json_t *seen;
+
+    if (c->n++ == 0)
+        c->latest = *r;
+    /* A name that linked a row by the linker would be proving itself. */
+    if (!c->named.id && r->enterprise_name[0] && (r->method == LINK_UDYAM || r->method == LINK_PAN))
+        c->named = *r;
+    json_array_foreach(c->schemes, i, seen)
+        if (strcmp(json_string_value(seen), r->scheme) == 0)
+            return 0;
+    return json_array_append_new(c->schemes, json_string(r->scheme)) == 0 ? 0 : -1;
+}
+
+static struct golden_value *add_list_value(struct store *s, struct golden_record *g,
+                                           enum profile_field f, json_t *value,
+                                           const struct beneficiary_row *r, int64_t n,
+                                           struct err *e)
+{
+    struct golden_value *v = add_value(g, f, GS_BENEFICIARY, value, e);
+
+    if (v == NULL || set_feed_row(s, v, "beneficiary", r->src_file, r->src_row, e) != 0)
+        return NULL;
+    v->key.as_of = r->disbursed_on != DATE_UNKNOWN ? r->disbursed_on : r->sanctioned_on;
+    v->detail.kind = GD_BENEFICIARY;
+    v->detail.n[0] = n;
+    detail_text(&v->detail, 0, r->scheme);
+    detail_text(&v->detail, 1, r->list_ref);
+    detail_text(&v->detail, 2, link_method_name(r->method) ? link_method_name(r->method) : "");
+    return v;
+}
+
+/* The schemes whose lists name the unit, and, for a unit we know no name
+ * of (one made from GST returns), the name a list gave it beside its
+ * Udyam number or PAN. */
+static int list_values(struct store *s, struct golden_record *g, struct err *e)
+{
+    struct list_rows c;
+
+    memset(&c, 0, sizeof c);
+    if ((c.schemes = json_array()) == NULL)
+        return err_set(e, "golden record: out of memory");
+    if (store_beneficiary_of_enterprise(s, g->ent.id, collect_list_row, &c, e) != 0) {
+        json_decref(c.schemes);
+        return -1;
+    }
+    if (c.n == 0) {
+        json_decref(c.schemes);
+        return 0;
+    }
+    if (add_list_value(s, g, PF_HIST_SCHEMES, c.schemes, &c.latest, c.n, e) == NULL)
+        return -1;
+    if (c.named.id
+        && add_list_value(s, g, PF_NAME, json_string(c.named.enterprise_name), &c.named, c.n, e)
+               == NULL)
+        return -1;
+    return 0;
+}
+
 /* --- survivorship ------------------------------------------------------------ */
 
 static void choose_winners(const struct survivorship *rules, struct golden_record *g)
@@ -482,7 +554,7 @@ int golden_record_load(struct store *s, const struct survivorship *rules, int64_
         return 0;
     if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0 || cluster_values(s, g, e) != 0
         || gst_values(s, g, e) != 0 || credit_values(s, g, e) != 0
-        || skilling_values(s, g, today, e) != 0)
+        || skilling_values(s, g, today, e) != 0 || list_values(s, g, e) != 0)
         return -1;
     choose_winners(rules, g);
     return read_survivors(g, today, e);

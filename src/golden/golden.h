@@ -37,6 +37,8 @@ enum golden_detail_kind {
     GD_CREDIT_SCHEMES,    /* n[0] facilities under a scheme; the latest s[0], sanctioned on s[1] */
     GD_SKILLING,          /* training record s[0] of programme s[1], started on s[2] */
     GD_SKILLING_AGE,      /* born in n[0], by training record s[0] */
+    GD_BENEFICIARY,       /* n[0] rows of schemes' lists; the latest s[1] of scheme s[0],
+                             linked by s[2] (store_beneficiary.h link_method_name) */
 };
 
 #define GOLDEN_DETAIL_TEXT 64          /* bytes of one text argument, including NUL */

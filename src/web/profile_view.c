@@ -104,6 +104,17 @@ static const char *role_words(const char *role, bool translate)
     return tr(translate, N_("a member"));
 }
 
+/* How a list row was tied to the unit: an officer must see a name match
+ * for what it is. */
+static const char *link_words(const char *method, bool translate)
+{
+    if (strcmp(method, "udyam") == 0)
+        return tr(translate, N_("matched by its Udyam number"));
+    if (strcmp(method, "pan") == 0)
+        return tr(translate, N_("matched by its PAN"));
+    return tr(translate, N_("matched by name and place (record linkage)"));
+}
+
 int profile_view_put_detail(struct buf *b, const struct golden_detail *d, bool translate)
 {
     switch (d->kind) {
@@ -133,6 +144,10 @@ int profile_view_put_detail(struct buf *b, const struct golden_detail *d, bool t
     case GD_SKILLING_AGE:
         return buf_printf(b, tr(translate, N_("born in %" PRId64 ", by training record %s")),
                           d->n[0], d->s[0]);
+    case GD_BENEFICIARY:
+        return buf_printf(b, tr(translate, N_("rows of schemes' beneficiary lists: %" PRId64 "; the "
+                                              "latest, %s of %s, %s")),
+                          d->n[0], d->s[1], d->s[0], link_words(d->s[2], translate));
     }
     return 0;
 }

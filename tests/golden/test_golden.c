@@ -18,7 +18,9 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "golden/golden.h"
+#include "store/store_beneficiary.h"
 #include "store/store_credit.h"
+#include "store/store_resolve.h"
 #include "store/store_skilling.h"
 #include "web/profile_view.h"
 
@@ -273,6 +275,57 @@ static void test_skilling_owner(void **state)
     buf_release(&b);
 }
 
+
+/* A list row about a unit the GST returns made (no Udyam number, no name):
+ * linked by the PAN, it gives the unit the name the list wrote, as the
+ * last resort of the trust table; the schemes availed come from it too. */
+static void test_list_names_gst_made_unit(void **state)
+{
+    struct fixture *f = *state;
+    struct beneficiary_row b;
+    struct beneficiary_put put;
+    struct golden_record g;
+    const struct golden_value *v;
+    int64_t list_file, gst_file, gst_unit;
+    bool complete, found;
+    struct err e;
+
+    assert_int_equal(store_ingest_file_open(f->s, "gst", "gst.csv", "d-gst", 1, &gst_file,
+                                            &complete, &e), 0);
+    assert_int_equal(store_ingest_file_open(f->s, "beneficiary", "lists.csv", "d-list", 1,
+                                            &list_file, &complete, &e), 0);
+    assert_int_equal(store_resolve_new_gst_entity(f->s, "27BBBPS5678K1Z3", 27, gst_file, 1,
+                                                  &gst_unit, &e), 0);
+    memset(&b, 0, sizeof b);
+    snprintf(b.scheme, sizeof b.scheme, "pmegp");
+    snprintf(b.list_ref, sizeof b.list_ref, "PMEGP-9");
+    snprintf(b.beneficiary_name, sizeof b.beneficiary_name, "Meena Shah");
+    snprintf(b.enterprise_name, sizeof b.enterprise_name, "Meena Papads");
+    snprintf(b.pan, sizeof b.pan, "BBBPS5678K");
+    b.sanctioned_on = day("2024-05-01");
+    b.disbursed_on = day("2024-06-01");
+    b.amount = 2 * MONEY_LAKH;
+    b.content_hash = beneficiary_row_hash(&b);
+    b.src_file = list_file;
+    b.src_row = 4;
+    assert_int_equal(store_beneficiary_put(f->s, &b, &put, &e), 0);
+    assert_int_equal(put.method, LINK_PAN);
+    assert_int_equal(golden_record_load(f->s, f->rules, gst_unit, day("2026-01-01"), &g, &found, &e), 0);
+    assert_true(found);
+    v = golden_winner(&g, PF_NAME);
+    assert_non_null(v);
+    assert_int_equal(v->key.source, GS_BENEFICIARY);
+    assert_string_equal(json_string_value(v->value), "Meena Papads");
+    assert_string_equal(v->file, "lists.csv");
+    assert_int_equal(v->row, 4);
+    v = golden_winner(&g, PF_HIST_SCHEMES);
+    assert_non_null(v);
+    assert_string_equal(json_string_value(json_array_get(v->value, 0)), "pmegp");
+    assert_int_equal(v->detail.kind, GD_BENEFICIARY);
+    assert_string_equal(v->detail.s[2], "pan");
+    golden_record_free(&g);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -280,6 +333,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_credit_npa_and_schemes, setup, teardown),
         cmocka_unit_test_setup_teardown(test_credit_never_npa, setup, teardown),
         cmocka_unit_test_setup_teardown(test_skilling_owner, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_list_names_gst_made_unit, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -212,6 +212,22 @@ is "a record without birth year or category gives only the gender" \
     "$(json '[s for s in ("owner.gender", "owner.category", "owner.age") if any(v.get("source") == "skilling" for v in [d["provenance"].get(s, {}).get("kept") or {}] + d["provenance"].get(s, {}).get("others", []))]' <"$T/api6.json")" \
     "['owner.gender']"
 
+# Schemes' beneficiary lists: the lists name the schemes availed, over
+# credit; the officer sees how each row was matched.
+cat >"$T/lists.csv" <<'CSV'
+scheme,list_ref,beneficiary_name,enterprise_name,pan,udyam_number,mobile_last4,district,state_code,pincode,sanctioned_on,disbursed_on,amount_rs,purpose
+cgtmse,CG-1,Asha Patil,Shakti Textiles,,UDYAM-MH-26-0012345,1234,Pune,27,411001,2025-01-05,2025-02-10,900000,machinery
+pmmy,MU-1,Asha Patil,Shakti Textiles,,UDYAM-MH-26-0012345,1234,PUNE,27,,2024-04-10,2024-04-20,500000,working_capital
+CSV
+"$S" ingest --db "$DB" beneficiary "$T/lists.csv" >/dev/null 2>&1
+ok $? "a beneficiary list naming the Pune unit loads"
+curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api7.json"
+is "the lists' schemes are kept over credit's, latest disbursal first, citing the newest row" \
+    "$(json 'd["history"]["schemes_availed"], d["provenance"]["history.schemes_availed"]["kept"]["source"], d["provenance"]["history.schemes_availed"]["kept"]["as_of"], d["provenance"]["history.schemes_availed"]["kept"]["feed_row"]["row"], [o["source"] for o in d["provenance"]["history.schemes_availed"]["others"]]' <"$T/api7.json")" \
+    "['cgtmse', 'pmmy'] beneficiary 2025-02-10 1 ['credit']"
+page "$P" "/officer/enterprises/$PUNE" | grep -q "rows of schemes&#39;* beneficiary lists: 2; the latest, CG-1 of cgtmse, matched by its Udyam number\|rows of schemes' beneficiary lists: 2; the latest, CG-1 of cgtmse, matched by its Udyam number"
+ok $? "the officer page says how the list row was matched"
+
 # The same details in Hindi: the words are the page's, the codes stay
 page "$P" "/officer/enterprises/$PUNE?lang=hi" >"$T/g6.html"
 grep -q 'जन्म वर्ष 1986, प्रशिक्षण रिकॉर्ड ESDP-2025-0101 के अनुसार' "$T/g6.html" \
