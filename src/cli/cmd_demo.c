@@ -67,12 +67,11 @@ static void show_progress(void *arg, uint64_t done, uint64_t total)
     (void)total;
 }
 
-/* Every feed the generator wrote, Udyam first so the others link to it
- * (the beneficiary lists wait for the record linker in ingest). */
+/* Every feed the generator wrote, Udyam first so the others link to it. */
 static int load_feeds(struct cli_ctx *ctx, struct store *s, const char *dir, struct err *e)
 {
     static const char *const feeds[] = {"udyam", "gst", "credit", "skilling", "cluster",
-                                        "cluster_member", "cfc_usage"};
+                                        "cluster_member", "cfc_usage", "beneficiary"};
     struct ingest_options io = {0};
     struct ingest_summary sum;
     char path[4200];

@@ -275,7 +275,9 @@ static int run(struct pass *p, int64_t file_id, struct feed_finish_result *r, st
     if (store_begin(p->s, e) != 0)
         return -1;
     if ((p->src->relink != NULL && p->src->relink(p->s, e) != 0) || link_unlinked(p, r, e) != 0
-        || p->src->file_linked(p->s, file_id, &r->linked, e) != 0 || store_commit(p->s, e) != 0) {
+        || p->src->file_linked(p->s, file_id, &r->linked, e) != 0
+        || store_ingest_file_set_linked(p->s, file_id, r->linked, e) != 0
+        || store_commit(p->s, e) != 0) {
         store_rollback(p->s);
         return -1;
     }

@@ -70,6 +70,9 @@ int store_ingest_file_get(struct store *s, int64_t id, struct ingest_file_info *
                           struct err *e);
 /* Record progress; call inside the batch's transaction so progress and
  * data commit together. */
+/* The file's rows attached to an enterprise, as counted after a feed's
+ * record-linkage pass (inside the pass's transaction). */
+int store_ingest_file_set_linked(struct store *s, int64_t id, int64_t linked, struct err *e);
 int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_counts *c,
                                bool complete, struct err *e);
 

@@ -114,6 +114,16 @@ int store_ingest_file_progress(struct store *s, int64_t id, const struct ingest_
     return db_step(st, e) < 0 ? -1 : 0;
 }
 
+int store_ingest_file_set_linked(struct store *s, int64_t id, int64_t linked, struct err *e)
+{
+    static const char sql[] = "UPDATE ingest_file SET linked = $2 WHERE id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    if (st == NULL || db_bind_int64(st, 1, id) != 0 || db_bind_int64(st, 2, linked) != 0)
+        return err_set(e, "cannot bind ingest file %lld", (long long)id);
+    return db_step(st, e) < 0 ? -1 : 0;
+}
+
 int store_quarantine_put(struct store *s, const struct quarantine_row *q, struct err *e)
 {
     static const char sql[] =
