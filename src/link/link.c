@@ -245,7 +245,8 @@ int link_run(const struct link_config *cfg, struct link_records *left, struct li
     t = progress_now();
     if ((right ? decide_link(r, &pl, w, vec, e) : decide_dedup(r, &pl, w, e)) != 0)
         goto done;
-    qsort(r->match, r->n_match, sizeof *r->match, cmp_match);
+    if (r->n_match > 0)
+        qsort(r->match, r->n_match, sizeof *r->match, cmp_match);
     r->seconds[4] = progress_now() - t;
     if (r->evaluated)
         score_result(r, &pl);
