@@ -38,4 +38,17 @@ static inline uint64_t row_hash_i64(uint64_t h, int64_t v)
     return row_hash_bytes(h, b, 8);
 }
 
+/* A feed row's hash: its text fields, then its numbers, in a fixed order. */
+static inline uint64_t row_hash_fields(const char *const *strs, size_t n_strs,
+                                       const int64_t *nums, size_t n_nums)
+{
+    uint64_t h = ROW_HASH_INIT;
+
+    for (size_t i = 0; i < n_strs; i++)
+        h = row_hash_str(h, strs[i]);
+    for (size_t i = 0; i < n_nums; i++)
+        h = row_hash_i64(h, nums[i]);
+    return h;
+}
+
 #endif

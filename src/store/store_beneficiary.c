@@ -34,13 +34,8 @@ uint64_t beneficiary_row_hash(const struct beneficiary_row *r)
                           r->pan,      r->udyam,    r->mobile_last4,     r->district,
                           r->pincode,  r->purpose};
     const int64_t nums[] = {r->state, r->sanctioned_on, r->disbursed_on, r->amount};
-    uint64_t h = ROW_HASH_INIT;
 
-    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-        h = row_hash_str(h, strs[i]);
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        h = row_hash_i64(h, nums[i]);
-    return h;
+    return row_hash_fields(strs, sizeof strs / sizeof strs[0], nums, sizeof nums / sizeof nums[0]);
 }
 
 /* --- linking by identifier ------------------------------------------------ */
@@ -175,18 +170,16 @@ static int move_provenance(struct store *s, int64_t id, const struct beneficiary
 static int stored_method(struct store *s, int64_t id, enum link_method *m, struct err *e)
 {
     static const char sql[] = "SELECT link_method FROM beneficiary WHERE id = $1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
+    struct db_stmt *st = first_row_by_id(store_db(s), sql, id, &rc, e);
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, id) != 0)
-        return err_set(e, "cannot bind an id");
-    rc = db_step(st, e);
-    *m = rc == DB_ROW && !db_column_is_null(st, 0) ? method_from_name(db_column_text(st, 0))
-                                                   : LINK_PENDING;
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    *m = LINK_PENDING;
+    if (st != NULL) {
+        if (!db_column_is_null(st, 0))
+            *m = method_from_name(db_column_text(st, 0));
+        db_reset(st);
+    }
+    return rc;
 }
 
 int store_beneficiary_put(struct store *s, const struct beneficiary_row *r,
@@ -344,23 +337,4 @@ int store_beneficiary_of_enterprise(struct store *s, int64_t enterprise_id,
     if (db_bind_int64(st, 1, enterprise_id) != 0)
         return err_set(e, "cannot bind an id");
     return each_row(st, fn, ctx, e);
-}
-
-int store_beneficiary_explanation(struct store *s, int64_t id, char *out, size_t cap,
-                                  struct err *e)
-{
-    static const char sql[] = "SELECT link_explanation FROM beneficiary WHERE id = $1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-    int rc;
-
-    out[0] = '\0';
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, id) != 0)
-        return err_set(e, "cannot bind an id");
-    rc = db_step(st, e);
-    if (rc == DB_ROW && !db_column_is_null(st, 0))
-        col_text(st, 0, out, cap);
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
 }

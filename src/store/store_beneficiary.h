@@ -95,8 +95,4 @@ int store_beneficiary_of_enterprise(struct store *s, int64_t enterprise_id,
                                     int (*fn)(void *ctx, const struct beneficiary_row *r),
                                     void *ctx, struct err *e);
 
-/* The stored explanation of row id's link (JSON text, "" when none) into out[cap]. */
-int store_beneficiary_explanation(struct store *s, int64_t id, char *out, size_t cap,
-                                  struct err *e);
-
 #endif

@@ -14,13 +14,8 @@ uint64_t credit_row_hash(const struct credit_row *r)
     const char *strs[] = {r->lender_ifsc, r->facility_id, r->borrower_pan, r->borrower_udyam,
                           r->facility_type, r->scheme, r->month, r->asset_class};
     const int64_t nums[] = {r->sanctioned_on, r->sanctioned, r->outstanding, r->dpd};
-    uint64_t h = ROW_HASH_INIT;
 
-    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-        h = row_hash_str(h, strs[i]);
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        h = row_hash_i64(h, nums[i]);
-    return h;
+    return row_hash_fields(strs, sizeof strs / sizeof strs[0], nums, sizeof nums / sizeof nums[0]);
 }
 
 static int find_stored(struct store *s, const struct credit_row *r, struct keyed_existing *x,
@@ -181,22 +176,18 @@ static int history_totals(struct store *s, int64_t enterprise_id, struct credit_
         " MAX(CASE WHEN " CREDIT_IS_NPA " THEN 1 ELSE 0 END)"
         " FROM credit_status c JOIN credit_facility f ON f.facility_id = c.facility_id"
         " WHERE f.enterprise_id = $1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
+    struct db_stmt *st = first_row_by_id(store_db(s), sql, enterprise_id, &rc, e);
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, enterprise_id) != 0)
-        return err_set(e, "cannot bind the enterprise id");
-    rc = db_step(st, e);
-    if (rc == DB_ROW && db_column_int64(st, 1) > 0) {
+    if (st != NULL && db_column_int64(st, 1) > 0) {
         out->facilities = db_column_int64(st, 0);
         out->months = db_column_int64(st, 1);
         out->latest_month = month_index_of(db_column_text(st, 2));
         out->npa_ever = db_column_int64(st, 3) == 1;
     }
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    if (st != NULL)
+        db_reset(st);
+    return rc;
 }
 
 /* NPA rows first, the earliest of them; else the latest month. */
@@ -210,24 +201,19 @@ static int history_row(struct store *s, int64_t enterprise_id, struct credit_his
         " ORDER BY CASE WHEN " CREDIT_IS_NPA " THEN 0 ELSE 1 END,"
         " CASE WHEN " CREDIT_IS_NPA " THEN c.month ELSE '' END, c.month DESC, c.facility_id"
         " LIMIT 1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
+    struct db_stmt *st = first_row_by_id(store_db(s), sql, enterprise_id, &rc, e);
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, enterprise_id) != 0)
-        return err_set(e, "cannot bind the enterprise id");
-    rc = db_step(st, e);
-    if (rc == DB_ROW) {
+    if (st != NULL) {
         col_text(st, 0, out->facility_id, sizeof out->facility_id);
         out->month = month_index_of(db_column_text(st, 1));
         out->dpd = db_column_int64(st, 2);
         col_text(st, 3, out->asset_class, sizeof out->asset_class);
         out->src_file = db_column_int64(st, 4);
         out->src_row = db_column_int64(st, 5);
+        db_reset(st);
     }
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    return rc;
 }
 
 int store_credit_history(struct store *s, int64_t enterprise_id, struct credit_history *out,

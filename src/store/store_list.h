@@ -157,22 +157,45 @@ static inline int exec_by_id(struct db *db, const char *sql, int64_t id, struct 
     return db_step(st, e) < 0 ? -1 : 0;
 }
 
+/* Step a query with one id parameter (a literal, db_cached) to its first
+ * row: returns the statement on that row, for the caller to read and then
+ * db_reset; or NULL with *rc 0 when there is no row, or with *rc -1 (e
+ * set) on an error. */
+static inline struct db_stmt *first_row_by_id(struct db *db, const char *sql, int64_t id, int *rc,
+                                              struct err *e)
+{
+    struct db_stmt *st = db_cached(db, sql, e);
+    int step;
+
+    *rc = -1;
+    if (st == NULL)
+        return NULL;
+    if (db_bind_int64(st, 1, id) != 0) {
+        err_set(e, "cannot bind an id");
+        return NULL;
+    }
+    step = db_step(st, e);
+    *rc = step < 0 ? -1 : 0;
+    if (step == DB_ROW)
+        return st;
+    db_reset(st);
+    return NULL;
+}
+
 /* The one integer a query with one id parameter answers (COUNT, MAX), or
  * 0 when it answers no row. */
 static inline int int64_by_id(struct db *db, const char *sql, int64_t id, int64_t *out,
                               struct err *e)
 {
-    struct db_stmt *st = db_cached(db, sql, e);
     int rc;
+    struct db_stmt *st = first_row_by_id(db, sql, id, &rc, e);
 
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, id) != 0)
-        return err_set(e, "cannot bind an id");
-    rc = db_step(st, e);
-    *out = rc == DB_ROW ? db_column_int64(st, 0) : 0;
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    *out = 0;
+    if (st != NULL) {
+        *out = db_column_int64(st, 0);
+        db_reset(st);
+    }
+    return rc;
 }
 
 static inline int bind_day(struct db_stmt *st, int idx, int32_t day)

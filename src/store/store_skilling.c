@@ -15,13 +15,8 @@ uint64_t skilling_record_hash(const struct skilling_record *r)
     const char *strs[] = {r->record_id, r->programme, r->trainee_name, r->gender,
                           r->social_category, r->mobile_last4, r->udyam, r->district, r->course};
     const int64_t nums[] = {r->birth_year, r->state, r->started_on, r->completed_on, r->certified};
-    uint64_t h = ROW_HASH_INIT;
 
-    for (size_t i = 0; i < sizeof strs / sizeof strs[0]; i++)
-        h = row_hash_str(h, strs[i]);
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        h = row_hash_i64(h, nums[i]);
-    return h;
+    return row_hash_fields(strs, sizeof strs / sizeof strs[0], nums, sizeof nums / sizeof nums[0]);
 }
 
 /* The stored row under r's key, and the enterprise it is attached to. */
@@ -229,19 +224,13 @@ int store_skilling_latest(struct store *s, int64_t enterprise_id, struct skillin
         " mobile_last4, udyam_number, state, district, course, started_on, completed_on,"
         " certified, content_hash, src_file, src_row FROM skilling_record"
         " WHERE enterprise_id = $1 ORDER BY started_on DESC, src_file DESC, src_row DESC LIMIT 1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
+    struct db_stmt *st = first_row_by_id(store_db(s), sql, enterprise_id, &rc, e);
 
-    *found = false;
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, enterprise_id) != 0)
-        return err_set(e, "cannot bind the enterprise id");
-    rc = db_step(st, e);
-    if (rc == DB_ROW) {
+    *found = st != NULL;
+    if (st != NULL) {
         read_record(st, out);
-        *found = true;
+        db_reset(st);
     }
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
+    return rc;
 }
