@@ -69,7 +69,7 @@ static void print_json(const struct ingest_summary *s)
                      "new_entities", (json_int_t)s->new_entities, "quarantined_by_reason", by,
                      "warnings", (json_int_t)s->warnings, "resumed", s->resumed,
                      "seconds", s->seconds);
-    if (strcmp(s->feed, "beneficiary") == 0) {
+    if (s->link_pass) {
         /* The record linker's share of `linked`, and what it could not place. */
         json_object_set_new(root, "linked_by_linker", json_integer(s->by_linker));
         json_object_set_new(root, "unmatched", json_integer(s->unmatched));

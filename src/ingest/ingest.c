@@ -490,6 +490,7 @@ static int finish(struct writer *w, const struct ingest_options *opt, struct err
     if (w->feed->finish(w->s, w->file_id, &o, &r, e) != 0)
         return err_prefix(e, "the rows are loaded, but linking them failed: ");
     w->counts.linked = r.linked;
+    w->sum->link_pass = true;
     w->sum->by_linker = r.by_linker;
     w->sum->unmatched = r.unmatched;
     return 0;

@@ -34,8 +34,9 @@ struct ingest_summary {
     int64_t inserted, updated, unchanged, quarantined;
     int64_t linked;          /* accepted rows attached to an enterprise already on file */
     int64_t new_entities;    /* enterprises this file's rows created */
-    int64_t by_linker;       /* rows the record linker attached after the load (beneficiary) */
-    int64_t unmatched;       /* rows the linker found no enterprise for (beneficiary) */
+    bool link_pass;          /* the feed ran the record linker after the load (skilling, beneficiary) */
+    int64_t by_linker;       /* rows the record linker attached in that pass */
+    int64_t unmatched;       /* rows the linker found no enterprise for */
     int64_t by_reason[R_COUNT]; /* quarantined rows of this file by reason */
     int64_t warnings;
     bool resumed;            /* continued an interrupted load */
