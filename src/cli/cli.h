@@ -20,6 +20,14 @@ struct cli_ctx {
     int32_t today;               /* today's date in IST, read once by main */
 };
 
+struct profile;
+
+/* Read a profile JSON file ("-": stdin; at most 1 MiB) into p, printing
+ * every bad field on stderr as "samanvay: CMD: FILE: path: message".
+ * Returns 0, or EXIT_USAGE after the messages. */
+int cli_profile_load(const char *cmd, const char *path, struct profile *p);
+
+int cmd_calendar(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check_id(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_classify(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_init(struct cli_ctx *ctx, int argc, char **argv);

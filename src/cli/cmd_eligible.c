@@ -17,8 +17,6 @@
 #include "core/profile.h"
 #include "rules/eligibility.h"
 
-#define PROFILE_MAX_BYTES (1 << 20)
-
 struct eligible_opts {
     const char *profile, *dir;
     int32_t on;
@@ -62,45 +60,6 @@ static int parse(int argc, char **argv, struct eligible_opts *o)
     return 0;
 }
 
-static int read_all(const char *path, struct buf *out)
-{
-    FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-    char chunk[8192];
-    size_t got;
-
-    if (f == NULL)
-        return -1;
-    out->limit = PROFILE_MAX_BYTES;
-    while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-        if (buf_append(out, chunk, got) != 0)
-            break;
-    if (f != stdin)
-        fclose(f);
-    return got > 0 ? -2 : 0;
-}
-
-static int load_profile(const char *path, struct profile *p)
-{
-    struct buf text = BUF_INIT;
-    struct profile_issues is = {0};
-    struct err e;
-    int rc = read_all(path, &text);
-
-    if (rc != 0) {
-        buf_release(&text);
-        return cli_usage_error("eligible: %s: %s", path, rc == -2 ? "larger than 1 MiB" : "cannot read");
-    }
-    rc = profile_parse(buf_cstr(&text), text.len, p, &is, &e);
-    buf_release(&text);
-    for (size_t i = 0; i < is.n; i++)
-        fprintf(stderr, "samanvay: eligible: %s: %s: %s%s\n", path, is.items[i].path, is.items[i].msg,
-                is.items[i].warning ? " (warning)" : "");
-    if (rc != 0 && is.n == 0) /* not even JSON: the position is in e */
-        cli_usage_error("eligible: %s:%s", path, e.msg);
-    profile_issues_free(&is);
-    return rc != 0 ? EXIT_USAGE : 0;
-}
-
 int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct eligible_opts o;
@@ -112,7 +71,7 @@ int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv)
     int rc;
 
     profile_init(&p);
-    if ((rc = parse(argc, argv, &o)) != 0 || (rc = load_profile(o.profile, &p)) != 0
+    if ((rc = parse(argc, argv, &o)) != 0 || (rc = cli_profile_load("eligible", o.profile, &p)) != 0
         || (rc = cli_catalog_load(o.dir, &c)) != 0)
         goto out;
     as_of = o.has_on ? o.on : p.f[PF_AS_OF].state == FACT_KNOWN ? (int32_t)p.f[PF_AS_OF].i : ctx->today;

@@ -1,0 +1,162 @@
+/* samanvay calendar --profile FILE.json --from DATE --to DATE [--json] [--today DATE]
+ *
+ * The compliance calendar of one profile (DESIGN.md §5, docs/calendar.md):
+ * every obligation period whose due date lies in [from, to], in due-date
+ * order. --json prints {"items": [{obligation, period, due, status,
+ * late_fee, interest, …}]}. A profile carries no filings, so a past due
+ * date is "not_known" here; the portal's calendar reads the filings on
+ * file. late_fee and interest are null until a filing says what is late. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "calendar/calendar.h"
+#include "cli/cli.h"
+#include "core/date.h"
+#include "core/profile.h"
+#include "rules/facts.h"
+
+struct calendar_opts {
+    const char *profile;
+    int32_t from, to, today;
+    bool has_from, has_to, json;
+};
+
+static int date_opt(const char *name, const char *arg, int32_t *out)
+{
+    struct err e;
+
+    if (date_parse(arg, strlen(arg), out, &e) != 0)
+        return cli_usage_error("calendar: --%s: %s", name, e.msg);
+    return 0;
+}
+
+static int parse(int argc, char **argv, struct calendar_opts *o)
+{
+    static const struct option longopts[] = {
+        {"profile", required_argument, NULL, 'p'}, {"from", required_argument, NULL, 'f'},
+        {"to", required_argument, NULL, 't'},      {"today", required_argument, NULL, 'd'},
+        {"json", no_argument, NULL, 'j'},          {NULL, 0, NULL, 0}};
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'p': o->profile = optarg; break;
+        case 'f': o->has_from = true; if (date_opt("from", optarg, &o->from)) return EXIT_USAGE; break;
+        case 't': o->has_to = true; if (date_opt("to", optarg, &o->to)) return EXIT_USAGE; break;
+        case 'd': if (date_opt("today", optarg, &o->today)) return EXIT_USAGE; break;
+        case 'j': o->json = true; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("calendar: unexpected argument '%s'", argv[optind]);
+    if (o->profile == NULL || !o->has_from || !o->has_to)
+        return cli_usage_error("usage: samanvay calendar --profile FILE.json --from DATE --to DATE "
+                               "[--json] [--today DATE]");
+    if (o->from > o->to)
+        return cli_usage_error("calendar: --from is after --to");
+    if (date_add_months(o->from, 60) < o->to)
+        return cli_usage_error("calendar: the window is longer than five years");
+    return 0;
+}
+
+static json_t *missing_json(uint64_t missing)
+{
+    json_t *a = json_array();
+
+    for (int f = 0; f < PF_COUNT; f++)
+        if (missing & ((uint64_t)1 << f))
+            json_array_append_new(a, json_string(facts_missing_name(f)));
+    return a;
+}
+
+static json_t *item_json(const struct calendar_item *it)
+{
+    char due[DATE_STR_LEN], start[DATE_STR_LEN], end[DATE_STR_LEN];
+    json_t *j;
+
+    date_format(it->due, due);
+    date_format(it->period_start, start);
+    date_format(it->period_end, end);
+    j = json_pack("{s:s, s:s, s:s, s:s, s:n, s:n, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}",
+                  "obligation", it->obligation->id, "period", it->period, "due", due, "status",
+                  calendar_status_name(it->status), "late_fee", "interest", "name",
+                  it->obligation->name, "rule", it->rule->name, "period_start", start,
+                  "period_end", end, "conditional", it->conditional, "optional", it->rule->optional,
+                  "unconfirmed", it->rule->unconfirmed, "source",
+                  it->extension ? it->extension->source : it->rule->source);
+    if (j == NULL)
+        return NULL;
+    if (it->conditional)
+        json_object_set_new(j, "missing", missing_json(it->missing));
+    if (it->rule->note)
+        json_object_set_new(j, "note", json_string(it->rule->note));
+    if (it->extension)
+        json_object_set_new(j, "extended", json_true());
+    return j;
+}
+
+static int print_json(const struct calendar *cal)
+{
+    json_t *items = json_array(), *root;
+
+    for (size_t i = 0; i < cal->n; i++)
+        if (json_array_append_new(items, item_json(&cal->items[i])) != 0) {
+            json_decref(items);
+            return cli_usage_error("calendar: out of memory");
+        }
+    root = json_pack("{s:o}", "items", items);
+    json_dumpf(root, stdout, JSON_INDENT(2));
+    putchar('\n');
+    json_decref(root);
+    return 0;
+}
+
+static void print_text(const struct calendar *cal)
+{
+    for (size_t i = 0; i < cal->n; i++) {
+        const struct calendar_item *it = &cal->items[i];
+        char due[DATE_STR_LEN];
+        date_format(it->due, due);
+        printf("%s  %-16s %-12s %-14s %s%s%s\n", due, it->obligation->id, it->period,
+               calendar_status_name(it->status), it->obligation->name,
+               it->conditional ? " (if it applies)" : "", it->rule->optional ? " (optional)" : "");
+    }
+}
+
+int cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct calendar_opts o = {0};
+    struct obligation_set *set = NULL;
+    struct calendar cal = {0};
+    struct profile p;
+    struct err e;
+    int rc;
+
+    o.today = ctx->today;
+    profile_init(&p);
+    if ((rc = parse(argc, argv, &o)) != 0 || (rc = cli_profile_load("calendar", o.profile, &p)) != 0) {
+        profile_clear(&p);
+        return rc;
+    }
+    if (obligation_set_load(&set, &e) != 0) {
+        rc = cli_usage_error("calendar: %s", e.msg);
+    } else {
+        struct calendar_request rq = {set, ctx->ref, &p,
+                                      p.f[PF_AS_OF].state == FACT_KNOWN ? (int32_t)p.f[PF_AS_OF].i : o.today,
+                                      o.from, o.to, o.today, 0};
+        if (calendar_build(&rq, &cal, &e) != 0)
+            rc = cli_usage_error("calendar: %s", e.msg);
+        else if (o.json)
+            rc = print_json(&cal);
+        else
+            print_text(&cal);
+    }
+    calendar_release(&cal);
+    obligation_set_free(set);
+    profile_clear(&p);
+    return rc;
+}
