@@ -1,6 +1,7 @@
 /* calendar.c: the calendar of one enterprise (calendar.h). */
 #include "calendar/calendar.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -62,6 +63,78 @@ static enum calendar_status status_by_date(const struct calendar_request *rq, in
     return due <= date_add_days(rq->today, soon) ? CAL_DUE_SOON : CAL_UPCOMING;
 }
 
+int calendar_filing_from_gst(const char *return_type, const char *frequency, const char *period,
+                             struct calendar_filing *out)
+{
+    int32_t last;
+    int y, m;
+
+    memset(out, 0, sizeof *out);
+    if (strcmp(return_type, "GSTR3B") == 0)
+        out->obligation = "gstr3b";
+    else if (strcmp(return_type, "CMP08") == 0)
+        out->obligation = "cmp08";
+    else
+        return -1;
+    if (strlen(period) != 7 || sscanf(period, "%4d-%2d", &y, &m) != 2
+        || date_from_ymd(y, m, 1, &last) != 0)
+        return -1;
+    if (strcmp(frequency, "quarterly") == 0)
+        obligation_period_label(EVERY_QUARTER, date_add_months(last, -2), 0, out->period);
+    else
+        obligation_period_label(EVERY_MONTH, last, 0, out->period);
+    out->filed_on = DATE_UNKNOWN;
+    out->tax = -1;
+    return 0;
+}
+
+/* Read the filings of this item: the status, and the late fee and
+ * interest summed over the unit's returns (one per GSTIN). A figure the
+ * data cannot give stays -1 (shown as not known), never 0: an obligation
+ * with no fee rule on file, or a late return whose tax is not reported. */
+static void apply_filings(const struct calendar_request *rq, struct calendar_item *it)
+{
+    int worst = -1; /* 0 on time, 1 late, 2 not filed */
+    bool fee_known = it->obligation->n_late_fee > 0, interest_known = it->obligation->n_interest > 0;
+    int64_t fee = 0, interest = 0;
+
+    it->filed_on = DATE_UNKNOWN;
+    it->late_fee = it->interest = -1;
+    for (size_t i = 0; i < rq->n_filings; i++) {
+        const struct calendar_filing *f = &rq->filings[i];
+        int32_t upto;
+        int64_t days;
+        int kind;
+        if (strcmp(f->obligation, it->obligation->id) != 0 || strcmp(f->period, it->period) != 0)
+            continue;
+        upto = f->filed_on != DATE_UNKNOWN ? f->filed_on : rq->today;
+        days = upto > it->due ? upto - it->due : 0;
+        kind = f->filed_on == DATE_UNKNOWN ? 2 : days > 0;
+        if (f->filed_on != DATE_UNKNOWN && (it->filed_on == DATE_UNKNOWN || f->filed_on > it->filed_on))
+            it->filed_on = f->filed_on;
+        fee += obligation_late_fee(it->obligation, it->due, days, f->nil, rq->aato,
+                                   &it->late_fee_source);
+        if (days > 0 && f->tax < 0)
+            interest_known = false;
+        interest += obligation_interest(it->obligation, it->due, days, f->tax,
+                                        &it->interest_source);
+        if (days > it->days_late)
+            it->days_late = days;
+        if (kind > worst)
+            worst = kind;
+    }
+    if (worst < 0)
+        return;
+    it->late_fee = fee_known ? fee : -1;
+    it->interest = interest_known ? interest : -1;
+    if (worst == 0)
+        it->status = CAL_FILED_ON_TIME;
+    else if (worst == 1)
+        it->status = CAL_FILED_LATE;
+    else if (it->due < rq->today)
+        it->status = CAL_OVERDUE;
+}
+
 static int push(struct calendar *cal, const struct calendar_item *it, struct err *e)
 {
     if (cal->n == cal->cap) {
@@ -100,8 +173,9 @@ static int rule_items(const struct calendar_request *rq, const struct obligation
     int32_t start = period_start_on_or_after(r->every, first > r->from ? first : r->from);
 
     for (; start <= rq->to; start = next_period(r->every, start)) {
-        struct calendar_item it = {o, r, "", start, obligation_period_last(r->every, start), 0,
-                                   NULL, conditional, missing, CAL_UPCOMING};
+        struct calendar_item it = {.obligation = o, .rule = r, .period_start = start,
+                                   .period_end = obligation_period_last(r->every, start),
+                                   .conditional = conditional, .missing = missing};
         int y, m, d;
         if (!rule_in_force(r, start))
             continue;
@@ -115,6 +189,7 @@ static int rule_items(const struct calendar_request *rq, const struct obligation
         if (it.due < rq->from || it.due > rq->to)
             continue;
         it.status = status_by_date(rq, it.due);
+        apply_filings(rq, &it);
         if (push(cal, &it, e) != 0)
             return -1;
     }

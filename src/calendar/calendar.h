@@ -29,6 +29,22 @@ enum calendar_status {
 
 const char *calendar_status_name(enum calendar_status s);
 
+/* A return on file (GST returns from the gst feed): what made an item
+ * filed, late or overdue. A unit with several GSTINs has one per GSTIN. */
+struct calendar_filing {
+    const char *obligation;              /* "gstr3b", "cmp08" */
+    char period[16];                     /* as obligation_period_label writes it */
+    int32_t filed_on;                    /* DATE_UNKNOWN: on file as not filed */
+    int64_t tax;                         /* paise; -1 unknown */
+    bool nil;                            /* nothing to report in the period */
+};
+
+/* The filing a GST return row makes: GSTR3B → gstr3b, CMP08 → cmp08;
+ * `period` 'YYYY-MM' is the tax period's last month, quarterly or
+ * monthly. Returns -1 for a return type the calendar does not track. */
+int calendar_filing_from_gst(const char *return_type, const char *frequency, const char *period,
+                             struct calendar_filing *out);
+
 struct calendar_item {
     const struct obligation *obligation;
     const struct obligation_rule *rule;
@@ -39,6 +55,11 @@ struct calendar_item {
     bool conditional;                    /* the rule's condition is unknown for this profile */
     uint64_t missing;                    /* profile fields (bit per enum profile_field) it needs */
     enum calendar_status status;
+    /* from the filings on file (none: filed_on DATE_UNKNOWN, late_fee and interest -1) */
+    int32_t filed_on;                    /* the latest filing's date */
+    int64_t days_late;                   /* to the filing, or to today when not filed */
+    int64_t late_fee, interest;          /* paise, summed over the unit's returns; -1 not known */
+    const char *late_fee_source, *interest_source;
 };
 
 struct calendar_request {
@@ -49,6 +70,9 @@ struct calendar_request {
     int32_t from, to;                    /* due dates in [from, to] */
     int32_t today;                       /* for the status */
     int soon_days;                       /* 0: 7 */
+    const struct calendar_filing *filings;  /* may be NULL */
+    size_t n_filings;
+    int64_t aato;                        /* preceding year's aggregate turnover, paise; -1 unknown */
 };
 
 struct calendar {

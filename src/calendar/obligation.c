@@ -9,6 +9,7 @@
 #include "core/arena.h"
 #include "core/date.h"
 #include "core/embedded.h"
+#include "core/money.h"
 #include "rules/check.h"
 #include "rules/parser.h"
 #include "rules/program.h"
@@ -227,6 +228,82 @@ static int parse_rule(struct loader *l, const struct ynode *n, struct obligation
     return 0;
 }
 
+/* --- late fees and interest ---------------------------------------------------- */
+
+static int get_money(struct loader *l, const struct ynode *map, const char *key, bool required,
+                     int64_t *out)
+{
+    const struct ynode *v = ymap_get(map, key);
+    struct err inner;
+
+    if (v == NULL)
+        return required ? fail(l, map, key, "is required") : 0;
+    if (v->kind != Y_SCALAR || money_parse(v->text, v->len, false, out, &inner) != 0)
+        return fail(l, v, key, "expected an amount in rupees");
+    return 0;
+}
+
+static int parse_caps(struct loader *l, const struct ynode *n, struct late_fee_version *f)
+{
+    static const char *const known[] = {"aato_upto", "max", NULL};
+    const struct ynode *caps = ymap_get(n, "caps");
+
+    if (caps == NULL || caps->kind != Y_SEQ || caps->n == 0 || caps->n > LATE_FEE_CAPS_MAX)
+        return fail(l, caps ? caps : n, "caps", "expected a list of 1 to 6 {aato_upto, max}");
+    for (size_t i = 0; i < caps->n; i++) {
+        struct late_fee_cap *c = &f->caps[i];
+        c->aato_upto = -1;
+        if (check_keys(l, caps->items[i], "caps", known) != 0
+            || get_money(l, caps->items[i], "aato_upto", false, &c->aato_upto) != 0
+            || get_money(l, caps->items[i], "max", true, &c->max) != 0)
+            return -1;
+        if (i > 0 && (f->caps[i - 1].aato_upto < 0 || (c->aato_upto >= 0 && c->aato_upto <= f->caps[i - 1].aato_upto)))
+            return fail(l, caps->items[i], "caps", "turnover limits must rise, the open-ended one last");
+        f->n_caps = (int)i + 1;
+    }
+    if (f->caps[f->n_caps - 1].aato_upto >= 0)
+        return fail(l, caps, "caps", "the last cap must have no aato_upto (it covers the rest)");
+    return 0;
+}
+
+static int parse_money_rules(struct loader *l, const struct ynode *root, struct obligation *o)
+{
+    static const char *const fee_keys[] = {"from", "per_day", "per_day_nil", "nil_max", "caps",
+                                           "source", NULL};
+    static const char *const int_keys[] = {"from", "rate_percent", "source", NULL};
+    const struct ynode *fees = ymap_get(root, "late_fee"), *rates = ymap_get(root, "interest");
+
+    if (fees != NULL && (fees->kind != Y_SEQ || fees->n > 4))
+        return fail(l, fees, "late_fee", "expected a list of at most 4 dated versions");
+    for (size_t i = 0; fees != NULL && i < fees->n; i++) {
+        struct late_fee_version *f = &o->late_fee[o->n_late_fee++];
+        if (check_keys(l, fees->items[i], "late_fee", fee_keys) != 0
+            || get_date(l, fees->items[i], "from", true, &f->from) != 0
+            || get_money(l, fees->items[i], "per_day", true, &f->per_day) != 0
+            || get_money(l, fees->items[i], "per_day_nil", true, &f->per_day_nil) != 0
+            || get_money(l, fees->items[i], "nil_max", true, &f->nil_max) != 0
+            || parse_caps(l, fees->items[i], f) != 0
+            || get_text(l, fees->items[i], "source", true, &f->source) != 0)
+            return -1;
+        if (i > 0 && f->from <= o->late_fee[i - 1].from)
+            return fail(l, fees->items[i], "from", "versions must be in date order");
+    }
+    if (rates != NULL && (rates->kind != Y_SEQ || rates->n > 4))
+        return fail(l, rates, "interest", "expected a list of at most 4 dated versions");
+    for (size_t i = 0; rates != NULL && i < rates->n; i++) {
+        struct interest_version *r = &o->interest[o->n_interest++];
+        if (check_keys(l, rates->items[i], "interest", int_keys) != 0
+            || get_date(l, rates->items[i], "from", true, &r->from) != 0
+            || get_int(l, rates->items[i], "rate_percent", 0, 100, true, &r->rate_bp) != 0
+            || get_text(l, rates->items[i], "source", true, &r->source) != 0)
+            return -1;
+        r->rate_bp *= 100;
+        if (i > 0 && r->from <= o->interest[i - 1].from)
+            return fail(l, rates->items[i], "from", "versions must be in date order");
+    }
+    return 0;
+}
+
 /* --- extensions ------------------------------------------------------------------ */
 
 static int parse_extension(struct loader *l, const struct obligation *o, const struct ynode *n,
@@ -280,7 +357,7 @@ int obligation_set_add(struct obligation_set *set, const char *file, const char 
                        struct err *e)
 {
     static const char *const known[] = {"id", "name", "name_hi", "what", "what_hi", "rules",
-                                        "extensions", NULL};
+                                        "extensions", "late_fee", "interest", NULL};
     struct loader l = {set, file, e};
     struct ynode *root;
     struct obligation *o;
@@ -295,7 +372,7 @@ int obligation_set_add(struct obligation_set *set, const char *file, const char 
     if (check_keys(&l, root, "obligation", known) != 0 || get_text(&l, root, "id", true, &o->id)
         || get_text(&l, root, "name", true, &o->name) || get_text(&l, root, "name_hi", true, &o->name_hi)
         || get_text(&l, root, "what", true, &o->what) || get_text(&l, root, "what_hi", true, &o->what_hi)
-        || parse_lists(&l, root, o) != 0)
+        || parse_lists(&l, root, o) != 0 || parse_money_rules(&l, root, o) != 0)
         return -1;
     if (obligation_find(set, o->id) != NULL)
         return fail(&l, ymap_get(root, "id"), "id", "another obligation has this id");
@@ -417,4 +494,50 @@ int32_t obligation_rule_due(const struct obligation_rule *r, int32_t start)
         if (r->except[i].last_month == m)
             return due_from(&r->except[i].due, start, last);
     return due_from(&r->due, start, last);
+}
+
+/* --- late fees and interest ------------------------------------------------------------- */
+
+int64_t obligation_late_fee(const struct obligation *o, int32_t due, int64_t days_late, bool nil,
+                            int64_t aato, const char **source)
+{
+    const struct late_fee_version *f = NULL;
+    int64_t fee, cap;
+    int i;
+
+    *source = NULL;
+    for (i = 0; i < o->n_late_fee; i++)
+        if (o->late_fee[i].from <= due)
+            f = &o->late_fee[i];
+    if (f == NULL || days_late <= 0)
+        return 0;
+    *source = f->source;
+    if (nil) {
+        fee = days_late * f->per_day_nil;
+        return fee < f->nil_max ? fee : f->nil_max;
+    }
+    for (i = 0; i < f->n_caps - 1 && (aato < 0 || aato > f->caps[i].aato_upto); i++)
+        ;
+    cap = f->caps[i].max;
+    fee = days_late * f->per_day;
+    return fee < cap ? fee : cap;
+}
+
+int64_t obligation_interest(const struct obligation *o, int32_t due, int64_t days_late, int64_t tax,
+                            const char **source)
+{
+    const struct interest_version *r = NULL;
+    __int128 x;
+
+    *source = NULL;
+    for (int i = 0; i < o->n_interest; i++)
+        if (o->interest[i].from <= due)
+            r = &o->interest[i];
+    if (r == NULL || days_late <= 0 || tax <= 0)
+        return 0;
+    *source = r->source;
+    /* tax (paise) × bp × days / (10000 × 365), to the nearest rupee (100 paise). */
+    x = (__int128)tax * r->rate_bp * days_late;
+    x = (x + (__int128)10000 * 365 * 50) / ((__int128)10000 * 365 * 100);
+    return (int64_t)x * 100;
 }

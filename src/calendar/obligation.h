@@ -66,6 +66,31 @@ struct extension {
     const char *source;
 };
 
+/* Late fee for a return filed after its due date, by dated version: so
+ * much a day, capped by the unit's aggregate turnover of the previous
+ * year (the first cap whose `aato_upto` covers it; -1: no upper bound),
+ * with its own rate and cap for a nil return. Amounts in paise. */
+#define LATE_FEE_CAPS_MAX 6
+struct late_fee_cap {
+    int64_t aato_upto;
+    int64_t max;
+};
+
+struct late_fee_version {
+    int32_t from;                 /* due dates on or after */
+    int64_t per_day, per_day_nil, nil_max;
+    struct late_fee_cap caps[LATE_FEE_CAPS_MAX];
+    int n_caps;
+    const char *source;
+};
+
+/* Interest on tax paid late: simple, a yearly rate, by days. */
+struct interest_version {
+    int32_t from;
+    int rate_bp;                  /* basis points a year: 1800 = 18% */
+    const char *source;
+};
+
 #define OBLIGATION_RULES_MAX 16
 #define OBLIGATION_EXTENSIONS_MAX 32
 
@@ -78,6 +103,10 @@ struct obligation {
     int n_rules;
     struct extension ext[OBLIGATION_EXTENSIONS_MAX];
     int n_ext;
+    struct late_fee_version late_fee[4];
+    int n_late_fee;
+    struct interest_version interest[4];
+    int n_interest;
 };
 
 struct obligation_set {
@@ -97,6 +126,18 @@ struct obligation_set *obligation_set_new(struct err *e);
 void obligation_set_free(struct obligation_set *set);
 
 const struct obligation *obligation_find(const struct obligation_set *set, const char *id);
+
+/* The late fee for a return due on `due` and `days_late` days late (0
+ * when none is on file for that date); nil: a return with nothing to
+ * report; aato: the previous year's aggregate turnover in paise (-1
+ * unknown: the highest cap applies, so the figure is never understated).
+ * *source gets the rule's citation or NULL. */
+int64_t obligation_late_fee(const struct obligation *o, int32_t due, int64_t days_late, bool nil,
+                            int64_t aato, const char **source);
+/* Interest on `tax` paise paid `days_late` days after `due`: tax × rate ×
+ * days / 365, rounded to the rupee (0 when no rate is on file). */
+int64_t obligation_interest(const struct obligation *o, int32_t due, int64_t days_late, int64_t tax,
+                            const char **source);
 
 /* The label of the period that starts on `start` ("2025-04", "2025-26-Q1",
  * "2025-26-H2", "2025-26"; with an instalment, "2025-26-I2"). */

@@ -14,6 +14,7 @@
 #include "calendar/calendar.h"
 #include "cli/cli.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "core/profile.h"
 #include "rules/facts.h"
 
@@ -73,6 +74,12 @@ static json_t *missing_json(uint64_t missing)
     return a;
 }
 
+/* Amounts in JSON are rupees; -1 (not known) is null. */
+static json_t *rupees_or_null(int64_t paise)
+{
+    return paise < 0 ? json_null() : money_to_json(paise);
+}
+
 static json_t *item_json(const struct calendar_item *it)
 {
     char due[DATE_STR_LEN], start[DATE_STR_LEN], end[DATE_STR_LEN];
@@ -81,9 +88,10 @@ static json_t *item_json(const struct calendar_item *it)
     date_format(it->due, due);
     date_format(it->period_start, start);
     date_format(it->period_end, end);
-    j = json_pack("{s:s, s:s, s:s, s:s, s:n, s:n, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}",
+    j = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}",
                   "obligation", it->obligation->id, "period", it->period, "due", due, "status",
-                  calendar_status_name(it->status), "late_fee", "interest", "name",
+                  calendar_status_name(it->status), "late_fee", rupees_or_null(it->late_fee),
+                  "interest", rupees_or_null(it->interest), "name",
                   it->obligation->name, "rule", it->rule->name, "period_start", start,
                   "period_end", end, "conditional", it->conditional, "optional", it->rule->optional,
                   "unconfirmed", it->rule->unconfirmed, "source",
@@ -109,7 +117,7 @@ static int print_json(const struct calendar *cal)
             return cli_usage_error("calendar: out of memory");
         }
     root = json_pack("{s:o}", "items", items);
-    json_dumpf(root, stdout, JSON_INDENT(2));
+    json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     putchar('\n');
     json_decref(root);
     return 0;
@@ -145,9 +153,10 @@ int cmd_calendar(struct cli_ctx *ctx, int argc, char **argv)
     if (obligation_set_load(&set, &e) != 0) {
         rc = cli_usage_error("calendar: %s", e.msg);
     } else {
-        struct calendar_request rq = {set, ctx->ref, &p,
-                                      p.f[PF_AS_OF].state == FACT_KNOWN ? (int32_t)p.f[PF_AS_OF].i : o.today,
-                                      o.from, o.to, o.today, 0};
+        struct calendar_request rq = {
+            .obligations = set, .ref = ctx->ref, .profile = &p,
+            .as_of = p.f[PF_AS_OF].state == FACT_KNOWN ? (int32_t)p.f[PF_AS_OF].i : o.today,
+            .from = o.from, .to = o.to, .today = o.today, .aato = -1};
         if (calendar_build(&rq, &cal, &e) != 0)
             rc = cli_usage_error("calendar: %s", e.msg);
         else if (o.json)

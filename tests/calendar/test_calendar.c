@@ -63,8 +63,9 @@ static void build(const char *enterprise, const char *from, const char *to, stru
     if (profile_parse(text, strlen(text), &p, &is, &e) != 0)
         fail_msg("profile %s: %s", text, is.n ? is.items[0].msg : e.msg);
     profile_issues_free(&is);
-    rq = (struct calendar_request){set, ref, &p, day("2025-06-01"), day(from), day(to),
-                                   day("2030-01-01"), 0};
+    rq = (struct calendar_request){.obligations = set, .ref = ref, .profile = &p,
+                                   .as_of = day("2025-06-01"), .from = day(from), .to = day(to),
+                                   .today = day("2030-01-01"), .aato = -1};
     assert_int_equal(calendar_build(&rq, cal, &e), 0);
     profile_clear(&p);
 }
@@ -241,8 +242,9 @@ static void test_status_by_date(void **state)
     (void)state;
     profile_init(&p);
     assert_int_equal(profile_parse(text, strlen(text), &p, &is, &e), 0);
-    rq = (struct calendar_request){set, ref, &p, day("2025-06-01"), day("2025-07-01"),
-                                   day("2025-09-30"), day("2025-08-14"), 0};
+    rq = (struct calendar_request){.obligations = set, .ref = ref, .profile = &p,
+                                   .as_of = day("2025-06-01"), .from = day("2025-07-01"),
+                                   .to = day("2025-09-30"), .today = day("2025-08-14"), .aato = -1};
     assert_int_equal(calendar_build(&rq, &cal, &e), 0);
     assert_int_equal(find(&cal, "gstr3b", "2025-06")->status, CAL_NOT_KNOWN);  /* 20 July */
     assert_int_equal(find(&cal, "gstr1", "2025-07")->status, CAL_NOT_KNOWN);   /* 11 August */
