@@ -88,6 +88,15 @@ int calendar_filing_from_gst(const char *return_type, const char *frequency, con
     return 0;
 }
 
+/* Add v to *sum, or mark the sum not known when v is (-1). */
+static void add_known(int64_t *sum, bool *known, int64_t v)
+{
+    if (v < 0)
+        *known = false;
+    else
+        *sum += v;
+}
+
 /* Read the filings of this item: the status, and the late fee and
  * interest summed over the unit's returns (one per GSTIN). A figure the
  * data cannot give stays -1 (shown as not known), never 0: an obligation
@@ -95,7 +104,7 @@ int calendar_filing_from_gst(const char *return_type, const char *frequency, con
 static void apply_filings(const struct calendar_request *rq, struct calendar_item *it)
 {
     int worst = -1; /* 0 on time, 1 late, 2 not filed */
-    bool fee_known = it->obligation->n_late_fee > 0, interest_known = it->obligation->n_interest > 0;
+    bool fee_known = true, interest_known = true;
     int64_t fee = 0, interest = 0;
 
     it->filed_on = DATE_UNKNOWN;
@@ -112,12 +121,10 @@ static void apply_filings(const struct calendar_request *rq, struct calendar_ite
         kind = f->filed_on == DATE_UNKNOWN ? 2 : days > 0;
         if (f->filed_on != DATE_UNKNOWN && (it->filed_on == DATE_UNKNOWN || f->filed_on > it->filed_on))
             it->filed_on = f->filed_on;
-        fee += obligation_late_fee(it->obligation, it->due, days, f->nil, rq->aato,
-                                   &it->late_fee_source);
-        if (days > 0 && f->tax < 0)
-            interest_known = false;
-        interest += obligation_interest(it->obligation, it->due, days, f->tax,
-                                        &it->interest_source);
+        add_known(&fee, &fee_known, obligation_late_fee(it->obligation, it->due, days, f->nil,
+                                                        rq->aato, &it->late_fee_source));
+        add_known(&interest, &interest_known,
+                  obligation_interest(it->obligation, it->due, days, f->tax, &it->interest_source));
         if (days > it->days_late)
             it->days_late = days;
         if (kind > worst)

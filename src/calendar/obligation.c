@@ -509,7 +509,9 @@ int64_t obligation_late_fee(const struct obligation *o, int32_t due, int64_t day
     for (i = 0; i < o->n_late_fee; i++)
         if (o->late_fee[i].from <= due)
             f = &o->late_fee[i];
-    if (f == NULL || days_late <= 0)
+    if (f == NULL)
+        return -1;
+    if (days_late <= 0)
         return 0;
     *source = f->source;
     if (nil) {
@@ -533,7 +535,9 @@ int64_t obligation_interest(const struct obligation *o, int32_t due, int64_t day
     for (int i = 0; i < o->n_interest; i++)
         if (o->interest[i].from <= due)
             r = &o->interest[i];
-    if (r == NULL || days_late <= 0 || tax <= 0)
+    if (r == NULL || (days_late > 0 && tax < 0))
+        return -1;
+    if (days_late <= 0 || tax == 0)
         return 0;
     *source = r->source;
     /* tax (paise) × bp × days / (10000 × 365), to the nearest rupee (100 paise). */

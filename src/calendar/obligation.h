@@ -131,11 +131,13 @@ const struct obligation *obligation_find(const struct obligation_set *set, const
  * when none is on file for that date); nil: a return with nothing to
  * report; aato: the previous year's aggregate turnover in paise (-1
  * unknown: the highest cap applies, so the figure is never understated).
- * *source gets the rule's citation or NULL. */
+ * *source gets the rule's citation or NULL. -1 when no version of the
+ * fee is on file for that due date (not known, which is not nothing). */
 int64_t obligation_late_fee(const struct obligation *o, int32_t due, int64_t days_late, bool nil,
                             int64_t aato, const char **source);
 /* Interest on `tax` paise paid `days_late` days after `due`: tax × rate ×
- * days / 365, rounded to the rupee (0 when no rate is on file). */
+ * days / 365, rounded to the rupee; -1 when no rate is on file for that
+ * due date, or the return is late and its tax is not known (tax < 0). */
 int64_t obligation_interest(const struct obligation *o, int32_t due, int64_t days_late, int64_t tax,
                             const char **source);
 

@@ -12,11 +12,10 @@
 #include <string.h>
 
 #include "calendar/calendar.h"
+#include "calendar/calendar_json.h"
 #include "cli/cli.h"
 #include "core/date.h"
-#include "core/money.h"
 #include "core/profile.h"
-#include "rules/facts.h"
 
 struct calendar_opts {
     const char *profile;
@@ -64,59 +63,12 @@ static int parse(int argc, char **argv, struct calendar_opts *o)
     return 0;
 }
 
-static json_t *missing_json(uint64_t missing)
-{
-    json_t *a = json_array();
-
-    for (int f = 0; f < PF_COUNT; f++)
-        if (missing & ((uint64_t)1 << f))
-            json_array_append_new(a, json_string(facts_missing_name(f)));
-    return a;
-}
-
-/* Amounts in JSON are rupees; -1 (not known) is null. */
-static json_t *rupees_or_null(int64_t paise)
-{
-    return paise < 0 ? json_null() : money_to_json(paise);
-}
-
-static json_t *item_json(const struct calendar_item *it)
-{
-    char due[DATE_STR_LEN], start[DATE_STR_LEN], end[DATE_STR_LEN];
-    json_t *j;
-
-    date_format(it->due, due);
-    date_format(it->period_start, start);
-    date_format(it->period_end, end);
-    j = json_pack("{s:s, s:s, s:s, s:s, s:o, s:o, s:s, s:s, s:s, s:s, s:b, s:b, s:b, s:s}",
-                  "obligation", it->obligation->id, "period", it->period, "due", due, "status",
-                  calendar_status_name(it->status), "late_fee", rupees_or_null(it->late_fee),
-                  "interest", rupees_or_null(it->interest), "name",
-                  it->obligation->name, "rule", it->rule->name, "period_start", start,
-                  "period_end", end, "conditional", it->conditional, "optional", it->rule->optional,
-                  "unconfirmed", it->rule->unconfirmed, "source",
-                  it->extension ? it->extension->source : it->rule->source);
-    if (j == NULL)
-        return NULL;
-    if (it->conditional)
-        json_object_set_new(j, "missing", missing_json(it->missing));
-    if (it->rule->note)
-        json_object_set_new(j, "note", json_string(it->rule->note));
-    if (it->extension)
-        json_object_set_new(j, "extended", json_true());
-    return j;
-}
-
 static int print_json(const struct calendar *cal)
 {
-    json_t *items = json_array(), *root;
+    json_t *root = calendar_json(cal);
 
-    for (size_t i = 0; i < cal->n; i++)
-        if (json_array_append_new(items, item_json(&cal->items[i])) != 0) {
-            json_decref(items);
-            return cli_usage_error("calendar: out of memory");
-        }
-    root = json_pack("{s:o}", "items", items);
+    if (root == NULL)
+        return cli_usage_error("calendar: out of memory");
     json_dumpf(root, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     putchar('\n');
     json_decref(root);

@@ -216,3 +216,53 @@ int store_gst_turnover(struct store *s, int64_t enterprise_id, struct gst_turnov
     row_list_free(&l);
     return rc;
 }
+
+/* --- an enterprise's returns, for its calendar ------------------------------ */
+
+static int read_filing(struct db_stmt *st, void *row, struct err *e)
+{
+    struct gst_return *r = row;
+    const char *due = db_column_text(st, 4), *filed = db_column_text(st, 5);
+
+    col_text(st, 0, r->gstin, sizeof r->gstin);
+    col_text(st, 1, r->return_type, sizeof r->return_type);
+    col_text(st, 2, r->frequency, sizeof r->frequency);
+    col_text(st, 3, r->period, sizeof r->period);
+    if (date_parse(due, strlen(due), &r->due_on, e) != 0)
+        return err_prefix(e, "gst_return %s %s due_on: ", r->gstin, r->period);
+    r->filed_on = DATE_UNKNOWN;
+    if (!db_column_is_null(st, 5) && date_parse(filed, strlen(filed), &r->filed_on, e) != 0)
+        return err_prefix(e, "gst_return %s %s filed_on: ", r->gstin, r->period);
+    r->taxable_value = db_column_is_null(st, 6) ? -1 : db_column_int64(st, 6);
+    r->tax = db_column_is_null(st, 7) ? -1 : db_column_int64(st, 7);
+    r->src_file = db_column_int64(st, 8);
+    r->src_row = db_column_int64(st, 9);
+    r->content_hash = gst_return_hash(r);
+    return 0;
+}
+
+int store_gst_filings(struct store *s, int64_t enterprise_id, const char *first_period,
+                      struct gst_return **out, size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT gstin, return_type, frequency, period, due_on, filed_on, taxable_value_paise,"
+        " tax_paise, src_file, src_row FROM gst_return WHERE enterprise_id = $1 AND period >= $2"
+        " ORDER BY period, gstin, return_type LIMIT $3";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    struct row_list l = ROW_LIST(struct gst_return, GST_FILINGS_MAX);
+
+    *out = NULL;
+    *n = 0;
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) || bind_str(st, 2, first_period)
+        || db_bind_int64(st, 3, GST_FILINGS_MAX + 1))
+        return err_set(e, "cannot bind the enterprise id");
+    if (row_list_fill(&l, st, read_filing, e) != 0) {
+        row_list_free(&l);
+        return -1;
+    }
+    *out = l.items;
+    *n = l.n;
+    return 0;
+}

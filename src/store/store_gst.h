@@ -61,6 +61,15 @@ struct gst_turnover {
 int store_gst_turnover(struct store *s, int64_t enterprise_id, struct gst_turnover *out,
                        struct err *e);
 
+/* An enterprise's returns of the periods from `first_period` ('YYYY-MM',
+ * "" for all) on, oldest first, for its compliance calendar: *out is an
+ * owned array of gst_return (with src_file and src_row; filer_state 0;
+ * free it with mem_free). At most GST_FILINGS_MAX rows (about four years
+ * of monthly returns for 50 GSTINs): more is an error, never a silent cut. */
+#define GST_FILINGS_MAX 2400
+int store_gst_filings(struct store *s, int64_t enterprise_id, const char *first_period,
+                      struct gst_return **out, size_t *n, struct err *e);
+
 /* Returns stored for one enterprise (for tests and, later, the profile). */
 int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
 

@@ -15,6 +15,8 @@
 #include "rules/catalog.h"
 #include "rules/search.h"
 #include "store/store.h"
+
+struct obligation_set;
 #include "web/answer_cache.h"
 #include "web/i18n.h"
 #include "web/router.h"
@@ -26,6 +28,7 @@ struct web_app {
     const struct i18n *i18n;
     const struct catalog *catalog;  /* the scheme catalogue, loaded at start */
     const struct survivorship *survivorship; /* the golden record's trust table */
+    const struct obligation_set *obligations; /* the compliance obligations (obligations/) */
     struct search_index *search;  /* its search index; thread-safe (search.h) */
     const struct route *routes;
     size_t n_routes;

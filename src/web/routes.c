@@ -196,6 +196,15 @@ static const struct route routes[] = {
      "Every scheme for one stored enterprise, as samanvay eligible --json; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
      JSON, NULL, "200 400 401 403 404", Q_REASON "\n" Q_LANG "\n" Q_ON},
+    {"GET", "/api/v1/enterprises/{id}/calendar",
+     ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, api_enterprise_calendar,
+     "One stored enterprise's compliance calendar, as samanvay calendar --json, with each "
+     "item's status (upcoming, due soon, filed on time, filed late, overdue) from the GST returns "
+     "on file and the GSTR-3B late fee and interest; the same scope and audit as GET "
+     "/api/v1/enterprises/{id}",
+     JSON, NULL, "200 400 401 403 404",
+     Q_REASON "\nfrom first due date YYYY-MM-DD (default: 30 days before today)\n"
+     "to last due date YYYY-MM-DD (default: 90 days after today; at most five years after from)"},
     {"POST", "/api/v1/classify", ACCESS_SIGNED_IN, api_classify,
      "Classify an enterprise as micro, small, medium or large (as samanvay classify --json)", JSON,
      classify_body, "200 400 401 403 415", NULL},

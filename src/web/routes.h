@@ -25,6 +25,7 @@ int api_schemes_list(struct web_request *rq, struct web_response *rs, struct err
 int api_scheme_get(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_schemes_search(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_eligibility_post(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_calendar(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e);
 
 int page_register_form(struct web_request *rq, struct web_response *rs, struct err *e);

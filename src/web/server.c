@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar/obligation.h"
 #include "core/alloc.h"
 #include "core/date.h"
 #include "web/cookie.h"
@@ -43,6 +44,7 @@ struct web_server {
     struct catalog *catalog;
     struct search_index *search;
     struct survivorship *survivorship;
+    struct obligation_set *obligations;
     struct web_app app;
     uint16_t port;
 };
@@ -525,6 +527,9 @@ static int load_schemes(struct web_server *srv, struct err *e)
     if (survivorship_load(&srv->survivorship, e) != 0)
         return -1;
     srv->app.survivorship = srv->survivorship;
+    if (obligation_set_load(&srv->obligations, e) != 0)
+        return err_prefix(e, "obligations: ");
+    srv->app.obligations = srv->obligations;
     return 0;
 }
 
@@ -619,6 +624,7 @@ void web_server_free(struct web_server *s)
     search_index_free(s->search);
     catalog_free(s->catalog);
     survivorship_free(s->survivorship);
+    obligation_set_free(s->obligations);
     i18n_free(s->i18n);
     sodium_memzero(s->app.dummy_hash, sizeof s->app.dummy_hash);
     mem_free(s);

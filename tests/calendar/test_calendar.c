@@ -15,6 +15,7 @@
 
 #include "calendar/calendar.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "core/profile.h"
 #include "core/refdata.h"
 
@@ -258,6 +259,101 @@ static void test_status_by_date(void **state)
     profile_clear(&p);
 }
 
+/* GSTR-3B late fee (s.47, Notification 19/2021-CT) and s.50 interest, by
+ * hand. Amounts in paise. */
+static void test_late_fee_and_interest(void **state)
+{
+    const struct obligation *g = obligation_find(set, "gstr3b"), *c = obligation_find(set, "cmp08");
+    const char *src;
+    int32_t due = day("2025-07-20");
+
+    (void)state;
+    /* ₹50 a day: 10 days ₹500; 39 days ₹1,950; 40 days ₹2,000 = the cap up to ₹1.5 crore */
+    assert_int_equal(obligation_late_fee(g, due, 10, false, 100 * MONEY_LAKH, &src), 50000);
+    assert_non_null(src);
+    assert_int_equal(obligation_late_fee(g, due, 39, false, 100 * MONEY_LAKH, &src), 195000);
+    assert_int_equal(obligation_late_fee(g, due, 400, false, 150 * MONEY_LAKH, &src), 200000);
+    /* over ₹1.5 crore up to ₹5 crore: ₹5,000 (100 days = ₹5,000 exactly); above: ₹10,000 */
+    assert_int_equal(obligation_late_fee(g, due, 100, false, 150 * MONEY_LAKH + 100, &src), 500000);
+    assert_int_equal(obligation_late_fee(g, due, 150, false, 4 * MONEY_CRORE, &src), 500000);
+    assert_int_equal(obligation_late_fee(g, due, 150, false, 6 * MONEY_CRORE, &src), 750000);
+    assert_int_equal(obligation_late_fee(g, due, 300, false, 6 * MONEY_CRORE, &src), 1000000);
+    /* turnover unknown: the highest cap, so the fee shown is never less than owed */
+    assert_int_equal(obligation_late_fee(g, due, 300, false, -1, &src), 1000000);
+    /* a nil return: ₹20 a day, at most ₹500 */
+    assert_int_equal(obligation_late_fee(g, due, 10, true, -1, &src), 20000);
+    assert_int_equal(obligation_late_fee(g, due, 26, true, -1, &src), 50000);
+    assert_int_equal(obligation_late_fee(g, due, 0, false, -1, &src), 0);
+    /* before the capped regime (due before 20 July 2021) no fee rule is on file: not known */
+    assert_int_equal(obligation_late_fee(g, day("2021-06-20"), 10, false, -1, &src), -1);
+    /* CMP-08 carries no late-fee rule */
+    assert_int_equal(obligation_late_fee(c, due, 10, false, -1, &src), -1);
+
+    /* 18% a year, by days: ₹1,00,000 × 0.18 × 10 / 365 = ₹493.15 → ₹493 */
+    assert_int_equal(obligation_interest(g, due, 10, 100000 * 100, &src), 49300);
+    assert_non_null(src);
+    /* ₹50,000 × 0.18 × 69 / 365 = ₹1,701.37 → ₹1,701; ₹10,000 × 0.18 × 1 / 365 = ₹4.93 → ₹5 */
+    assert_int_equal(obligation_interest(g, due, 69, 50000 * 100, &src), 170100);
+    assert_int_equal(obligation_interest(g, due, 1, 10000 * 100, &src), 500);
+    /* ₹12,34,567 for a full year: ₹2,22,222.06 → ₹2,22,222 */
+    assert_int_equal(obligation_interest(g, due, 365, 1234567 * (int64_t)100, &src), 22222200);
+    assert_int_equal(obligation_interest(g, due, 0, 100000 * 100, &src), 0);
+    assert_int_equal(obligation_interest(g, due, 10, 0, &src), 0);
+    assert_int_equal(obligation_interest(g, due, 10, -1, &src), -1); /* late, tax not known */
+}
+
+/* Filings make the status: two GSTINs, one on time and one late, make the
+ * item late, with both late fees summed; a return on file as not filed
+ * makes it overdue. */
+static void test_status_from_filings(void **state)
+{
+    struct calendar cal = {0};
+    struct profile p;
+    struct profile_issues is = {0};
+    struct err e;
+    const char *text = "{\"enterprise\": {\"gst_scheme\": \"regular\", \"state\": \"27\"}}";
+    struct calendar_filing f[4];
+    struct calendar_request rq;
+    const struct calendar_item *it;
+
+    (void)state;
+    profile_init(&p);
+    assert_int_equal(profile_parse(text, strlen(text), &p, &is, &e), 0);
+    assert_int_equal(calendar_filing_from_gst("GSTR3B", "monthly", "2025-06", &f[0]), 0);
+    f[0].filed_on = day("2025-07-20");
+    f[0].tax = 500000;
+    assert_int_equal(calendar_filing_from_gst("GSTR3B", "monthly", "2025-06", &f[1]), 0);
+    f[1].filed_on = day("2025-07-25");
+    f[1].tax = 3650000; /* ₹36,500 × 0.18 × 5 / 365 = ₹90 */
+    assert_int_equal(calendar_filing_from_gst("GSTR3B", "monthly", "2025-07", &f[2]), 0);
+    assert_int_equal(calendar_filing_from_gst("GSTR3B", "quarterly", "2025-09", &f[3]), 0);
+    assert_string_equal(f[3].period, "2025-26-Q2");
+    assert_int_equal(calendar_filing_from_gst("GSTR1", "monthly", "2025-07", &f[3]), -1);
+    assert_int_equal(calendar_filing_from_gst("GSTR3B", "monthly", "2025-7", &f[3]), -1);
+    rq = (struct calendar_request){.obligations = set, .ref = ref, .profile = &p,
+                                   .as_of = day("2025-06-01"), .from = day("2025-07-01"),
+                                   .to = day("2025-09-30"), .today = day("2025-09-01"),
+                                   .filings = f, .n_filings = 3, .aato = 100 * MONEY_LAKH};
+    assert_int_equal(calendar_build(&rq, &cal, &e), 0);
+    it = find(&cal, "gstr3b", "2025-06");
+    assert_int_equal(it->status, CAL_FILED_LATE);
+    assert_int_equal(it->days_late, 5);
+    assert_int_equal(it->filed_on, day("2025-07-25"));
+    assert_int_equal(it->late_fee, 25000);
+    assert_int_equal(it->interest, 9000);
+    it = find(&cal, "gstr3b", "2025-07"); /* due 20 August, on file unfiled, today 1 September */
+    assert_int_equal(it->status, CAL_OVERDUE);
+    assert_int_equal(it->days_late, 12);
+    assert_int_equal(it->late_fee, 60000);
+    assert_int_equal(it->interest, -1);
+    it = find(&cal, "gstr1", "2025-07"); /* no GSTR-1 data: the date alone */
+    assert_int_equal(it->status, CAL_NOT_KNOWN);
+    assert_int_equal(it->late_fee, -1);
+    calendar_release(&cal);
+    profile_issues_free(&is);
+    profile_clear(&p);
+}
+
 static void expect_error(const char *text, const char *want)
 {
     struct err e;
@@ -318,7 +414,8 @@ int main(void)
         cmocka_unit_test(test_due_dates),       cmocka_unit_test(test_who_is_bound),
         cmocka_unit_test(test_window_and_order), cmocka_unit_test(test_conditional),
         cmocka_unit_test(test_status_by_date),  cmocka_unit_test(test_file_errors),
-        cmocka_unit_test(test_shipped_ids),
+        cmocka_unit_test(test_shipped_ids),     cmocka_unit_test(test_late_fee_and_interest),
+        cmocka_unit_test(test_status_from_filings),
     };
     return cmocka_run_group_tests(tests, group_setup, group_teardown);
 }

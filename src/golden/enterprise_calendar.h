@@ -1,0 +1,43 @@
+/* enterprise_calendar.h: one stored enterprise's compliance calendar: its
+ * golden profile (who the obligations apply to) and the GST returns on file
+ * (what was filed, late or not), through the calendar engine.
+ *
+ * Every reader of a stored enterprise's calendar comes here: the API, the
+ * dashboard, the iCalendar subscription, the reminders and the good-standing
+ * fact, so a return loaded once counts the same everywhere. */
+#ifndef SAMANVAY_ENTERPRISE_CALENDAR_H
+#define SAMANVAY_ENTERPRISE_CALENDAR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "calendar/calendar.h"
+#include "core/err.h"
+#include "core/survivorship.h"
+#include "store/store.h"
+
+struct enterprise_calendar_request {
+    const struct obligation_set *obligations;
+    const struct refdata *ref;
+    const struct survivorship *rules;
+    int64_t enterprise_id;
+    int32_t from, to;             /* due dates in [from, to] */
+    int32_t today;
+    int soon_days;                /* 0: 7 */
+};
+
+struct enterprise_calendar {
+    struct calendar cal;          /* items point into the obligation set */
+    struct calendar_filing *filings;  /* owned */
+    size_t n_filings;
+    int overdue;                  /* items known not filed past their due date */
+    int filed_late;
+};
+
+/* Build it; *found is false when there is no such enterprise. Free it
+ * either way. */
+int enterprise_calendar_load(struct store *s, const struct enterprise_calendar_request *rq,
+                             struct enterprise_calendar *out, bool *found, struct err *e);
+void enterprise_calendar_free(struct enterprise_calendar *c);
+
+#endif
