@@ -34,6 +34,7 @@ int cmd_init(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_ingest(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_generate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_escalate(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_reminders(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cli_ctx *ctx, int argc, char **argv);

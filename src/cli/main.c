@@ -27,6 +27,9 @@ static const struct command commands[] = {
     {"eligible", cmd_eligible, "eligible --profile FILE.json [--on DATE] [--json] [--lang hi]"},
     {"check-id", cmd_check_id, "check-id gstin|pan|udyam|ifsc [ID ...]"},
     {"escalate", cmd_escalate, "escalate (--db F | --pg C) [--on DATE] [--json]"},
+    {"reminders", cmd_reminders,
+     "reminders (--db F | --pg C) [--from DATE --to DATE | --notify [--days N]] "
+     "[--state CODE [--district NAME]] [--json] [--today DATE]"},
     {"link", cmd_link,
      "link --config FILE.yaml --left A.csv [--right B.csv] --out PAIRS.csv [--report R.json] [--quiet]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},

@@ -68,6 +68,9 @@ static const struct profile_field_desc fields[PF_COUNT] = {
     FIELD(PF_HIST_SCHEMES, "history.schemes_availed", PF_STRLIST),
     FIELD(PF_HIST_LOAN_DEFAULT, "history.loan_default", PF_BOOL),
     FIELD(PF_HIST_TARUN_REPAID, "history.mudra_tarun_repaid", PF_BOOL),
+    /* GST returns on file as not filed past their due date (the compliance
+     * calendar's "overdue"): the good standing some schemes ask for */
+    INTF(PF_HIST_GST_OVERDUE, "history.gst_returns_overdue", 0, 100000),
 };
 
 /* Objects that may appear in the JSON, so unknown keys can be reported. */

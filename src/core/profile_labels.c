@@ -47,6 +47,8 @@ static const char *const labels[PF_COUNT][2] = {
     [PF_HIST_LOAN_DEFAULT] = {"whether any loan is in default", "क्या कोई ऋण बकाया (डिफ़ॉल्ट) है"},
     [PF_HIST_TARUN_REPAID] = {"whether a MUDRA Tarun loan was taken and repaid",
                               "क्या मुद्रा तरुण ऋण लेकर चुकाया गया है"},
+    [PF_HIST_GST_OVERDUE] = {"how many GST returns are overdue (not filed after their due date)",
+                             "कितने जीएसटी रिटर्न बकाया हैं (नियत तिथि के बाद भी दाखिल नहीं)"},
 };
 
 const char *profile_field_label(enum profile_field id, bool hindi)

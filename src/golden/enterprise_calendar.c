@@ -7,7 +7,10 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "golden/golden.h"
+#include "core/buf.h"
+#include "store/store_application.h"
 #include "store/store_gst.h"
+#include "store/store_reminder.h"
 
 /* The returns whose due dates can fall in the window: a return is due at
  * most a year after its period (GSTR-9 aside, which the feed does not
@@ -86,4 +89,84 @@ void enterprise_calendar_free(struct enterprise_calendar *c)
     mem_free(c->filings);
     c->filings = NULL;
     c->n_filings = 0;
+}
+
+static bool wants_reminder(const struct calendar_item *it, int32_t today, int days)
+{
+    /* an item that may not apply (a fact is missing) would be noise in a reminder */
+    return !it->conditional && it->due >= today && it->due <= date_add_days(today, days)
+           && (it->status == CAL_UPCOMING || it->status == CAL_DUE_SOON);
+}
+
+/* Mark the items reminded and write the digest's detail (inside the transaction). */
+static int mark_items(struct store *s, int64_t id, const struct enterprise_calendar *c,
+                      int32_t today, int days, struct notification_row *n, int *n_new,
+                      struct err *e)
+{
+    struct buf detail = BUF_INIT;
+    int rc = 0;
+
+    for (size_t i = 0; rc == 0 && i < c->cal.n; i++) {
+        const struct calendar_item *it = &c->cal.items[i];
+        char due[DATE_STR_LEN];
+        bool added;
+        if (!wants_reminder(it, today, days))
+            continue;
+        rc = store_reminder_add(s, id, it->obligation->id, it->period, it->due, today, &added, e);
+        if (rc != 0 || !added)
+            continue;
+        date_format(it->due, due);
+        /* a digest longer than a notification holds names the rest on the calendar page */
+        if (detail.len + strlen(it->obligation->id) + strlen(it->period) + DATE_STR_LEN + 3
+            < sizeof n->detail
+            && buf_printf(&detail, "%s%s/%s/%s", detail.len ? " " : "", it->obligation->id,
+                          it->period, due) != 0)
+            rc = err_set(e, "reminder: out of memory");
+        (*n_new)++;
+    }
+    if (rc == 0 && detail.len > 0)
+        snprintf(n->detail, sizeof n->detail, "%s", detail.data);
+    buf_release(&detail);
+    return rc;
+}
+
+int enterprise_calendar_remind(struct store *s, int64_t enterprise_id,
+                               const struct enterprise_calendar *c, int32_t today, int days,
+                               int *n_new, struct err *e)
+{
+    struct notification_row n = {.enterprise_id = enterprise_id, .kind = REMINDER_KIND};
+    bool any = false;
+
+    *n_new = 0;
+    for (size_t i = 0; !any && i < c->cal.n; i++)
+        any = wants_reminder(&c->cal.items[i], today, days);
+    if (!any) /* the common case: no write, no transaction */
+        return 0;
+    if (store_begin(s, e) != 0)
+        return -1;
+    if (mark_items(s, enterprise_id, c, today, days, &n, n_new, e) != 0
+        || (*n_new > 0 && store_notify(s, &n, e) != 0)) {
+        store_rollback(s);
+        *n_new = 0;
+        return -1;
+    }
+    return store_commit(s, e);
+}
+
+int enterprise_calendar_send_digest(struct store *s, const struct enterprise_calendar_request *rq,
+                                    int days, int *n_new, struct err *e)
+{
+    struct enterprise_calendar_request window = *rq;
+    struct enterprise_calendar cal;
+    bool found = false;
+    int rc;
+
+    *n_new = 0;
+    window.from = rq->today;
+    window.to = date_add_days(rq->today, days);
+    rc = enterprise_calendar_load(s, &window, &cal, &found, e);
+    if (rc == 0 && found)
+        rc = enterprise_calendar_remind(s, rq->enterprise_id, &cal, rq->today, days, n_new, e);
+    enterprise_calendar_free(&cal);
+    return rc;
 }

@@ -40,4 +40,21 @@ int enterprise_calendar_load(struct store *s, const struct enterprise_calendar_r
                              struct enterprise_calendar *out, bool *found, struct err *e);
 void enterprise_calendar_free(struct enterprise_calendar *c);
 
+/* The in-app reminder digest: the items of `c` due in [today, today +
+ * days], not filed and not conditional, that it has not been reminded of,
+ * become one notification (kind REMINDER_KIND; detail: the items as
+ * "obligation/period/YYYY-MM-DD" separated by spaces, which the dashboard
+ * names in the reader's language) and are marked reminded, in one
+ * transaction (call it outside one). *n_new: items in the digest (0: none
+ * was new, and nothing was written). */
+#define REMINDER_KIND "calendar.due"
+#define REMINDER_DAYS_DEFAULT 7
+int enterprise_calendar_remind(struct store *s, int64_t enterprise_id,
+                               const struct enterprise_calendar *c, int32_t today, int days,
+                               int *n_new, struct err *e);
+/* Load the calendar of [rq->today, rq->today + days] (rq's from and to
+ * are ignored) and send its digest; what sign-in does for the unit. */
+int enterprise_calendar_send_digest(struct store *s, const struct enterprise_calendar_request *rq,
+                                    int days, int *n_new, struct err *e);
+
 #endif

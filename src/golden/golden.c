@@ -198,14 +198,39 @@ static int add_gst_value(struct store *s, struct golden_record *g, enum profile_
     return 0;
 }
 
-/* What the returns show: the scheme the unit files under, and its turnover
- * when the last twelve months were all filed (store_gst.h). */
-static int gst_values(struct store *s, struct golden_record *g, struct err *e)
+/* How many of its returns on file are overdue on `today`: its good
+ * standing (history.gst_returns_overdue). No returns on file: the feed
+ * says nothing, so the fact stays unknown. */
+static int gst_overdue(struct store *s, struct golden_record *g, int32_t today, struct err *e)
+{
+    struct gst_overdue o;
+    struct golden_value *v;
+
+    if (store_gst_overdue(s, g->ent.id, today, &o, e) != 0)
+        return -1;
+    if (o.on_file == 0)
+        return 0;
+    v = add_value(g, PF_HIST_GST_OVERDUE, GS_GST, json_integer(o.overdue), e);
+    if (v == NULL || set_feed_row(s, v, "gst", o.src_file, o.src_row, e) != 0)
+        return -1;
+    v->key.as_of = today;
+    v->detail.kind = GD_GST_OVERDUE;
+    v->detail.n[0] = o.overdue;
+    v->detail.n[1] = o.on_file;
+    detail_text(&v->detail, 0, o.oldest_period);
+    detail_day(&v->detail, 1, o.oldest_due);
+    return 0;
+}
+
+/* What the returns show: the scheme the unit files under, its turnover
+ * when the last twelve months were all filed (store_gst.h), and how many
+ * are overdue. */
+static int gst_values(struct store *s, struct golden_record *g, int32_t today, struct err *e)
 {
     struct gst_turnover t;
     const char *scheme;
 
-    if (store_gst_turnover(s, g->ent.id, &t, e) != 0)
+    if (gst_overdue(s, g, today, e) != 0 || store_gst_turnover(s, g->ent.id, &t, e) != 0)
         return -1;
     if (!t.filed)
         return 0;
@@ -553,7 +578,7 @@ int golden_record_load(struct store *s, const struct survivorship *rules, int64_
     if (!*found)
         return 0;
     if (record_values(s, g, e) != 0 || portal_values(s, g, e) != 0 || cluster_values(s, g, e) != 0
-        || gst_values(s, g, e) != 0 || credit_values(s, g, e) != 0
+        || gst_values(s, g, today, e) != 0 || credit_values(s, g, e) != 0
         || skilling_values(s, g, today, e) != 0 || list_values(s, g, e) != 0)
         return -1;
     choose_winners(rules, g);

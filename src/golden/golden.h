@@ -31,6 +31,8 @@
 enum golden_detail_kind {
     GD_NONE,
     GD_GST_RETURNS,       /* n[0] returns filed in the 12 months to s[0] ('YYYY-MM') */
+    GD_GST_OVERDUE,       /* n[0] of the n[1] returns on file are overdue; the oldest for s[0]
+                             ('YYYY-MM'), due on s[1] */
     GD_CLUSTER_MEMBER,    /* member of cluster s[0] in role s[1] (core/cluster.h cluster_roles) */
     GD_CREDIT_NPA,        /* facility s[0] was an NPA in s[1] ('YYYY-MM'), n[0] days past due */
     GD_CREDIT_NEVER_NPA,  /* n[0] facilities, n[1] monthly reports to s[0] ('YYYY-MM'), none NPA */

@@ -133,6 +133,23 @@ fail:
     return err_prefix(e, "%s: ", f->name);
 }
 
+/* Whether `version` is recorded as applied. */
+static int version_applied(struct store *s, int version, bool *yes, struct err *e)
+{
+    static const char sql[] = "SELECT COUNT(*) FROM schema_migrations WHERE version = $1";
+    struct db_stmt *st = db_cached(s->db, sql, e);
+    int rc;
+
+    *yes = false;
+    if (st == NULL || db_bind_int64(st, 1, version) != 0)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW)
+        *yes = db_column_int64(st, 0) > 0;
+    db_reset(st);
+    return rc == DB_ROW ? 0 : -1;
+}
+
 int store_migrate(struct store *s, int *applied, struct err *e)
 {
     const struct embedded_file *files;
@@ -144,20 +161,26 @@ int store_migrate(struct store *s, int *applied, struct err *e)
         return -1;
     files = embedded_files(&n);
     /* Embedded files are sorted by name, and migration names start with
-     * their zero-padded number, so this applies them in order. */
+     * their zero-padded number, so this applies them in order. A version
+     * below the newest that was never applied (branches that added
+     * migrations in parallel, merged after a database was made) is
+     * applied too: each version is recorded, so none runs twice. */
     for (size_t i = 0; i < n; i++) {
         const char *name = files[i].name;
+        bool done;
         int version;
         if (strncmp(name, MIGRATION_PREFIX, strlen(MIGRATION_PREFIX)) != 0)
             continue;
         version = atoi(name + strlen(MIGRATION_PREFIX));
         if (version <= 0)
             return err_set(e, "%s: migration names start with their number", name);
-        if (version <= current)
+        if (version_applied(s, version, &done, e) != 0)
+            return -1;
+        if (done)
             continue;
         if (apply_one(s, version, &files[i], e) != 0)
             return -1;
-        current = version;
+        current = version > current ? version : current;
         (*applied)++;
     }
     return 0;

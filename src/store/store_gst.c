@@ -266,3 +266,52 @@ int store_gst_filings(struct store *s, int64_t enterprise_id, const char *first_
     *n = l.n;
     return 0;
 }
+
+/* --- overdue returns ---------------------------------------------------------- */
+
+static int read_overdue(struct db_stmt *st, void *row, struct err *e)
+{
+    struct gst_overdue *o = row;
+    const char *due = db_column_text(st, 3);
+
+    o->overdue = db_column_int64(st, 0);
+    col_text(st, 1, o->oldest_period, sizeof o->oldest_period);
+    o->src_file = db_column_int64(st, 4);
+    o->src_row = db_column_int64(st, 5);
+    o->on_file = db_column_int64(st, 2);
+    o->oldest_due = DATE_UNKNOWN;
+    if (o->overdue > 0 && date_parse(due, strlen(due), &o->oldest_due, e) != 0)
+        return err_prefix(e, "gst_return due_on: ");
+    return 0;
+}
+
+int store_gst_overdue(struct store *s, int64_t enterprise_id, int32_t today,
+                      struct gst_overdue *out, struct err *e)
+{
+    /* Dates are ISO text, so they compare as strings. The row picked for
+     * provenance: the oldest overdue return, else the latest on file. */
+    static const char sql[] =
+        "SELECT (SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1 AND filed_on IS NULL"
+        "        AND due_on < $2),"
+        " period, (SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1), due_on, src_file, src_row"
+        " FROM gst_return WHERE enterprise_id = $1"
+        " ORDER BY CASE WHEN filed_on IS NULL AND due_on < $2 THEN 0 ELSE 1 END,"
+        "  CASE WHEN filed_on IS NULL AND due_on < $2 THEN due_on END, period DESC, gstin LIMIT 1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    struct row_list l = ROW_LIST(struct gst_overdue, 1);
+    char day[DATE_STR_LEN];
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    out->oldest_due = DATE_UNKNOWN;
+    if (st == NULL)
+        return -1;
+    date_format(today, day);
+    if (db_bind_int64(st, 1, enterprise_id) || bind_str(st, 2, day))
+        return err_set(e, "cannot bind the enterprise id");
+    rc = row_list_fill(&l, st, read_overdue, e);
+    if (rc == 0 && l.n == 1)
+        *out = *(struct gst_overdue *)row_list_at(&l, 0);
+    row_list_free(&l);
+    return rc;
+}

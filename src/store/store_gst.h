@@ -70,6 +70,21 @@ int store_gst_turnover(struct store *s, int64_t enterprise_id, struct gst_turnov
 int store_gst_filings(struct store *s, int64_t enterprise_id, const char *first_period,
                       struct gst_return **out, size_t *n, struct err *e);
 
+/* The returns on file as not filed whose due date is before `today` (the
+ * calendar's "overdue"), over all the enterprise's GSTINs: how many, the
+ * oldest's period and due date, and the latest such row (provenance).
+ * `on_file` is how many returns the enterprise has at all: with none, the
+ * feed says nothing of its standing. */
+struct gst_overdue {
+    int64_t on_file;
+    int64_t overdue;
+    char oldest_period[8];        /* 'YYYY-MM' */
+    int32_t oldest_due;
+    int64_t src_file, src_row;    /* the oldest overdue row, else the latest row on file */
+};
+int store_gst_overdue(struct store *s, int64_t enterprise_id, int32_t today,
+                      struct gst_overdue *out, struct err *e);
+
 /* Returns stored for one enterprise (for tests and, later, the profile). */
 int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e);
 

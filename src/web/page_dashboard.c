@@ -1,6 +1,10 @@
 /* page_dashboard.c: GET /dashboard, the enterprise's one place: every
  * application with its status and next step and the office's clock,
- * grievances, delayed-payment claims and notifications. */
+ * grievances, delayed-payment claims, notifications and the compliance
+ * calendar (what is overdue, what falls due soon, late fees).
+ * The reminder digest of due dates in the next REMINDER_DAYS_DEFAULT days
+ * is sent at sign-in (page_login.c) and by the daily `samanvay reminders
+ * --notify`: a GET only reads (it runs in one read snapshot, server.c). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,11 +14,16 @@
 #include "core/money.h"
 #include "store/store_application.h"
 #include "store/store_grievance.h"
+#include "web/calendar_html.h"
 #include "web/html.h"
 #include "web/portal.h"
 #include "web/routes.h"
 
 #define DASHBOARD_NOTIFICATIONS 10
+/* The calendar's window: recent enough to show what is overdue, ahead
+ * far enough for a quarter's returns. */
+#define DASHBOARD_CALENDAR_BACK_DAYS 60
+#define DASHBOARD_CALENDAR_AHEAD_DAYS 45
 
 struct dash {
     struct web_request *rq;
@@ -110,7 +119,10 @@ static int put_notification(void *ctx, const struct notification_row *n)
     if (buf_printf(d->b, "<li%s>%.10s · ", n->read ? "" : " class=\"unread\"", n->at)
         || (!n->read && buf_printf(d->b, "<strong>%s</strong> ", _("New:"))) || buf_put_html(d->b, portal_notice_text(n->kind))
         || (n->scheme_id[0] && (buf_puts(d->b, " — ") || buf_put_html(d->b, portal_scheme_name(d->rq, n->scheme_id))))
-        || (n->detail[0] && (buf_puts(d->b, ": ") || buf_put_html(d->b, n->detail)))
+        || (n->detail[0] && strcmp(n->kind, REMINDER_KIND) == 0
+            && (buf_puts(d->b, ": ") || calendar_html_digest(d->rq, d->b, n->detail)))
+        || (n->detail[0] && strcmp(n->kind, REMINDER_KIND) != 0
+            && (buf_puts(d->b, ": ") || buf_put_html(d->b, n->detail)))
         || buf_puts(d->b, "</li>\n"))
         return -1;
     return 0;
@@ -126,7 +138,7 @@ static int put_section_end(struct dash *d, const char *none, const char *link,
            || (link && buf_printf(d->b, "<p><a href=\"%s\">%s</a></p>\n", link, link_text)) ? -1 : 0;
 }
 
-static int put_rest(struct dash *d, struct err *e)
+static int put_lists(struct dash *d, struct err *e)
 {
     int64_t ent = d->rq->session->user.enterprise_id;
     struct buf *b = d->b;
@@ -150,12 +162,42 @@ static int put_rest(struct dash *d, struct err *e)
         && (buf_puts(b, "<form method=\"post\" action=\"/dashboard/read\">\n") || html_put_csrf(b, d->rq)
             || buf_printf(b, "<button type=\"submit\">%s</button>\n</form>\n", _("Mark the messages as read"))))
         return err_set(e, "out of memory");
-    if (buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("Compliance deadlines"),
-                   _("GST, tax and labour-law due dates will show here when the compliance "
-                     "calendar is ready.")))
-        return err_set(e, "out of memory");
     return 0;
 }
+
+/* The calendar of the weeks around today. */
+static int load_calendar(struct dash *d, struct enterprise_calendar *cal, struct err *e)
+{
+    const struct web_request *rq = d->rq;
+    struct enterprise_calendar_request cr = {
+        .obligations = rq->app->obligations, .ref = rq->app->ref, .rules = rq->app->survivorship,
+        .enterprise_id = rq->session->user.enterprise_id,
+        .from = date_add_days(rq->today, -DASHBOARD_CALENDAR_BACK_DAYS),
+        .to = date_add_days(rq->today, DASHBOARD_CALENDAR_AHEAD_DAYS), .today = rq->today};
+    bool found = false;
+
+    if (enterprise_calendar_load(rq->store, &cr, cal, &found, e) != 0)
+        return -1;
+    /* the enterprise was there a moment ago (portal_own_enterprise) */
+    return found ? 0 : err_set(e, "dashboard: the enterprise went away");
+}
+
+static int put_rest(struct dash *d, struct err *e)
+{
+    struct enterprise_calendar cal;
+    int rc;
+
+    if (load_calendar(d, &cal, e) != 0) {
+        enterprise_calendar_free(&cal);
+        return -1;
+    }
+    rc = put_lists(d, e);
+    if (rc == 0 && calendar_html_summary(d->rq, d->b, &cal) != 0)
+        rc = err_set(e, "out of memory");
+    enterprise_calendar_free(&cal);
+    return rc;
+}
+
 
 int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e)
 {

@@ -9,6 +9,7 @@
 #include <sodium.h>
 #include <string.h>
 
+#include "golden/enterprise_calendar.h"
 #include "web/form.h"
 #include "web/html.h"
 #include "web/password.h"
@@ -86,6 +87,21 @@ static int check_credentials(struct web_request *rq, const char *username, const
     return 0;
 }
 
+/* An entrepreneur signing in gets the digest of what falls due this week
+ * (golden/enterprise_calendar.h), as the daily reminder job would send it:
+ * a unit with no job running in its state is still reminded. */
+static int send_digest(struct web_request *rq, const struct auth_user *user, struct err *e)
+{
+    struct enterprise_calendar_request cr = {
+        .obligations = rq->app->obligations, .ref = rq->app->ref, .rules = rq->app->survivorship,
+        .enterprise_id = user->enterprise_id, .today = rq->today};
+    int n_new;
+
+    if (user->role != AUTH_ROLE_ENTREPRENEUR || user->enterprise_id <= 0 || cr.obligations == NULL)
+        return 0;
+    return enterprise_calendar_send_digest(rq->store, &cr, REMINDER_DAYS_DEFAULT, &n_new, e);
+}
+
 int page_login_submit(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     char username[AUTH_USERNAME_MAX], password[PASSWORD_MAX + 1];
@@ -105,7 +121,8 @@ int page_login_submit(struct web_request *rq, struct web_response *rs, struct er
     if (!ok)
         return login_page(rq, rs, username, true, e);
     if (session_end(rq->store, rq->session, e) != 0
-        || session_start(rq->store, user.id, rq->now, rq->session, e) != 0)
+        || session_start(rq->store, user.id, rq->now, rq->session, e) != 0
+        || send_digest(rq, &user, e) != 0)
         return -1;
     if (web_response_session_cookie(rs, rq, rq->session->issued) != 0
         || web_response_redirect(rs, user.role == AUTH_ROLE_ENTREPRENEUR ? "/dashboard"

@@ -171,6 +171,7 @@ const char *portal_notice_text(const char *kind)
         {"grievance.resolve", N_("Your grievance was resolved: please rate the answer")},
         {"grievance.escalate", N_("Your grievance was not answered in time and went one level up")},
         {"grievance.appeal", N_("Your appeal went one level up")},
+        {"calendar.due", N_("Compliance due dates coming up")},
     };
     for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++)
         if (strcmp(notices[i].kind, kind) == 0)

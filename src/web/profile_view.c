@@ -123,6 +123,13 @@ int profile_view_put_detail(struct buf *b, const struct golden_detail *d, bool t
     case GD_GST_RETURNS:
         return buf_printf(b, tr(translate, N_("%" PRId64 " returns filed for the 12 months to %s")),
                           d->n[0], d->s[0]);
+    case GD_GST_OVERDUE:
+        if (d->n[0] == 0)
+            return buf_printf(b, tr(translate, N_("none of %" PRId64 " returns on file is overdue")),
+                              d->n[1]);
+        return buf_printf(b, tr(translate, N_("%" PRId64 " of %" PRId64 " returns on file not filed "
+                                              "after the due date; the oldest for %s, due %s")),
+                          d->n[0], d->n[1], d->s[0], d->s[1]);
     case GD_CLUSTER_MEMBER:
         return buf_printf(b, tr(translate, N_("in cluster %s as %s")), d->s[0],
                           role_words(d->s[1], translate));

@@ -24,7 +24,7 @@
 #include "web/routes.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 10
+#define SCHEMA_NEEDED 13
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 

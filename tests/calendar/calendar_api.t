@@ -72,4 +72,15 @@ is "a bad date: 400" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar?
 is "from after to: 400" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar?from=2025-12-01&to=2025-01-01")" 400
 is "a window over five years: 400" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar?from=2020-01-01&to=2026-01-02")" 400
 is "the default window answers" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar")" 200
+
+# Good standing: the overdue return is the profile's history.gst_returns_overdue, from the
+# GST feed, and a scheme that asks for good standing says why it fails.
+curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE" >"$T/ent.json"
+is "the profile counts one overdue return" "$(json 'd["history"]["gst_returns_overdue"]' <"$T/ent.json")" 1
+is "... from the GST feed's row" \
+   "$(json 'd["provenance"]["history.gst_returns_overdue"]["kept"]["feed_row"]["file"]' <"$T/ent.json")" gst.csv
+curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE/eligibility" >"$T/elig.json"
+is "UP ODOP's good-standing criterion fails with the count" \
+   "$(json "[(r['result'], r['text'][:40]) for s in d['schemes'] if s['id'] == 'up_odop_margin_money' for r in s['reasons'] if r['criterion'] == 'gst_good_standing'][0]" <"$T/elig.json")" \
+   "('fail', '1 GST return(s) are overdue: a unit owin')"
 done_testing
