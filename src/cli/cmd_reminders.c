@@ -43,15 +43,6 @@ struct reminders_run {
     struct err *e;
 };
 
-static int date_opt(const char *name, const char *arg, int32_t *out)
-{
-    struct err e;
-
-    if (date_parse(arg, strlen(arg), out, &e) != 0)
-        return cli_usage_error("reminders: --%s: %s", name, e.msg);
-    return 0;
-}
-
 static int parse_days(const char *arg, int *days)
 {
     char *end;
@@ -83,9 +74,9 @@ static int parse(int argc, char **argv, struct reminders_opts *o)
         case 'D': o->district = optarg; break;
         case 'j': o->json = true; break;
         case 'n': o->notify = true; break;
-        case 'f': o->has_from = true; if (date_opt("from", optarg, &o->from)) return EXIT_USAGE; break;
-        case 't': o->has_to = true; if (date_opt("to", optarg, &o->to)) return EXIT_USAGE; break;
-        case 'T': if (date_opt("today", optarg, &o->today)) return EXIT_USAGE; break;
+        case 'f': o->has_from = true; if (cli_date_opt("reminders", "from", optarg, &o->from)) return EXIT_USAGE; break;
+        case 't': o->has_to = true; if (cli_date_opt("reminders", "to", optarg, &o->to)) return EXIT_USAGE; break;
+        case 'T': if (cli_date_opt("reminders", "today", optarg, &o->today)) return EXIT_USAGE; break;
         case 'd': if (parse_days(optarg, &o->days)) return EXIT_USAGE; break;
         default: return EXIT_USAGE;
         }
