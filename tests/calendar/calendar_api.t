@@ -79,7 +79,7 @@ is "... from the GST feed's row" \
    "$(json 'd["provenance"]["history.gst_returns_overdue"]["kept"]["feed_row"]["file"]' <"$T/ent.json")" gst.csv
 is "... the oldest overdue return's row, named in the detail" \
    "$(json 'd["provenance"]["history.gst_returns_overdue"]["kept"]["feed_row"]["row"], d["provenance"]["history.gst_returns_overdue"]["kept"]["detail"]' <"$T/ent.json")" \
-   "(4, '1 of 5 returns on file not filed after the due date; the oldest for 2025-09, due 2025-10-20')"
+   "4 1 of 5 returns on file not filed after the due date; the oldest for 2025-09, due 2025-10-20"
 curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE/eligibility" >"$T/elig.json"
 is "UP ODOP's good-standing criterion fails with the count" \
    "$(json "[(r['result'], r['text'][:40]) for s in d['schemes'] if s['id'] == 'up_odop_margin_money' for r in s['reasons'] if r['criterion'] == 'gst_good_standing'][0]" <"$T/elig.json")" \
