@@ -283,7 +283,10 @@ int page_calendar_feed(struct web_request *rq, struct web_response *rs, struct e
                                _("This calendar link is not known, or was revoked."), false)
                        ? err_set(e, "out of memory") : 0;
     }
-    if (store_calendar_feed_touch(rq->store, f.id, rq->now, FEED_TOUCH_SECONDS, e) != 0)
+    /* "last read by a calendar": a signed-in browser opening the link is
+     * not one (and its GET runs in a read snapshot, server.c) */
+    if (!rq->session->signed_in
+        && store_calendar_feed_touch(rq->store, f.id, rq->now, FEED_TOUCH_SECONDS, e) != 0)
         return -1;
     (void)i18n_parse(f.lang, &lang);
     if (calendar_ics_web_respond(rq, rs, &ent, lang, date_add_days(rq->today, -CALENDAR_ICS_BACK_DAYS),
