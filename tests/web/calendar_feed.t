@@ -37,6 +37,10 @@ check "... has a table a month" grep -q '<th scope="col">Due date</th>' "$T/page
 check "... offers a subscription link" grep -q 'action="/calendar/subscription"' "$T/page.html"
 check "... and the download" grep -q 'href="/calendar.ics"' "$T/page.html"
 check "the page is under 50 KB" test "$(wc -c <"$T/page.html")" -lt 51200
+check "the page passes tidy -e" tidy -e -q "$T/page.html"
+curl -s -b "$T/asha" "$B/calendar?lang=hi" >"$T/page_hi.html"
+check "in Hindi: the title and the month names" \
+    bash -c "grep -q '<h1>अनुपालन कैलेंडर</h1>' '$T/page_hi.html' && grep -qE '<h2>(जनवरी|फ़रवरी|मार्च|अप्रैल|मई|जून|जुलाई|अगस्त|सितंबर|अक्टूबर|नवंबर|दिसंबर) [0-9]{4}</h2>' '$T/page_hi.html'"
 check "the dashboard links to it" bash -c "curl -s -b '$T/asha' '$B/dashboard' | grep -q 'href=\"/calendar\"'"
 
 is "POST without the CSRF token: 403" "$(code -b "$T/asha" -d x=1 "$B/calendar/subscription")" 403
@@ -45,6 +49,7 @@ csrf=$(form_csrf <"$T/page.html")
 curl -s -b "$T/asha" --data-urlencode "csrf=$csrf" "$B/calendar/subscription" >"$T/made.html"
 URL=$(sed -n 's|.*<code>\(https://portal.example.in/calendar/[A-Za-z0-9_-]*\.ics\)</code>.*|\1|p' "$T/made.html")
 check "the new link is shown, on the public URL" test -n "$URL"
+check "the page showing it passes tidy -e" tidy -e -q "$T/made.html"
 TOKEN=${URL##*/}; TOKEN=${TOKEN%.ics}
 is "the token is 43 base64url characters (32 bytes)" "${#TOKEN}" 43
 is "one link on file" "$(sqlite3 "$DB" 'select count(*) from calendar_feed where revoked_at is null')" 1
