@@ -64,11 +64,14 @@ static int put_row(const struct web_request *rq, struct buf *b, const struct cal
 
 static int put_month_head(struct buf *b, int year, int month)
 {
-    return buf_printf(b, "<h2>%s %d</h2>\n<div class=\"wide\"><table>\n<thead><tr>"
+    /* the table may scroll sideways on a phone: its region takes the
+     * keyboard focus so it can be scrolled without a mouse (WCAG 2.1.1) */
+    return buf_printf(b, "<h2 id=\"m%d-%02d\">%s %d</h2>\n<div class=\"wide\" role=\"region\" "
+                         "tabindex=\"0\" aria-labelledby=\"m%d-%02d\"><table>\n<thead><tr>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                          "</tr></thead>\n<tbody>\n",
-                      _(month_names[month - 1]), year, _("Due date"), _("Obligation"),
+                      year, month, _(month_names[month - 1]), year, year, month, _("Due date"), _("Obligation"),
                       _("Period"), _("Status"), _("Late fee"), _("Interest"));
 }
 
@@ -128,11 +131,13 @@ static int put_subscription(struct web_request *rq, struct buf *b, const char *n
                    _("Download the calendar (.ics)")))
         return err_set(e, "out of memory");
     if (new_url != NULL
-        && (buf_printf(b, "<div class=\"done\" role=\"status\"><p>%s</p>\n<p><code>",
+        /* in a read-only field: it fits a phone's width and selects whole to copy */
+        && (buf_printf(b, "<div class=\"done\" role=\"status\"><p><label for=\"feed-url\">%s</label></p>\n"
+                          "<p><input id=\"feed-url\" type=\"text\" readonly value=\"",
                        _("Your private subscription link. Copy it into your phone's calendar "
                          "(Add calendar, From URL) now: it is shown only this once."))
             || buf_put_html(b, new_url)
-            || buf_printf(b, "</code></p>\n<p>%s</p></div>\n",
+            || buf_printf(b, "\"></p>\n<p>%s</p></div>\n",
                           _("Anyone with this link can see your due dates. Do not share it; if "
                             "it leaks, revoke it here."))))
         return err_set(e, "out of memory");
