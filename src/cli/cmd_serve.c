@@ -1,9 +1,10 @@
 /* samanvay serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]
- *                [--per-ip-limit N] [--secure-cookies]
+ *                [--per-ip-limit N] [--secure-cookies] [--public-url URL]
  *
  * --per-ip-limit (default 64) caps the open connections from one address;
  * behind a reverse proxy on the same host every client arrives from one
- * address, so raise it there.
+ * address, so raise it there. --public-url (default http://ADDR:PORT) is the
+ * site's address as a phone sees it, for the link back in calendar events.
  *
  * Runs the web server until SIGINT or SIGTERM, then stops cleanly: the
  * listening socket closes, requests in flight finish, the store
@@ -39,6 +40,7 @@ static int parse_opts(int argc, char **argv, struct web_config *cfg)
         {"addr", required_argument, NULL, 'a'},    {"port", required_argument, NULL, 'P'},
         {"threads", required_argument, NULL, 't'}, {"secure-cookies", no_argument, NULL, 's'},
         {"per-ip-limit", required_argument, NULL, 'i'},
+        {"public-url", required_argument, NULL, 'u'},
         {NULL, 0, NULL, 0}};
     long v;
     int c;
@@ -65,6 +67,14 @@ static int parse_opts(int argc, char **argv, struct web_config *cfg)
             cfg->per_ip_limit = (unsigned)v;
             break;
         case 's': cfg->secure_cookies = true; break;
+        case 'u':
+            /* the link back in calendar events (docs/calendar-ics.md) */
+            if (strncmp(optarg, "https://", 8) != 0 && strncmp(optarg, "http://", 7) != 0)
+                return cli_usage_error("serve: --public-url: an http:// or https:// URL");
+            if (strpbrk(optarg, " \"<>\r\n") != NULL)
+                return cli_usage_error("serve: --public-url: no spaces, quotes or brackets");
+            cfg->public_url = optarg;
+            break;
         default: return EXIT_USAGE;
         }
     }

@@ -5,12 +5,14 @@
  * /api/v1/enterprises/{id} (enterprise_access.c).
  *
  * ?from= and ?to= bound the due dates (default: 30 days back to 90 days
- * ahead, so the overdue and the coming both show; at most five years). */
+ * ahead, so the overdue and the coming both show; at most five years).
+ * GET .../calendar.ics answers the same calendar as iCalendar. */
 #include <string.h>
 
 #include "calendar/calendar_json.h"
 #include "core/date.h"
 #include "golden/enterprise_calendar.h"
+#include "web/calendar_ics_web.h"
 #include "web/enterprise_access.h"
 #include "web/request.h"
 #include "web/routes.h"
@@ -82,4 +84,18 @@ int api_enterprise_calendar(struct web_request *rq, struct web_response *rs, str
     if (root == NULL || web_response_json(rs, 200, root) != 0)
         return err_set(e, "calendar: out of memory");
     return 0;
+}
+
+int api_enterprise_calendar_ics(struct web_request *rq, struct web_response *rs, struct err *e)
+{
+    struct enterprise ent;
+    int32_t from, to;
+    int rc;
+
+    if ((rc = read_window(rq, rs, &from, &to)) != 0)
+        return rc < 0 ? -1 : 0;
+    rc = enterprise_access_load(rq, rs, "enterprise.calendar", &ent, e);
+    if (rc != ENTERPRISE_LOADED)
+        return rc < 0 ? -1 : 0;
+    return calendar_ics_web_respond(rq, rs, &ent, rq->lang, from, to, true, e);
 }

@@ -179,7 +179,9 @@ static int put_rest(struct dash *d, const struct profile *p, struct err *e)
 
     if (rc == 0)
         rc = put_lists(d, e);
-    if (rc == 0 && calendar_html_summary(d->rq, d->b, &cal) != 0)
+    if (rc == 0 && (calendar_html_summary(d->rq, d->b, &cal) != 0
+                    || buf_printf(d->b, "<p><a href=\"/calendar\">%s</a></p>\n",
+                                  _("The whole calendar, and adding it to your phone"))))
         rc = err_set(e, "out of memory");
     enterprise_calendar_free(&cal);
     return rc;

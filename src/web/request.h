@@ -34,6 +34,9 @@ struct web_app {
     size_t n_routes;
     struct answer_cache *answers; /* encoded answers for reuse (thread-safe), or NULL */
     bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
+    /* "https://portal.example.in": links that leave the site (a calendar
+     * event's link back); no trailing slash. */
+    char public_url[256];
     /* A hash of a random password, verified when a username is unknown so
      * the answer takes as long as for a known one. */
     char dummy_hash[AUTH_HASH_MAX];

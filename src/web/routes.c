@@ -7,6 +7,7 @@
 
 #define JSON "application/json"
 #define HTML "text/html"
+#define ICS "text/calendar"
 
 static const char classify_body[] =
     JSON " {\"type\":\"object\",\"required\":[\"investment\",\"turnover\"],"
@@ -109,6 +110,22 @@ static const struct route routes[] = {
     {"GET", "/dashboard", ENT, page_dashboard,
      "The enterprise's applications, grievances, payment claims and messages", HTML, NULL,
      "200 401 403", "bundle a bundle just submitted"},
+    {"GET", "/calendar", ENT, page_calendar,
+     "The compliance calendar by month with each due date's status, the .ics download and the "
+     "private subscription link (make, replace, revoke)", HTML, NULL, "200 401 403",
+     "revoked set after a link was revoked"},
+    {"GET", "/calendar.ics", ENT, page_calendar_ics,
+     "The compliance calendar as iCalendar (all-day events with a reminder and a link back)",
+     ICS, NULL, "200 401 403", NULL},
+    {"POST", "/calendar/subscription", ENT, page_calendar_subscribe,
+     "A new private subscription link (the old one stops working); the page shows its URL once",
+     HTML, FORM, "200 401 403", NULL},
+    {"POST", "/calendar/subscription/revoke", ENT, page_calendar_revoke,
+     "Revoke the enterprise's subscription link `feed`", HTML, FORM, "303 401 403 404 422", NULL},
+    /* After the POSTs under /calendar/: {feed} would take "subscription". */
+    {"GET", "/calendar/{feed}", ACCESS_PUBLIC, page_calendar_feed,
+     "The private subscription feed /calendar/{token}.ics: no session, the token is the "
+     "credential; an unknown or revoked token is 404", ICS, NULL, "200 404", NULL},
     {"POST", "/dashboard/read", ENT, page_dashboard_read, "Mark the enterprise's messages as read",
      NULL, FORM, "303 401 403", NULL},
     {"GET", "/applications/{id}", ENT_OFF, page_application,
@@ -203,6 +220,13 @@ static const struct route routes[] = {
      "on file and the GSTR-3B late fee and interest; the same scope and audit as GET "
      "/api/v1/enterprises/{id}",
      JSON, NULL, "200 400 401 403 404",
+     Q_REASON "\nfrom first due date YYYY-MM-DD (default: 30 days before today)\n"
+     "to last due date YYYY-MM-DD (default: 90 days after today; at most five years after from)"},
+    {"GET", "/api/v1/enterprises/{id}/calendar.ics",
+     ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, api_enterprise_calendar_ics,
+     "The same calendar as iCalendar (docs/calendar-ics.md); the same scope and audit as GET "
+     "/api/v1/enterprises/{id}",
+     ICS, NULL, "200 400 401 403 404",
      Q_REASON "\nfrom first due date YYYY-MM-DD (default: 30 days before today)\n"
      "to last due date YYYY-MM-DD (default: 90 days after today; at most five years after from)"},
     {"POST", "/api/v1/classify", ACCESS_SIGNED_IN, api_classify,

@@ -26,6 +26,7 @@ int api_scheme_get(struct web_request *rq, struct web_response *rs, struct err *
 int api_schemes_search(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_eligibility_post(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_calendar(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_calendar_ics(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e);
 
 int page_register_form(struct web_request *rq, struct web_response *rs, struct err *e);
@@ -35,6 +36,11 @@ int page_profile_submit(struct web_request *rq, struct web_response *rs, struct 
 int page_schemes(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_apply_form(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_apply_submit(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_calendar(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_calendar_ics(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_calendar_subscribe(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_calendar_revoke(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_calendar_feed(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_dashboard_read(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_application(struct web_request *rq, struct web_response *rs, struct err *e);

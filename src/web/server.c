@@ -533,6 +533,27 @@ static int load_schemes(struct web_server *srv, struct err *e)
     return 0;
 }
 
+/* The address calendar events link back to: --public-url, else where we
+ * listen (an IPv6 literal in brackets), which suits a local run only. */
+static int set_public_url(struct web_server *srv, struct err *e)
+{
+    char *url = srv->app.public_url;
+    size_t n = sizeof srv->app.public_url;
+    int len;
+
+    if (srv->cfg.public_url != NULL)
+        len = snprintf(url, n, "%s", srv->cfg.public_url);
+    else if (strchr(srv->cfg.addr, ':') != NULL)
+        len = snprintf(url, n, "http://[%s]:%u", srv->cfg.addr, (unsigned)srv->port);
+    else
+        len = snprintf(url, n, "http://%s:%u", srv->cfg.addr, (unsigned)srv->port);
+    if (len < 0 || (size_t)len >= n)
+        return err_set(e, "--public-url is longer than %zu bytes", n - 1);
+    while (len > 0 && url[len - 1] == '/')
+        url[--len] = '\0';
+    return 0;
+}
+
 static int start_daemon(struct web_server *srv, struct err *e)
 {
     const struct web_config *cfg = &srv->cfg;
@@ -570,7 +591,7 @@ static int start_daemon(struct web_server *srv, struct err *e)
                        (unsigned)cfg->port);
     info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : cfg->port;
-    return 0;
+    return set_public_url(srv, e);
 }
 
 int web_server_new(const struct web_config *cfg, const struct refdata *ref,

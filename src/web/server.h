@@ -30,6 +30,7 @@ struct web_config {
     const char *localedir;        /* compiled gettext catalogues */
     const char *schemes_dir;      /* scheme files; NULL = the catalogue built in */
     bool secure_cookies;          /* behind a TLS proxy: cookies get Secure */
+    const char *public_url;       /* the site's address for links in calendars; NULL: http://addr:port */
     size_t body_limit;            /* largest request body; larger gets 413 */
     unsigned connection_limit;    /* open connections in all */
     unsigned per_ip_limit;        /* open connections from one address */

@@ -4,7 +4,7 @@
 // one common application, see both on the dashboard; the district officer
 // reviews and sanctions one, then opens the enterprise's golden record and a
 // field's correction form; the entrepreneur sees the sanction and the
-// officer's reason. Only the start page is typed as a URL; everything else is
+// officer's reason, opens the compliance calendar and makes a subscription link. Only the start page is typed as a URL; everything else is
 // clicks and typing, fields found by their labels (in English) so the labels
 // are proved too. In Hindi the label texts may be translated, so fields are
 // found by their name attributes and links by their href instead.
@@ -307,6 +307,14 @@ async function main() {
     await clickTo(page, page.locator(`main a[href="${appHref}"]`).first(), appHref);
     ok((await page.textContent('main')).includes(REASON), `${appHref} shows the entrepreneur the officer's reason`);
     await endStep('application-entrepreneur');
+    // 8. The compliance calendar from the dashboard, and a subscription link for the phone.
+    await clickTo(page, link(page, 'Dashboard', '/dashboard'), '/dashboard');
+    await clickTo(page, link(page, 'The whole calendar, and adding it to your phone', '/calendar'), '/calendar');
+    await endStep('calendar');
+    await clickTo(page, button(page, 'Make a subscription link', '/calendar/subscription'), '/calendar/subscription');
+    ok(/\/calendar\/[A-Za-z0-9_-]{43}\.ics$/.test((await page.inputValue('#feed-url')) || ''),
+       'the calendar page shows the new subscription link once');
+    await endStep('calendar-subscribed');
   } finally {
     await context.close();
     fs.rmSync(profileDir, { recursive: true, force: true });
