@@ -97,5 +97,6 @@ int api_enterprise_calendar_ics(struct web_request *rq, struct web_response *rs,
     rc = enterprise_access_load(rq, rs, "enterprise.calendar", &ent, e);
     if (rc != ENTERPRISE_LOADED)
         return rc < 0 ? -1 : 0;
-    return calendar_ics_web_respond(rq, rs, &ent, rq->lang, from, to, true, e);
+    return calendar_ics_web_respond(rq, rs, &ent, rq->lang, from, to, true,
+                                    rq->session->user.role != AUTH_ROLE_ENTREPRENEUR, e);
 }

@@ -19,9 +19,9 @@ static void words_of(struct calendar_ics_words *w, enum lang lang)
 }
 
 static int render(struct web_request *rq, const struct enterprise *ent, enum lang lang,
-                  const struct calendar *cal, struct buf *out, struct err *e)
+                  bool officer, const struct calendar *cal, struct buf *out, struct err *e)
 {
-    char scope[64], link[sizeof rq->app->public_url + 16], name[ENTERPRISE_NAME_MAX + 64];
+    char scope[64], link[sizeof rq->app->public_url + 48], name[ENTERPRISE_NAME_MAX + 64];
     struct calendar_ics_words w;
     struct calendar_ics_opts o = {.reminder_days = CALENDAR_ICS_REMINDER_DAYS, .now = rq->now,
                                   .words = &w};
@@ -33,7 +33,13 @@ static int render(struct web_request *rq, const struct enterprise *ent, enum lan
         snprintf(scope, sizeof scope, "%s", ent->udyam);
     else
         snprintf(scope, sizeof scope, "enterprise-%lld", (long long)ent->id);
-    snprintf(link, sizeof link, "%s/calendar", rq->app->public_url);
+    /* the link goes where its reader may go: the unit's calendar page, or
+     * the officer's view of the enterprise */
+    if (officer)
+        snprintf(link, sizeof link, "%s/officer/enterprises/%lld", rq->app->public_url,
+                 (long long)ent->id);
+    else
+        snprintf(link, sizeof link, "%s/calendar", rq->app->public_url);
     snprintf(name, sizeof name, "%s — %s", enterprise_display_name(ent), _("Compliance deadlines"));
     o.scope = scope;
     o.link = rq->app->public_url[0] ? link : NULL;
@@ -45,7 +51,7 @@ static int render(struct web_request *rq, const struct enterprise *ent, enum lan
 
 int calendar_ics_web_respond(struct web_request *rq, struct web_response *rs,
                              const struct enterprise *ent, enum lang lang, int32_t from,
-                             int32_t to, bool attachment, struct err *e)
+                             int32_t to, bool attachment, bool officer, struct err *e)
 {
     struct enterprise_calendar_request cr = {
         .obligations = rq->app->obligations, .ref = rq->app->ref, .rules = rq->app->survivorship,
@@ -58,7 +64,7 @@ int calendar_ics_web_respond(struct web_request *rq, struct web_response *rs,
         enterprise_calendar_free(&cal);
         return found ? -1 : err_set(e, "calendar: the enterprise went away");
     }
-    rc = render(rq, ent, lang, &cal.cal, &rs->body, e);
+    rc = render(rq, ent, lang, officer, &cal.cal, &rs->body, e);
     enterprise_calendar_free(&cal);
     if (rc != 0)
         return -1;

@@ -18,9 +18,11 @@
 #define CALENDAR_ICS_AHEAD_DAYS 400
 
 /* Fill rs (200, text/calendar) with ent's calendar of [from, to] in
- * `lang`; `attachment` adds Content-Disposition for a download. */
+ * `lang`; `attachment` adds Content-Disposition for a download; an
+ * `officer`'s events link to the officer's view of the enterprise, the
+ * others' to the unit's own calendar page. */
 int calendar_ics_web_respond(struct web_request *rq, struct web_response *rs,
                              const struct enterprise *ent, enum lang lang, int32_t from,
-                             int32_t to, bool attachment, struct err *e);
+                             int32_t to, bool attachment, bool officer, struct err *e);
 
 #endif

@@ -226,7 +226,7 @@ int page_calendar_ics(struct web_request *rq, struct web_response *rs, struct er
     if (!found)
         return page_calendar(rq, rs, e);   /* says why there is no calendar */
     return calendar_ics_web_respond(rq, rs, &ent, rq->lang, date_add_days(rq->today, -CALENDAR_ICS_BACK_DAYS),
-                                    date_add_days(rq->today, CALENDAR_ICS_AHEAD_DAYS), true, e);
+                                    date_add_days(rq->today, CALENDAR_ICS_AHEAD_DAYS), true, false, e);
 }
 
 int page_calendar_subscribe(struct web_request *rq, struct web_response *rs, struct err *e)
@@ -295,7 +295,7 @@ int page_calendar_feed(struct web_request *rq, struct web_response *rs, struct e
         return -1;
     (void)i18n_parse(f.lang, &lang);
     if (calendar_ics_web_respond(rq, rs, &ent, lang, date_add_days(rq->today, -CALENDAR_ICS_BACK_DAYS),
-                                 date_add_days(rq->today, CALENDAR_ICS_AHEAD_DAYS), false, e) != 0)
+                                 date_add_days(rq->today, CALENDAR_ICS_AHEAD_DAYS), false, false, e) != 0)
         return -1;
     /* a calendar app polls; only it (not a shared cache) may keep a copy */
     rs->cache_control = "private, max-age=3600";

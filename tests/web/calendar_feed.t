@@ -139,11 +139,15 @@ login "$T/pune" pune officer-pune-pass >/dev/null
 login "$T/blr" blr officer-blr-pass >/dev/null
 n0=$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")
 is "the Pune officer downloads the unit's calendar" "$(code -b "$T/pune" "$API?reason=outreach")" 200
+curl -s -o "$T/officer.ics" -b "$T/pune" "$API?reason=outreach"
+is "... whose events (one per item of the JSON calendar) link to the officer's view of the enterprise" \
+   "$(parse "$T/officer.ics" "https://portal.example.in/officer/enterprises/$PUNE" 2>&1)" \
+   "$(curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar" | json 'len(d["items"])')"
 is "... and the read is audited" \
-   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 1))"
+   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 2))"
 is "an officer of another district: 403" "$(code -b "$T/blr" "$API")" 403
 is "... and that refusal reads nothing" \
-   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 1))"
+   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 2))"
 is "another entrepreneur: 403" "$(code -b "$T/ravi" "$API")" 403
 is "an officer's bad window: 400" "$(code -b "$T/pune" "$API?from=2025-13-01")" 400
 is "officers have no /calendar page: 403" "$(code -b "$T/pune" "$B/calendar")" 403
