@@ -8,6 +8,8 @@
 #include "web/html.h"
 #include "web/i18n.h"
 
+/* The table scrolls sideways inside its div on a phone: the div takes the
+ * keyboard focus (tabindex 0) so it can be scrolled without a mouse. */
 /* Rows of the schedule a page shows: a long delay keeps the page under
  * 50 KB; the API has every month. */
 #define SCHEDULE_HEAD 48
@@ -95,7 +97,8 @@ int msmed_html_schedule(struct buf *b, const struct msmed_result *r)
 {
     if (r->n_months == 0)
         return buf_printf(b, "<p>%s</p>\n", _("No interest: the payment is not late."));
-    if (buf_printf(b, "<div class=\"wide\"><table id=\"schedule\">\n<caption>%s</caption>\n<thead><tr>"
+    if (buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"schedule-caption\">"
+                      "<table id=\"schedule\">\n<caption id=\"schedule-caption\">%s</caption>\n<thead><tr>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                       "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",

@@ -95,7 +95,8 @@ int page_payments(struct web_request *rq, struct web_response *rs, struct err *e
                          "<a href=\"/payments/calculator\">%s</a></p>\n",
                       _("Delayed payments"), _("Buyers who owe you, with the interest the law adds, as of"),
                       _("Record a delayed payment"), _("Delayed payment calculator"))
-        || buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s %s</caption>\n<thead><tr>"
+        || buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"claims-caption\">"
+                         "<table>\n<caption id=\"claims-caption\">%s %s</caption>\n<thead><tr>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
