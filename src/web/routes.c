@@ -77,15 +77,15 @@ static const char grievance_act_body[] =
 static const char msmed_body[] =
     JSON " {\"type\":\"object\",\"required\":[\"amount\",\"invoice_date\"],"
     "\"additionalProperties\":false,\"properties\":{"
-    "\"amount\":{\"type\":\"number\",\"exclusiveMinimum\":0,\"description\":\"invoice amount, rupees, at most 2 decimals\"},"
+    "\"amount\":{\"type\":\"number\",\"minimum\":0.01,\"description\":\"invoice amount, rupees, at most 2 decimals\"},"
     "\"invoice_date\":{\"type\":\"string\",\"format\":\"date\"},"
-    "\"acceptance_date\":{\"type\":[\"string\",\"null\"],\"format\":\"date\",\"description\":\"default: deemed on the invoice date\"},"
-    "\"agreed_days\":{\"type\":[\"integer\",\"null\"],\"minimum\":0,\"maximum\":3650,\"description\":\"days agreed in writing (capped at 45); null or absent: none (15 days)\"},"
+    "\"acceptance_date\":{\"type\":\"string\",\"nullable\":true,\"format\":\"date\",\"description\":\"default: deemed on the invoice date\"},"
+    "\"agreed_days\":{\"type\":\"integer\",\"nullable\":true,\"minimum\":0,\"maximum\":3650,\"description\":\"days agreed in writing (capped at 45); null or absent: none (15 days)\"},"
     "\"as_of\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"default today (IST)\"},"
     "\"payments\":{\"type\":\"array\",\"maxItems\":24,\"items\":{\"type\":\"object\",\"required\":[\"date\",\"amount\"],"
     "\"properties\":{\"date\":{\"type\":\"string\",\"format\":\"date\"},\"amount\":{\"type\":\"number\"}}}},"
-    "\"buyer_fy_end\":{\"type\":[\"string\",\"null\"],\"format\":\"date\",\"description\":\"31 March ending the buyer's financial year, for s.43B(h)\"},"
-    "\"buyer_paid_on\":{\"type\":[\"string\",\"null\"],\"format\":\"date\",\"description\":\"the day the buyer paid in full, for s.43B(h)\"}}}";
+    "\"buyer_fy_end\":{\"type\":\"string\",\"nullable\":true,\"format\":\"date\",\"description\":\"31 March ending the buyer's financial year, for s.43B(h)\"},"
+    "\"buyer_paid_on\":{\"type\":\"string\",\"nullable\":true,\"format\":\"date\",\"description\":\"the day the buyer paid in full, for s.43B(h)\"}}}";
 
 static const struct route routes[] = {
     {"GET", "/", ACCESS_PUBLIC, page_home,
