@@ -121,8 +121,10 @@ is "as_of before the invoice: 422" "$(interest '{"amount":5,"invoice_date":"2024
 is "a date before the Bank Rate table: 422" "$(interest '{"amount":5,"invoice_date":"1990-01-01","as_of":"1991-01-01"}')" 422
 is "25 payments: 422" "$(interest "{\"amount\":5,\"invoice_date\":\"2024-01-01\",\"payments\":[$(for i in $(seq 25); do printf '{"date":"2024-02-01","amount":1},'; done | sed 's/,$//')]}")" 422
 is "text/plain: 415" "$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: text/plain' --data-binary "$W" "$B/api/v1/msmed/interest")" 415
-is "the calculator is in the OpenAPI document" \
-   "$(curl -s "$B/api/v1/openapi.json" | json '"post" in d["paths"]["/api/v1/msmed/interest"]')" True
+is "the OpenAPI document says it needs no session and no token" \
+   "$(curl -s "$B/api/v1/openapi.json" | json 'd["paths"]["/api/v1/msmed/interest"]["post"]["security"]')" "[]"
+is "... while the referral needs both" \
+   "$(curl -s "$B/api/v1/openapi.json" | json 'len(d["paths"]["/payments/{id}/refer"]["post"]["security"]) > 0')" True
 
 # --- an enterprise's claims --------------------------------------------------------------------
 login "$T/asha" asha asha-password-1 >/dev/null
