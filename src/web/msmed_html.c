@@ -130,15 +130,42 @@ static const char *verdict_label(enum msmed_43bh_verdict v)
     return "";
 }
 
+/* Why, in the reader's language, around the s.15 date; the engine's own
+ * sentence (English, with every date) follows it. */
+static const char *reason_sentence(enum msmed_43bh_reason r)
+{
+    switch (r) {
+    case MSMED_43BH_BEFORE_IN_FORCE:
+        return _("Incurred before section 43B(h) began in the financial year 2023-24 (section 15 "
+                 "date %s): deductible in the year incurred, as usual.");
+    case MSMED_43BH_PAID_IN_TIME:
+        return _("Paid by the section 15 date, %s: deductible in the year the expense was incurred.");
+    case MSMED_43BH_PAID_LATE:
+        return _("Paid after the section 15 date, %s: deductible only in the year of payment.");
+    case MSMED_43BH_UNPAID_LATE:
+        return _("Not paid by the section 15 date, %s: deductible only in the year it is paid.");
+    case MSMED_43BH_UNPAID_IN_TIME:
+        return _("The section 15 date, %s, falls after this financial year: deductible in this "
+                 "year if paid by that date, otherwise in the year of payment.");
+    case MSMED_43BH_NOT_INCURRED:
+        return _("Invoiced after this financial year ends (section 15 date %s): not an expense "
+                 "of this year.");
+    }
+    return "%s";
+}
+
 int msmed_html_43bh(struct buf *b, const struct msmed_43bh *t)
 {
+    char due[DATE_STR_LEN];
+
+    date_format(t->due, due);
     if (buf_printf(b, "<h2>%s</h2>\n<p><strong>", _("The buyer's income tax: section 43B(h)"))
-        || buf_put_html(b, verdict_label(t->verdict)) || buf_puts(b, "</strong></p>\n<p lang=\"en\">")
-        || buf_put_html(b, t->why) || buf_puts(b, "</p>\n"))
+        || buf_put_html(b, verdict_label(t->verdict)) || buf_puts(b, "</strong></p>\n<p>")
+        || html_put_sentence(b, reason_sentence(t->reason), due) || buf_puts(b, "</p>\n"))
         return -1;
     if (t->deduction_fy >= 0
         && buf_printf(b, "<p>%s %d-%02d.</p>\n", _("Deductible in the financial year"),
                       t->deduction_fy, (t->deduction_fy + 1) % 100))
         return -1;
-    return 0;
+    return buf_puts(b, "<p lang=\"en\">") || buf_put_html(b, t->why) || buf_puts(b, "</p>\n");
 }

@@ -78,6 +78,12 @@ ok $? "in Hindi, the same figures"
 curl -s "$C&fy_end=2024-03-31" >"$T/calc-tax.html"
 grep -q 'section 43B(h)' "$T/calc-tax.html" && grep -q 'The buyer may not deduct this expense in that year.' "$T/calc-tax.html"
 ok $? "s.43B(h): unpaid past the s.15 date, not deductible in FY 2023-24"
+grep -q 'Not paid by the section 15 date, 2024-01-31: deductible only in the year it is paid.' "$T/calc-tax.html"
+ok $? "... and why, around the s.15 date"
+curl -s "$C&fy_end=2025-03-31&buyer_paid_on=2024-05-10&lang=hi" >"$T/calc-tax-hi.html"
+grep -q 'खरीदार उस साल यह खर्च घटा सकता है।' "$T/calc-tax-hi.html" && grep -q 'धारा 15 की तारीख 2024-01-31 के बाद भुगतान हुआ' "$T/calc-tax-hi.html" \
+    && grep -q '2024-25' "$T/calc-tax-hi.html"
+ok $? "in Hindi: paid late in FY 2024-25, deductible in FY 2024-25"
 is "a bad date on the form: 422" "$(code "$B/payments/calculator?amount=100000&invoice_date=2024-13-01")" 422
 is "a date before the Bank Rate table: 422" "$(code "$B/payments/calculator?amount=100&invoice_date=1990-01-01&as_of=2000-01-01")" 422
 curl -s "$B/payments/calculator?amount=abc&invoice_date=2024-01-01" | grep -q 'role="alert"'
