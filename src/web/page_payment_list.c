@@ -91,9 +91,10 @@ int page_payments(struct web_request *rq, struct web_response *rs, struct err *e
                                _("Link your enterprise to this account first."), false);
     date_format(rq->today, today);
     if (html_begin(rs, rq, _("Delayed payments"))
-        || buf_printf(b, "<h1>%s</h1>\n<p>%s <a href=\"/payments/new\">%s</a> · "
+        || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/payments/new\">%s</a> · "
                          "<a href=\"/payments/calculator\">%s</a></p>\n",
-                      _("Delayed payments"), _("Buyers who owe you, with the interest the law adds, as of"),
+                      _("Delayed payments"),
+                      _("Buyers who owe you, with the interest the law adds up to today."),
                       _("Record a delayed payment"), _("Delayed payment calculator"))
         || buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"claims-caption\">"
                          "<table>\n<caption id=\"claims-caption\">%s %s</caption>\n<thead><tr>"
