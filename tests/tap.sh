@@ -19,3 +19,6 @@ is() {
         echo "not ok $_tap_n - $1"; echo "#   got:  $2"; echo "#   want: $3"; _tap_failed=1; fi
 }
 done_testing() { echo "1..$_tap_n"; exit 0; }
+like() { # like NAME TEXT SUBSTRING
+    case "$2" in *"$3"*) ok 0 "$1" ;; *) ok 1 "$1"; echo "#   wanted '$3' in: $2" | head -3 ;; esac
+}

@@ -44,6 +44,9 @@ int cmd_link(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Print "samanvay: <msg>" to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Parse a YYYY-MM-DD option value; on a bad date print
+ * "samanvay: CMD: --OPT: why" and return EXIT_USAGE. */
+int cli_date_opt(const char *cmd, const char *opt, const char *arg, int32_t *out);
 /* Print "samanvay: <msg>" to stderr (for errors that are not usage errors). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -23,15 +23,6 @@ struct calendar_opts {
     bool has_from, has_to, json;
 };
 
-static int date_opt(const char *name, const char *arg, int32_t *out)
-{
-    struct err e;
-
-    if (date_parse(arg, strlen(arg), out, &e) != 0)
-        return cli_usage_error("calendar: --%s: %s", name, e.msg);
-    return 0;
-}
-
 static int parse(int argc, char **argv, struct calendar_opts *o)
 {
     static const struct option longopts[] = {
@@ -44,9 +35,9 @@ static int parse(int argc, char **argv, struct calendar_opts *o)
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
         case 'p': o->profile = optarg; break;
-        case 'f': o->has_from = true; if (date_opt("from", optarg, &o->from)) return EXIT_USAGE; break;
-        case 't': o->has_to = true; if (date_opt("to", optarg, &o->to)) return EXIT_USAGE; break;
-        case 'd': if (date_opt("today", optarg, &o->today)) return EXIT_USAGE; break;
+        case 'f': o->has_from = true; if (cli_date_opt("calendar", "from", optarg, &o->from)) return EXIT_USAGE; break;
+        case 't': o->has_to = true; if (cli_date_opt("calendar", "to", optarg, &o->to)) return EXIT_USAGE; break;
+        case 'd': if (cli_date_opt("calendar", "today", optarg, &o->today)) return EXIT_USAGE; break;
         case 'j': o->json = true; break;
         default: return EXIT_USAGE;
         }

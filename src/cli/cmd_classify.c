@@ -35,7 +35,6 @@ static int parse_opts(int argc, char **argv, struct classify_opts *o)
         {"exports", required_argument, NULL, 'x'},    {"on", required_argument, NULL, 'o'},
         {"activity", required_argument, NULL, 'a'},   {"json", no_argument, NULL, 'j'},
         {NULL, 0, NULL, 0}};
-    struct err e;
     int c;
 
     optind = 1;
@@ -56,8 +55,8 @@ static int parse_opts(int argc, char **argv, struct classify_opts *o)
                 return EXIT_USAGE;
             break;
         case 'o':
-            if (date_parse(optarg, strlen(optarg), &o->in.on, &e) != 0)
-                return cli_usage_error("classify: --on: %s", e.msg);
+            if (cli_date_opt("classify", "on", optarg, &o->in.on) != 0)
+                return EXIT_USAGE;
             break;
         case 'a':
             if (classify_activity_parse(optarg, &o->in.activity) != 0)

@@ -29,7 +29,6 @@ static int parse(int argc, char **argv, struct eligible_opts *o)
         {"profile", required_argument, NULL, 'p'}, {"on", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, 'j'},          {"lang", required_argument, NULL, 'l'},
         {"schemes", required_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
-    struct err e;
     int c;
 
     memset(o, 0, sizeof *o);
@@ -39,8 +38,8 @@ static int parse(int argc, char **argv, struct eligible_opts *o)
         switch (c) {
         case 'p': o->profile = optarg; break;
         case 'o':
-            if (date_parse(optarg, strlen(optarg), &o->on, &e) != 0)
-                return cli_usage_error("eligible: --on: %s", e.msg);
+            if (cli_date_opt("eligible", "on", optarg, &o->on) != 0)
+                return EXIT_USAGE;
             o->has_on = true;
             break;
         case 'j': o->json = true; break;

@@ -38,8 +38,8 @@ int cmd_escalate(struct cli_ctx *ctx, int argc, char **argv)
         case 'p': pg = optarg; break;
         case 'j': json = true; break;
         case 'o':
-            if (date_parse(optarg, strlen(optarg), &on, &e) != 0)
-                return cli_usage_error("escalate: --on: %s", e.msg);
+            if (cli_date_opt("escalate", "on", optarg, &on) != 0)
+                return EXIT_USAGE;
             break;
         default: return EXIT_USAGE;
         }

@@ -51,6 +51,15 @@ int cli_usage_error(const char *fmt, ...)
     return EXIT_USAGE;
 }
 
+int cli_date_opt(const char *cmd, const char *opt, const char *arg, int32_t *out)
+{
+    struct err e;
+
+    if (date_parse(arg, strlen(arg), out, &e) != 0)
+        return cli_usage_error("%s: --%s: %s", cmd, opt, e.msg);
+    return 0;
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;

@@ -51,19 +51,13 @@ static int load_filings(struct store *s, const struct enterprise_calendar_reques
     return 0;
 }
 
-int enterprise_calendar_load(struct store *s, const struct enterprise_calendar_request *rq,
-                             struct enterprise_calendar *out, bool *found, struct err *e)
+int enterprise_calendar_build(struct store *s, const struct enterprise_calendar_request *rq,
+                              const struct profile *p, struct enterprise_calendar *out,
+                              struct err *e)
 {
-    struct golden_record g;
-    const struct profile *p;
     int rc;
 
     memset(out, 0, sizeof *out);
-    if (golden_record_load(s, rq->rules, rq->enterprise_id, rq->today, &g, found, e) != 0 || !*found) {
-        golden_record_free(&g);
-        return *found ? -1 : 0;
-    }
-    p = &g.profile;
     rc = load_filings(s, rq, out, e);
     if (rc == 0) {
         struct calendar_request cr = {
@@ -79,6 +73,21 @@ int enterprise_calendar_load(struct store *s, const struct enterprise_calendar_r
         out->overdue += out->cal.items[i].status == CAL_OVERDUE;
         out->filed_late += out->cal.items[i].status == CAL_FILED_LATE;
     }
+    return rc;
+}
+
+int enterprise_calendar_load(struct store *s, const struct enterprise_calendar_request *rq,
+                             struct enterprise_calendar *out, bool *found, struct err *e)
+{
+    struct golden_record g;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (golden_record_load(s, rq->rules, rq->enterprise_id, rq->today, &g, found, e) != 0 || !*found) {
+        golden_record_free(&g);
+        return *found ? -1 : 0;
+    }
+    rc = enterprise_calendar_build(s, rq, &g.profile, out, e);
     golden_record_free(&g);
     return rc;
 }

@@ -13,6 +13,7 @@
 
 #include "calendar/calendar.h"
 #include "core/err.h"
+#include "core/profile.h"
 #include "core/survivorship.h"
 #include "store/store.h"
 
@@ -38,6 +39,11 @@ struct enterprise_calendar {
  * either way. */
 int enterprise_calendar_load(struct store *s, const struct enterprise_calendar_request *rq,
                              struct enterprise_calendar *out, bool *found, struct err *e);
+/* The same for a caller that has the golden profile already (the
+ * dashboard): only the filings are read. rq->rules is not used. */
+int enterprise_calendar_build(struct store *s, const struct enterprise_calendar_request *rq,
+                              const struct profile *p, struct enterprise_calendar *out,
+                              struct err *e);
 void enterprise_calendar_free(struct enterprise_calendar *c);
 
 /* The in-app reminder digest: the items of `c` due in [today, today +

@@ -269,36 +269,45 @@ int store_gst_filings(struct store *s, int64_t enterprise_id, const char *first_
 
 /* --- overdue returns ---------------------------------------------------------- */
 
-static int read_overdue(struct db_stmt *st, void *row, struct err *e)
+/* The row the fact stands on: the oldest overdue return, else the latest
+ * on file. */
+static int overdue_source(struct store *s, int64_t enterprise_id, const char *day,
+                          struct gst_overdue *o, struct err *e)
 {
-    struct gst_overdue *o = row;
-    const char *due = db_column_text(st, 3);
+    static const char oldest_overdue[] =
+        "SELECT period, due_on, src_file, src_row FROM gst_return WHERE enterprise_id = $1"
+        " AND filed_on IS NULL AND due_on < $2 ORDER BY due_on, gstin LIMIT 1";
+    static const char latest[] =
+        "SELECT period, due_on, src_file, src_row FROM gst_return WHERE enterprise_id = $1"
+        " ORDER BY period DESC, gstin LIMIT 1";
+    struct db_stmt *st = db_cached(store_db(s), o->overdue > 0 ? oldest_overdue : latest, e);
+    int rc;
 
-    o->overdue = db_column_int64(st, 0);
-    col_text(st, 1, o->oldest_period, sizeof o->oldest_period);
-    o->src_file = db_column_int64(st, 4);
-    o->src_row = db_column_int64(st, 5);
-    o->on_file = db_column_int64(st, 2);
-    o->oldest_due = DATE_UNKNOWN;
-    if (o->overdue > 0 && date_parse(due, strlen(due), &o->oldest_due, e) != 0)
-        return err_prefix(e, "gst_return due_on: ");
-    return 0;
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, enterprise_id) || (o->overdue > 0 && bind_str(st, 2, day)))
+        return err_set(e, "cannot bind the enterprise id");
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        const char *due = db_column_text(st, 1);
+        col_text(st, 0, o->oldest_period, sizeof o->oldest_period);
+        o->src_file = db_column_int64(st, 2);
+        o->src_row = db_column_int64(st, 3);
+        if (o->overdue > 0 && date_parse(due, strlen(due), &o->oldest_due, e) != 0)
+            rc = err_prefix(e, "gst_return due_on: ");
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
 }
 
 int store_gst_overdue(struct store *s, int64_t enterprise_id, int32_t today,
                       struct gst_overdue *out, struct err *e)
 {
-    /* Dates are ISO text, so they compare as strings. The row picked for
-     * provenance: the oldest overdue return, else the latest on file. */
-    static const char sql[] =
-        "SELECT (SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1 AND filed_on IS NULL"
-        "        AND due_on < $2),"
-        " period, (SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1), due_on, src_file, src_row"
-        " FROM gst_return WHERE enterprise_id = $1"
-        " ORDER BY CASE WHEN filed_on IS NULL AND due_on < $2 THEN 0 ELSE 1 END,"
-        "  CASE WHEN filed_on IS NULL AND due_on < $2 THEN due_on END, period DESC, gstin LIMIT 1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-    struct row_list l = ROW_LIST(struct gst_overdue, 1);
+    /* Dates are ISO text, so they compare as strings. */
+    static const char counts[] =
+        "SELECT COUNT(*), COUNT(CASE WHEN filed_on IS NULL AND due_on < $2 THEN 1 END)"
+        " FROM gst_return WHERE enterprise_id = $1";
+    struct db_stmt *st = db_cached(store_db(s), counts, e);
     char day[DATE_STR_LEN];
     int rc;
 
@@ -309,9 +318,13 @@ int store_gst_overdue(struct store *s, int64_t enterprise_id, int32_t today,
     date_format(today, day);
     if (db_bind_int64(st, 1, enterprise_id) || bind_str(st, 2, day))
         return err_set(e, "cannot bind the enterprise id");
-    rc = row_list_fill(&l, st, read_overdue, e);
-    if (rc == 0 && l.n == 1)
-        *out = *(struct gst_overdue *)row_list_at(&l, 0);
-    row_list_free(&l);
-    return rc;
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        out->on_file = db_column_int64(st, 0);
+        out->overdue = db_column_int64(st, 1);
+    }
+    db_reset(st);
+    if (rc < 0)
+        return -1;
+    return out->on_file > 0 ? overdue_source(s, enterprise_id, day, out, e) : 0;
 }

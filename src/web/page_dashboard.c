@@ -165,39 +165,25 @@ static int put_lists(struct dash *d, struct err *e)
     return 0;
 }
 
-/* The calendar of the weeks around today. */
-static int load_calendar(struct dash *d, struct enterprise_calendar *cal, struct err *e)
+/* The calendar of the weeks around today, from the profile the page has loaded. */
+static int put_rest(struct dash *d, const struct profile *p, struct err *e)
 {
     const struct web_request *rq = d->rq;
     struct enterprise_calendar_request cr = {
-        .obligations = rq->app->obligations, .ref = rq->app->ref, .rules = rq->app->survivorship,
+        .obligations = rq->app->obligations, .ref = rq->app->ref,
         .enterprise_id = rq->session->user.enterprise_id,
         .from = date_add_days(rq->today, -DASHBOARD_CALENDAR_BACK_DAYS),
         .to = date_add_days(rq->today, DASHBOARD_CALENDAR_AHEAD_DAYS), .today = rq->today};
-    bool found = false;
-
-    if (enterprise_calendar_load(rq->store, &cr, cal, &found, e) != 0)
-        return -1;
-    /* the enterprise was there a moment ago (portal_own_enterprise) */
-    return found ? 0 : err_set(e, "dashboard: the enterprise went away");
-}
-
-static int put_rest(struct dash *d, struct err *e)
-{
     struct enterprise_calendar cal;
-    int rc;
+    int rc = enterprise_calendar_build(rq->store, &cr, p, &cal, e);
 
-    if (load_calendar(d, &cal, e) != 0) {
-        enterprise_calendar_free(&cal);
-        return -1;
-    }
-    rc = put_lists(d, e);
+    if (rc == 0)
+        rc = put_lists(d, e);
     if (rc == 0 && calendar_html_summary(d->rq, d->b, &cal) != 0)
         rc = err_set(e, "out of memory");
     enterprise_calendar_free(&cal);
     return rc;
 }
-
 
 int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e)
 {
@@ -219,7 +205,7 @@ int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *
     if (rc == 0)
         rc = put_applications(&d, e);
     if (rc == 0)
-        rc = put_rest(&d, e);
+        rc = put_rest(&d, &v.profile, e);
     if (rc == 0 && html_end(rs, rq) != 0)
         rc = err_set(e, "out of memory");
     profile_view_free(&v);

@@ -20,15 +20,13 @@ web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --
 web_adduser "$DB" officer-blr-pass --username blr --role officer --state 29 --district "Bengaluru Urban"
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
 # Shakti Textiles (turnover ₹1.2 crore: the ₹2,000 cap) files monthly under its PAN's GSTIN.
-cat >"$T/gst.csv" <<'CSV'
-gstin,return_type,frequency,period,due_on,filed_on,taxable_value_rs,tax_rs
+web_gst "$DB" <<'CSV'
 27ABCPP1234K1ZP,GSTR3B,monthly,2025-06,2025-07-20,2025-07-30,555555,100000
 27ABCPP1234K1ZP,GSTR3B,monthly,2025-07,2025-08-20,2025-08-20,600000,108000
 27ABCPP1234K1ZP,GSTR3B,monthly,2025-08,2025-09-20,2025-11-28,277777,50000
 27ABCPP1234K1ZP,GSTR3B,monthly,2025-09,2025-10-20,,,
 27ABCPP1234K1ZP,GSTR3B,monthly,2025-10,2025-11-20,2025-11-30,0,0
 CSV
-"$S" ingest --db "$DB" gst "$T/gst.csv" >/dev/null 2>&1
 ok $? "five GSTR-3B returns load and link to the Pune unit by the GSTIN's PAN"
 web_serve "$DB" "$LOG"
 ok $? "the server listens"
@@ -79,6 +77,9 @@ curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE" >"$T/ent.json"
 is "the profile counts one overdue return" "$(json 'd["history"]["gst_returns_overdue"]' <"$T/ent.json")" 1
 is "... from the GST feed's row" \
    "$(json 'd["provenance"]["history.gst_returns_overdue"]["kept"]["feed_row"]["file"]' <"$T/ent.json")" gst.csv
+is "... the oldest overdue return's row, named in the detail" \
+   "$(json 'd["provenance"]["history.gst_returns_overdue"]["kept"]["feed_row"]["row"], d["provenance"]["history.gst_returns_overdue"]["kept"]["detail"]' <"$T/ent.json")" \
+   "4 1 of 5 returns on file not filed after the due date; the oldest for 2025-09, due 2025-10-20"
 curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE/eligibility" >"$T/elig.json"
 is "UP ODOP's good-standing criterion fails with the count" \
    "$(json "[(r['result'], r['text'][:40]) for s in d['schemes'] if s['id'] == 'up_odop_margin_money' for r in s['reasons'] if r['criterion'] == 'gst_good_standing'][0]" <"$T/elig.json")" \

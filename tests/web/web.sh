@@ -14,6 +14,13 @@ CSV
     "$S" ingest --db "$1" udyam "$T/udyam.csv" >/dev/null 2>&1
 }
 
+# web_gst DB < ROWS: ingest GST returns (rows of the gst feed, without its
+# header, on stdin); Shakti Textiles files as 27ABCPP1234K1ZP.
+web_gst() {
+    { echo "gstin,return_type,frequency,period,due_on,filed_on,taxable_value_rs,tax_rs"; cat; } >"$T/gst.csv"
+    "$S" ingest --db "$1" gst "$T/gst.csv" >/dev/null 2>&1
+}
+
 # web_adduser DB PASSWORD ARGS...: `samanvay user add` with the password on stdin.
 web_adduser() {
     local db=$1 pw=$2
