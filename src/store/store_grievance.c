@@ -453,11 +453,22 @@ int store_grievances_escalate_due(struct store *s, const struct grievance_sla *s
 
 /* --- delayed-payment claims ---------------------------------------------- */
 
+static int bind_claim_extra(struct db_stmt *st, const struct payment_claim_row *c)
+{
+    return bind_day(st, 9, c->invoice_date)
+           || (c->agreed ? db_bind_int64(st, 10, c->agreed_days) : db_bind_null(st, 10))
+           || db_bind_text_or_null(st, 11, c->buyer_pan)
+           || db_bind_text_or_null(st, 12, c->buyer_gstin)
+           || db_bind_text_or_null(st, 13, c->buyer_state);
+}
+
 int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct err *e)
 {
     static const char sql[] =
         "INSERT INTO payment_claim(enterprise_id, user_id, buyer, invoice_no, amount_paise,"
-        " accepted_on, state, filed_on) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) {{RETURNING_ID}}";
+        " accepted_on, state, filed_on, invoice_date, agreed_days, buyer_pan, buyer_gstin,"
+        " buyer_state) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        " {{RETURNING_ID}}";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     const char *state = *c->state ? c->state : "filed";
     bool inserted;
@@ -469,10 +480,12 @@ int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct
         return err_set(e, "a payment claim needs a buyer, an invoice and an amount above zero");
     if (c->accepted_on == DATE_UNKNOWN || c->filed_on == DATE_UNKNOWN)
         return err_set(e, "a payment claim needs its acceptance and filing dates");
+    if (c->agreed && (c->agreed_days < 0 || c->agreed_days > 3650))
+        return err_set(e, "agreed days must be 0 to 3650");
     if (db_bind_int64(st, 1, c->enterprise_id) || db_bind_int64(st, 2, c->user_id)
         || bind_str(st, 3, c->buyer) || bind_str(st, 4, c->invoice_no)
         || db_bind_int64(st, 5, c->amount_paise) || bind_day(st, 6, c->accepted_on)
-        || bind_str(st, 7, state) || bind_day(st, 8, c->filed_on))
+        || bind_str(st, 7, state) || bind_day(st, 8, c->filed_on) || bind_claim_extra(st, c))
         return err_set(e, "cannot bind payment claim values");
     if (db_insert(st, &id, &inserted, e) != 0)
         return -1;
@@ -483,8 +496,13 @@ int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct
     return 0;
 }
 
+/* The referral is the one grievance of category 'msefc' on the claim
+ * (migration 0011's unique index). */
 #define CLAIM_COLUMNS \
-    "id, enterprise_id, user_id, buyer, invoice_no, amount_paise, accepted_on, state, filed_on"
+    "id, enterprise_id, user_id, buyer, invoice_no, amount_paise, accepted_on, state, filed_on," \
+    " invoice_date, agreed_days, buyer_pan, buyer_gstin, buyer_state," \
+    " (SELECT g.id FROM grievance g WHERE g.payment_claim_id = payment_claim.id" \
+    " AND g.category = 'msefc')"
 
 static int read_claim(struct db_stmt *st, void *row, struct err *e)
 {
@@ -500,6 +518,13 @@ static int read_claim(struct db_stmt *st, void *row, struct err *e)
     c->accepted_on = col_day(st, 6);
     col_text(st, 7, c->state, sizeof c->state);
     c->filed_on = col_day(st, 8);
+    c->invoice_date = col_day(st, 9);
+    c->agreed = !db_column_is_null(st, 10);
+    c->agreed_days = c->agreed ? (int)db_column_int64(st, 10) : 0;
+    col_text(st, 11, c->buyer_pan, sizeof c->buyer_pan);
+    col_text(st, 12, c->buyer_gstin, sizeof c->buyer_gstin);
+    col_text(st, 13, c->buyer_state, sizeof c->buyer_state);
+    c->msefc_grievance_id = col_id(st, 14);
     return 0;
 }
 
@@ -548,4 +573,57 @@ int store_payment_claim_get(struct store *s, int64_t id, struct payment_claim_ro
     if (*found)
         *out = c;
     return 0;
+}
+
+/* --- part payments --------------------------------------------------------- */
+
+int store_payment_receipt_add(struct store *s, struct payment_receipt_row *r, struct err *e)
+{
+    static const char sql[] =
+        "INSERT INTO payment_claim_receipt(claim_id, received_on, amount_paise)"
+        " VALUES ($1, $2, $3) {{RETURNING_ID}}";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    bool inserted;
+    int64_t id;
+
+    if (st == NULL)
+        return -1;
+    if (r->claim_id <= 0 || r->amount_paise <= 0 || r->received_on == DATE_UNKNOWN)
+        return err_set(e, "a receipt needs its claim, a date and an amount above zero");
+    if (db_bind_int64(st, 1, r->claim_id) || bind_day(st, 2, r->received_on)
+        || db_bind_int64(st, 3, r->amount_paise))
+        return err_set(e, "cannot bind receipt values");
+    if (db_insert(st, &id, &inserted, e) != 0)
+        return -1;
+    if (!inserted)
+        return err_set(e, "the receipt was not inserted");
+    r->id = id;
+    return 0;
+}
+
+int store_payment_receipts(struct store *s, int64_t claim_id, struct payment_receipt_row *out,
+                           size_t cap, size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT id, claim_id, received_on, amount_paise FROM payment_claim_receipt"
+        " WHERE claim_id = $1 ORDER BY received_on, id LIMIT $2";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    *n = 0;
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, claim_id) || db_bind_int64(st, 2, PAYMENT_RECEIPTS_MAX))
+        return err_set(e, "cannot bind the claim id");
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (*n >= cap)
+            continue;
+        out[*n].id = db_column_int64(st, 0);
+        out[*n].claim_id = db_column_int64(st, 1);
+        out[*n].received_on = col_day(st, 2);
+        out[*n].amount_paise = db_column_int64(st, 3);
+        (*n)++;
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
 }

@@ -100,6 +100,14 @@ struct payment_claim_row {
     int32_t accepted_on;               /* date.h days */
     char state[12];                    /* filed | settled | withdrawn */
     int32_t filed_on;
+    /* Migration 0011: what the MSMED engine needs (calendar/msmed.h). */
+    int32_t invoice_date;              /* DATE_UNKNOWN: none given (rows before 0011) */
+    bool agreed;                       /* days were agreed in writing */
+    int agreed_days;                   /* those days, when agreed (0..3650) */
+    char buyer_pan[16];                /* "" = not given; checked by core/ident.c */
+    char buyer_gstin[16];              /* "" = not given */
+    char buyer_state[4];               /* GST state code "27", "" = not given */
+    int64_t msefc_grievance_id;        /* read only: its referral to the Council, 0 = none */
 };
 /* Add a claim (c->id is set; an empty state becomes "filed"). */
 int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct err *e);
@@ -109,5 +117,21 @@ int store_payment_claims_of_enterprise(struct store *s, int64_t enterprise_id,
                                        void *ctx, struct err *e);
 int store_payment_claim_get(struct store *s, int64_t id, struct payment_claim_row *out,
                             bool *found, struct err *e);
+
+/* A part payment received against a claim (table payment_claim_receipt). */
+#define PAYMENT_RECEIPTS_MAX 24        /* per claim: the form's and the engine's bound */
+struct payment_receipt_row {
+    int64_t id, claim_id;
+    int32_t received_on;
+    int64_t amount_paise;              /* > 0 */
+};
+/* Add one receipt to claim r->claim_id (r->id is set). Call it in the
+ * claim's transaction (store_begin) so a claim never shows half its
+ * receipts. */
+int store_payment_receipt_add(struct store *s, struct payment_receipt_row *r, struct err *e);
+/* A claim's receipts, oldest first, into out[0..cap); *n how many (at
+ * most PAYMENT_RECEIPTS_MAX are kept per claim). */
+int store_payment_receipts(struct store *s, int64_t claim_id, struct payment_receipt_row *out,
+                           size_t cap, size_t *n, struct err *e);
 
 #endif

@@ -93,7 +93,8 @@ static size_t implied_statuses(const struct route *r, int *out)
             out[n++] = 403;
     }
     if (is_post(r)) {
-        out[n++] = 403;
+        if (!(r->access & ACCESS_STATELESS))   /* a stateless POST asks no CSRF token */
+            out[n++] = 403;
         out[n++] = 413;
     }
     return n;
@@ -298,9 +299,11 @@ static json_t *roles(unsigned access)
 /* Every POST needs the session and its CSRF token, in the X-CSRF-Token
  * header or, for a form, in the field csrf that the body's schema names
  * (OpenAPI has no security scheme for a form field); a protected GET
- * needs the session. */
+ * needs the session. A stateless public POST needs neither. */
 static json_t *security(const struct route *r, bool form)
 {
+    if ((r->access & ACCESS_STATELESS) && (r->access & ACCESS_PUBLIC))
+        return json_array();   /* no session, no token (router.h) */
     if (is_post(r) && form)
         return json_pack("[{s:[], s:[]}, {s:[]}]", "session", "csrf", "session");
     if (is_post(r))

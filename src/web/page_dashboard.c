@@ -151,7 +151,7 @@ static int put_lists(struct dash *d, struct err *e)
     d->n = 0;
     if (buf_printf(b, "<h2>%s</h2>\n<ul>\n", _("Payments buyers owe you"))
         || store_payment_claims_of_enterprise(d->rq->store, ent, put_claim, d, e) != 0
-        || put_section_end(d, _("None."), "/payments/new", _("Record a delayed payment")))
+        || put_section_end(d, _("None."), "/payments", _("Delayed payments: interest owed and the Facilitation Council")))
         return e->msg[0] ? -1 : err_set(e, "out of memory");
     d->n = 0;
     if (buf_printf(b, "<h2>%s</h2>\n<ul>\n", _("Messages"))

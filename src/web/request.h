@@ -17,6 +17,7 @@
 #include "store/store.h"
 
 struct obligation_set;
+struct bank_rates;
 #include "web/answer_cache.h"
 #include "web/i18n.h"
 #include "web/router.h"
@@ -29,6 +30,7 @@ struct web_app {
     const struct catalog *catalog;  /* the scheme catalogue, loaded at start */
     const struct survivorship *survivorship; /* the golden record's trust table */
     const struct obligation_set *obligations; /* the compliance obligations (obligations/) */
+    const struct bank_rates *bank_rates; /* RBI Bank Rate history (data/bank_rate.csv), MSMED s.16 */
     struct search_index *search;  /* its search index; thread-safe (search.h) */
     const struct route *routes;
     size_t n_routes;

@@ -22,6 +22,10 @@
 #define ACCESS_ADMIN ACCESS_ROLE(AUTH_ROLE_ADMIN)
 #define ACCESS_SIGNED_IN \
     (ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_POLICYMAKER | ACCESS_ADMIN)
+/* With ACCESS_PUBLIC: a POST that reads no session and changes nothing (a
+ * calculator), so the server asks no CSRF token for it. Never on a route
+ * that writes or reads anyone's data. */
+#define ACCESS_STATELESS (1u << 15)
 
 struct web_request;
 struct web_response;

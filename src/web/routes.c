@@ -75,6 +75,19 @@ static const char grievance_act_body[] =
     "\"text\":{\"type\":\"string\",\"description\":\"the resolution, for resolve\"},"
     "\"rating\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5,\"description\":\"for rate\"}}}";
 
+static const char msmed_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"amount\",\"invoice_date\"],"
+    "\"additionalProperties\":false,\"properties\":{"
+    "\"amount\":{\"type\":\"number\",\"minimum\":0.01,\"description\":\"invoice amount, rupees, at most 2 decimals\"},"
+    "\"invoice_date\":{\"type\":\"string\",\"format\":\"date\"},"
+    "\"acceptance_date\":{\"type\":\"string\",\"nullable\":true,\"format\":\"date\",\"description\":\"default: deemed on the invoice date\"},"
+    "\"agreed_days\":{\"type\":\"integer\",\"nullable\":true,\"minimum\":0,\"maximum\":3650,\"description\":\"days agreed in writing (capped at 45); null or absent: none (15 days)\"},"
+    "\"as_of\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"default today (IST)\"},"
+    "\"payments\":{\"type\":\"array\",\"maxItems\":24,\"items\":{\"type\":\"object\",\"required\":[\"date\",\"amount\"],"
+    "\"properties\":{\"date\":{\"type\":\"string\",\"format\":\"date\"},\"amount\":{\"type\":\"number\"}}}},"
+    "\"buyer_fy_end\":{\"type\":\"string\",\"nullable\":true,\"format\":\"date\",\"description\":\"31 March ending the buyer's financial year, for s.43B(h)\"},"
+    "\"buyer_paid_on\":{\"type\":\"string\",\"nullable\":true,\"format\":\"date\",\"description\":\"the day the buyer paid in full, for s.43B(h)\"}}}";
+
 static const struct route routes[] = {
     {"GET", "/", ACCESS_PUBLIC, page_home,
      "Home page: what Samanvay is for entrepreneurs, officers and policymakers", HTML, NULL,
@@ -142,6 +155,19 @@ static const struct route routes[] = {
     {"POST", "/grievances/{id}", ENT_OFF, page_grievance_act,
      "Acknowledge, resolve, rate or appeal a grievance", HTML, FORM, "303 400 401 403 404 409 422",
      NULL},
+    {"GET", "/payments/calculator", ACCESS_PUBLIC, page_payment_calculator,
+     "Delayed-payment calculator (MSMED Act ss.15-16): due date, interest month by month, "
+     "outstanding; the buyer's Income-tax s.43B(h) year", HTML, NULL, "200 422",
+     "amount invoice amount, rupees\ninvoice_date YYYY-MM-DD\nacceptance_date YYYY-MM-DD\n"
+     "agreed_days days agreed in writing (empty: none)\nas_of YYYY-MM-DD (default today)\n"
+     "paid_on_N, paid_amount_N part payments (N = 1..3)\nfy_end buyer's FY end, 31 March\n"
+     "buyer_paid_on the day the buyer paid in full"},
+    {"GET", "/payments", ENT, page_payments,
+     "The enterprise's delayed-payment claims with interest and amount owed today, and their "
+     "referral to the Facilitation Council", HTML, NULL, "200 401 403", NULL},
+    {"POST", "/payments/{id}/refer", ENT, page_payment_refer,
+     "Refer a claim to the Micro and Small Enterprise Facilitation Council (MSMED s.18) as a "
+     "grievance", HTML, FORM, "303 400 401 403 404 409 422", NULL},
     {"GET", "/payments/new", ENT, page_payment_new, "The form to record a delayed payment", HTML,
      NULL, "200 401 403", NULL},
     {"POST", "/payments", ENT, page_payment_file, "Record a delayed payment by a buyer", HTML,
@@ -229,6 +255,17 @@ static const struct route routes[] = {
      ICS, NULL, "200 400 401 403 404",
      Q_REASON "\nfrom first due date YYYY-MM-DD (default: 30 days before today)\n"
      "to last due date YYYY-MM-DD (default: 90 days after today; at most five years after from)"},
+    {"GET", "/api/v1/enterprises/{id}/payment-claims",
+     ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, api_enterprise_payment_claims,
+     "One stored enterprise's delayed-payment claims, each with its MSMED s.15 term, s.16 "
+     "interest schedule and amount owed today, and its Council referral; the same scope and "
+     "audit as GET /api/v1/enterprises/{id}",
+     JSON, NULL, "200 400 401 403 404", Q_REASON},
+    {"POST", "/api/v1/msmed/interest", ACCESS_PUBLIC | ACCESS_STATELESS, api_msmed_interest,
+     "Delayed-payment interest (MSMED Act ss.15-16): the s.15 term, compound interest with "
+     "monthly rests at three times the Bank Rate month by month, the amount outstanding, and "
+     "the buyer's s.43B(h) verdict; public and stateless (no session, no CSRF token)",
+     JSON, msmed_body, "200 400 415 422", NULL},
     {"POST", "/api/v1/classify", ACCESS_SIGNED_IN, api_classify,
      "Classify an enterprise as micro, small, medium or large (as samanvay classify --json)", JSON,
      classify_body, "200 400 401 403 415", NULL},

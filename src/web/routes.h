@@ -58,6 +58,11 @@ int page_grievance(struct web_request *rq, struct web_response *rs, struct err *
 int page_grievance_act(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_payment_new(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_payment_file(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_payment_calculator(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_payments(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_payment_refer(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_msmed_interest(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_payment_claims(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_applications_list(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_applications_create(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_application_get(struct web_request *rq, struct web_response *rs, struct err *e);

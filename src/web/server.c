@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "calendar/bank_rate.h"
 #include "calendar/obligation.h"
 #include "core/alloc.h"
 #include "core/date.h"
@@ -45,6 +46,7 @@ struct web_server {
     struct search_index *search;
     struct survivorship *survivorship;
     struct obligation_set *obligations;
+    struct bank_rates *bank_rates;
     struct web_app app;
     uint16_t port;
 };
@@ -210,6 +212,11 @@ static bool csrf_passes(struct MHD_Connection *c, const struct web_request *rq)
     return session_csrf_ok(rq->session, token);
 }
 
+static bool stateless(const struct route *r)
+{
+    return (r->access & ACCESS_STATELESS) && (r->access & ACCESS_PUBLIC);
+}
+
 static int add_lang_cookie(struct web_response *rs, const struct web_request *rq)
 {
     struct cookie_attrs a = {LANG_COOKIE_SECONDS, true, rq->app->secure_cookies, "Lax"};
@@ -285,7 +292,8 @@ static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web
     case ACCESS_FORBIDDEN: return answer_error(rq, rs, 403, "your role may not use this route");
     case ACCESS_GRANTED: break;
     }
-    if (strcmp(rq->method, "POST") == 0 && !csrf_passes(c, rq))
+    /* A stateless public route (a calculator) has no session to protect. */
+    if (strcmp(rq->method, "POST") == 0 && !stateless(m->route) && !csrf_passes(c, rq))
         return answer_error(rq, rs, 403, "missing or wrong CSRF token (form field csrf or "
                                          "header X-CSRF-Token)");
     if (run_handler(rq, rs, &e) != 0) {
@@ -530,6 +538,9 @@ static int load_schemes(struct web_server *srv, struct err *e)
     if (obligation_set_load(&srv->obligations, e) != 0)
         return err_prefix(e, "obligations: ");
     srv->app.obligations = srv->obligations;
+    if (bank_rates_load(&srv->bank_rates, e) != 0)
+        return err_prefix(e, "bank rates: ");
+    srv->app.bank_rates = srv->bank_rates;
     return 0;
 }
 
@@ -646,6 +657,7 @@ void web_server_free(struct web_server *s)
     catalog_free(s->catalog);
     survivorship_free(s->survivorship);
     obligation_set_free(s->obligations);
+    bank_rates_free(s->bank_rates);
     i18n_free(s->i18n);
     sodium_memzero(s->app.dummy_hash, sizeof s->app.dummy_hash);
     mem_free(s);

@@ -782,7 +782,9 @@ static void test_payment_claims(void **state)
     c.amount_paise = 250000 * PAISE_PER_RUPEE;
     c.accepted_on = day("2026-01-05");
     c.filed_on = day("2026-03-01");
-    assert_int_equal(store_payment_claim_add(f->s, &c, &e), 0);
+    c.invoice_date = DATE_UNKNOWN;     /* a claim as recorded before migration 0011 */
+    if (store_payment_claim_add(f->s, &c, &e) != 0)
+        fail_msg("%s", e.msg);
     assert_true(c.id > 0);
     assert_string_equal(c.state, "filed");
     first = c.id;
@@ -805,6 +807,75 @@ static void test_payment_claims(void **state)
     assert_string_equal(got.state, "filed");
     assert_int_equal(store_payment_claim_get(f->s, 424242, &got, &found, &e), 0);
     assert_false(found);
+}
+
+/* Migration 0011: the engine's fields, part payments, and one referral to
+ * the Facilitation Council per claim. */
+static void test_payment_claim_msmed(void **state)
+{
+    struct fixture *f = *state;
+    struct payment_claim_row c = {.enterprise_id = f->pune, .user_id = f->entrepreneur};
+    struct payment_claim_row got;
+    struct payment_receipt_row r1 = {0}, r2 = {0}, bad = {0}, list[PAYMENT_RECEIPTS_MAX];
+    struct grievance_row g = {0};
+    struct err e;
+    size_t n;
+    bool found;
+
+    snprintf(c.buyer, sizeof c.buyer, "Big Motors Ltd");
+    snprintf(c.invoice_no, sizeof c.invoice_no, "INV-9");
+    snprintf(c.buyer_pan, sizeof c.buyer_pan, "AAACB1234F");
+    snprintf(c.buyer_state, sizeof c.buyer_state, "27");
+    c.amount_paise = 100000 * PAISE_PER_RUPEE;
+    c.invoice_date = day("2024-01-01");
+    c.accepted_on = day("2024-01-03");
+    c.agreed = true;
+    c.agreed_days = 30;
+    c.filed_on = day("2024-06-01");
+    if (store_payment_claim_add(f->s, &c, &e) != 0)
+        fail_msg("%s", e.msg);
+    r2 = (struct payment_receipt_row){.claim_id = c.id, .received_on = day("2024-04-01"),
+                                      .amount_paise = 500000};
+    r1 = (struct payment_receipt_row){.claim_id = c.id, .received_on = day("2024-03-15"),
+                                      .amount_paise = 2000000};
+    assert_int_equal(store_payment_receipt_add(f->s, &r2, &e), 0);
+    assert_int_equal(store_payment_receipt_add(f->s, &r1, &e), 0);
+    bad = r1;
+    bad.amount_paise = 0;
+    assert_int_equal(store_payment_receipt_add(f->s, &bad, &e), -1);   /* above zero */
+    assert_int_equal(store_payment_receipts(f->s, c.id, list, PAYMENT_RECEIPTS_MAX, &n, &e), 0);
+    assert_int_equal(n, 2);
+    assert_int_equal(list[0].received_on, day("2024-03-15"));           /* oldest first */
+    assert_int_equal(list[0].amount_paise, 2000000);
+    assert_int_equal(list[1].received_on, day("2024-04-01"));
+    assert_int_equal(store_payment_receipts(f->s, c.id, list, 1, &n, &e), 0);
+    assert_int_equal(n, 1);                                             /* bounded by cap */
+
+    assert_int_equal(store_payment_claim_get(f->s, c.id, &got, &found, &e), 0);
+    assert_true(found);
+    assert_int_equal(got.invoice_date, day("2024-01-01"));
+    assert_true(got.agreed);
+    assert_int_equal(got.agreed_days, 30);
+    assert_string_equal(got.buyer_pan, "AAACB1234F");
+    assert_string_equal(got.buyer_gstin, "");
+    assert_string_equal(got.buyer_state, "27");
+    assert_int_equal(got.msefc_grievance_id, 0);
+
+    g.user_id = f->entrepreneur;
+    g.subject = GRIEVANCE_ON_PAYMENT;
+    g.payment_claim_id = c.id;
+    snprintf(g.category, sizeof g.category, "msefc");
+    snprintf(g.body, sizeof g.body, "Reference to the Facilitation Council");
+    assert_int_equal(store_grievance_file(f->s, &f->pune_ent, &g, "entrepreneur", day("2024-06-01"), &e), 0);
+    assert_int_equal(store_payment_claim_get(f->s, c.id, &got, &found, &e), 0);
+    assert_int_equal(got.msefc_grievance_id, g.id);
+    g.id = 0;
+    assert_int_equal(store_grievance_file(f->s, &f->pune_ent, &g, "entrepreneur", day("2024-06-02"), &e), -1);
+    snprintf(g.category, sizeof g.category, "money_not_received");      /* another kind is fine */
+    assert_int_equal(store_grievance_file(f->s, &f->pune_ent, &g, "entrepreneur", day("2024-06-02"), &e), 0);
+
+    c.agreed_days = -1;
+    assert_int_equal(store_payment_claim_add(f->s, &c, &e), -1);
 }
 
 static void test_subject_names(void **state)
@@ -834,6 +905,7 @@ int main(void)
         T(test_escalation_once_by_the_system),
         T(test_claims),
         T(test_payment_claims),
+        T(test_payment_claim_msmed),
         cmocka_unit_test(test_subject_names),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
