@@ -36,6 +36,7 @@ static int put_amounts(struct list_ctx *l, const struct payment_claim_row *c)
     struct msmed_calc calc;
     struct err why;
     char due[DATE_STR_LEN], interest[MONEY_STR_MAX], owed[MONEY_STR_MAX];
+    int days_late;
 
     if (msmed_calc_claim_request(l->rq->store, c, l->rq->today, &in, l->e) != 0)
         return -1;
@@ -45,8 +46,9 @@ static int put_amounts(struct list_ctx *l, const struct payment_claim_row *c)
     date_format(calc.result.term.due, due);
     money_format_inr(calc.result.interest, interest);
     money_format_inr(calc.result.outstanding, owed);
+    days_late = calc.result.days_late;
     msmed_calc_free(&calc);
-    return buf_printf(l->b, "<td>%s</td><td>%d</td><td>", due, calc.result.days_late)
+    return buf_printf(l->b, "<td>%s</td><td>%d</td><td>", due, days_late)
            || buf_put_html(l->b, interest) || buf_puts(l->b, "</td><td>")
            || buf_put_html(l->b, owed) || buf_puts(l->b, "</td>");
 }

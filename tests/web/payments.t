@@ -168,8 +168,12 @@ print('₹'+','.join(g+[h]) if g else '₹'+h, end='')
 print('.%02d'%ps if ps else '')")
 grep "id=\"claim-$CLAIM\"" "$T/list.html" | grep -q "$OWED_INR"
 ok $? "... with the amount owed today as the API computes it ($OWED_INR)"
-page "$T/asha" /dashboard | grep -q 'href="/payments"'
+page "$T/asha" /dashboard >"$T/dash.html"
+grep -q 'href="/payments"' "$T/dash.html"
 ok $? "the dashboard links to /payments"
+# 30 days agreed from 1 January 2024: due 31 January (not acceptance + 45).
+grep 'Big Motors Ltd' "$T/dash.html" | grep -q "$OWED_INR owed today, with interest · due by 2024-01-31 · <strong>overdue</strong>"
+ok $? "... and shows the claim as the engine reads it: due 31 January, $OWED_INR owed today"
 
 # --- the payment-claims API --------------------------------------------------------------------
 U="$B/api/v1/enterprises/$PUNE/payment-claims"
