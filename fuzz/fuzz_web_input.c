@@ -28,6 +28,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort();
         if (cookie_get(text, names[i], out, sizeof out) == 0 && strlen(out) >= sizeof out)
             abort();
+        /* form_text: a present, good field is text; otherwise out is empty */
+        enum form_text_result t = form_text(text, size, names[i], out, sizeof out);
+        if (strlen(out) >= sizeof out || (t != FORM_OK && out[0] != '\0'))
+            abort();
+        for (const unsigned char *c = (const unsigned char *)out; t == FORM_OK && *c; c++)
+            if (*c < 0x20 || *c == 0x7f)
+                abort();
     }
     if (form_decode(text, size, out, sizeof out) == 0 && strlen(out) >= sizeof out)
         abort();

@@ -71,8 +71,10 @@ static int parse(int argc, char **argv, struct calendar_opts *o)
                                "[--json|--ics] [--today DATE] [--reminder-days N] [--link URL]");
     if (o->json && o->ics)
         return cli_usage_error("calendar: --json and --ics are exclusive");
-    if (o->link != NULL && strncmp(o->link, "https://", 8) != 0 && strncmp(o->link, "http://", 7) != 0)
-        return cli_usage_error("calendar: --link: an http:// or https:// URL");
+    if (o->link != NULL
+        && ((strncmp(o->link, "https://", 8) != 0 && strncmp(o->link, "http://", 7) != 0)
+            || strpbrk(o->link, " \"<>\r\n\t") != NULL))
+        return cli_usage_error("calendar: --link: an http:// or https:// URL, without spaces or quotes");
     if (o->from > o->to)
         return cli_usage_error("calendar: --from is after --to");
     if (date_add_months(o->from, 60) < o->to)
@@ -116,8 +118,8 @@ static int print_ics(const struct calendar *cal, const struct calendar_opts *o,
 
     if (calendar_ics_render(cal, &io, &out, &e) != 0)
         rc = cli_usage_error("calendar: %s", e.msg);
-    else
-        fwrite(out.data, 1, out.len, stdout);
+    else if (fwrite(out.data, 1, out.len, stdout) != out.len)
+        rc = cli_usage_error("calendar: cannot write the calendar");
     buf_release(&out);
     return rc;
 }

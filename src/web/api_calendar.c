@@ -70,9 +70,9 @@ int api_enterprise_calendar(struct web_request *rq, struct web_response *rs, str
     if (rc != ENTERPRISE_LOADED)
         return rc < 0 ? -1 : 0;
     cr.enterprise_id = ent.id;
-    if (enterprise_calendar_load(rq->store, &cr, &cal, &found, e) != 0 || !found) {
+    if ((rc = enterprise_calendar_load(rq->store, &cr, &cal, &found, e)) != 0 || !found) {
         enterprise_calendar_free(&cal);
-        return found ? -1 : err_set(e, "calendar: the enterprise went away");
+        return rc != 0 ? -1 : err_set(e, "calendar: the enterprise went away");
     }
     date_format(rq->today, today);
     root = calendar_json(&cal.cal);

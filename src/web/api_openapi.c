@@ -93,7 +93,8 @@ static size_t implied_statuses(const struct route *r, int *out)
             out[n++] = 403;
     }
     if (is_post(r)) {
-        if (!(r->access & ACCESS_STATELESS))   /* a stateless POST asks no CSRF token */
+        /* a public stateless POST asks no CSRF token (server.c: the same two flags) */
+        if ((r->access & (ACCESS_PUBLIC | ACCESS_STATELESS)) != (ACCESS_PUBLIC | ACCESS_STATELESS))
             out[n++] = 403;
         out[n++] = 413;
     }

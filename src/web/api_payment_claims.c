@@ -37,9 +37,14 @@ static json_t *receipts_json(const struct msmed_request *in)
 {
     json_t *a = json_array();
 
-    for (size_t i = 0; a != NULL && i < in->inv.n_payments; i++)
-        json_array_append_new(a, json_pack("{s:o, s:o}", "date", day_json(in->payments[i].date),
-                                           "amount", money_to_json(in->payments[i].amount)));
+    for (size_t i = 0; a != NULL && i < in->inv.n_payments; i++) {
+        json_t *r = json_pack("{s:o, s:o}", "date", day_json(in->payments[i].date), "amount",
+                              money_to_json(in->payments[i].amount));
+        if (r == NULL || json_array_append_new(a, r) != 0) {
+            json_decref(a);   /* a receipt left out would understate what was paid */
+            return NULL;
+        }
+    }
     return a;
 }
 

@@ -21,7 +21,7 @@ static void words_of(struct calendar_ics_words *w, enum lang lang)
 static int render(struct web_request *rq, const struct enterprise *ent, enum lang lang,
                   bool officer, const struct calendar *cal, struct buf *out, struct err *e)
 {
-    char scope[64], link[sizeof rq->app->public_url + 48], name[ENTERPRISE_NAME_MAX + 64];
+    char scope[64], link[sizeof rq->app->public_url + 48], name[ENTERPRISE_NAME_MAX + 256];
     struct calendar_ics_words w;
     struct calendar_ics_opts o = {.reminder_days = CALENDAR_ICS_REMINDER_DAYS, .now = rq->now,
                                   .words = &w};
@@ -29,10 +29,9 @@ static int render(struct web_request *rq, const struct enterprise *ent, enum lan
     int rc;
 
     words_of(&w, lang);
-    if (ent->udyam[0])
-        snprintf(scope, sizeof scope, "%s", ent->udyam);
-    else
-        snprintf(scope, sizeof scope, "enterprise-%lld", (long long)ent->id);
+    /* the store id, not the Udyam number: a number that arrives later
+     * would change every UID and double every event on the phone */
+    snprintf(scope, sizeof scope, "enterprise-%lld", (long long)ent->id);
     /* the link goes where its reader may go: the unit's calendar page, or
      * the officer's view of the enterprise */
     if (officer)
@@ -60,9 +59,9 @@ int calendar_ics_web_respond(struct web_request *rq, struct web_response *rs,
     bool found = false;
     int rc;
 
-    if (enterprise_calendar_load(rq->store, &cr, &cal, &found, e) != 0 || !found) {
+    if ((rc = enterprise_calendar_load(rq->store, &cr, &cal, &found, e)) != 0 || !found) {
         enterprise_calendar_free(&cal);
-        return found ? -1 : err_set(e, "calendar: the enterprise went away");
+        return rc != 0 ? -1 : err_set(e, "calendar: the enterprise went away");
     }
     rc = render(rq, ent, lang, officer, &cal.cal, &rs->body, e);
     enterprise_calendar_free(&cal);

@@ -2,9 +2,9 @@
  * response, the same for the entrepreneur's download (/calendar.ics), the
  * private subscription (/calendar/{token}.ics) and an officer's download
  * (/api/v1/enterprises/{id}/calendar.ics): the words in a language of the
- * caller's choosing, the UIDs stable for the enterprise (its Udyam number,
- * as `samanvay calendar --ics` writes them for a profile with that number,
- * else its store id) and the link back to the portal's calendar page. */
+ * caller's choosing, the UIDs stable for the enterprise (from its store id,
+ * which a Udyam number arriving later does not change) and the link back
+ * to the portal. */
 #ifndef SAMANVAY_CALENDAR_ICS_WEB_H
 #define SAMANVAY_CALENDAR_ICS_WEB_H
 

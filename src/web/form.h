@@ -13,4 +13,13 @@ int form_decode(const char *s, size_t n, char *out, size_t cap);
  * first occurrence of a name counts. */
 int form_get(const char *body, size_t len, const char *name, char *out, size_t cap);
 
+/* A text field as a reader typed it: form_get, plus the distinction a
+ * form needs between a field left out and one that is too long, malformed,
+ * not UTF-8, or holds a control character (which would be stored as given
+ * and break every JSON or page that shows it later). On FORM_ABSENT and
+ * FORM_BAD, out is "". */
+enum form_text_result { FORM_BAD = -1, FORM_OK = 0, FORM_ABSENT = 1 };
+enum form_text_result form_text(const char *body, size_t len, const char *name, char *out,
+                                size_t cap);
+
 #endif

@@ -70,7 +70,7 @@ static int read_agreed(const json_t *v, int *days, struct fault *f)
     if (!json_is_integer(v))
         return fault(f, "agreed_days", "must be a whole number of days, or null when nothing "
                                        "was agreed in writing");
-    if (json_integer_value(v) < 0 || json_integer_value(v) > 3650)
+    if (json_integer_value(v) < 0 || json_integer_value(v) > MSMED_AGREED_DAYS_MAX)
         return fault(f, "agreed_days", "must be 0 to 3650");
     *days = (int)json_integer_value(v);
     return 0;
@@ -225,4 +225,19 @@ int msmed_request_parse(const char *body, size_t len, int32_t today, struct msme
     if (msmed_request_check(rq, msg, cap) != 0)
         return MSMED_REQUEST_BAD_FIELD;
     return MSMED_REQUEST_OK;
+}
+
+bool msmed_parse_agreed_days(const char *s, int *out)
+{
+    int n = 0;
+
+    if (*s == '\0' || strlen(s) > 4)
+        return false;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        n = n * 10 + (*s - '0');
+    }
+    *out = n;
+    return n <= MSMED_AGREED_DAYS_MAX;
 }

@@ -20,6 +20,7 @@
 
 #define MSMED_REQUEST_PAYMENTS_MAX 24
 #define MSMED_REQUEST_SPAN_YEARS 30    /* as_of at most this long after the invoice */
+#define MSMED_AGREED_DAYS_MAX 3650     /* an agreement beyond ten years is a typing error */
 
 enum { MSMED_REQUEST_OK = 0, MSMED_REQUEST_BAD_JSON = 1, MSMED_REQUEST_BAD_FIELD = 2 };
 
@@ -36,6 +37,9 @@ struct msmed_request {
  * naming the field (or the JSON error's line and column). */
 int msmed_request_parse(const char *body, size_t len, int32_t today, struct msmed_request *rq,
                         char *msg, size_t cap);
+/* The agreed days as a form gives them: 1 to 4 digits, at most
+ * MSMED_AGREED_DAYS_MAX. */
+bool msmed_parse_agreed_days(const char *s, int *out);
 /* Checks that need no JSON, shared with the calculator form: dates in
  * order and within the span. 0, or -1 with msg. */
 int msmed_request_check(struct msmed_request *rq, char *msg, size_t cap);

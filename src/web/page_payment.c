@@ -17,6 +17,7 @@
 #include "web/form.h"
 #include "web/html.h"
 #include "web/html_form.h"
+#include "web/msmed_request.h"
 #include "web/routes.h"
 
 #define FORM_RECEIPTS 3   /* part payments the form offers */
@@ -92,9 +93,13 @@ int page_payment_new(struct web_request *rq, struct web_response *rs, struct err
     return page(rq, rs, &f, 200, e);
 }
 
-static void read_form(const struct web_request *rq, struct claim_form *f)
+/* Read every field; false when one is too long for its box, malformed, or
+ * not plain text (a cut-off "45 days" must not become "nothing agreed"). */
+static bool read_form(const struct web_request *rq, struct claim_form *f)
 {
-#define GET(x) if (form_get(rq->body, rq->body_len, #x, f->x, sizeof f->x) != 0) f->x[0] = '\0'
+    bool ok = true;
+
+#define GET(x) ok &= form_text(rq->body, rq->body_len, #x, f->x, sizeof f->x) != FORM_BAD
     GET(buyer);
     GET(invoice);
     GET(amount);
@@ -108,27 +113,12 @@ static void read_form(const struct web_request *rq, struct claim_form *f)
     for (int i = 0; i < FORM_RECEIPTS; i++) {
         char n[16];
         snprintf(n, sizeof n, "paid_on_%d", i + 1);
-        if (form_get(rq->body, rq->body_len, n, f->paid_on[i], sizeof f->paid_on[i]) != 0)
-            f->paid_on[i][0] = '\0';
+        ok &= form_text(rq->body, rq->body_len, n, f->paid_on[i], sizeof f->paid_on[i]) != FORM_BAD;
         snprintf(n, sizeof n, "paid_amount_%d", i + 1);
-        if (form_get(rq->body, rq->body_len, n, f->paid_amount[i], sizeof f->paid_amount[i]) != 0)
-            f->paid_amount[i][0] = '\0';
+        ok &= form_text(rq->body, rq->body_len, n, f->paid_amount[i], sizeof f->paid_amount[i])
+              != FORM_BAD;
     }
-}
-
-static bool parse_days(const char *s, int *out)
-{
-    int n = 0;
-
-    if (*s == '\0' || strlen(s) > 4)
-        return false;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        n = n * 10 + (*s - '0');
-    }
-    *out = n;
-    return n <= 3650;
+    return ok;
 }
 
 static bool state_ok(const char *s)
@@ -165,13 +155,13 @@ static const char *check_invoice(const struct web_request *rq, const struct clai
                          || c->accepted_on > rq->today || c->accepted_on < c->invoice_date))
         return _("Give the date of acceptance as year-month-day, not before the invoice and not in the future.");
     c->agreed = *f->agreed != '\0';
-    if (c->agreed && !parse_days(f->agreed, &c->agreed_days))
+    if (c->agreed && !msmed_parse_agreed_days(f->agreed, &c->agreed_days))
         return _("Give the agreed days as a whole number, or leave it empty.");
     return NULL;
 }
 
 static const char *check_receipts(const struct claim_form *f, const struct payment_claim_row *c,
-                                  struct payment_receipt_row *r, size_t *n)
+                                  int32_t today, struct payment_receipt_row *r, size_t *n)
 {
     struct err why;
 
@@ -182,7 +172,8 @@ static const char *check_receipts(const struct claim_form *f, const struct payme
         if (date_parse(f->paid_on[i], strlen(f->paid_on[i]), &r[*n].received_on, &why) != 0
             || money_parse(f->paid_amount[i], strlen(f->paid_amount[i]), false,
                            &r[*n].amount_paise, &why) != 0
-            || r[*n].amount_paise <= 0 || r[*n].received_on < c->invoice_date)
+            || r[*n].amount_paise <= 0 || r[*n].received_on < c->invoice_date
+            || r[*n].received_on > today)
             return _("Give each part payment's date and amount, or leave both empty.");
         (*n)++;
     }
@@ -216,11 +207,12 @@ int page_payment_file(struct web_request *rq, struct web_response *rs, struct er
     struct payment_receipt_row r[FORM_RECEIPTS] = {{0}};
     size_t n = 0;
 
-    read_form(rq, &f);
-    if (rq->session->user.enterprise_id <= 0)
+    if (!read_form(rq, &f))
+        f.error = _("An entry is too long, or holds characters that are not text. Check each box.");
+    else if (rq->session->user.enterprise_id <= 0)
         f.error = _("Link your enterprise to this account first.");
     else if ((f.error = check_invoice(rq, &f, &c)) == NULL)
-        f.error = check_receipts(&f, &c, r, &n);
+        f.error = check_receipts(&f, &c, rq->today, r, &n);
     if (f.error != NULL)
         return page(rq, rs, &f, 422, e);
     c.enterprise_id = rq->session->user.enterprise_id;

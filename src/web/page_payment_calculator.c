@@ -15,6 +15,7 @@
 #include "web/html_form.h"
 #include "web/msmed_calc.h"
 #include "web/msmed_html.h"
+#include "web/msmed_request.h"
 #include "web/routes.h"
 
 #define CALC_PAYMENTS 3   /* part payments the form offers */
@@ -58,21 +59,6 @@ static bool opt_date(const char *s, int32_t *out)
     return *s == '\0' || date_parse(s, strlen(s), out, &why) == 0;
 }
 
-static bool parse_days(const char *s, int *out)
-{
-    int n = 0;
-
-    if (*s == '\0' || strlen(s) > 4)
-        return false;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        n = n * 10 + (*s - '0');
-    }
-    *out = n;
-    return true;
-}
-
 /* The form into an engine request; NULL, or the message for the reader. */
 static const char *to_request(const struct web_request *rq, const struct calc_form *f,
                               struct msmed_request *in, char *msg, size_t cap)
@@ -91,7 +77,7 @@ static const char *to_request(const struct web_request *rq, const struct calc_fo
     if (!opt_date(f->acceptance_date, &in->inv.acceptance_date) || !opt_date(f->as_of, &in->as_of)
         || !opt_date(f->fy_end, &in->fy_end) || !opt_date(f->buyer_paid_on, &in->paid_on))
         return _("Give every date as year-month-day, for example 2024-04-01.");
-    if (*f->agreed_days && !parse_days(f->agreed_days, &in->inv.agreed_days))
+    if (*f->agreed_days && !msmed_parse_agreed_days(f->agreed_days, &in->inv.agreed_days))
         return _("Give the agreed days as a whole number, or leave it empty.");
     for (int i = 0; i < CALC_PAYMENTS; i++) {
         struct msmed_payment *p = &in->payments[in->inv.n_payments];

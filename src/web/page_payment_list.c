@@ -195,7 +195,13 @@ int page_payment_refer(struct web_request *rq, struct web_response *rs, struct e
     msmed_calc_free(&calc);
     if (rc != 0)
         return err_set(e, "referral text too long");
-    if (store_grievance_file(rq->store, &ent, &g, "entrepreneur", rq->today, e) != 0)
+    if (store_grievance_file(rq->store, &ent, &g, "entrepreneur", rq->today, e) != 0) {
+        /* a second request that lost the race to the unique index: say so */
+        struct err again;
+        if (store_payment_claim_get(rq->store, id, &c, &found, &again) == 0 && found
+            && c.msefc_grievance_id > 0)
+            return refuse(rs, rq, 409, _("This claim has already been referred to the Council."));
         return -1;
+    }
     return web_response_redirect(rs, "/payments") == 0 ? 0 : err_set(e, "redirect");
 }

@@ -227,11 +227,26 @@ static int add_lang_cookie(struct web_response *rs, const struct web_request *rq
     return web_response_header(rs, "Set-Cookie", "%s", line);
 }
 
+/* A path as the log keeps it. A calendar subscription URL's last segment
+ * is the token itself (only its hash is stored: calendar_token.h), so it
+ * never reaches a log that operators and their tools read. */
+static void loggable_path(const char *url, char *out, size_t cap)
+{
+    static const char feed[] = "/calendar/";
+
+    if (strncmp(url, feed, sizeof feed - 1) == 0 && strncmp(url, "/calendar/subscription", 22) != 0)
+        snprintf(out, cap, "/calendar/{feed}");
+    else
+        snprintf(out, cap, "%s", url);
+}
+
 static void log_fault(const struct web_request *rq, const struct err *e)
 {
     struct buf line = BUF_INIT;
+    char path[256];
 
-    if (buf_puts(&line, " level=error event=handler") == 0 && log_put(&line, "path", rq->path) == 0
+    loggable_path(rq->path, path, sizeof path);
+    if (buf_puts(&line, " level=error event=handler") == 0 && log_put(&line, "path", path) == 0
         && log_put(&line, "error", e->msg) == 0)
         log_emit(&line);
     buf_release(&line);
@@ -394,7 +409,7 @@ static struct conn_state *conn_state_new(const struct web_server *srv, const cha
     clock_gettime(CLOCK_MONOTONIC, &cs->started);
     cs->body.limit = srv->cfg.body_limit;
     snprintf(cs->method, sizeof cs->method, "%s", method);
-    snprintf(cs->path, sizeof cs->path, "%s", url);
+    loggable_path(url, cs->path, sizeof cs->path);
     return cs;
 }
 

@@ -80,4 +80,6 @@ $S calendar --profile "$P" --from 2025-07-01 --to 2025-12-31 --ics --reminder-da
 is "--reminder-days 0: exit 2" "$?" 2
 $S calendar --profile "$P" --from 2025-07-01 --to 2025-12-31 --ics --link 'javascript:x' >/dev/null 2>&1
 is "a --link that is not http(s): exit 2" "$?" 2
+$S calendar --profile "$P" --from 2025-07-01 --to 2025-12-31 --ics --link "$(printf 'https://x.in/\r\nX-EVIL:1')" >/dev/null 2>&1
+is "a --link with a line break (it would add a property): exit 2" "$?" 2
 done_testing

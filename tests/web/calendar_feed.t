@@ -96,6 +96,8 @@ FEED_ID=$(sqlite3 "$DB" 'select id from calendar_feed where revoked_at is null')
 is "a malformed token: 404" "$(code "$B/calendar/abc.ics")" 404
 is "an unknown token of the right shape: 404" "$(code "$B/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")" 404
 is "the token without .ics: 404" "$(code "$B/calendar/$TOKEN")" 404
+check "the server's log never holds the token" bash -c "! grep -q -- '$TOKEN' '$LOG'"
+check "... it logs the feed's route instead" grep -q 'path=/calendar/{feed}' "$LOG"
 
 login "$T/ravi" ravi ravi-password-1 >/dev/null
 rcsrf=$(curl -s -b "$T/ravi" "$B/calendar" | form_csrf)

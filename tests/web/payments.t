@@ -85,6 +85,7 @@ grep -q 'खरीदार उस साल यह खर्च घटा स�
     && grep -q '2024-25' "$T/calc-tax-hi.html"
 ok $? "in Hindi: paid late in FY 2024-25, deductible in FY 2024-25"
 is "a bad date on the form: 422" "$(code "$B/payments/calculator?amount=100000&invoice_date=2024-13-01")" 422
+is "agreed days over 3650 on the form: 422, as the API" "$(code "$B/payments/calculator?amount=100000&invoice_date=2024-01-01&agreed_days=9999")" 422
 is "a date before the Bank Rate table: 422" "$(code "$B/payments/calculator?amount=100&invoice_date=1990-01-01&as_of=2000-01-01")" 422
 curl -s "$B/payments/calculator?amount=abc&invoice_date=2024-01-01" | grep -q 'role="alert"'
 ok $? "a bad amount is said on the page"
@@ -143,6 +144,15 @@ post "$T/asha" /payments buyer="Big Motors Ltd" invoice=INV-9 amount=100000 invo
 is "a bad buyer PAN is refused: 422" "$(status_of "$T/h")" 422
 grep -q "PAN is not valid" "$T/body"
 ok $? "... saying so"
+csrf=$(api_csrf "$T/asha")
+curl -s -D "$T/h" -o "$T/body" -b "$T/asha" --data "csrf=$csrf&buyer=Big%C3%28Motors&invoice=INV-8&amount=100&invoice_date=2024-01-01" "$B/payments"
+is "a buyer's name that is not UTF-8 is refused: 422" "$(status_of "$T/h")" 422
+post "$T/asha" /payments buyer="Big Motors Ltd" invoice=INV-8 amount=100 invoice_date=2024-01-01 agreed="45 days agreed"
+is "agreed days too long for the box are refused, not read as none: 422" "$(status_of "$T/h")" 422
+post "$T/asha" /payments buyer="Big Motors Ltd" invoice=INV-8 amount=100 invoice_date=2024-01-01 \
+    paid_on_1=2099-01-01 paid_amount_1=10
+is "a part payment dated in the future: 422" "$(status_of "$T/h")" 422
+is "... and none of these was stored" "$(sqlite3 "$DB" "select count(*) from payment_claim where invoice_no = 'INV-8'")" 0
 post "$T/asha" /payments buyer="Big Motors Ltd" invoice=INV-9 amount=100000 invoice_date=2024-01-01 \
     agreed=30 buyer_pan=AAACB1234F buyer_state=27 paid_on_1=2024-03-15 paid_amount_1=20000
 is "record a claim with a part payment: 303" "$(status_of "$T/h")" 303
