@@ -8,8 +8,10 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "web/json_body.h"
 
 static const char *const known_fields[] = {"investment", "turnover", "exports", "on", "activity"};
+#define N_KNOWN (sizeof known_fields / sizeof known_fields[0])
 
 /* A field's problem, for the 400 answer. */
 struct fault {
@@ -79,34 +81,12 @@ static int read_activity(const json_t *root, enum limit_activity *act, struct fa
     return 0;
 }
 
-static int check_keys(const json_t *root, struct fault *f)
-{
-    const char *key;
-    json_t *v;
-
-    json_object_foreach((json_t *)root, key, v) {
-        bool known = false;
-        for (size_t i = 0; i < sizeof known_fields / sizeof known_fields[0]; i++)
-            known = known || strcmp(key, known_fields[i]) == 0;
-        if (!known) {
-            snprintf(f->msg, sizeof f->msg,
-                     "unknown field '%.64s' (expected investment, turnover, exports, on, activity)",
-                     key);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 static int read_input(const json_t *root, int32_t today, struct classify_input *in,
                       struct fault *f)
 {
     memset(in, 0, sizeof *in);
-    if (!json_is_object(root)) {
-        snprintf(f->msg, sizeof f->msg, "the body must be a JSON object");
-        return -1;
-    }
-    if (check_keys(root, f) || read_amount(root, "investment", true, &in->investment, f)
+    if (json_body_check(root, known_fields, N_KNOWN, f->msg, sizeof f->msg)
+        || read_amount(root, "investment", true, &in->investment, f)
         || read_amount(root, "turnover", true, &in->turnover, f)
         || read_amount(root, "exports", false, &in->exports, f)
         || read_on(root, today, &in->on, f) || read_activity(root, &in->activity, f))

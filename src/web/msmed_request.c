@@ -8,11 +8,13 @@
 
 #include "core/date.h"
 #include "core/money.h"
+#include "web/json_body.h"
 
 static const char *const known_fields[] = {
     "amount", "invoice_date", "acceptance_date", "agreed_days", "as_of", "payments",
     "buyer_fy_end", "buyer_paid_on",
 };
+#define N_KNOWN (sizeof known_fields / sizeof known_fields[0])
 
 struct fault {
     char msg[256];
@@ -113,35 +115,12 @@ static int read_payments(const json_t *v, struct msmed_request *rq, struct fault
     return 0;
 }
 
-static int check_keys(const json_t *root, struct fault *f)
-{
-    const char *key;
-    json_t *v;
-
-    json_object_foreach((json_t *)root, key, v) {
-        bool known = false;
-        for (size_t i = 0; i < sizeof known_fields / sizeof known_fields[0]; i++)
-            known = known || strcmp(key, known_fields[i]) == 0;
-        if (!known) {
-            snprintf(f->msg, sizeof f->msg,
-                     "unknown field '%.64s' (expected amount, invoice_date, acceptance_date, "
-                     "agreed_days, as_of, payments, buyer_fy_end, buyer_paid_on)", key);
-            return -1;
-        }
-    }
-    return 0;
-}
-
 static int read_input(const json_t *root, struct msmed_request *rq, struct fault *f)
 {
     const json_t *amount = json_object_get(root, "amount");
     int32_t fy_end = DATE_UNKNOWN;
 
-    if (!json_is_object(root)) {
-        snprintf(f->msg, sizeof f->msg, "the body must be a JSON object");
-        return -1;
-    }
-    if (check_keys(root, f) != 0)
+    if (json_body_check(root, known_fields, N_KNOWN, f->msg, sizeof f->msg) != 0)
         return -1;
     if (amount == NULL)
         return fault(f, "amount", "is required (rupees)");
