@@ -97,16 +97,12 @@ static int read_input(const json_t *root, int32_t today, struct classify_input *
 int classify_request_parse(const char *body, size_t len, int32_t today, struct classify_input *in,
                            char *msg, size_t cap)
 {
-    json_error_t jerr;
     struct fault f;
-    json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = json_body_load(body, len, msg, cap);
     int rc;
 
-    if (root == NULL) {
-        snprintf(msg, cap, "invalid JSON at line %d, column %d: %s", jerr.line, jerr.column,
-                 jerr.text);
+    if (root == NULL)
         return CLASSIFY_REQUEST_BAD_JSON;
-    }
     rc = read_input(root, today, in, &f);
     json_decref(root);
     if (rc != 0) {

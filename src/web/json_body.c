@@ -47,3 +47,14 @@ int json_body_check(const json_t *root, const char *const *known, size_t n_known
     }
     return 0;
 }
+
+json_t *json_body_load(const char *body, size_t len, char *msg, size_t cap)
+{
+    json_error_t jerr;
+    json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+
+    if (root == NULL)
+        snprintf(msg, cap, "invalid JSON at line %d, column %d: %s", jerr.line, jerr.column,
+                 jerr.text);
+    return root;
+}

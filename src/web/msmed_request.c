@@ -184,17 +184,13 @@ int msmed_request_check(struct msmed_request *rq, char *msg, size_t cap)
 int msmed_request_parse(const char *body, size_t len, int32_t today, struct msmed_request *rq,
                         char *msg, size_t cap)
 {
-    json_error_t jerr;
     struct fault f;
-    json_t *root = json_loadb(body, len, JSON_REJECT_DUPLICATES, &jerr);
+    json_t *root = json_body_load(body, len, msg, cap);
     int rc;
 
     request_init(rq, today);
-    if (root == NULL) {
-        snprintf(msg, cap, "invalid JSON at line %d, column %d: %s", jerr.line, jerr.column,
-                 jerr.text);
+    if (root == NULL)
         return MSMED_REQUEST_BAD_JSON;
-    }
     rc = read_input(root, rq, &f);
     json_decref(root);
     if (rc != 0) {
