@@ -1,0 +1,22 @@
+/* logit.h: L2-regularised logistic regression, the linear baseline the
+ * stress model must not lose to (DESIGN.md §5, `baselines.linear`).
+ *
+ * Features are standardised on the training rows; a missing value (NAN)
+ * is imputed with the training mean and flagged in an extra indicator
+ * column, so the baseline sees the same information as the trees. */
+#ifndef SAMANVAY_LOGIT_H
+#define SAMANVAY_LOGIT_H
+
+#include <stddef.h>
+
+#include "core/err.h"
+
+struct logit;
+
+int logit_train(const float *x, const float *y, size_t rows, size_t cols, double l2,
+                struct logit **out, struct err *e);
+/* Probability of label 1 for one row of cols values. */
+double logit_predict(const struct logit *m, const float *row);
+void logit_free(struct logit *m);
+
+#endif

@@ -1,0 +1,24 @@
+/* metrics.h: how good a ranking of enterprises by risk is, on labels
+ * observed later (the backtest of `samanvay stress backtest`).
+ *
+ * score[i] is higher for riskier; label[i] is 0 or 1. Ties in score are
+ * handled exactly (AUC counts a tied pair as one half; average precision
+ * treats a tied group as one threshold). Each returns NAN when a measure
+ * is undefined (no positives, or no negatives for AUC). */
+#ifndef SAMANVAY_METRICS_H
+#define SAMANVAY_METRICS_H
+
+#include <stddef.h>
+
+struct metrics {
+    double auc;                 /* ROC area */
+    double pr_auc;              /* average precision */
+    double precision_at_1pct;   /* share of positives among the top 1% by score (at least one row) */
+    double brier;               /* mean (probability - label)^2; needs probabilities */
+};
+
+/* All four; `probability` may equal `score` when the score is one. */
+int metrics_compute(const double *score, const double *probability, const float *label, size_t n,
+                    struct metrics *out);
+
+#endif
