@@ -345,8 +345,8 @@ static void month_text(int32_t month, char out[8])
     snprintf(out, 8, "%04d-%02d", (int)(month / 12) % 10000, (int)(month % 12) + 1);
 }
 
-static void fill_reason(const struct stress_history *h, int32_t t, const float *x,
-                        const struct code_sum *s, struct stress_reason *r)
+static void fill_reason(int32_t since, const float *x, const struct code_sum *s,
+                        struct stress_reason *r)
 {
     int f = code_value_feature(s);
 
@@ -361,7 +361,6 @@ static void fill_reason(const struct stress_history *h, int32_t t, const float *
     else if (f == SF_TURNOVER_TREND_12)
         r->months = 12;
     if (strcmp(s->code, "sma") == 0) {
-        int32_t since = stress_history_arrears_since(h, t);
         if (r->value > 2)
             r->value = 2;
         if (since >= 0)
@@ -369,8 +368,8 @@ static void fill_reason(const struct stress_history *h, int32_t t, const float *
     }
 }
 
-int stress_features_reasons(const struct stress_history *h, int32_t t, const float *x,
-                            const float *contrib, struct stress_reason *r)
+int stress_features_reasons(int32_t arrears_since, const float *x, const float *contrib,
+                            struct stress_reason *r)
 {
     struct code_sum sums[SF_COUNT];
     int n_codes = 0, n = 0;
@@ -396,7 +395,7 @@ int stress_features_reasons(const struct stress_history *h, int32_t t, const flo
         }
         if (best < 0)
             break;
-        fill_reason(h, t, x, &sums[best], &r[n++]);
+        fill_reason(arrears_since, x, &sums[best], &r[n++]);
         sums[best].contribution = 0;
     }
     return n;

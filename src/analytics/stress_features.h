@@ -121,9 +121,11 @@ int32_t stress_history_arrears_since(const struct stress_history *h, int32_t t);
 
 /* The top reasons of one score: TreeSHAP contributions contrib[0..SF_COUNT)
  * summed per reason code, the positive ones in falling order, at most
- * STRESS_REASONS_MAX, each with the fact behind it from x (and `since` from
- * h for "sma"). Returns how many were written to r. */
-int stress_features_reasons(const struct stress_history *h, int32_t t, const float *x,
-                            const float *contrib, struct stress_reason *r);
+ * STRESS_REASONS_MAX, each with the fact behind it from x (and, for "sma",
+ * `arrears_since` from stress_history_arrears_since as its `since`). A code
+ * whose fact does not point to stress (turnover "down" by +5%) is left
+ * out: its words would be false. Returns how many were written to r. */
+int stress_features_reasons(int32_t arrears_since, const float *x, const float *contrib,
+                            struct stress_reason *r);
 
 #endif

@@ -308,7 +308,7 @@ static void test_reasons(void **state)
     contrib[SF_UTILISATION] = 0.2f;
     contrib[SF_RETURNS_MISSING_12] = 0.7f;  /* the fact is 0 missing returns: not a reason */
     contrib[SF_DPD_MAX_12] = -0.6f;         /* negative: never a reason */
-    k = stress_features_reasons(&f.h, T, x, contrib, r);
+    k = stress_features_reasons(stress_history_arrears_since(&f.h, T), x, contrib, r);
     assert_int_equal(k, 3);
     assert_string_equal(r[0].code, "turnover_down");
     assert_int_equal(r[0].months, 12);
@@ -323,7 +323,7 @@ static void test_reasons(void **state)
     /* Nothing positive: no reasons. */
     memset(contrib, 0, sizeof contrib);
     contrib[SF_SMA_CLASS] = -1;
-    assert_int_equal(stress_features_reasons(&f.h, T, x, contrib, r), 0);
+    assert_int_equal(stress_features_reasons(stress_history_arrears_since(&f.h, T), x, contrib, r), 0);
 }
 
 int main(void)

@@ -1,0 +1,552 @@
+/* stress.c: train, backtest and score the stress early-warning (stress.h,
+ * docs/stress.md). */
+#include "analytics/stress.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "analytics/calibrate.h"
+#include "analytics/logit.h"
+#include "analytics/stress_features.h"
+#include "analytics/stress_matrix.h"
+#include "analytics/stress_reason.h"
+#include "core/alloc.h"
+#include "core/date.h"
+#include "ingest/progress.h"
+#include "store/store_stress.h"
+
+#define TRAIN_MONTHS 8
+#define CALIB_MONTHS 3
+#define GAP_MONTHS 1
+#define TEST_MONTHS 6
+/* The linear baseline's ridge penalty: the features are standardised, so
+ * 1.0 is a light touch on tens of thousands of rows. */
+#define LOGIT_L2 1.0
+/* Rows scored per call into the booster: large enough that the library's
+ * per-call cost vanishes, small enough to stay in cache. */
+#define SCORE_BATCH 8192
+
+int stress_split_for(int32_t last_month, struct stress_split *sp, struct err *e)
+{
+    if (last_month < 0)
+        return err_set(e, "stress: the credit feed is empty; load it with `samanvay ingest credit`");
+    sp->test_to = last_month - STRESS_HORIZON_MONTHS;
+    sp->test_from = sp->test_to - (TEST_MONTHS - 1);
+    sp->calib_to = sp->test_from - GAP_MONTHS - 1;
+    sp->calib_from = sp->calib_to - (CALIB_MONTHS - 1);
+    sp->train_to = sp->calib_from - 1;
+    sp->train_from = sp->train_to - (TRAIN_MONTHS - 1);
+    return 0;
+}
+
+/* --- the panel, sliced ------------------------------------------------- */
+
+/* The rows of m whose month lies in from..to and whose label is known. */
+static struct stress_matrix *slice(const struct stress_matrix *m, int32_t from, int32_t to,
+                                   size_t *positives, struct err *e)
+{
+    struct stress_matrix *out = stress_matrix_new(m->cols, 1024);
+
+    *positives = 0;
+    if (out == NULL) {
+        err_set(e, "stress: out of memory");
+        return NULL;
+    }
+    for (size_t i = 0; i < m->rows; i++) {
+        if (m->month[i] < from || m->month[i] > to || isnan(m->label[i]))
+            continue;
+        if (stress_matrix_push(out, m->enterprise_id[i], m->month[i], m->x + i * m->cols,
+                               m->label[i])
+            != 0) {
+            stress_matrix_free(out);
+            err_set(e, "stress: out of memory");
+            return NULL;
+        }
+        *positives += m->label[i] > 0.5f;
+    }
+    return out;
+}
+
+static int need_both_classes(const char *what, size_t rows, size_t positives, struct err *e)
+{
+    if (positives == 0 || positives == rows)
+        return err_set(e,
+                       "stress: the %s months have %zu rows and %zu NPAs; the model needs both "
+                       "outcomes (load more months of the credit feed)",
+                       what, rows, positives);
+    return 0;
+}
+
+static int features_json(struct buf *out)
+{
+    int rc = buf_putc(out, '[');
+
+    for (int f = 0; rc == 0 && f < SF_COUNT; f++)
+        rc = buf_printf(out, "%s\"%s\"", f ? "," : "", stress_feature_name(f));
+    return rc != 0 ? rc : buf_putc(out, ']');
+}
+
+/* --- train ------------------------------------------------------------- */
+
+static int train_store(struct store *s, const struct stress_split *sp, struct stress_booster *b,
+                       const struct calibration *cal, int64_t *id, struct err *e)
+{
+    struct buf booster = BUF_INIT, features = BUF_INIT, calib = BUF_INIT;
+    struct stress_model_row row;
+    int rc;
+
+    memset(&row, 0, sizeof row);
+    rc = stress_booster_save(b, &booster, e);
+    if (rc == 0 && (features_json(&features) != 0 || calibration_to_json(cal, &calib) != 0))
+        rc = err_set(e, "stress: out of memory");
+    if (rc == 0) {
+        snprintf(row.trained_at, sizeof row.trained_at, "%s", store_now(s));
+        store_stress_month_text(sp->train_from, row.train_from);
+        store_stress_month_text(sp->train_to, row.train_to);
+        row.features = (char *)buf_cstr(&features);
+        row.booster = (unsigned char *)booster.data;
+        row.booster_len = booster.len;
+        row.calibration = (char *)buf_cstr(&calib);
+        rc = store_stress_model_put(s, &row, e);
+        *id = row.id;
+    }
+    buf_release(&booster);
+    buf_release(&features);
+    buf_release(&calib);
+    return rc;
+}
+
+static int calibrate_on(struct stress_booster *b, const struct stress_matrix *m,
+                        struct calibration **cal, struct err *e)
+{
+    float *margin = mem_alloc((m->rows ? m->rows : 1) * sizeof *margin);
+    int rc;
+
+    if (margin == NULL)
+        return err_set(e, "stress: out of memory");
+    rc = stress_booster_margin(b, m->x, m->rows, m->cols, margin, e);
+    if (rc == 0)
+        rc = calibration_fit(margin, m->label, m->rows, cal, e);
+    mem_free(margin);
+    return rc;
+}
+
+int stress_train(struct store *s, const struct stress_booster_params *p,
+                 struct stress_train_result *out, struct err *e)
+{
+    struct stress_matrix *panel = NULL, *train = NULL, *calib = NULL;
+    struct stress_booster *b = NULL;
+    struct calibration *cal = NULL;
+    int32_t last;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    rc = store_stress_last_month(s, &last, e);
+    if (rc == 0)
+        rc = stress_split_for(last, &out->split, e);
+    if (rc == 0)
+        rc = store_stress_panel(s, out->split.train_from, out->split.calib_to, last, &panel, e);
+    if (rc == 0 && ((train = slice(panel, out->split.train_from, out->split.train_to,
+                                   &out->train_positives, e)) == NULL
+                    || (calib = slice(panel, out->split.calib_from, out->split.calib_to,
+                                      &out->calib_positives, e)) == NULL))
+        rc = -1;
+    if (rc == 0) {
+        out->train_rows = train->rows;
+        out->calib_rows = calib->rows;
+        rc = need_both_classes("training", train->rows, out->train_positives, e);
+    }
+    if (rc == 0)
+        rc = need_both_classes("calibration", calib->rows, out->calib_positives, e);
+    if (rc == 0)
+        rc = stress_booster_train(train->x, train->label, train->rows, train->cols, p, &b, e);
+    if (rc == 0)
+        rc = calibrate_on(b, calib, &cal, e);
+    if (rc == 0)
+        rc = train_store(s, &out->split, b, cal, &out->model_id, e);
+    calibration_free(cal);
+    stress_booster_free(b);
+    stress_matrix_free(calib);
+    stress_matrix_free(train);
+    stress_matrix_free(panel);
+    return rc;
+}
+
+/* --- a stored model, loaded ---------------------------------------------- */
+
+struct loaded_model {
+    struct stress_model_row row;
+    struct stress_booster *booster;
+    struct calibration *cal;
+    int32_t train_from, train_to;
+};
+
+static void loaded_free(struct loaded_model *m)
+{
+    stress_booster_free(m->booster);
+    calibration_free(m->cal);
+    store_stress_model_row_free(&m->row);
+}
+
+static int model_load(struct store *s, struct loaded_model *m, struct err *e)
+{
+    struct buf names = BUF_INIT;
+    bool found;
+    int rc;
+
+    memset(m, 0, sizeof *m);
+    if (store_stress_model_latest(s, &m->row, &found, e) != 0)
+        return -1;
+    if (!found)
+        return err_set(e, "stress: no model yet; run `samanvay stress train` first");
+    rc = features_json(&names) != 0 ? err_set(e, "stress: out of memory") : 0;
+    /* A model trained on other features cannot read this build's vectors. */
+    if (rc == 0 && strcmp(buf_cstr(&names), m->row.features) != 0)
+        rc = err_set(e, "stress: model %lld was trained on other features; run `samanvay stress "
+                        "train` again",
+                     (long long)m->row.id);
+    buf_release(&names);
+    m->train_from = store_stress_month_parse(m->row.train_from);
+    m->train_to = store_stress_month_parse(m->row.train_to);
+    if (rc == 0 && (m->train_from < 0 || m->train_to < m->train_from))
+        rc = err_set(e, "stress: model %lld has a bad training period", (long long)m->row.id);
+    if (rc == 0)
+        rc = stress_booster_load(m->row.booster, m->row.booster_len, &m->booster, e);
+    if (rc == 0)
+        rc = calibration_from_json(m->row.calibration, &m->cal, e);
+    if (rc != 0)
+        loaded_free(m);
+    return rc;
+}
+
+/* --- backtest ------------------------------------------------------------ */
+
+struct scored {
+    double *model_score, *model_p, *sma2, *linear;
+};
+
+static void scored_free(struct scored *sc)
+{
+    mem_free(sc->model_score);
+    mem_free(sc->model_p);
+    mem_free(sc->sma2);
+    mem_free(sc->linear);
+}
+
+static int score_test(const struct loaded_model *m, const struct logit *lin,
+                      const struct stress_matrix *test, struct scored *sc, struct err *e)
+{
+    size_t n = test->rows ? test->rows : 1;
+    float *margin = mem_alloc(n * sizeof *margin);
+    int rc = 0;
+
+    sc->model_score = mem_alloc(n * sizeof(double));
+    sc->model_p = mem_alloc(n * sizeof(double));
+    sc->sma2 = mem_alloc(n * sizeof(double));
+    sc->linear = mem_alloc(n * sizeof(double));
+    if (margin == NULL || sc->model_score == NULL || sc->model_p == NULL || sc->sma2 == NULL
+        || sc->linear == NULL)
+        rc = err_set(e, "stress: out of memory");
+    if (rc == 0)
+        rc = stress_booster_margin(m->booster, test->x, test->rows, test->cols, margin, e);
+    for (size_t i = 0; rc == 0 && i < test->rows; i++) {
+        const float *x = test->x + i * test->cols;
+        sc->model_score[i] = margin[i];
+        sc->model_p[i] = calibration_apply(m->cal, margin[i]);
+        /* The rule an officer applies today: flag an account at SMA-2 (or worse). */
+        sc->sma2[i] = !isnan(x[SF_SMA_CLASS]) && x[SF_SMA_CLASS] >= 2 ? 1.0 : 0.0;
+        sc->linear[i] = logit_predict(lin, x);
+    }
+    mem_free(margin);
+    return rc;
+}
+
+static int backtest_measure(const struct stress_matrix *train, const struct stress_matrix *test,
+                            const struct loaded_model *m, struct stress_backtest *out,
+                            struct err *e)
+{
+    struct logit *lin = NULL;
+    struct scored sc = {0};
+    int rc = logit_train(train->x, train->label, train->rows, train->cols, LOGIT_L2, &lin, e);
+
+    if (rc == 0)
+        rc = score_test(m, lin, test, &sc, e);
+    if (rc == 0
+        && (metrics_compute(sc.model_score, sc.model_p, test->label, test->rows, &out->model) != 0
+            || metrics_compute(sc.sma2, sc.sma2, test->label, test->rows, &out->sma2_rule) != 0
+            || metrics_compute(sc.linear, sc.linear, test->label, test->rows, &out->linear)
+                   != 0))
+        rc = err_set(e, "stress: cannot compute the backtest measures");
+    scored_free(&sc);
+    logit_free(lin);
+    return rc;
+}
+
+static int backtest_store(struct store *s, const struct stress_backtest *b, struct err *e)
+{
+    struct buf json = BUF_INIT;
+    int rc = stress_backtest_json(b, &json) != 0 ? err_set(e, "stress: out of memory") : 0;
+
+    if (rc == 0)
+        rc = store_stress_model_set_backtest(s, b->model_id, buf_cstr(&json), e);
+    buf_release(&json);
+    return rc;
+}
+
+int stress_backtest_run(struct store *s, struct stress_backtest *out, struct err *e)
+{
+    struct stress_matrix *panel = NULL, *train = NULL, *test = NULL;
+    struct loaded_model m;
+    size_t train_pos;
+    int32_t last;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (model_load(s, &m, e) != 0)
+        return -1;
+    out->model_id = m.row.id;
+    /* The test months follow the model's own calibration months and gap,
+     * up to the last month whose 12 months after are reported. */
+    out->test_from = m.train_to + CALIB_MONTHS + GAP_MONTHS + 1;
+    rc = store_stress_last_month(s, &last, e);
+    out->test_to = last - STRESS_HORIZON_MONTHS;
+    if (rc == 0 && out->test_to < out->test_from)
+        rc = err_set(e, "stress: no month after model %lld's calibration has 12 months of "
+                        "outcomes yet",
+                     (long long)m.row.id);
+    if (rc == 0)
+        rc = store_stress_panel(s, m.train_from, out->test_to, last, &panel, e);
+    if (rc == 0
+        && ((train = slice(panel, m.train_from, m.train_to, &train_pos, e)) == NULL
+            || (test = slice(panel, out->test_from, out->test_to, &out->positives, e)) == NULL))
+        rc = -1;
+    if (rc == 0) {
+        out->rows = test->rows;
+        rc = need_both_classes("test", test->rows, out->positives, e);
+    }
+    if (rc == 0)
+        rc = need_both_classes("training", train->rows, train_pos, e);
+    if (rc == 0)
+        rc = backtest_measure(train, test, &m, out, e);
+    if (rc == 0)
+        rc = backtest_store(s, out, e);
+    stress_matrix_free(test);
+    stress_matrix_free(train);
+    stress_matrix_free(panel);
+    loaded_free(&m);
+    return rc;
+}
+
+static json_t *measure(double v)
+{
+    return isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *metrics_json(const struct metrics *m)
+{
+    return json_pack("{s:o, s:o, s:o, s:o}", "auc", measure(m->auc), "pr_auc", measure(m->pr_auc),
+                     "precision_at_1pct", measure(m->precision_at_1pct), "brier",
+                     measure(m->brier));
+}
+
+int stress_backtest_json(const struct stress_backtest *b, struct buf *out)
+{
+    char from[8], to[8];
+    json_t *root = metrics_json(&b->model);
+    char *text;
+    int rc;
+
+    store_stress_month_text(b->test_from, from);
+    store_stress_month_text(b->test_to, to);
+    if (root == NULL
+        || json_object_update_new(
+               root, json_pack("{s:{s:o, s:o}, s:I, s:s, s:s, s:I, s:I}", "baselines", "sma2_rule",
+                               metrics_json(&b->sma2_rule), "linear", metrics_json(&b->linear),
+                               "model_id", (json_int_t)b->model_id, "test_from", from,
+                               "test_to", to, "rows", (json_int_t)b->rows, "positives",
+                               (json_int_t)b->positives))
+               != 0) {
+        json_decref(root);
+        return -1;
+    }
+    text = json_dumps(root, JSON_INDENT(2) | JSON_REAL_PRECISION(6));
+    json_decref(root);
+    if (text == NULL)
+        return -1;
+    rc = buf_puts(out, text);
+    free(text);
+    return rc;
+}
+
+/* --- score --------------------------------------------------------------- */
+
+struct score_run {
+    struct store *store;
+    struct loaded_model *m;
+    int32_t t;
+    char month[8];
+    struct stress_score_result *out;
+    struct progress progress;
+    int64_t seen;
+    /* the batch */
+    size_t n;
+    int64_t id[SCORE_BATCH];
+    int32_t since[SCORE_BATCH];
+    float *x, *margin, *contrib;
+    struct buf reasons;
+    struct err *e;
+};
+
+/* Who is scored at t: an enterprise with a facility reported at t that is
+ * not NPA already (the model's own population), and a GST filer with no
+ * facility (a return due in the 12 months to t) scored as if it were a
+ * borrower in good standing: its credit features are missing, as they are
+ * for no training row, so the trees send it down their default branches
+ * (docs/stress.md, "Who is scored"). */
+static bool in_population(const struct stress_history *h, int32_t t, bool *borrower)
+{
+    int32_t end = date_month_last(t), start = date_month_last(t - 12);
+    bool npa;
+
+    *borrower = stress_history_active(h, t, &npa);
+    if (*borrower)
+        return !npa;
+    for (size_t i = 0; i < h->n_credit; i++)
+        if (h->credit[i].month <= t && h->credit[i].dpd > 90)
+            return false;       /* an NPA account closed or no longer reported */
+    for (size_t i = 0; i < h->n_gst; i++)
+        if (h->gst[i].due_on > start && h->gst[i].due_on <= end)
+            return true;
+    return false;
+}
+
+static int reasons_json(const struct stress_reason *r, int n, struct buf *out)
+{
+    int rc = buf_putc(out, '[');
+
+    for (int i = 0; rc == 0 && i < n; i++)
+        rc = buf_printf(out,
+                        "%s{\"code\":\"%s\",\"value\":%.6g,\"months\":%d,\"since\":\"%s\","
+                        "\"contribution\":%.4f}",
+                        i ? "," : "", r[i].code, r[i].value, r[i].months, r[i].since,
+                        r[i].contribution);
+    return rc != 0 ? rc : buf_putc(out, ']');
+}
+
+static int flush(struct score_run *r)
+{
+    const size_t cols = SF_COUNT;
+
+    if (r->n == 0)
+        return 0;
+    if (stress_booster_margin(r->m->booster, r->x, r->n, cols, r->margin, r->e) != 0
+        || stress_booster_contributions(r->m->booster, r->x, r->n, cols, r->contrib, r->e) != 0)
+        return -1;
+    for (size_t i = 0; i < r->n; i++) {
+        struct stress_reason why[STRESS_REASONS_MAX];
+        double p = calibration_apply(r->m->cal, r->margin[i]);
+        int k = stress_features_reasons(r->since[i], r->x + i * cols,
+                                        r->contrib + i * (cols + 1), why);
+
+        buf_reset(&r->reasons);
+        if (reasons_json(why, k, &r->reasons) != 0)
+            return err_set(r->e, "stress: out of memory");
+        if (store_stress_score_put(r->store, r->id[i], r->month, r->m->row.id, p,
+                                   buf_cstr(&r->reasons), r->e)
+            != 0)
+            return -1;
+        r->out->alerts += p >= STRESS_ALERT_PROBABILITY;
+    }
+    r->out->scored += (int64_t)r->n;
+    r->n = 0;
+    return 0;
+}
+
+static int score_one(void *ctx, const struct stress_history *h)
+{
+    struct score_run *r = ctx;
+    bool borrower;
+
+    if (++r->seen % 4096 == 0)
+        progress_update(&r->progress, 0, (uint64_t)r->seen);
+    if (!in_population(h, r->t, &borrower))
+        return 0;
+    r->out->borrowers += borrower;
+    r->out->gst_only += !borrower;
+    r->id[r->n] = h->enterprise_id;
+    r->since[r->n] = stress_history_arrears_since(h, r->t);
+    stress_features(h, r->t, r->x + r->n * SF_COUNT);
+    return ++r->n == SCORE_BATCH ? flush(r) : 0;
+}
+
+static int score_all(struct score_run *r)
+{
+    int rc;
+
+    r->x = mem_alloc(SCORE_BATCH * SF_COUNT * sizeof *r->x);
+    r->margin = mem_alloc(SCORE_BATCH * sizeof *r->margin);
+    r->contrib = mem_alloc(SCORE_BATCH * (SF_COUNT + 1) * sizeof *r->contrib);
+    if (r->x == NULL || r->margin == NULL || r->contrib == NULL)
+        rc = err_set(r->e, "stress: out of memory");
+    else
+        rc = store_begin(r->store, r->e);
+    if (rc != 0)
+        return rc;
+    /* One transaction: the month's old scores go and the new ones come
+     * together, or not at all. */
+    rc = store_stress_scores_clear(r->store, r->month, r->e);
+    if (rc == 0)
+        rc = store_stress_each(r->store, true, score_one, r, r->e);
+    if (rc == 0)
+        rc = flush(r);
+    if (rc == 0)
+        rc = store_commit(r->store, r->e);
+    else
+        store_rollback(r->store);
+    return rc;
+}
+
+int stress_score_run(struct store *s, bool quiet, struct stress_score_result *out, struct err *e)
+{
+    static struct score_run zero;
+    struct score_run *r;
+    struct loaded_model m;
+    int rc;
+
+    memset(out, 0, sizeof *out);
+    if (model_load(s, &m, e) != 0)
+        return -1;
+    /* The batch arrays are too large for the stack. */
+    r = mem_alloc(sizeof *r);
+    if (r == NULL) {
+        loaded_free(&m);
+        return err_set(e, "stress: out of memory");
+    }
+    *r = zero;
+    r->store = s;
+    r->m = &m;
+    r->out = out;
+    r->e = e;
+    r->reasons = (struct buf)BUF_INIT;
+    out->model_id = m.row.id;
+    rc = store_stress_last_month(s, &r->t, e);
+    if (rc == 0 && r->t < 0)
+        rc = err_set(e, "stress: the credit feed is empty; nothing to score");
+    if (rc == 0) {
+        out->month = r->t;
+        store_stress_month_text(r->t, r->month);
+        progress_start(&r->progress, "stress score", 0, quiet);
+        rc = score_all(r);
+        progress_finish(&r->progress, (uint64_t)r->seen);
+    }
+    mem_free(r->x);
+    mem_free(r->margin);
+    mem_free(r->contrib);
+    buf_release(&r->reasons);
+    mem_free(r);
+    loaded_free(&m);
+    return rc;
+}
