@@ -8,9 +8,8 @@
 
 #include "core/date.h"
 
-/* Months of turnover kept around t: 15 for the 12-month trend (the same
- * three months a year earlier), rounded up. */
-#define WINDOW 24
+/* Months of turnover kept up to t. */
+#define WINDOW 24      /* >= 6 + 12 + 3: the 12-month trend from a quarter back */
 #define OVERDUE_DAYS 90
 
 static const struct {
@@ -109,11 +108,27 @@ static double mean_back(const struct turnover *tv, int from, int to, double *tax
     return n > 0 ? sum / n : NAN;
 }
 
-static float trend(const struct turnover *tv, int recent_to, int before_from, int before_to)
+/* How many months back the latest month with turnover on file lies
+ * (within 6 months; -1 when none): a quarterly filer's latest quarter, or a
+ * monthly filer's last return when this month's is not yet due, is "the
+ * last three months" for the trends. */
+static int latest_known(const struct turnover *tv)
 {
-    double now = mean_back(tv, 0, recent_to, NULL, NULL);
-    double then = mean_back(tv, before_from, before_to, NULL, NULL);
+    for (int back = 0; back < 6; back++)
+        if (tv->known[WINDOW - 1 - back])
+            return back;
+    return -1;
+}
 
+/* Mean turnover of months k0..k0+span-1 back against k0+lag..k0+lag+span-1, minus 1. */
+static float trend(const struct turnover *tv, int k0, int span, int lag)
+{
+    double now, then;
+
+    if (k0 < 0)
+        return NAN;
+    now = mean_back(tv, k0, k0 + span - 1, NULL, NULL);
+    then = mean_back(tv, k0 + lag, k0 + lag + span - 1, NULL, NULL);
     if (isnan(now) || isnan(then) || then <= 0)
         return NAN;
     return (float)(now / then - 1.0);
@@ -152,7 +167,7 @@ static float tax_ratio_change(const struct turnover *tv)
 static void gst_features(const struct stress_history *h, int32_t t, float *x)
 {
     int32_t end = date_month_last(t), start = date_month_last(t - 12);
-    int missing = 0, late = 0, latest = -1;
+    int missing = 0, late = 0, latest = -1, k0;
     struct turnover tv;
 
     if (h->n_gst == 0) {
@@ -175,9 +190,10 @@ static void gst_features(const struct stress_history *h, int32_t t, float *x)
     x[SF_RETURNS_LATE_12] = (float)late;
     x[SF_MONTHS_SINCE_FILED] = latest < 0 ? NAN : (float)(t - latest);
     turnover_build(h, t, &tv);
-    x[SF_TURNOVER_TREND_3] = trend(&tv, 2, 3, 5);
-    x[SF_TURNOVER_TREND_6] = trend(&tv, 5, 6, 11);
-    x[SF_TURNOVER_TREND_12] = trend(&tv, 2, 12, 14);
+    k0 = latest_known(&tv);
+    x[SF_TURNOVER_TREND_3] = trend(&tv, k0, 3, 3);
+    x[SF_TURNOVER_TREND_6] = trend(&tv, k0, 6, 6);
+    x[SF_TURNOVER_TREND_12] = trend(&tv, k0, 3, 12);
     x[SF_TURNOVER_CV_12] = volatility(&tv);
     x[SF_TAX_RATIO_CHANGE] = tax_ratio_change(&tv);
 }

@@ -81,6 +81,9 @@ enum stress_feature {
     SF_RETURNS_MISSING_12,      /* returns due in the last 12 months, not filed by end of t */
     SF_RETURNS_LATE_12,         /* returns due in the last 12 months, filed late by end of t */
     SF_MONTHS_SINCE_FILED,      /* t minus the period of the latest return filed by end of t */
+    /* The turnover trends count from the latest month with turnover on file
+     * (within 6 months of t): a quarterly filer's last quarter, or the
+     * last month whose return is in. */
     SF_TURNOVER_TREND_3,        /* mean turnover of the last 3 months / the 3 before, minus 1 */
     SF_TURNOVER_TREND_6,        /* the last 6 months against the 6 before */
     SF_TURNOVER_TREND_12,       /* the last 3 months against the same 3 a year earlier */

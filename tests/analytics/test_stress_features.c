@@ -68,15 +68,14 @@ static void test_gst_features(void **state)
     attach(&f, monthly_gst(&f), 0, 0, 0, 0);
     stress_features(&f.h, T, x);
     /* T's own return falls due in T+1: not missing, not known. T-1's was
-     * due and filed (late) in T. Turnover of T-2..T is known only for T-2
-     * and T-1 (50 each): down by half. */
+     * due and filed (late) in T. The latest turnover on file is T-1's, so
+     * the trends count from T-1: T-1..T-3 (50, 50, 100) against T-4..T-6. */
     assert_float_equal(x[SF_RETURNS_MISSING_12], 0, 1e-6);
     assert_float_equal(x[SF_RETURNS_LATE_12], 1, 1e-6);
     assert_float_equal(x[SF_MONTHS_SINCE_FILED], 1, 1e-6);
-    assert_float_equal(x[SF_TURNOVER_TREND_3], -0.5, 1e-6);
-    assert_float_equal(x[SF_TURNOVER_TREND_12], -0.5, 1e-6);
-    /* The last 6 months (3 at 100, 2 known at 50) against 6 at 100. */
-    assert_float_equal(x[SF_TURNOVER_TREND_6], (3 * 100 + 2 * 50) / 5.0 / 100 - 1, 1e-5);
+    assert_float_equal(x[SF_TURNOVER_TREND_3], -1 / 3.0, 1e-6);
+    assert_float_equal(x[SF_TURNOVER_TREND_12], -1 / 3.0, 1e-6);   /* T-13, T-14 at 100 */
+    assert_float_equal(x[SF_TURNOVER_TREND_6], (4 * 100 + 2 * 50) / 6.0 / 100 - 1, 1e-5);
     assert_float_equal(x[SF_TAX_RATIO_CHANGE], 0, 1e-4);
     assert_true(x[SF_TURNOVER_CV_12] > 0.1f);
     /* One month on, T's return is filed on its due day... */
@@ -126,13 +125,13 @@ static void test_quarterly_spread(void **state)
     }
     attach(&f, n, 0, 0, 0, 0);
     stress_features(&f.h, T + 1, x);   /* the quarter ending T is filed in T+1 */
-    /* Last 3 months at T+1: T-1, T (50 each) and T+1 (nothing yet);
-     * the 3 before: T-2 (50), T-3 and T-4 (100). */
-    assert_float_equal(x[SF_TURNOVER_TREND_3], 50 / ((50 + 100 + 100) / 3.0) - 1, 1e-6);
-    /* At T the quarter ending T is not filed: its months are unknown. */
+    /* The latest quarter on file at T+1 ends at T: T-2..T (50 each)
+     * against the quarter before (100 each). */
+    assert_float_equal(x[SF_TURNOVER_TREND_3], -0.5, 1e-6);
+    /* At T that quarter is not filed yet: the latest is the one ending T-3. */
     stress_features(&f.h, T, x);
-    assert_true(isnan(x[SF_TURNOVER_TREND_3]));
-    assert_float_equal(x[SF_TURNOVER_TREND_6], 0, 1e-6);   /* T-5..T-3 against T-11..T-6 */
+    assert_float_equal(x[SF_TURNOVER_TREND_3], 0, 1e-6);
+    assert_true(isnan(x[SF_TURNOVER_TREND_6]));   /* nothing on file before T-8 */
 }
 
 /* Two facilities: a cash credit (limit 1000) reported T-12..T+3 and a term
@@ -312,7 +311,7 @@ static void test_reasons(void **state)
     assert_int_equal(k, 3);
     assert_string_equal(r[0].code, "turnover_down");
     assert_int_equal(r[0].months, 12);
-    assert_float_equal(r[0].value, -0.5, 1e-6);
+    assert_float_equal(r[0].value, -1 / 3.0, 1e-6);
     assert_float_equal(r[0].contribution, 0.9, 1e-6);
     assert_string_equal(r[1].code, "sma");
     assert_float_equal(r[1].value, 2, 0);
