@@ -26,9 +26,10 @@ struct stress_booster_params {
     double subsample;
     int threads;                /* 0: every core */
     uint64_t seed;
+    double scale_pos_weight;    /* weight of a positive row; 1: none (docs/stress-model.md) */
 };
 
-/* The parameters docs/stress.md justifies with measurements. */
+/* The parameters docs/stress-model.md justifies with measurements. */
 void stress_booster_params_default(struct stress_booster_params *p);
 
 /* Train a binary logistic model on rows × cols of x (row-major, NAN
