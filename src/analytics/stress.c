@@ -402,10 +402,8 @@ struct score_run {
 
 /* Who is scored at t: an enterprise with a facility reported at t that is
  * not NPA already (the model's own population), and a GST filer with no
- * facility (a return due in the 12 months to t) scored as if it were a
- * borrower in good standing: its credit features are missing, as they are
- * for no training row, so the trees send it down their default branches
- * (docs/stress.md, "Who is scored"). */
+ * facility reported at t (a return due in the 12 months to t) that never
+ * had an NPA account (docs/stress.md, "Who is scored"). */
 static bool in_population(const struct stress_history *h, int32_t t, bool *borrower)
 {
     int32_t end = date_month_last(t), start = date_month_last(t - 12);
@@ -421,6 +419,23 @@ static bool in_population(const struct stress_history *h, int32_t t, bool *borro
         if (h->gst[i].due_on > start && h->gst[i].due_on <= end)
             return true;
     return false;
+}
+
+/* A GST filer without a facility is scored as a borrower whose account is
+ * standard and has been all year: every training row has a facility, so a
+ * missing credit history is a state the trees never saw, and their default
+ * branches would decide its score by accident. The probability is then
+ * "of a borrower with these GST returns and a clean account". */
+static void as_clean_borrower(float *x)
+{
+    if (isnan(x[SF_SMA_CLASS]))
+        x[SF_SMA_CLASS] = -1;
+    if (isnan(x[SF_DPD_NOW]))
+        x[SF_DPD_NOW] = 0;
+    if (isnan(x[SF_DPD_MAX_12]))
+        x[SF_DPD_MAX_12] = 0;
+    if (isnan(x[SF_ARREARS_MONTHS_12]))
+        x[SF_ARREARS_MONTHS_12] = 0;
 }
 
 static int reasons_json(const struct stress_reason *r, int n, struct buf *out)
@@ -479,6 +494,8 @@ static int score_one(void *ctx, const struct stress_history *h)
     r->id[r->n] = h->enterprise_id;
     r->since[r->n] = stress_history_arrears_since(h, r->t);
     stress_features(h, r->t, r->x + r->n * SF_COUNT);
+    if (!borrower)
+        as_clean_borrower(r->x + r->n * SF_COUNT);
     return ++r->n == SCORE_BATCH ? flush(r) : 0;
 }
 

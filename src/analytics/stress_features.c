@@ -17,6 +17,7 @@ static const struct {
 } features[SF_COUNT] = {
     [SF_RETURNS_MISSING_12] = {"gst_returns_missing_12m", "returns_missing"},
     [SF_RETURNS_LATE_12] = {"gst_returns_late_12m", "returns_late"},
+    [SF_RETURNS_MISSING_3] = {"gst_returns_missing_3m", "returns_missing"},
     [SF_MONTHS_SINCE_FILED] = {"gst_months_since_filed", "returns_missing"},
     [SF_TURNOVER_TREND_3] = {"turnover_trend_3m", "turnover_down"},
     [SF_TURNOVER_TREND_6] = {"turnover_trend_6m", "turnover_down"},
@@ -29,6 +30,7 @@ static const struct {
     [SF_ARREARS_MONTHS_12] = {"arrears_months_12m", "sma"},
     [SF_UTILISATION] = {"utilisation", "utilisation_high"},
     [SF_UTILISATION_CHANGE_3] = {"utilisation_change_3m", "utilisation_high"},
+    [SF_UTILISATION_CHANGE_12] = {"utilisation_change_12m", "utilisation_high"},
     [SF_NEW_FACILITIES_6] = {"new_facilities_6m", "new_borrowing"},
     [SF_CLAIMS_OPEN] = {"delayed_payment_claims_open", "payments_delayed"},
     [SF_COMPLIANCE_OVERDUE_90] = {"compliance_overdue_90d", "compliance_overdue"},
@@ -167,7 +169,8 @@ static float tax_ratio_change(const struct turnover *tv)
 static void gst_features(const struct stress_history *h, int32_t t, float *x)
 {
     int32_t end = date_month_last(t), start = date_month_last(t - 12);
-    int missing = 0, late = 0, latest = -1, k0;
+    int32_t recent = date_month_last(t - 3);
+    int missing = 0, missing_recent = 0, late = 0, latest = -1, k0;
     struct turnover tv;
 
     if (h->n_gst == 0) {
@@ -184,10 +187,12 @@ static void gst_features(const struct stress_history *h, int32_t t, float *x)
         if (g->due_on <= start || g->due_on > end)
             continue;
         missing += !filed;
+        missing_recent += !filed && g->due_on > recent;
         late += filed && g->filed_on > g->due_on;
     }
     x[SF_RETURNS_MISSING_12] = (float)missing;
     x[SF_RETURNS_LATE_12] = (float)late;
+    x[SF_RETURNS_MISSING_3] = (float)missing_recent;
     x[SF_MONTHS_SINCE_FILED] = latest < 0 ? NAN : (float)(t - latest);
     turnover_build(h, t, &tv);
     k0 = latest_known(&tv);
@@ -226,7 +231,8 @@ static void credit_features(const struct stress_history *h, int32_t t, float *x)
     int dpd_now = -1, dpd_max = -1, arrears = 0, fresh = 0;
     uint32_t arrears_mask = 0;
     int32_t end = date_month_last(t), six_before = date_month_last(t - 6);
-    float u_now, u_then;
+    float u_now, u_then, u_usual = 0;
+    int n_usual = 0;
 
     for (size_t i = 0; i < h->n_credit; i++) {
         const struct stress_credit *c = &h->credit[i];
@@ -251,6 +257,14 @@ static void credit_features(const struct stress_history *h, int32_t t, float *x)
     u_then = utilisation_at(h, t - 3);
     x[SF_UTILISATION] = u_now;
     x[SF_UTILISATION_CHANGE_3] = isnan(u_now) || isnan(u_then) ? NAN : u_now - u_then;
+    for (int32_t m = t - 12; m <= t - 6; m++) {
+        float u = utilisation_at(h, m);
+        if (!isnan(u)) {
+            u_usual += u;
+            n_usual++;
+        }
+    }
+    x[SF_UTILISATION_CHANGE_12] = isnan(u_now) || n_usual == 0 ? NAN : u_now - u_usual / n_usual;
     x[SF_NEW_FACILITIES_6] = (float)fresh;
 }
 

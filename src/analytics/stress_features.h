@@ -80,6 +80,7 @@ struct stress_history {
 enum stress_feature {
     SF_RETURNS_MISSING_12,      /* returns due in the last 12 months, not filed by end of t */
     SF_RETURNS_LATE_12,         /* returns due in the last 12 months, filed late by end of t */
+    SF_RETURNS_MISSING_3,       /* returns due in the last 3 months, not filed by end of t */
     SF_MONTHS_SINCE_FILED,      /* t minus the period of the latest return filed by end of t */
     /* The turnover trends count from the latest month with turnover on file
      * (within 6 months of t): a quarterly filer's last quarter, or the
@@ -95,6 +96,8 @@ enum stress_feature {
     SF_ARREARS_MONTHS_12,       /* months of the last 12 with any facility in arrears */
     SF_UTILISATION,             /* outstanding / limit on working-capital facilities at t */
     SF_UTILISATION_CHANGE_3,    /* that, minus the same 3 months earlier */
+    SF_UTILISATION_CHANGE_12,   /* that, minus its mean over months t-12..t-6 (the
+                                   facility's own normal, before any recent stress) */
     SF_NEW_FACILITIES_6,        /* facilities sanctioned in the last 6 months */
     SF_CLAIMS_OPEN,             /* delayed-payment claims filed by t and still open at t */
     SF_COMPLIANCE_OVERDUE_90,   /* compliance items more than 90 days past due at the end of t */
