@@ -142,6 +142,7 @@ static void test_save_load(void **state)
     /* The loaded model knows its width. */
     assert_int_equal(stress_booster_margin(c, d->x, 10, COLS - 1, mc, &e), -1);
     assert_non_null(strstr(e.msg, "columns"));
+    assert_int_equal(stress_booster_margin(c, d->x, 0, COLS, mc, &e), 0);   /* nothing to score */
     buf_release(&bytes);
     stress_booster_free(b);
     stress_booster_free(c);
