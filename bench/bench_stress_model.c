@@ -182,7 +182,7 @@ static int linear_auc(double *auc)
     struct metrics mt;
     struct err e;
 
-    if (logit_train(X, Y, N_TRAIN, COLS, 1.0, &l, &e) != 0) {
+    if (logit_train(X, Y, N_TRAIN, COLS, LOGIT_L2_DEFAULT, &l, &e) != 0) {
         fprintf(stderr, "bench_stress_model: %s\n", e.msg);
         return -1;
     }

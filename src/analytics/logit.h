@@ -15,8 +15,11 @@ struct logit;
 
 /* Minimises the summed log-loss + (l2 / 2)·|coefficients|², intercept not
  * penalised, on standardised features. l2 must be > 0 (it keeps the fit
- * finite when a feature separates the classes); 1 is the baseline's value
- * (docs/stress-model.md). Needs both labels among y (0 or 1, none NAN). */
+ * finite when a feature separates the classes); LOGIT_L2_DEFAULT is the
+ * baseline's value (docs/stress-model.md). Needs both labels among y (0 or
+ * 1, none NAN). */
+#define LOGIT_L2_DEFAULT 1.0
+
 int logit_train(const float *x, const float *y, size_t rows, size_t cols, double l2,
                 struct logit **out, struct err *e);
 /* Probability of label 1 for one row of cols values. */
