@@ -140,6 +140,28 @@ static void test_rejects(void **state)
     assert_null(m);
 }
 
+/* Memory running out at any allocation unwinds without a leak (ASan). */
+static void test_out_of_memory(void **state)
+{
+    const float x[8] = {1, NAN, 2, 0, 3, 1, 4, 0}, y[4] = {0, 1, 0, 1};
+    struct logit *m = NULL;
+    struct err e;
+    int failed = 0;
+
+    (void)state;
+    for (long n = 1; n <= 12; n++) {
+        mem_fail_after(n);
+        if (logit_train(x, y, 4, 2, 1, &m, &e) != 0) {
+            failed++;
+            assert_non_null(strstr(e.msg, "out of memory"));
+        } else {
+            logit_free(m);
+        }
+        mem_fail_after(0);
+    }
+    assert_true(failed >= 5);     /* the model's five arrays and the fit's four */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_missing_values),
         cmocka_unit_test(test_separation),
         cmocka_unit_test(test_rejects),
+        cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
