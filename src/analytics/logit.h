@@ -1,9 +1,10 @@
 /* logit.h: L2-regularised logistic regression, the linear baseline the
  * stress model must not lose to (DESIGN.md §5, `baselines.linear`).
  *
- * Features are standardised on the training rows; a missing value (NAN)
- * is imputed with the training mean and flagged in an extra indicator
- * column, so the baseline sees the same information as the trees. */
+ * Features are standardised on the training rows; a missing value (NAN,
+ * or an infinity) is imputed with the training mean and flagged in an
+ * extra indicator column, so the baseline sees the same information as
+ * the trees. */
 #ifndef SAMANVAY_LOGIT_H
 #define SAMANVAY_LOGIT_H
 

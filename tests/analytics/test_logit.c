@@ -74,7 +74,7 @@ static void test_missing_values(void **state)
     struct logit *m = NULL;
     struct rng r;
     struct err e;
-    const float present[3] = {0, NAN, 5}, absent[3] = {NAN, NAN, 5};
+    const float present[3] = {0, NAN, 5}, absent[3] = {NAN, NAN, 5}, inf[3] = {INFINITY, 1, 5};
     double gap;
 
     (void)state;
@@ -94,6 +94,8 @@ static void test_missing_values(void **state)
     gap = log_odds(logit_predict(m, absent)) - log_odds(logit_predict(m, present));
     assert_true(fabs(gap - 1.0) < 0.12);
     assert_true(fabs(log_odds(logit_predict(m, present)) - -1) < 0.1);
+    /* An infinity is no measurement either; x1, never seen, is ignored. */
+    assert_true(logit_predict(m, inf) == logit_predict(m, absent));
     logit_free(m);
     mem_free(x);
     mem_free(y);
