@@ -60,7 +60,8 @@ static struct logit *logit_alloc(size_t cols)
     return m;
 }
 
-/* Mean and standard deviation of each column over its present values;
+/* Mean and standard deviation of each column over its present (finite)
+ * values, an infinity counting as missing;
  * an indicator column for each column with some, not all, missing. */
 static void standardise(struct logit *m, const float *x, size_t rows)
 {
@@ -70,7 +71,7 @@ static void standardise(struct logit *m, const float *x, size_t rows)
         size_t n = 0;
         for (size_t i = 0; i < rows; i++) {
             float v = x[i * m->cols + j];
-            if (!isnan(v)) {
+            if (isfinite(v)) {
                 sum += v;
                 n++;
             }
@@ -78,7 +79,7 @@ static void standardise(struct logit *m, const float *x, size_t rows)
         m->mean[j] = n > 0 ? sum / (double)n : 0;
         for (size_t i = 0; i < rows; i++) {
             float v = x[i * m->cols + j];
-            if (!isnan(v))
+            if (isfinite(v))
                 ss += (v - m->mean[j]) * (v - m->mean[j]);
         }
         m->sd[j] = n > 1 ? sqrt(ss / (double)n) : 0;
@@ -94,7 +95,7 @@ static void design_row(const struct logit *m, const float *row, double *z)
     memset(z, 0, m->d * sizeof *z);
     z[0] = 1;
     for (size_t j = 0; j < m->cols; j++) {
-        if (isnan(row[j]) || isinf(row[j])) {
+        if (!isfinite(row[j])) {
             if (m->ind[j])
                 z[m->ind[j]] = 1;
         } else {
@@ -109,7 +110,7 @@ static double linear(const struct logit *m, const double *w, const float *row)
     double t = w[0];
 
     for (size_t j = 0; j < m->cols; j++) {
-        if (isnan(row[j]) || isinf(row[j])) {
+        if (!isfinite(row[j])) {
             if (m->ind[j])
                 t += w[m->ind[j]];
         } else {

@@ -19,8 +19,8 @@ struct stress_booster {
 /* Why the parameters are what they are: docs/stress-model.md. */
 void stress_booster_params_default(struct stress_booster_params *p)
 {
-    p->rounds = 300;
-    p->max_depth = 4;
+    p->rounds = 100;
+    p->max_depth = 3;
     p->eta = 0.05;
     p->min_child_weight = 5.0;
     p->subsample = 0.8;
@@ -185,6 +185,8 @@ static int predict(struct stress_booster *b, const float *x, size_t rows, size_t
 
     if (cols != b->cols)
         return err_set(e, "booster: %zu columns given, the model has %zu", cols, b->cols);
+    if (rows == 0)
+        return 0;
     if (make_dmatrix(x, rows, cols, &d, e))
         return -1;
     snprintf(config, sizeof config,

@@ -38,7 +38,8 @@ int stress_booster_train(const float *x, const float *y, size_t rows, size_t col
                          const struct stress_booster_params *p, struct stress_booster **out,
                          struct err *e);
 
-/* The raw margin (log-odds) of each row into margin[0..rows). */
+/* The raw margin (log-odds) of each row into margin[0..rows); cols must be
+ * the model's. rows == 0 does nothing. */
 int stress_booster_margin(struct stress_booster *b, const float *x, size_t rows, size_t cols,
                           float *margin, struct err *e);
 

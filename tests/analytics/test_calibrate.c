@@ -196,6 +196,26 @@ static void test_bad_fit_input(void **state)
     assert_null(c);
 }
 
+static void test_out_of_memory(void **state)
+{
+    const float m[4] = {-1, 0, 1, 2}, y[4] = {0, 0, 1, 1};
+    struct calibration *c = NULL;
+    struct err e;
+
+    (void)state;
+    for (long n = 1; n <= 2; n++) {
+        mem_fail_after(n);
+        assert_int_equal(calibration_fit(m, y, 4, &c, &e), -1);
+        mem_fail_after(0);
+        assert_non_null(strstr(e.msg, "out of memory"));
+    }
+    mem_fail_after(1);
+    assert_int_equal(calibration_from_json("{\"method\": \"platt\", \"a\": 1, \"b\": 0, \"rows\": 4, "
+                                           "\"positives\": 1}", &c, &e), -1);
+    mem_fail_after(0);
+    assert_null(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -205,6 +225,7 @@ int main(void)
         cmocka_unit_test(test_json_round_trip),
         cmocka_unit_test(test_bad_json),
         cmocka_unit_test(test_bad_fit_input),
+        cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -74,7 +74,7 @@ static void test_missing_values(void **state)
     struct logit *m = NULL;
     struct rng r;
     struct err e;
-    const float present[3] = {0, NAN, 5}, absent[3] = {NAN, NAN, 5};
+    const float present[3] = {0, NAN, 5}, absent[3] = {NAN, NAN, 5}, inf[3] = {INFINITY, 1, 5};
     double gap;
 
     (void)state;
@@ -94,6 +94,8 @@ static void test_missing_values(void **state)
     gap = log_odds(logit_predict(m, absent)) - log_odds(logit_predict(m, present));
     assert_true(fabs(gap - 1.0) < 0.12);
     assert_true(fabs(log_odds(logit_predict(m, present)) - -1) < 0.1);
+    /* An infinity is no measurement either; x1, never seen, is ignored. */
+    assert_true(logit_predict(m, inf) == logit_predict(m, absent));
     logit_free(m);
     mem_free(x);
     mem_free(y);
@@ -140,6 +142,28 @@ static void test_rejects(void **state)
     assert_null(m);
 }
 
+/* Memory running out at any allocation unwinds without a leak (ASan). */
+static void test_out_of_memory(void **state)
+{
+    const float x[8] = {1, NAN, 2, 0, 3, 1, 4, 0}, y[4] = {0, 1, 0, 1};
+    struct logit *m = NULL;
+    struct err e;
+    int failed = 0;
+
+    (void)state;
+    for (long n = 1; n <= 12; n++) {
+        mem_fail_after(n);
+        if (logit_train(x, y, 4, 2, 1, &m, &e) != 0) {
+            failed++;
+            assert_non_null(strstr(e.msg, "out of memory"));
+        } else {
+            logit_free(m);
+        }
+        mem_fail_after(0);
+    }
+    assert_true(failed >= 5);     /* the model's five arrays and the fit's four */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -147,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_missing_values),
         cmocka_unit_test(test_separation),
         cmocka_unit_test(test_rejects),
+        cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
