@@ -445,7 +445,7 @@ static int reasons_json(const struct stress_reason *r, int n, struct buf *out)
     for (int i = 0; rc == 0 && i < n; i++)
         rc = buf_printf(out,
                         "%s{\"code\":\"%s\",\"value\":%.6g,\"months\":%d,\"since\":\"%s\","
-                        "\"contribution\":%.4f}",
+                        "\"contribution\":%.6g}",
                         i ? "," : "", r[i].code, r[i].value, r[i].months, r[i].since,
                         r[i].contribution);
     return rc != 0 ? rc : buf_putc(out, ']');

@@ -11,6 +11,9 @@
 /* Months of turnover kept up to t. */
 #define WINDOW 24      /* >= 6 + 12 + 3: the 12-month trend from a quarter back */
 #define OVERDUE_DAYS 90
+/* A reason must move the log-odds by at least this much to be named:
+ * 0.01 is a 1% change in the odds, below anything worth an officer's time. */
+#define MIN_CONTRIBUTION 0.01
 
 static const struct {
     const char *name, *reason;
@@ -350,8 +353,9 @@ static bool fact_points_to_stress(const char *code, double value)
 {
     if (isnan(value))
         return false;
+    /* A fall smaller than 1% (or 0.01 points) is noise, not a fact to name. */
     if (strcmp(code, "turnover_down") == 0 || strcmp(code, "tax_ratio_down") == 0)
-        return value < 0;
+        return value <= -0.01;
     if (strcmp(code, "sma") == 0 || strcmp(code, "utilisation_high") == 0)
         return value >= 0;
     if (strcmp(code, "turnover_volatile") == 0)
@@ -417,7 +421,7 @@ int stress_features_reasons(int32_t arrears_since, const float *x, const float *
     while (n < STRESS_REASONS_MAX) {
         int best = -1;
         for (int k = 0; k < n_codes; k++) {
-            if (sums[k].contribution <= 0
+            if (sums[k].contribution < MIN_CONTRIBUTION
                 || !fact_points_to_stress(sums[k].code, x[code_value_feature(&sums[k])]))
                 continue;
             if (best < 0 || sums[k].contribution > sums[best].contribution)

@@ -319,9 +319,10 @@ static void test_reasons(void **state)
     assert_string_equal(r[2].code, "utilisation_high");
     for (int i = 0; i < k; i++)
         assert_true(code_known(r[i].code));
-    /* Nothing positive: no reasons. */
+    /* Nothing positive, or too little to name: no reasons. */
     memset(contrib, 0, sizeof contrib);
     contrib[SF_SMA_CLASS] = -1;
+    contrib[SF_UTILISATION] = 0.005f;
     assert_int_equal(stress_features_reasons(stress_history_arrears_since(&f.h, T), x, contrib, r), 0);
 }
 
