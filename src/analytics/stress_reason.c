@@ -73,6 +73,16 @@ static void month_text(const char *since, char *out, size_t cap)
     snprintf(out, cap, "%s %.4s", _(month_names[month - 1]), since);
 }
 
+void stress_month_text(const char *yyyy_mm, char *out, size_t cap)
+{
+    if (cap == 0)
+        return;
+    if (yyyy_mm && yyyy_mm[0] && since_valid(yyyy_mm))
+        month_text(yyyy_mm, out, cap);
+    else
+        snprintf(out, cap, "%s", yyyy_mm ? yyyy_mm : "");
+}
+
 /* A percentage without the sign: whole above ten, one decimal below it
  * (a 4.5% change matters; 38.2% reads no better than 38%). */
 static void pct_text(double fraction, char *out, size_t cap)
