@@ -153,17 +153,20 @@ static int put_help(struct web_request *rq, struct buf *b)
 
 static int put_intro(struct web_request *rq, struct buf *b, const struct stress_watch *w)
 {
-    char month[64];
+    char month[64], threshold[16], count[24];
 
     stress_month_text(w->month, month, sizeof month);
     if (buf_printf(b, "<h1>%s</h1>\n<p>", _("Enterprises in stress")))
         return -1;
     if (w->month[0] == '\0')
         return buf_printf(b, "%s</p>\n", _("No stress scores are stored yet."));
-    if (html_put_sentence(b, _("Scores of %s, the latest."), month)
-        || buf_printf(b, " %s ", _("Enterprises of your area with a chance of NPA within 12 months of"))
-        || put_percent(b, STRESS_ALERT_PROBABILITY)
-        || buf_printf(b, " %s: %" PRId64 ". %s</p>\n", _("or more"), w->total, _("Most likely first.")))
+    snprintf(threshold, sizeof threshold, "%.0f%%", STRESS_ALERT_PROBABILITY * 100.0);
+    snprintf(count, sizeof count, "%" PRId64, w->total);
+    /* Both values are digits of ours: no escaping needed. */
+    if (html_put_sentence(b, _("Scores of %s, the latest."), month) || buf_puts(b, " ")
+        || buf_printf(b, _("Enterprises of your area with a chance of NPA within 12 months of %s or more: %s."),
+                      threshold, count)
+        || buf_printf(b, " %s</p>\n", _("Most likely first.")))
         return -1;
     if (buf_printf(b, "<p><a href=\"/officer/watchlist.xlsx\">%s</a>", _("Download as a spreadsheet")))
         return -1;

@@ -218,4 +218,42 @@ check "the Hindi heatmap passes tidy -e" tidy -e -q "$T/n-hi.html"
 is "an unknown state is 400" "$(code -b "$Y" "$B/stress/heatmap?state=77")" 400
 is "a state that is not a number is 400" "$(code -b "$Y" "$B/stress/heatmap?state=MH")" 400
 is "a page past the end is 400" "$(code -b "$Y" "$B/stress/heatmap?page=9")" 400
+
+# --- the worst page: a state of 21 districts × 10 sectors, all scored, in Hindi ---------
+# Uttar Pradesh (09): 5 enterprises in each district and sector, so no cell
+# is withheld and every cell is drawn; Agra's 50 are all in stress with three
+# reasons each, for the longest watchlist page.
+districts=$(awk -F, '$4 == "09" {print $5}' "$ROOT/data/districts.csv" | head -21)
+{
+    echo "udyam_number,enterprise_name,owner_name,pan,gstins,constitution,social_category,owner_gender,owner_disabled,commenced_on,registered_on,activity,nic_code,state_code,district,pincode,area,investment_rs,turnover_rs,exports_rs,employees_male,employees_female,employees_other"
+    while IFS= read -r d; do
+        for nic in 01110 10712 13111 16101 25910 31001 41001 47110 49231 62011; do
+            unit "$d" 09 UP "$nic" 5 "Sri Lakshmi Narayan Enterprises and Sons $nic"
+        done
+    done <<<"$districts"
+} >"$T/udyam-up.csv"
+"$S" ingest --db "$DB" udyam "$T/udyam-up.csv" >/dev/null 2>&1
+sqlite3 "$DB" <<SQL
+INSERT INTO stress_score(enterprise_id, month, model_id, probability, reasons)
+  SELECT id, '2026-03', 1, (id % 7) / 10.0, '[]' FROM enterprise WHERE state = '09';
+UPDATE stress_score SET probability = 0.3 + (enterprise_id % 7) / 10.0, reasons = '$R_TURN'
+  WHERE month = '2026-03' AND enterprise_id IN (SELECT id FROM enterprise WHERE district = 'AGRA');
+SQL
+is "1,050 more enterprises scored" "$(sqlite3 "$DB" "select count(*) from stress_score s join enterprise e on e.id = s.enterprise_id where e.state = '09'")" 1050
+page "$Y" "/stress/heatmap?state=09&lang=hi" >"$T/up-hi.html"
+is "a full page of the heatmap: 20 districts × 10 sectors drawn (and 5 legend steps)" "$(grep -o 'class="c h[0-9]"' "$T/up-hi.html" | wc -l)" 205
+size_ok "$T/up-hi.html"
+ok $? "and under 50 KB in Hindi ($(wc -c <"$T/up-hi.html") bytes)"
+check "and passes tidy -e" tidy -e -q "$T/up-hi.html"
+grep -q 'href="/stress/heatmap?state=09&amp;page=2" rel="next"' "$T/up-hi.html"
+ok $? "the 21st district is on the next page"
+page "$Y" "/stress/heatmap?state=09&page=2" | grep -c '<tr><th scope="row">' | grep -qx 1
+ok $? "which holds one row"
+web_adduser "$DB" officer-agra-pass --username agra --role officer --state 09 --district Agra
+login "$T/agra.jar" agra officer-agra-pass >/dev/null
+page "$T/agra.jar" "/officer/watchlist?lang=hi" >"$T/agra-hi.html"
+is "a full watchlist page: 25 enterprises" "$(grep -c '^<li><a href="/officer/enterprises/' "$T/agra-hi.html")" 25
+size_ok "$T/agra-hi.html"
+ok $? "and under 50 KB in Hindi ($(wc -c <"$T/agra-hi.html") bytes)"
+check "and passes tidy -e" tidy -e -q "$T/agra-hi.html"
 done_testing
