@@ -223,14 +223,13 @@ is "a page past the end is 400" "$(code -b "$Y" "$B/stress/heatmap?page=9")" 400
 # Uttar Pradesh (09): 5 enterprises in each district and sector, so no cell
 # is withheld and every cell is drawn; Agra's 50 are all in stress with three
 # reasons each, for the longest watchlist page.
-districts=$(awk -F, '$4 == "09" {print $5}' "$ROOT/data/districts.csv" | head -21)
 {
-    echo "udyam_number,enterprise_name,owner_name,pan,gstins,constitution,social_category,owner_gender,owner_disabled,commenced_on,registered_on,activity,nic_code,state_code,district,pincode,area,investment_rs,turnover_rs,exports_rs,employees_male,employees_female,employees_other"
-    while IFS= read -r d; do
-        for nic in 01110 10712 13111 16101 25910 31001 41001 47110 49231 62011; do
-            unit "$d" 09 UP "$nic" 5 "Sri Lakshmi Narayan Enterprises and Sons $nic"
-        done
-    done <<<"$districts"
+    head -1 "$T/udyam.csv"
+    awk -F, -v n=1000 '$4 == "09" && ++d <= 21 {
+        split("01110 10712 13111 16101 25910 31001 41001 47110 49231 62011", nics, " ")
+        for (k = 1; k <= 10; k++) for (i = 1; i <= 5; i++)
+            printf "UDYAM-UP-01-%07d,Sri Lakshmi Narayan Enterprises and Sons %s %d,Owner,,,proprietorship,general,male,N,2019-04-01,2021-02-10,manufacturing,%s,09,%s,208001,urban,1000000,5000000,0,3,1,0\n", ++n, nics[k], i, nics[k], $5
+    }' "$ROOT/data/districts.csv"
 } >"$T/udyam-up.csv"
 "$S" ingest --db "$DB" udyam "$T/udyam-up.csv" >/dev/null 2>&1
 sqlite3 "$DB" <<SQL
