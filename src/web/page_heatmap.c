@@ -207,7 +207,10 @@ static int put_map(struct buf *b, const struct hm *m, size_t from, size_t to,
     snprintf(label, sizeof label, m->national ? _("Heatmap of the share of enterprises in stress by state and sector, %s; the table below gives the figures")
                                               : _("Heatmap of the share of enterprises in stress by district and sector, %s; the table below gives the figures"),
              month);
-    return svg_heatmap_put(b, &h);
+    /* Focusable, so a keyboard can scroll it on a narrow screen. */
+    return buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">",
+                      _("Heatmap, scrolls sideways"))
+           || svg_heatmap_put(b, &h) || buf_puts(b, "</div>\n");
 }
 
 static int bad_request(struct web_request *rq, struct web_response *rs, const char *msg, struct err *e)

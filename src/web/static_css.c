@@ -78,7 +78,7 @@ static const char css[] =
     "font-size:1rem}\n"
     /* The stress heatmap (svg_heatmap.c): cell size, the five colour steps
      * and the text colour on each (contrast checked in test_svg_heatmap.c). */
-    "svg.heatmap{display:block;height:auto;margin:0 0 1rem}\n"
+    "svg.heatmap{display:block;max-width:none;margin:0 0 1rem}\n"
     "svg.heatmap rect.c{width:52px;height:22px}\n"
     "svg.heatmap text{font:11px sans-serif;fill:#000}\n"
     "svg.heatmap text.v{text-anchor:middle}svg.heatmap text.r{text-anchor:end}\n"

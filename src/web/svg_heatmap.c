@@ -19,6 +19,7 @@
 #define CELL_H 22
 #define LEGEND_ROW 20
 #define ROW_LABEL_CHARS 24
+#define LEGEND_X 8       /* the legend starts at the left edge, to fit a phone */
 
 /* ColorBrewer YlOrRd: light to dark; black text on the light three, white
  * on the dark two (tests/web/test_svg_heatmap.c checks every pair >= 4.5:1). */
@@ -140,7 +141,7 @@ static int put_legend_item(struct buf *b, int y, const char *cls, const char *ma
 {
     return buf_printf(b, "<g transform=\"translate(%d,%d)\"><rect class=\"c %s\"%s/>"
                          "<text x=\"%d\" y=\"15\" class=\"v\">%s</text><text x=\"%d\" y=\"15\">",
-                      LABEL_W, y, cls, strcmp(cls, "hw") == 0 ? " fill=\"url(#hm-w)\"" : "",
+                      LEGEND_X, y, cls, strcmp(cls, "hw") == 0 ? " fill=\"url(#hm-w)\"" : "",
                       CELL_W / 2, mark, CELL_W + 8)
            || buf_put_html(b, text) || buf_puts(b, "</text></g>\n");
 }
@@ -149,7 +150,7 @@ static int put_legend(struct buf *b, const struct svg_heatmap *h, int top)
 {
     char from[16], to[16], text[96], cls[8];
 
-    if (buf_printf(b, "<text x=\"%d\" y=\"%d\">", LABEL_W, top + 14)
+    if (buf_printf(b, "<text x=\"%d\" y=\"%d\">", LEGEND_X, top + 14)
         || buf_put_html(b, h->legend_title) || buf_puts(b, "</text>\n"))
         return -1;
     for (int i = 0; i < SVG_HEATMAP_BINS; i++) {
@@ -175,10 +176,11 @@ int svg_heatmap_put(struct buf *b, const struct svg_heatmap *h)
     int grid_bottom = HEAD_H + (int)h->rows * CELL_H;
     int height = grid_bottom + 8 * LEGEND_ROW + 12;
 
-    if (width < LABEL_W + 420)
-        width = LABEL_W + 420;    /* room for the legend's words */
+    if (width < LEGEND_X + 440)
+        width = LEGEND_X + 440;   /* room for the legend's words */
     if (buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"heatmap\" role=\"img\" "
-                      "viewBox=\"0 0 %d %d\" width=\"100%%\" aria-label=\"", width, height)
+                      "viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" aria-label=\"", width, height,
+                   width, height)
         || buf_put_html(b, h->label) || buf_puts(b, "\">") || put_defs(b) || put_heads(b, h)
         || buf_puts(b, "\n") || put_rows(b, h) || put_legend(b, h, grid_bottom + 6)
         || buf_puts(b, "</svg>\n"))

@@ -10,7 +10,10 @@
  * has a <title> (its value), every row a <title> (its full name), the
  * image role="img" with an aria-label, and a legend. The page puts the
  * same figures in a plain HTML table below it: the SVG is the picture, the
- * table is the equivalent a screen reader or a copy-paste needs. */
+ * table is the equivalent a screen reader or a copy-paste needs. The
+ * picture keeps its natural size (11 px text): a page puts it in a
+ * div.wide, which scrolls sideways on a phone, rather than shrinking the
+ * words past reading. */
 #ifndef SAMANVAY_SVG_HEATMAP_H
 #define SAMANVAY_SVG_HEATMAP_H
 
