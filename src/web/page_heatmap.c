@@ -165,7 +165,8 @@ static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
 
         row_cells(m, r, scratch, &total, &stressed, &psum);
         if (buf_puts(b, "<tr><th scope=\"row\">")
-            || (m->national && buf_printf(b, "<a href=\"/stress/heatmap?state=%s\">", r->key))
+            || (m->national && (buf_puts(b, "<a href=\"/stress/heatmap?state=")
+                                || html_put_url_component(b, r->key) || buf_puts(b, "\">")))
             || buf_put_html(b, r->label) || (m->national && buf_puts(b, "</a>")) || buf_puts(b, "</th>"))
             return -1;
         for (size_t c = 0; c < m->n_cols; c++)
