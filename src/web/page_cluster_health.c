@@ -109,6 +109,7 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p>%s</p>\n<p><a href=\"/clusters/health.xlsx\">%s</a> · "
                           "<a href=\"/clusters\">%s</a></p>\n",
                        _("Cluster health"),
+                       /* xgettext:no-c-format */
                        _("The health index (0-100) weighs members' GST turnover growth (30), the share of "
                          "members in stress (30), use of the common facility centre against its capacity (25) "
                          "and new members (15). A cluster is sick when turnover fell 10% or more, a fifth of "

@@ -250,6 +250,7 @@ int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/clusters/health\">%s</a> · "
                           "<a href=\"/clusters/health.xlsx\">%s</a>%s%s%s</p>\n",
                        _("Cluster map"),
+                       /* xgettext:no-c-format */
                        _("Where Udyam employment is concentrated, by district and NIC group. A location "
                          "quotient of 2 means the district's share of employment in that group is twice "
                          "the national share. Stars: size (top 10% of districts by employment in the "
@@ -309,7 +310,7 @@ static int put_trends(struct web_request *rq, struct buf *b, const struct cluste
 {
     struct cluster_quarter q[CLUSTER_TREND_QUARTERS];
     double turnover[CLUSTER_TREND_QUARTERS], members[CLUSTER_TREND_QUARTERS], cfc[CLUSTER_TREND_QUARTERS];
-    char label[256], from[8], to[8];
+    char label[512], from[8], to[8];
 
     if (as_of < 0)
         return buf_printf(b, "<p>%s</p>\n", _("No returns or CFC use on file yet.")) ? err_set(e, "out of memory") : 0;
