@@ -1,9 +1,10 @@
 /* cluster_health.h: how a registered cluster is doing (issue 7,
  * docs/clusters.md), from four observables the store aggregates:
  *
- *   turnover   members' GST turnover, the last 12 months against the 12
- *              before, over members who filed in both (a joiner does not
- *              count as growth)
+ *   turnover   members' GST turnover year on year: each return filed in
+ *              the last 12 months against the same return a year before
+ *              (a joiner does not count as growth, a return not yet filed
+ *              not as a fall)
  *   stress     the share of members in stress: the latest stress score at
  *              or above STRESS_ALERT_PROBABILITY, or, before any score
  *              exists, the latest credit status SMA-1 or worse (the basis
@@ -59,7 +60,7 @@ enum cluster_stress_basis { STRESS_BASIS_SCORE, STRESS_BASIS_SMA1 };
 struct cluster_health_input {
     int64_t members;            /* on file now */
     int64_t members_year_ago;   /* joined before the window (or date unknown) */
-    int64_t turnover_members;   /* members filing in both 12-month windows */
+    int64_t turnover_members;   /* members with matched returns a year apart */
     int64_t turnover_cur, turnover_prev;
     int64_t stress_assessed;    /* members with a score (or a live credit line) */
     int64_t stress_count;       /* of them, in stress */

@@ -213,23 +213,25 @@ static int members(struct store *s, const struct cluster_reg *regs, size_t n, in
 static int turnover(struct store *s, const struct cluster_reg *regs, size_t n, int as_of,
                     struct cluster_health_input *in, struct err *e)
 {
-    /* Per member and window first, so only members filing in both windows
-     * count: growth of the same enterprises, not of the register. */
+    /* Year on year by matched returns: each return filed in the window
+     * against the same return (GSTIN, type) of the same period a year
+     * before, when that was filed too. So a member counts only against
+     * itself, and the last months' returns not yet due (or filed late) do
+     * not read as a fall. The year-earlier lookup is the primary key. */
     static const char sql[] =
-        "WITH w AS (SELECT m.cluster_id, g.enterprise_id,"
-        "  SUM(CASE WHEN g.period > $2 THEN COALESCE(g.taxable_value_paise, 0) ELSE 0 END) AS cur,"
-        "  SUM(CASE WHEN g.period <= $2 THEN COALESCE(g.taxable_value_paise, 0) ELSE 0 END) AS prev"
-        "  FROM cluster_member m JOIN gst_return g ON g.enterprise_id = m.enterprise_id"
-        "  WHERE g.period > $1 AND g.period <= $3 AND g.filed_on IS NOT NULL"
-        "  GROUP BY m.cluster_id, g.enterprise_id)"
-        " SELECT cluster_id, COUNT(*), SUM(cur), SUM(prev) FROM w"
-        " WHERE cur > 0 AND prev > 0 GROUP BY cluster_id";
+        "WITH w AS (SELECT m.cluster_id, c.enterprise_id,"
+        "  SUM(COALESCE(c.taxable_value_paise, 0)) AS cur, SUM(COALESCE(p.taxable_value_paise, 0)) AS prev"
+        "  FROM cluster_member m JOIN gst_return c ON c.enterprise_id = m.enterprise_id"
+        "  JOIN gst_return p ON p.gstin = c.gstin AND p.return_type = c.return_type"
+        "   AND p.period = CAST(CAST(substr(c.period, 1, 4) AS INTEGER) - 1 AS TEXT) || substr(c.period, 5)"
+        "  WHERE c.period > $1 AND c.period <= $2 AND c.filed_on IS NOT NULL AND p.filed_on IS NOT NULL"
+        "  GROUP BY m.cluster_id, c.enterprise_id)"
+        " SELECT cluster_id, COUNT(*), SUM(cur), SUM(prev) FROM w WHERE prev > 0 GROUP BY cluster_id";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
     if (st == NULL)
         return -1;
-    if (bind_month(st, 1, as_of - 2 * CLUSTER_HEALTH_WINDOW) || bind_month(st, 2, as_of - CLUSTER_HEALTH_WINDOW)
-        || bind_month(st, 3, as_of))
+    if (bind_month(st, 1, as_of - CLUSTER_HEALTH_WINDOW) || bind_month(st, 2, as_of))
         return err_set(e, "cannot bind a month");
     return per_cluster(st, regs, n, in, take_turnover, e);
 }
