@@ -19,7 +19,7 @@
 #include "web/routes.h"
 #include "web/xlsx.h"
 
-#define HEALTH_ROWS 150    /* rows on the page, so it stays under 50 KB */
+#define HEALTH_ROWS 60     /* rows on the page, so it stays under 50 KB in Hindi */
 
 static int refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
 {
@@ -131,7 +131,10 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
     if (rc == 0 && k == 0)
         rc = buf_printf(b, "<tr><td colspan=\"9\">%s</td></tr>\n", _("None."));
     rc = rc || buf_puts(b, "</tbody>\n</table></div>\n")
-         || (k > HEALTH_ROWS && buf_printf(b, "<p>%s</p>\n", _("More clusters are in the spreadsheet.")))
+         || (k > HEALTH_ROWS && (buf_puts(b, "<p>")
+                                 || buf_printf(b, _("Shown: the %d of most concern of %zu; every one is in the spreadsheet."),
+                                               HEALTH_ROWS, k)
+                                 || buf_puts(b, "</p>\n")))
          || buf_printf(b, "<p class=\"hint\">%s</p>\n",
                        _("— : not observed, or withheld because fewer than 5 enterprises stand behind it."))
          || html_end(rs, rq);

@@ -22,7 +22,7 @@
 #include "web/routes.h"
 #include "web/svg_sparkline.h"
 
-#define MAP_ROWS 60        /* rows per table, so the page stays under 50 KB */
+#define MAP_ROWS 40        /* rows per table, so the page stays under 50 KB in Hindi */
 
 static int refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
 {
@@ -229,7 +229,8 @@ static int put_detected(struct web_request *rq, struct buf *b, const struct clus
     if (rc == 0)
         rc = buf_puts(b, "</tbody>\n</table></div>\n");
     if (rc == 0 && k > MAP_ROWS)
-        rc = buf_printf(b, "<p>%s %zu.</p>\n", _("Shown: the strongest 60. In all:"), k);
+        rc = buf_printf(b, "<p>") || buf_printf(b, _("Shown: the strongest %d of %zu."), MAP_ROWS, k)
+             || buf_puts(b, "</p>\n");
     mem_free(order);
     return rc == 0 ? 0 : err_set(e, "out of memory");
 }
