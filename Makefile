@@ -192,7 +192,7 @@ clean:
 # po/samanvay.pot from the sources and merges it into every po/*.po.
 PO_FILES := $(wildcard po/*.po)
 MO_FILES := $(patsubst po/%.po,build/locale/%/LC_MESSAGES/samanvay.mo,$(PO_FILES))
-I18N_SRC := $(sort $(shell find src/web -name '*.c'))
+I18N_SRC := $(sort $(shell find src/web src/analytics -name '*.c'))
 
 build/locale/%/LC_MESSAGES/samanvay.mo: po/%.po
 	@mkdir -p $(dir $@)

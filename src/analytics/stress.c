@@ -438,19 +438,6 @@ static void as_clean_borrower(float *x)
         x[SF_ARREARS_MONTHS_12] = 0;
 }
 
-static int reasons_json(const struct stress_reason *r, int n, struct buf *out)
-{
-    int rc = buf_putc(out, '[');
-
-    for (int i = 0; rc == 0 && i < n; i++)
-        rc = buf_printf(out,
-                        "%s{\"code\":\"%s\",\"value\":%.6g,\"months\":%d,\"since\":\"%s\","
-                        "\"contribution\":%.6g}",
-                        i ? "," : "", r[i].code, r[i].value, r[i].months, r[i].since,
-                        r[i].contribution);
-    return rc != 0 ? rc : buf_putc(out, ']');
-}
-
 static int flush(struct score_run *r)
 {
     const size_t cols = SF_COUNT;
@@ -467,8 +454,9 @@ static int flush(struct score_run *r)
                                         r->contrib + i * (cols + 1), why);
 
         buf_reset(&r->reasons);
-        if (reasons_json(why, k, &r->reasons) != 0)
-            return err_set(r->e, "stress: out of memory");
+        if (stress_reasons_to_json(why, k, &r->reasons) != 0)
+            return err_set(r->e, "stress: cannot write the reasons of enterprise %lld",
+                           (long long)r->id[i]);
         if (store_stress_score_put(r->store, r->id[i], r->month, r->m->row.id, p,
                                    buf_cstr(&r->reasons), r->e)
             != 0)

@@ -29,6 +29,7 @@
 #include <stdbool.h>
 
 #include "core/buf.h"
+#include "core/err.h"
 
 #define STRESS_REASONS_MAX 3
 #define STRESS_REASON_CODE_MAX 24
@@ -53,8 +54,15 @@ bool stress_reason_known(const char *code);
  * turnover down 38% in 6 months", "SMA-1 since March 2026". -1 on an
  * unknown code or when memory runs out. */
 int stress_reason_text(const struct stress_reason *r, struct buf *out);
+/* A scoring month 'YYYY-MM' as words in the current language ("March
+ * 2026"); anything else is copied as it is. */
+void stress_month_text(const char *yyyy_mm, char *out, size_t cap);
 /* Parse stress_score.reasons (JSON array) into r[0..*n), n <= STRESS_REASONS_MAX. */
 int stress_reasons_parse(const char *json, struct stress_reason *r, int *n);
+/* The same, saying in e what is wrong: not an array, more than three, an
+ * unknown code or key, a wrong type, a code listed twice. r and n are
+ * unchanged on failure. */
+int stress_reasons_parse_err(const char *json, struct stress_reason *r, int *n, struct err *e);
 /* And back: the JSON array stress_score.reasons keeps. */
 int stress_reasons_to_json(const struct stress_reason *r, int n, struct buf *out);
 

@@ -42,6 +42,8 @@ static const char profile_body[] =
 #define ENT ACCESS_ENTREPRENEUR
 #define OFF (ACCESS_OFFICER | ACCESS_ADMIN)
 #define ENT_OFF (ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN)
+#define CLUSTER_READERS (ACCESS_OFFICER | ACCESS_POLICYMAKER | ACCESS_ADMIN)
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define FORM "application/x-www-form-urlencoded {\"type\":\"object\",\"required\":[\"csrf\"]," \
     "\"properties\":{\"csrf\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":\"string\"}}"
 
@@ -181,6 +183,19 @@ static const struct route routes[] = {
     {"GET", "/officer/outreach", OFF, page_outreach,
      "Enterprises in scope eligible for schemes they have not applied to", HTML, NULL,
      "200 401 403", NULL},
+    /* Clusters (issue 7, docs/clusters.md): aggregates for officers (their
+     * area) and policymakers; literal paths before /clusters/{id}. */
+    {"GET", "/clusters", CLUSTER_READERS, page_clusters,
+     "Cluster map: registered clusters, detected specialisations and candidate regions", HTML, NULL,
+     "200 400 401 403", "state GST state code to narrow to (a national reader)"},
+    {"GET", "/clusters/health", CLUSTER_READERS, page_cluster_health,
+     "Health of registered clusters, sick ones first, with reasons", HTML, NULL, "200 400 401 403",
+     "state GST state code to narrow to (a national reader)"},
+    {"GET", "/clusters/health.xlsx", CLUSTER_READERS, page_cluster_health_xlsx,
+     "Cluster health as a spreadsheet", XLSX_TYPE, NULL, "200 400 401 403",
+     "state GST state code to narrow to (a national reader)"},
+    {"GET", "/clusters/{id}", CLUSTER_READERS, page_cluster,
+     "One registered cluster: health, reasons, peers and trends", HTML, NULL, "200 401 403 404", NULL},
     {"GET", "/officer/claims", OFF, page_claims, "Requests to link an account to an enterprise",
      HTML, NULL, "200 401 403", NULL},
     {"POST", "/officer/claims/{id}", OFF, page_claim_decide,
@@ -218,6 +233,25 @@ static const struct route routes[] = {
     {"GET", "/api/v1/worklist", OFF, api_worklist,
      "The officer's queue in scope, most at risk of missing the SLA first", JSON, NULL,
      "200 401 403", "limit rows to return, 1 to 1000 (default 200)"},
+    /* Issue 7: stress views (docs/stress-views.md). */
+    {"GET", "/officer/watchlist", OFF, page_watchlist,
+     "Enterprises of the officer's area in stress (latest score at or above the alert "
+     "probability), most likely first, with reasons in words and the help that fits; every "
+     "enterprise shown is audited", HTML, NULL, "200 400 401 403", "page page number, from 1 (25 a page)"},
+    {"GET", "/officer/watchlist.xlsx", OFF, page_watchlist_xlsx,
+     "The watchlist as a spreadsheet (up to 5,000 rows, each audited)",
+     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", NULL, "200 401 403", NULL},
+    {"GET", "/stress/heatmap", OFF | ACCESS_POLICYMAKER, page_heatmap,
+     "Share of enterprises in stress by state and sector, or by district and sector for one "
+     "state, as an SVG heatmap and a table; cells of fewer than 5 enterprises are withheld. "
+     "Not for district officers", HTML, NULL, "200 400 401 403",
+     "state GST state code (01-38, 97): its districts instead of the states\n"
+     "page page of rows, from 1 (20 rows a page)"},
+    {"GET", "/api/v1/stress/watchlist", OFF, api_stress_watchlist,
+     "The watchlist as JSON: the caller's area, latest scoring month, enterprises at or above "
+     "the alert probability with their reasons (code, value, words) and help; every enterprise "
+     "listed is audited", JSON, NULL, "200 400 401 403",
+     "limit rows to return, 1 to 500 (default 100)\noffset rows to skip (default 0)\n" Q_LANG},
     {"GET", "/account", ACCESS_SIGNED_IN, page_account, "The signed-in account: role and scope",
      HTML, NULL, "200 401", NULL},
     {"GET", "/static/site.css", ACCESS_PUBLIC, static_css, "The site's style sheet", "text/css",

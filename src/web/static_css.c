@@ -75,7 +75,18 @@ static const char css[] =
     "th,td{border-bottom:1px solid #b1b4b6;padding:.4rem .5rem .4rem 0;text-align:left;vertical-align:top}\n"
     "tr.late td,tr.new td{font-weight:700}\n"
     "footer.site{max-width:44rem;margin:2rem auto 0;padding:1rem;border-top:1px solid #6b6b6b;"
-    "font-size:1rem}\n";
+    "font-size:1rem}\n"
+    /* The stress heatmap (svg_heatmap.c): cell size, the five colour steps
+     * and the text colour on each (contrast checked in test_svg_heatmap.c). */
+    "svg.heatmap{display:block;max-width:none;margin:0 0 1rem}\n"
+    "svg.heatmap rect.c{width:52px;height:22px}\n"
+    "svg.heatmap text{font:11px sans-serif;fill:#000}\n"
+    "svg.heatmap text.v{text-anchor:middle}svg.heatmap text.r{text-anchor:end}\n"
+    ".h0{fill:#ffffcc}.h1{fill:#fed976}.h2{fill:#fd8d3c}.h3{fill:#e31a1c}.h4{fill:#800026}\n"
+    "svg.heatmap .h3+text,svg.heatmap .h4+text{fill:#fff}\n"
+    "svg.heatmap .hw+text{font-weight:700}svg.heatmap .he{fill:#fff;stroke:#bbb}\n"
+    "ol.watch{padding-left:1.5rem}ol.watch li{margin:0 0 1rem}\n"
+    ".prob{font-weight:700}\n";
 
 /* FNV-1a of the sheet: changes whenever the text does. */
 static unsigned long long css_etag(void)

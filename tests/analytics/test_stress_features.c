@@ -258,26 +258,12 @@ static void test_no_lookahead(void **state)
     assert_float_equal(after[SF_NEW_FACILITIES_6], 2, 0);
 }
 
-/* The codes stress_reason.h documents. */
-static bool code_known(const char *code)
-{
-    static const char *const codes[] = {
-        "turnover_down", "turnover_volatile", "tax_ratio_down", "returns_late", "returns_missing",
-        "sma", "dpd_peak", "utilisation_high", "new_borrowing", "payments_delayed",
-        "compliance_overdue"};
-
-    for (size_t i = 0; i < sizeof codes / sizeof codes[0]; i++)
-        if (strcmp(code, codes[i]) == 0)
-            return true;
-    return false;
-}
-
 static void test_names_and_reasons_known(void **state)
 {
     (void)state;
     for (int i = 0; i < SF_COUNT; i++) {
         assert_non_null(stress_feature_name(i));
-        assert_true(code_known(stress_feature_reason(i)));
+        assert_true(stress_reason_known(stress_feature_reason(i)));
         for (int j = 0; j < i; j++)
             assert_string_not_equal(stress_feature_name(i), stress_feature_name(j));
     }
@@ -318,7 +304,7 @@ static void test_reasons(void **state)
     assert_string_equal(r[1].since, "2025-04");
     assert_string_equal(r[2].code, "utilisation_high");
     for (int i = 0; i < k; i++)
-        assert_true(code_known(r[i].code));
+        assert_true(stress_reason_known(r[i].code));
     /* Nothing positive, or too little to name: no reasons. */
     memset(contrib, 0, sizeof contrib);
     contrib[SF_SMA_CLASS] = -1;

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The gettext catalogues: po/samanvay.pot lists exactly the strings the
-# sources mark, and po/hi.po translates every one of them into Devanagari
+# sources mark (src/web, and src/analytics for reasons and sectors in words;
+# the Makefile's I18N_SRC), and po/hi.po translates every one of them into Devanagari
 # with the same printf directives. Environment (tests/run): ROOT, TMPDIR.
 set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -27,7 +28,7 @@ PY
 }
 
 xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ -o "$T/fresh.pot" \
-    $(find src/web -name '*.c' | sort) 2>/dev/null
+    $(find src/web src/analytics -name '*.c' | sort) 2>/dev/null
 ok $? "xgettext reads the sources"
 msgids po/samanvay.pot >"$T/pot.ids"
 msgids "$T/fresh.pot" >"$T/src.ids"

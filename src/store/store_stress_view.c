@@ -1,0 +1,195 @@
+/* store_stress_view.c: the stress scores as pages read them (store_stress_view.h). */
+#include "store/store_stress_view.h"
+
+#include "store/store_list.h"
+
+int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], bool *found,
+                              struct err *e)
+{
+    static const char sql[] = "SELECT MAX(month) FROM stress_score";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    *found = false;
+    month[0] = '\0';
+    rc = db_step(st, e);
+    if (rc == DB_ROW && !db_column_is_null(st, 0)) {
+        col_text(st, 0, month, STRESS_MONTH_LEN);
+        *found = true;
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* --- the watchlist -------------------------------------------------------- */
+
+#define WATCH_FROM \
+    " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
+    " WHERE s.month = $1 AND s.probability >= $2"
+#define WATCH_SELECT(scope) \
+    "SELECT e.id, e.name, COALESCE(e.udyam, ''), e.state, COALESCE(e.district, ''), " \
+    "COALESCE(e.nic, ''), s.probability, s.reasons" WATCH_FROM scope \
+    " ORDER BY s.probability DESC, e.id LIMIT $3 OFFSET $4"
+#define WATCH_COUNT(scope) "SELECT COUNT(*)" WATCH_FROM scope
+
+/* The scope's conditions for each statement, at $first and $first + 1. */
+#define IN_STATE(a) " AND e.state = " a
+#define IN_DISTRICT(a, b) " AND e.state = " a " AND lower(e.district) = lower(" b ")"
+
+static int read_watch(struct db_stmt *st, void *row, struct err *e)
+{
+    struct stress_watch_row *r = row;
+    const char *reasons = db_column_text(st, 7);
+
+    (void)e;
+    r->enterprise_id = db_column_int64(st, 0);
+    col_text(st, 1, r->name, sizeof r->name);
+    col_text(st, 2, r->udyam, sizeof r->udyam);
+    col_text(st, 3, r->gst_state, sizeof r->gst_state);
+    col_text(st, 4, r->district, sizeof r->district);
+    col_text(st, 5, r->nic, sizeof r->nic);
+    r->probability = db_column_double(st, 6);
+    /* Cut JSON is no JSON: an over-long value is shown as no reasons. */
+    snprintf(r->reasons, sizeof r->reasons, "%s", strlen(reasons) < sizeof r->reasons ? reasons : "[]");
+    return 0;
+}
+
+static int watch_count(struct store *s, const struct store_scope *sc, const char *month,
+                       double min_probability, int64_t *total, struct err *e)
+{
+    static const char *const sql[] = {
+        [SCOPE_ALL] = WATCH_COUNT(""),
+        [SCOPE_STATE] = WATCH_COUNT(IN_STATE("$3")),
+        [SCOPE_DISTRICT] = WATCH_COUNT(IN_DISTRICT("$3", "$4")),
+    };
+    struct db_stmt *st = db_cached(store_db(s), sql[sc->kind], e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 3, sc))
+        return err_set(e, "cannot bind the watchlist scope");
+    rc = db_step(st, e);
+    *total = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* The first month of the run at or above the threshold that reaches
+ * `month`: the month after the last score below it, or the first score. */
+static int watch_since(struct store *s, struct stress_watch_row *r, double threshold, struct err *e)
+{
+    static const char sql[] =
+        "SELECT MIN(month) FROM stress_score WHERE enterprise_id = $1 AND month <= $2"
+        " AND month > COALESCE((SELECT MAX(month) FROM stress_score WHERE enterprise_id = $3"
+        " AND month <= $4 AND probability < $5), '')";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, r->enterprise_id) || bind_str(st, 2, r->month)
+        || db_bind_int64(st, 3, r->enterprise_id) || bind_str(st, 4, r->month)
+        || db_bind_double(st, 5, threshold))
+        return err_set(e, "cannot bind the watchlist month");
+    rc = db_step(st, e);
+    r->since[0] = '\0';
+    if (rc == DB_ROW)
+        col_text(st, 0, r->since, sizeof r->since);
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+int store_stress_watchlist(struct store *s, const char *gst_state, const char *district,
+                           const char *month, double min_probability, size_t offset, size_t limit,
+                           int (*fn)(void *ctx, const struct stress_watch_row *r), void *ctx,
+                           int64_t *total, struct err *e)
+{
+    static const char *const sql[] = {
+        [SCOPE_ALL] = WATCH_SELECT(""),
+        [SCOPE_STATE] = WATCH_SELECT(IN_STATE("$5")),
+        [SCOPE_DISTRICT] = WATCH_SELECT(IN_DISTRICT("$5", "$6")),
+    };
+    struct row_list rows = ROW_LIST(struct stress_watch_row, STRESS_WATCH_PAGE_MAX);
+    struct store_scope sc;
+    struct db_stmt *st;
+    int rc;
+
+    store_scope_of(gst_state, district, &sc);
+    if (watch_count(s, &sc, month, min_probability, total, e) != 0)
+        return -1;
+    st = db_cached(store_db(s), sql[sc.kind], e);
+    if (st == NULL)
+        return -1;
+    if (limit > STRESS_WATCH_PAGE_MAX)
+        limit = STRESS_WATCH_PAGE_MAX;
+    if (offset > INT64_MAX / 2)
+        offset = INT64_MAX / 2;
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability)
+        || db_bind_int64(st, 3, (int64_t)limit) || db_bind_int64(st, 4, (int64_t)offset)
+        || store_scope_bind(st, 5, &sc))
+        return err_set(e, "cannot bind the watchlist scope");
+    rc = row_list_fill(&rows, st, read_watch, e);
+    for (size_t i = 0; rc == 0 && i < rows.n; i++) {
+        struct stress_watch_row *r = row_list_at(&rows, i);
+        snprintf(r->month, sizeof r->month, "%s", month);
+        if (watch_since(s, r, min_probability, e) != 0)
+            rc = -1;
+        else if (row_callback_stops(fn(ctx, r), &rc))
+            break;
+    }
+    row_list_free(&rows);
+    return rc;
+}
+
+/* --- aggregates ------------------------------------------------------------ */
+
+/* Grouped by the place and the NIC division; COALESCE keeps a missing NIC
+ * or district one group of its own, as "". */
+#define GROUPS(place, scope) \
+    "SELECT e.state, " place ", COALESCE(substr(e.nic, 1, 2), ''), COUNT(*)," \
+    " SUM(CASE WHEN s.probability >= $2 THEN 1 ELSE 0 END), SUM(s.probability)" \
+    " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
+    " WHERE s.month = $1" scope \
+    " GROUP BY e.state, " place ", COALESCE(substr(e.nic, 1, 2), '')"
+
+static int read_group(struct db_stmt *st, void *row, struct err *e)
+{
+    struct stress_group *g = row;
+
+    (void)e;
+    col_text(st, 0, g->gst_state, sizeof g->gst_state);
+    col_text(st, 1, g->district, sizeof g->district);
+    col_text(st, 2, g->division, sizeof g->division);
+    g->scored = db_column_int64(st, 3);
+    g->stressed = db_column_int64(st, 4);
+    g->probability_sum = db_column_double(st, 5);
+    return 0;
+}
+
+int store_stress_groups(struct store *s, const char *gst_state, const char *month,
+                        double threshold, int (*fn)(void *ctx, const struct stress_group *g),
+                        void *ctx, struct err *e)
+{
+    static const char national[] = GROUPS("''", "");
+    static const char by_district[] = GROUPS("COALESCE(e.district, '')", " AND e.state = $3");
+    struct row_list rows = ROW_LIST(struct stress_group, STRESS_GROUPS_MAX);
+    struct store_scope sc;
+    struct db_stmt *st;
+    int rc;
+
+    store_scope_of(gst_state, "", &sc);
+    st = db_cached(store_db(s), sc.kind == SCOPE_ALL ? national : by_district, e);
+    if (st == NULL)
+        return -1;
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, threshold) || store_scope_bind(st, 3, &sc))
+        return err_set(e, "cannot bind the heatmap scope");
+    rc = row_list_fill(&rows, st, read_group, e);
+    for (size_t i = 0; rc == 0 && i < rows.n; i++)
+        if (row_callback_stops(fn(ctx, row_list_at(&rows, i)), &rc))
+            break;
+    row_list_free(&rows);
+    return rc;
+}
