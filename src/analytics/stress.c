@@ -3,6 +3,7 @@
 #include "analytics/stress.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -383,6 +384,29 @@ int stress_backtest_json(const struct stress_backtest *b, struct buf *out)
 
 /* --- score --------------------------------------------------------------- */
 
+/* One batch of rows to score: features in, margins and contributions out. */
+struct batch {
+    size_t n;
+    int64_t id[SCORE_BATCH];
+    int32_t since[SCORE_BATCH];
+    float *x, *margin, *contrib;
+};
+
+/* The booster runs on a worker thread while the main thread reads and
+ * featurises the next batch and writes the rows of the last: the store
+ * reads and the TreeSHAP contributions (each about half the work) then
+ * overlap. Only the worker calls the booster; only the main thread the
+ * store. */
+struct scorer {
+    pthread_t thread;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    struct stress_booster *booster;
+    struct batch *job;           /* submitted, not yet done */
+    bool busy, quit, failed;
+    struct err err;
+};
+
 struct score_run {
     struct store *store;
     struct loaded_model *m;
@@ -391,11 +415,9 @@ struct score_run {
     struct stress_score_result *out;
     struct progress progress;
     int64_t seen;
-    /* the batch */
-    size_t n;
-    int64_t id[SCORE_BATCH];
-    int32_t since[SCORE_BATCH];
-    float *x, *margin, *contrib;
+    struct batch batch[2];
+    int filling;                 /* the batch being filled */
+    struct scorer sc;
     struct buf reasons;
     struct err *e;
 };
@@ -438,39 +460,105 @@ static void as_clean_borrower(float *x)
         x[SF_ARREARS_MONTHS_12] = 0;
 }
 
-static int flush(struct score_run *r)
+static void *scorer_main(void *arg)
+{
+    struct scorer *sc = arg;
+
+    pthread_mutex_lock(&sc->lock);
+    for (;;) {
+        struct batch *b;
+        while (!sc->busy && !sc->quit)
+            pthread_cond_wait(&sc->cond, &sc->lock);
+        if (sc->quit)
+            break;
+        b = sc->job;
+        pthread_mutex_unlock(&sc->lock);
+        bool failed =
+            stress_booster_margin(sc->booster, b->x, b->n, SF_COUNT, b->margin, &sc->err) != 0
+            || stress_booster_contributions(sc->booster, b->x, b->n, SF_COUNT, b->contrib,
+                                            &sc->err)
+                   != 0;
+        pthread_mutex_lock(&sc->lock);
+        sc->failed = sc->failed || failed;
+        sc->busy = false;
+        pthread_cond_broadcast(&sc->cond);
+    }
+    pthread_mutex_unlock(&sc->lock);
+    return NULL;
+}
+
+/* Wait for the batch in flight, if any; *done gets it (or NULL). */
+static int scorer_wait(struct scorer *sc, struct batch **done, struct err *e)
+{
+    bool failed;
+
+    pthread_mutex_lock(&sc->lock);
+    while (sc->busy)
+        pthread_cond_wait(&sc->cond, &sc->lock);
+    *done = sc->job;
+    sc->job = NULL;
+    failed = sc->failed;
+    pthread_mutex_unlock(&sc->lock);
+    if (failed) {
+        *e = sc->err;
+        return -1;
+    }
+    return 0;
+}
+
+static void scorer_submit(struct scorer *sc, struct batch *b)
+{
+    pthread_mutex_lock(&sc->lock);
+    sc->job = b;
+    sc->busy = true;
+    pthread_cond_broadcast(&sc->cond);
+    pthread_mutex_unlock(&sc->lock);
+}
+
+/* Write the scored rows of b (main thread: the store's connection). */
+static int write_batch(struct score_run *r, struct batch *b)
 {
     const size_t cols = SF_COUNT;
 
-    if (r->n == 0)
-        return 0;
-    if (stress_booster_margin(r->m->booster, r->x, r->n, cols, r->margin, r->e) != 0
-        || stress_booster_contributions(r->m->booster, r->x, r->n, cols, r->contrib, r->e) != 0)
-        return -1;
-    for (size_t i = 0; i < r->n; i++) {
+    for (size_t i = 0; i < b->n; i++) {
         struct stress_reason why[STRESS_REASONS_MAX];
-        double p = calibration_apply(r->m->cal, r->margin[i]);
-        int k = stress_features_reasons(r->since[i], r->x + i * cols,
-                                        r->contrib + i * (cols + 1), why);
+        double p = calibration_apply(r->m->cal, b->margin[i]);
+        int k = stress_features_reasons(b->since[i], b->x + i * cols,
+                                        b->contrib + i * (cols + 1), why);
 
         buf_reset(&r->reasons);
         if (stress_reasons_to_json(why, k, &r->reasons) != 0)
             return err_set(r->e, "stress: cannot write the reasons of enterprise %lld",
-                           (long long)r->id[i]);
-        if (store_stress_score_put(r->store, r->id[i], r->month, r->m->row.id, p,
+                           (long long)b->id[i]);
+        if (store_stress_score_put(r->store, b->id[i], r->month, r->m->row.id, p,
                                    buf_cstr(&r->reasons), r->e)
             != 0)
             return -1;
         r->out->alerts += p >= STRESS_ALERT_PROBABILITY;
     }
-    r->out->scored += (int64_t)r->n;
-    r->n = 0;
+    r->out->scored += (int64_t)b->n;
+    b->n = 0;
+    return 0;
+}
+
+/* Hand the full batch to the worker, and write the one it finished. */
+static int flush(struct score_run *r)
+{
+    struct batch *done;
+
+    if (scorer_wait(&r->sc, &done, r->e) != 0 || (done != NULL && write_batch(r, done) != 0))
+        return -1;
+    if (r->batch[r->filling].n > 0) {
+        scorer_submit(&r->sc, &r->batch[r->filling]);
+        r->filling ^= 1;
+    }
     return 0;
 }
 
 static int score_one(void *ctx, const struct stress_history *h)
 {
     struct score_run *r = ctx;
+    struct batch *b = &r->batch[r->filling];
     bool borrower;
 
     if (++r->seen % 4096 == 0)
@@ -479,38 +567,71 @@ static int score_one(void *ctx, const struct stress_history *h)
         return 0;
     r->out->borrowers += borrower;
     r->out->gst_only += !borrower;
-    r->id[r->n] = h->enterprise_id;
-    r->since[r->n] = stress_history_arrears_since(h, r->t);
-    stress_features(h, r->t, r->x + r->n * SF_COUNT);
+    b->id[b->n] = h->enterprise_id;
+    b->since[b->n] = stress_history_arrears_since(h, r->t);
+    stress_features(h, r->t, b->x + b->n * SF_COUNT);
     if (!borrower)
-        as_clean_borrower(r->x + r->n * SF_COUNT);
-    return ++r->n == SCORE_BATCH ? flush(r) : 0;
+        as_clean_borrower(b->x + b->n * SF_COUNT);
+    return ++b->n == SCORE_BATCH ? flush(r) : 0;
+}
+
+static int score_stream(struct score_run *r)
+{
+    struct batch *done;
+    int rc;
+
+    /* One transaction: the month's old scores go and the new ones come
+     * together, or not at all. */
+    rc = store_begin(r->store, r->e);
+    if (rc != 0)
+        return rc;
+    rc = store_stress_scores_clear(r->store, r->month, r->e);
+    if (rc == 0)
+        rc = store_stress_each(r->store, true, score_one, r, r->e);
+    if (rc == 0)
+        rc = flush(r);          /* the last, partial batch */
+    if (rc == 0 && (rc = scorer_wait(&r->sc, &done, r->e)) == 0 && done != NULL)
+        rc = write_batch(r, done);
+    else if (rc != 0)
+        scorer_wait(&r->sc, &done, &r->sc.err);   /* let the worker finish before unwinding */
+    if (rc == 0)
+        rc = store_commit(r->store, r->e);
+    else
+        store_rollback(r->store);
+    return rc;
 }
 
 static int score_all(struct score_run *r)
 {
     int rc;
 
-    r->x = mem_alloc(SCORE_BATCH * SF_COUNT * sizeof *r->x);
-    r->margin = mem_alloc(SCORE_BATCH * sizeof *r->margin);
-    r->contrib = mem_alloc(SCORE_BATCH * (SF_COUNT + 1) * sizeof *r->contrib);
-    if (r->x == NULL || r->margin == NULL || r->contrib == NULL)
-        rc = err_set(r->e, "stress: out of memory");
-    else
-        rc = store_begin(r->store, r->e);
-    if (rc != 0)
-        return rc;
-    /* One transaction: the month's old scores go and the new ones come
-     * together, or not at all. */
-    rc = store_stress_scores_clear(r->store, r->month, r->e);
-    if (rc == 0)
-        rc = store_stress_each(r->store, true, score_one, r, r->e);
-    if (rc == 0)
-        rc = flush(r);
-    if (rc == 0)
-        rc = store_commit(r->store, r->e);
-    else
-        store_rollback(r->store);
+    for (int i = 0; i < 2; i++) {
+        struct batch *b = &r->batch[i];
+        b->x = mem_alloc(SCORE_BATCH * SF_COUNT * sizeof *b->x);
+        b->margin = mem_alloc(SCORE_BATCH * sizeof *b->margin);
+        b->contrib = mem_alloc(SCORE_BATCH * (SF_COUNT + 1) * sizeof *b->contrib);
+        if (b->x == NULL || b->margin == NULL || b->contrib == NULL)
+            return err_set(r->e, "stress: out of memory");
+    }
+    r->sc.booster = r->m->booster;
+    if (pthread_mutex_init(&r->sc.lock, NULL) != 0)
+        return err_set(r->e, "stress: cannot make a lock");
+    if (pthread_cond_init(&r->sc.cond, NULL) != 0) {
+        pthread_mutex_destroy(&r->sc.lock);
+        return err_set(r->e, "stress: cannot make a condition variable");
+    }
+    if (pthread_create(&r->sc.thread, NULL, scorer_main, &r->sc) != 0) {
+        rc = err_set(r->e, "stress: cannot start the scoring thread");
+    } else {
+        rc = score_stream(r);
+        pthread_mutex_lock(&r->sc.lock);
+        r->sc.quit = true;
+        pthread_cond_broadcast(&r->sc.cond);
+        pthread_mutex_unlock(&r->sc.lock);
+        pthread_join(r->sc.thread, NULL);
+    }
+    pthread_cond_destroy(&r->sc.cond);
+    pthread_mutex_destroy(&r->sc.lock);
     return rc;
 }
 
@@ -547,9 +668,11 @@ int stress_score_run(struct store *s, bool quiet, struct stress_score_result *ou
         rc = score_all(r);
         progress_finish(&r->progress, (uint64_t)r->seen);
     }
-    mem_free(r->x);
-    mem_free(r->margin);
-    mem_free(r->contrib);
+    for (int i = 0; i < 2; i++) {
+        mem_free(r->batch[i].x);
+        mem_free(r->batch[i].margin);
+        mem_free(r->batch[i].contrib);
+    }
     buf_release(&r->reasons);
     mem_free(r);
     loaded_free(&m);
