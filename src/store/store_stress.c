@@ -236,7 +236,8 @@ static int gather_one(struct cursor *cur, int64_t id, struct gather *g, struct e
                 return -1;
         }
     }
-    qsort(g->credit, g->n_credit, sizeof *g->credit, credit_cmp);
+    if (g->n_credit > 1)
+        qsort(g->credit, g->n_credit, sizeof *g->credit, credit_cmp);
     return 0;
 }
 
