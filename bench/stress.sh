@@ -44,17 +44,17 @@ if [ ! -f "$OUT/complete" ]; then
 fi
 
 t0=$(now)
-"$S" stress train --db "$DB" >/dev/null
+/usr/bin/time -f "%U %S" -o "$OUT/train.cpu" "$S" stress train --db "$DB" >/dev/null
 t1=$(now)
 train=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }')
 say "train: $train s"
 
-# time_runs LABEL COMMAND...: median wall seconds of RUNS runs
+# time_runs LABEL COMMAND...: median wall seconds of RUNS runs (KEEP=FILE keeps the last run's output)
 time_runs() {
     local label=$1 r t0 t1
     shift
     for r in $(seq 1 "$RUNS"); do
-        t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+        t0=$(now); "$@" >"${KEEP:-/dev/null}" 2>/dev/null; t1=$(now)
         awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f\n", b - a }'
     done | median >"$OUT/$label.wall"
     say "$label: $(cat "$OUT/$label.wall") s"
@@ -67,8 +67,8 @@ sql="SELECT enterprise_id, period, due_on, filed_on, taxable_value_paise, tax_pa
      FROM credit_facility f JOIN credit_status s ON s.facility_id = f.facility_id
      ORDER BY f.enterprise_id;"
 time_runs sql sqlite3 "$DB" "$sql"
-time_runs score "$S" stress score --db "$DB" --quiet
-scored=$("$S" stress score --db "$DB" --json | python3 -c 'import json, sys; print(json.load(sys.stdin)["scored"])')
+KEEP=$OUT/score.out time_runs score "$S" stress score --db "$DB" --json
+scored=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["scored"])' "$OUT/score.out")
 
 rate() { awk -v n="$scored" -v t="$(cat "$OUT/$1.wall")" 'BEGIN { printf "%.0f", n / t }'; }
 ours=$(rate score)
