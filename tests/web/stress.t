@@ -50,6 +50,13 @@ is "district officer: heatmap 403" "$(code -b "$P" "$B/stress/heatmap")" 403
 is "state officer: heatmap 200" "$(code -b "$M" "$B/stress/heatmap?state=27")" 200
 is "admin: heatmap 200" "$(code -b "$A" "$B/stress/heatmap")" 200
 
+page "$Y" / | grep -q 'href="/stress/heatmap">Stress map' && ! page "$Y" / | grep -q 'href="/officer/watchlist"'
+ok $? "the policymaker's menu leads to the heatmap, not the watchlist"
+page "$P" / | grep -q 'href="/officer/watchlist">In stress' && ! page "$P" / | grep -q 'href="/stress/heatmap"'
+ok $? "the district officer's menu leads to the watchlist, not the heatmap"
+page "$M" / | grep -q 'href="/stress/heatmap"' && page "$M" / | grep -q 'href="/officer/watchlist"'
+ok $? "the state officer's menu leads to both"
+
 # --- the watchlist ----------------------------------------------------------------
 before=$(sqlite3 "$DB" "select count(*) from audit_log where action='stress.watchlist.read' and username='pune'")
 page "$P" /officer/watchlist >"$T/w.html"
