@@ -17,7 +17,9 @@ struct calibration;
 int calibration_fit(const float *margin, const float *label, size_t n, struct calibration **out,
                     struct err *e);
 double calibration_apply(const struct calibration *c, double margin);
-/* As JSON text (stress_model.calibration) and back. */
+/* As JSON text (stress_model.calibration) and back:
+ *   {"method": "platt", "a": slope >= 0, "b": intercept, "rows": n, "positives": k}
+ * The reader is strict: every field, of its type, and no other. */
 int calibration_to_json(const struct calibration *c, struct buf *out);
 int calibration_from_json(const char *text, struct calibration **out, struct err *e);
 void calibration_free(struct calibration *c);

@@ -1,9 +1,10 @@
 /* logit.h: L2-regularised logistic regression, the linear baseline the
  * stress model must not lose to (DESIGN.md §5, `baselines.linear`).
  *
- * Features are standardised on the training rows; a missing value (NAN)
- * is imputed with the training mean and flagged in an extra indicator
- * column, so the baseline sees the same information as the trees. */
+ * Features are standardised on the training rows; a missing value (NAN,
+ * or an infinity) is imputed with the training mean and flagged in an
+ * extra indicator column, so the baseline sees the same information as
+ * the trees. */
 #ifndef SAMANVAY_LOGIT_H
 #define SAMANVAY_LOGIT_H
 
@@ -12,6 +13,13 @@
 #include "core/err.h"
 
 struct logit;
+
+/* Minimises the summed log-loss + (l2 / 2)·|coefficients|², intercept not
+ * penalised, on standardised features. l2 must be > 0 (it keeps the fit
+ * finite when a feature separates the classes); LOGIT_L2_DEFAULT is the
+ * baseline's value (docs/stress-model.md). Needs both labels among y (0 or
+ * 1, none NAN). */
+#define LOGIT_L2_DEFAULT 1.0
 
 int logit_train(const float *x, const float *y, size_t rows, size_t cols, double l2,
                 struct logit **out, struct err *e);

@@ -17,7 +17,10 @@ struct metrics {
     double brier;               /* mean (probability - label)^2; needs probabilities */
 };
 
-/* All four; `probability` may equal `score` when the score is one. */
+/* All four; `probability` may equal `score` when the score is one, or be
+ * NULL (brier is then NAN). -1 when a score is NAN, a label is not 0 or 1
+ * (drop unobservable rows first), or memory runs out; 0 otherwise, n == 0
+ * included (every measure NAN). */
 int metrics_compute(const double *score, const double *probability, const float *label, size_t n,
                     struct metrics *out);
 

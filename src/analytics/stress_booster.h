@@ -26,9 +26,10 @@ struct stress_booster_params {
     double subsample;
     int threads;                /* 0: every core */
     uint64_t seed;
+    double scale_pos_weight;    /* weight of a positive row; 1: none (docs/stress-model.md) */
 };
 
-/* The parameters docs/stress.md justifies with measurements. */
+/* The parameters docs/stress-model.md justifies with measurements. */
 void stress_booster_params_default(struct stress_booster_params *p);
 
 /* Train a binary logistic model on rows × cols of x (row-major, NAN
@@ -37,7 +38,8 @@ int stress_booster_train(const float *x, const float *y, size_t rows, size_t col
                          const struct stress_booster_params *p, struct stress_booster **out,
                          struct err *e);
 
-/* The raw margin (log-odds) of each row into margin[0..rows). */
+/* The raw margin (log-odds) of each row into margin[0..rows); cols must be
+ * the model's. rows == 0 does nothing. */
 int stress_booster_margin(struct stress_booster *b, const float *x, size_t rows, size_t cols,
                           float *margin, struct err *e);
 

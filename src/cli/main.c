@@ -30,6 +30,7 @@ static const struct command commands[] = {
     {"reminders", cmd_reminders,
      "reminders (--db F | --pg C) [--from DATE --to DATE | --notify [--days N]] "
      "[--state CODE [--district NAME]] [--json] [--today DATE]"},
+    {"clusters", cmd_clusters, "clusters map|health (--db F | --pg C) [--json]"},
     {"link", cmd_link,
      "link --config FILE.yaml --left A.csv [--right B.csv] --out PAIRS.csv [--report R.json] [--quiet]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},

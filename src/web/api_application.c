@@ -15,6 +15,7 @@
 #include "web/access_scope.h"
 #include "web/app_act.h"
 #include "web/evaluation.h"
+#include "web/json_body.h"
 #include "web/portal.h"
 #include "web/routes.h"
 
@@ -133,7 +134,7 @@ int api_application_get(struct web_request *rq, struct web_response *rs, struct 
 
 int api_application_act(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    json_error_t jerr;
+    char msg[160];
     json_t *body;
     struct app_row a;
     struct app_outcome o;
@@ -142,11 +143,8 @@ int api_application_act(struct web_request *rq, struct web_response *rs, struct 
 
     if (!web_is_json(rq->content_type))
         return web_response_error(rs, 415, "unsupported_media_type", "send JSON");
-    body = json_loadb(rq->body, rq->body_len, 0, &jerr);
-    if (!json_is_object(body)) {
-        json_decref(body);
-        return web_response_error(rs, 400, "bad_json", "the body must be a JSON object");
-    }
+    if ((body = json_body_load_object(rq->body, rq->body_len, msg, sizeof msg)) == NULL)
+        return web_response_error(rs, 400, "bad_json", "%s", msg);
     action = json_string_value(json_object_get(body, "action"));
     reason = json_string_value(json_object_get(body, "reason"));
     if (json_object_get(body, "reason") != NULL && reason == NULL) {
@@ -317,7 +315,7 @@ static int create(struct web_request *rq, struct web_response *rs, json_t *body,
 int api_applications_create(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct profile_view v;
-    json_error_t jerr;
+    char msg[160];
     json_t *body;
     bool found = false;
     int rc;
@@ -326,11 +324,8 @@ int api_applications_create(struct web_request *rq, struct web_response *rs, str
         return web_response_error(rs, 415, "unsupported_media_type", "send JSON");
     if (rq->session->user.enterprise_id <= 0)
         return web_response_error(rs, 403, "forbidden", "no enterprise is linked to this account");
-    body = json_loadb(rq->body, rq->body_len, 0, &jerr);
-    if (!json_is_object(body)) {
-        json_decref(body);
-        return web_response_error(rs, 400, "bad_json", "the body must be a JSON object");
-    }
+    if ((body = json_body_load_object(rq->body, rq->body_len, msg, sizeof msg)) == NULL)
+        return web_response_error(rs, 400, "bad_json", "%s", msg);
     rc = profile_view_load(rq->store, rq->app->survivorship, rq->session->user.enterprise_id, rq->today, &v, &found, e);
     if (rc == 0 && !found)
         rc = web_response_error(rs, 403, "forbidden", "no enterprise is linked to this account");

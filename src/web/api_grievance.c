@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "web/access_scope.h"
 #include "web/grievance_act.h"
+#include "web/json_body.h"
 #include "web/portal.h"
 #include "web/routes.h"
 
@@ -84,7 +85,7 @@ static int answer(struct web_request *rq, struct web_response *rs, const struct 
 
 static json_t *load_body(const struct web_request *rq, struct web_response *rs, int *rc)
 {
-    json_error_t jerr;
+    char msg[160];
     json_t *body;
 
     *rc = 0;
@@ -92,10 +93,8 @@ static json_t *load_body(const struct web_request *rq, struct web_response *rs, 
         *rc = web_response_error(rs, 415, "unsupported_media_type", "send JSON");
         return NULL;
     }
-    body = json_loadb(rq->body, rq->body_len, 0, &jerr);
-    if (!json_is_object(body)) {
-        json_decref(body);
-        *rc = web_response_error(rs, 400, "bad_json", "the body must be a JSON object");
+    if ((body = json_body_load_object(rq->body, rq->body_len, msg, sizeof msg)) == NULL) {
+        *rc = web_response_error(rs, 400, "bad_json", "%s", msg);
         return NULL;
     }
     return body;

@@ -58,3 +58,15 @@ json_t *json_body_load(const char *body, size_t len, char *msg, size_t cap)
                  jerr.text);
     return root;
 }
+
+json_t *json_body_load_object(const char *body, size_t len, char *msg, size_t cap)
+{
+    json_t *root = json_body_load(body, len, msg, cap);
+
+    if (root != NULL && !json_is_object(root)) {
+        json_decref(root);
+        snprintf(msg, cap, "the body must be a JSON object");
+        return NULL;
+    }
+    return root;
+}

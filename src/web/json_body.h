@@ -11,6 +11,10 @@
  * or NULL with msg ("invalid JSON at line L, column C: why"). */
 json_t *json_body_load(const char *body, size_t len, char *msg, size_t cap);
 
+/* json_body_load, and the value must be an object: a new reference, or
+ * NULL with msg. */
+json_t *json_body_load_object(const char *body, size_t len, char *msg, size_t cap);
+
 /* 0, or -1 with msg ("the body must be a JSON object", or "unknown field
  * 'x' (expected a, b, c)" listing `known` in order). */
 int json_body_check(const json_t *root, const char *const *known, size_t n_known, char *msg,

@@ -42,6 +42,8 @@ static const char profile_body[] =
 #define ENT ACCESS_ENTREPRENEUR
 #define OFF (ACCESS_OFFICER | ACCESS_ADMIN)
 #define ENT_OFF (ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN)
+#define CLUSTER_READERS (ACCESS_OFFICER | ACCESS_POLICYMAKER | ACCESS_ADMIN)
+#define XLSX_TYPE "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 #define FORM "application/x-www-form-urlencoded {\"type\":\"object\",\"required\":[\"csrf\"]," \
     "\"properties\":{\"csrf\":{\"type\":\"string\"}},\"additionalProperties\":{\"type\":\"string\"}}"
 
@@ -181,6 +183,19 @@ static const struct route routes[] = {
     {"GET", "/officer/outreach", OFF, page_outreach,
      "Enterprises in scope eligible for schemes they have not applied to", HTML, NULL,
      "200 401 403", NULL},
+    /* Clusters (issue 7, docs/clusters.md): aggregates for officers (their
+     * area) and policymakers; literal paths before /clusters/{id}. */
+    {"GET", "/clusters", CLUSTER_READERS, page_clusters,
+     "Cluster map: registered clusters, detected specialisations and candidate regions", HTML, NULL,
+     "200 400 401 403", "state GST state code to narrow to (a national reader)"},
+    {"GET", "/clusters/health", CLUSTER_READERS, page_cluster_health,
+     "Health of registered clusters, sick ones first, with reasons", HTML, NULL, "200 400 401 403",
+     "state GST state code to narrow to (a national reader)"},
+    {"GET", "/clusters/health.xlsx", CLUSTER_READERS, page_cluster_health_xlsx,
+     "Cluster health as a spreadsheet", XLSX_TYPE, NULL, "200 400 401 403",
+     "state GST state code to narrow to (a national reader)"},
+    {"GET", "/clusters/{id}", CLUSTER_READERS, page_cluster,
+     "One registered cluster: health, reasons, peers and trends", HTML, NULL, "200 401 403 404", NULL},
     {"GET", "/officer/claims", OFF, page_claims, "Requests to link an account to an enterprise",
      HTML, NULL, "200 401 403", NULL},
     {"POST", "/officer/claims/{id}", OFF, page_claim_decide,

@@ -72,6 +72,10 @@ int api_grievances_list(struct web_request *rq, struct web_response *rs, struct 
 int api_grievances_create(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_grievance_get(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_grievance_act(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_cluster_health(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_worklist(struct web_request *rq, struct web_response *rs, struct err *e);
 
 /* Issue 7: stress views (page_watchlist.c, page_heatmap.c, api_stress.c). */

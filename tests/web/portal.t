@@ -192,6 +192,9 @@ api "$A" POST "/api/v1/applications/$APP2/actions" '{"action":"start_review"}' >
 is "API: the applicant cannot start a review (403)" "$(cat "$T/code")" 403
 api "$P" POST "/api/v1/applications/$APP2/actions" '{"action":"disburse","reason":"x"}' >/dev/null
 is "API: disburse a submitted application is 409" "$(cat "$T/code")" 409
+api "$P" POST "/api/v1/applications/$APP2/actions" '{"action":"start_review","action":"disburse"}' >/dev/null
+is "API: a duplicate key is refused (400), not read as one of its values" "$(cat "$T/code")" 400
+like "... and the answer names the place" "$(cat "$T/api.json")" "line 1, column"
 api "$P" POST "/api/v1/applications/$APP2/actions" '{"action":"start_review"}' >/dev/null
 is "API: start the review (200)" "$(cat "$T/code")" 200
 api "$P" POST "/api/v1/applications/$APP2/actions" '{"action":"return"}' >/dev/null
@@ -259,6 +262,8 @@ is "appealed to the state, the district officer can no longer act on it (403)" "
 is "every step is an event" "$(sqlite3 "$DB" "select group_concat(action, ',') from grievance_event where grievance_id=$G")" "file,acknowledge,resolve,rate,appeal"
 api "$A" POST /api/v1/grievances '{"subject":"scheme","scheme_id":"nope","category":"delay","body":"a long enough text"}' >/dev/null
 is "API: a grievance about an unknown scheme is 422" "$(cat "$T/code")" 422
+api "$A" POST /api/v1/grievances '{"subject":"scheme","subject":"payment","category":"delay","body":"a long enough text"}' >/dev/null
+is "API: a grievance with a duplicate key is 400" "$(cat "$T/code")" 400
 
 # --- escalation by deadline (samanvay escalate, run daily) ------------------------------
 post "$A" /grievances subject=scheme "scheme_id=${PICK[0]}" category=other "body=Nobody has told me how this scheme works."

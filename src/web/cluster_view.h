@@ -1,0 +1,51 @@
+/* cluster_view.h: what the cluster pages share (page_clusters.c,
+ * page_cluster_health.c): who sees which clusters, the register and the
+ * two analyses loaded from the store, and their words in the reader's
+ * language.
+ *
+ * Officers see the clusters of their state or district; policymakers
+ * every cluster (or their state's, when their account names one); both see
+ * aggregates only: no page here names an enterprise, so nothing here is an
+ * enterprise read to audit. Small cells are withheld by the analyses
+ * (cluster_report.h) and shown as withheld. */
+#ifndef SAMANVAY_CLUSTER_VIEW_H
+#define SAMANVAY_CLUSTER_VIEW_H
+
+#include <stdbool.h>
+
+#include "analytics/cluster_report.h"
+#include "core/buf.h"
+#include "web/request.h"
+
+struct cluster_scope {
+    char state[4];       /* "%02d" or "" for every state */
+    char district[64];   /* "" for the whole state */
+};
+
+/* The caller's scope: 0, 1 for an official with no area (answer 403), -1
+ * on a bad `state` query parameter (answer 400). A national reader may
+ * narrow to one state with ?state=NN. */
+int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
+bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district);
+
+/* The register and its health, benchmarked nationally (peers are every
+ * cluster, whatever the reader's scope). *regs is the caller's (mem_free)
+ * and must outlive r. */
+int cluster_view_health(struct web_request *rq, struct cluster_reg **regs,
+                        struct cluster_health_report *r, struct err *e);
+
+/* A health sign in the reader's language ("CFC used 18% of capacity over
+ * 12 months"). */
+int cluster_view_reason(const struct cluster_health *h, enum cluster_sign sign, struct buf *out);
+/* Every sign of h, joined by "; ". */
+int cluster_view_reasons(const struct cluster_health *h, struct buf *out);
+/* "mse_cdp" -> "MSE-CDP", status words, "manufacturing" / "services". */
+const char *cluster_view_scheme(const char *scheme);
+const char *cluster_view_status(const char *status);
+const char *cluster_view_sector(bool manufacturing);
+/* The state's name in the reader's language, or the code. */
+const char *cluster_view_state(const struct web_request *rq, const char *gst_state);
+/* A fraction as a signed or plain percentage, or "withheld" / "—". */
+int cluster_view_pct(struct buf *b, bool has, double v, bool sign);
+
+#endif

@@ -1,0 +1,164 @@
+# `samanvay clusters map|health --json` on a generated set (20,000
+# enterprises, seed 7): the contract keys, LQs recomputed here from the
+# database, the star and detection rules, the registered clusters found as
+# specialisations, small cells withheld, and the stress basis switching
+# from the credit feed to stress scores once scores exist.
+. "$ROOT/tests/tap.sh"
+S=$SAMANVAY
+G=$TMPDIR/g; DB=$TMPDIR/g.db
+q() { sqlite3 -batch -noheader "$DB" "$1"; }
+
+$S generate --enterprises 20000 --seed 7 --out "$G" >/dev/null 2>&1
+ok $? "generate 20,000 enterprises"
+$S init --db "$DB" 2>/dev/null
+for f in udyam gst credit cluster cluster_member cfc_usage; do
+    $S ingest --db "$DB" $f "$G/$f.csv" --quiet >/dev/null 2>&1 || break
+done
+ok $? "ingest the generated feeds"
+
+$S clusters >/dev/null 2>&1
+is "clusters without map or health: usage error" "$?" 2
+$S clusters map >/dev/null 2>&1
+is "clusters map without --db: usage error" "$?" 2
+$S clusters map --db "$DB" --bogus >/dev/null 2>&1
+is "clusters map with an unknown option: usage error" "$?" 2
+
+$S clusters map --db "$DB" --json >"$TMPDIR/map.json"
+ok $? "clusters map --json exits 0"
+$S clusters health --db "$DB" --json >"$TMPDIR/health.json"
+ok $? "clusters health --json exits 0"
+out=$($S clusters map --db "$DB"); ok $? "clusters map prints a summary"
+like "the summary names the candidates" "$out" "candidate regions"
+
+python3 - "$TMPDIR/map.json" "$DB" >"$TMPDIR/map.check" <<'PY'
+import json, sqlite3, sys
+m = json.load(open(sys.argv[1]))
+db = sqlite3.connect(sys.argv[2])
+def check(name, cond): print("%s %s" % ("ok" if cond else "FAIL", name))
+
+check("map keys", set(m) >= {"method", "summary", "detected_clusters", "candidates", "registered"})
+check("summary keys", set(m["summary"]) >= {"districts", "enterprises", "detected", "candidates",
+                                            "registered", "registered_specialised"})
+cell_keys = {"level", "state", "district", "nic", "enterprises", "employment", "lq", "share",
+             "stars", "star", "registered"}
+det, cand = m["detected_clusters"], m["candidates"]
+check("some clusters detected", len(det) >= 10)
+check("detected count agrees", len(det) == m["summary"]["detected"])
+check("candidates count agrees", len(cand) == m["summary"]["candidates"] and len(cand) >= 1)
+check("detected cells carry every key", all(set(d) >= cell_keys for d in det))
+check("detected: >= 2 stars and >= 10 enterprises",
+      all(d["stars"] >= 2 and d["enterprises"] >= 10 for d in det))
+check("stars count the star flags", all(d["stars"] == sum(d["star"].values()) for d in det))
+check("specialisation star iff LQ >= 2", all(d["star"]["specialisation"] == (d["lq"] >= 2) for d in det))
+check("candidates: specialised, detected, no registered cluster",
+      all(c["star"]["specialisation"] and not c["registered"] and c in det for c in cand))
+
+# LQ from the database, independently: employment by district and category.
+emp = "coalesce(employees_male,0)+coalesce(employees_female,0)+coalesce(employees_other,0)"
+base = "from enterprise where district is not null and district <> '' and length(nic) >= 3"
+total = db.execute("select sum(%s) %s" % (emp, base)).fetchone()[0]
+def lq(d):
+    n = len(d["nic"])
+    e_dc, n_dc = db.execute("select sum(%s), count(*) %s and state = ? and upper(district) = ? and substr(nic,1,%d) = ?"
+                            % (emp, base, n), (d["state"], d["district"], d["nic"])).fetchone()
+    e_d = db.execute("select sum(%s) %s and state = ? and upper(district) = ?" % (emp, base),
+                     (d["state"], d["district"])).fetchone()[0]
+    e_c = db.execute("select sum(%s) %s and substr(nic,1,%d) = ?" % (emp, base, n), (d["nic"],)).fetchone()[0]
+    return (e_dc / e_d) / (e_c / total), n_dc, e_dc
+bad = [d for d in det if abs(lq(d)[0] - d["lq"]) > 0.0015 or lq(d)[1] != d["enterprises"] or lq(d)[2] != d["employment"]]
+check("LQ, enterprises and employment agree with the database", not bad)
+
+reg = m["registered"]
+check("registered: every cluster on file", len(reg) == db.execute("select count(*) from cluster").fetchone()[0])
+check("registered keys", all(set(r) >= {"id", "name", "scheme", "status", "state", "district", "product",
+                                        "nic", "group", "division", "specialised"} for r in reg))
+shown = [r for r in reg if "lq" in r["group"] and r["group"].get("lq") is not None]
+check("registered clusters found as specialisations (>= 20)", m["summary"]["registered_specialised"] >= 20)
+check("specialised iff the shown group cell has LQ >= 2",
+      all(r["specialised"] == (r["group"]["lq"] >= 2) for r in shown))
+# General engineering (NIC group 259) is common everywhere, so not every
+# registered cluster stands out; nearly all do.
+check("at least 90% of shown registered cells are specialisations",
+      sum(r["specialised"] for r in shown) >= 0.9 * len(shown))
+big = [r for r in shown if r["group"]["enterprises"] >= 10]
+check("registered cells of >= 10 enterprises are detected", big and all(r["group"]["detected"] for r in big))
+
+# Suppression: a registered cluster's cell with 1-4 enterprises shows nothing.
+def cell_n(r, digits):
+    return db.execute("select count(*) %s and state = ? and upper(district) = ? and substr(nic,1,%d) = substr(?,1,%d)"
+                      % (base, digits, digits), (r["state"], r["district"], r["nic"])).fetchone()[0]
+small = [r for r in reg if 0 < cell_n(r, 3) < 5]
+check("some registered cells are small", len(small) >= 1)
+check("small registered cells are withheld", all(r["group"] == {"suppressed": True} for r in small))
+def counts(x):
+    if isinstance(x, dict):
+        for k, v in x.items():
+            if k == "enterprises": yield v
+            else: yield from counts(v)
+    elif isinstance(x, list):
+        for v in x: yield from counts(v)
+check("no published enterprise count is 1 to 4", all(not (0 < n < 5) for n in counts(m)))
+PY
+while read -r verdict name; do ok "$([ "$verdict" = ok ]; echo $?)" "map: $name"; done <"$TMPDIR/map.check"
+
+health_check() { # health_check JSON -> verdict lines
+python3 - "$1" "$DB" <<'PY'
+import json, sqlite3, sys
+h = json.load(open(sys.argv[1]))
+db = sqlite3.connect(sys.argv[2])
+def check(name, cond): print("%s %s" % ("ok" if cond else "FAIL", name))
+check("health keys", set(h) >= {"as_of", "stress_basis", "stress_threshold", "weights", "sick_when",
+                                "summary", "clusters"})
+check("weights sum to 100", sum(h["weights"].values()) == 100)
+keys = {"id", "name", "scheme", "status", "state", "district", "product", "nic", "sector", "members",
+        "turnover_growth", "stress_share", "stress_assessed", "member_growth", "cfc_utilisation",
+        "index", "sick", "reasons", "benchmark"}
+cs = h["clusters"]
+check("one entry per registered cluster", len(cs) == db.execute("select count(*) from cluster").fetchone()[0])
+check("entries carry every key", all(set(c) >= keys for c in cs))
+check("index within 0-100", all(c["index"] is None or 0 <= c["index"] <= 100 for c in cs))
+check("sick iff reasons", all(c["sick"] == bool(c["reasons"]) for c in cs))
+check("reasons in words", all(r["code"] and r["text"] for c in cs for r in c["reasons"]))
+check("sick count agrees", h["summary"]["sick"] == sum(c["sick"] for c in cs))
+check("some clusters are sick", h["summary"]["sick"] >= 1)
+check("an underused CFC reason reads as words", any(r["code"] == "cfc_underused" and "% of capacity over" in r["text"]
+                                                   for c in cs for r in c["reasons"]))
+members = dict(db.execute("select cluster_id, count(*) from cluster_member group by 1").fetchall())
+check("member counts of 1-4 are withheld, others shown",
+      all((c["members"] is None) == (members.get(c["id"], 0) < 5) for c in cs)
+      and all(c["members"] is None or c["members"] == members[c["id"]] for c in cs))
+check("no published count is 1 to 4", all(not (v is not None and 0 < v < 5)
+                                         for c in cs for v in (c["members"], c["stress_assessed"])))
+check("percentiles within 0-100 and only with an index",
+      all((c["benchmark"]["percentile"] is None or (c["index"] is not None and 0 <= c["benchmark"]["percentile"] <= 100))
+          for c in cs))
+check("manufacturing and services are apart",
+      all(c["sector"] == ("manufacturing" if 10 <= int(c["nic"][:2]) <= 33 else "services") for c in cs))
+print("basis %s" % h["stress_basis"])
+for c in cs: print("cluster %s %s %s" % (c["id"], c["stress_share"], ",".join(r["code"] for r in c["reasons"])))
+PY
+}
+health_check "$TMPDIR/health.json" >"$TMPDIR/health.check"
+grep -E '^(ok|FAIL) ' "$TMPDIR/health.check" |
+    while read -r verdict name; do ok "$([ "$verdict" = ok ]; echo $?)" "health: $name"; done
+is "without stress scores, stress is judged on the credit feed" "$(sed -n 's/^basis //p' "$TMPDIR/health.check")" sma1_or_worse
+
+# Scores for every member of the largest cluster, all above the alert
+# threshold: the basis becomes the scores and that cluster is sick with
+# every member in stress.
+big=$(q "select cluster_id from cluster_member group by 1 order by count(*) desc, 1 limit 1")
+q "insert into stress_model (trained_at, train_from, train_to, features, booster, calibration)
+   values ('2026-10-01T00:00:00Z', '2024-01', '2025-06', '[]', x'00', '{}');
+   insert into stress_score (enterprise_id, month, model_id, probability, reasons)
+   select distinct enterprise_id, '2026-09', 1, 0.9, '[]' from cluster_member where cluster_id = '$big';
+   insert into stress_score (enterprise_id, month, model_id, probability, reasons)
+   select distinct enterprise_id, '2026-08', 1, 0.01, '[]' from cluster_member where cluster_id = '$big'"
+$S clusters health --db "$DB" --json >"$TMPDIR/health2.json"
+ok $? "clusters health --json with stress scores"
+health_check "$TMPDIR/health2.json" >"$TMPDIR/health2.check"
+is "with stress scores, the scores are the basis" "$(sed -n 's/^basis //p' "$TMPDIR/health2.check")" stress_score
+is "the latest score of each member counts: all of $big in stress, sick for it" \
+   "$(sed -n "s/^cluster $big //p" "$TMPDIR/health2.check" | grep -c '^1.0 .*stress_high')" 1
+is "clusters without scored members show no stress share" \
+   "$(grep '^cluster ' "$TMPDIR/health2.check" | grep -v "^cluster $big " | awk '$3 != "None"' | wc -l)" 0
+done_testing
