@@ -197,6 +197,15 @@ grep -q 'href="/stress/heatmap?state=09&amp;page=2" rel="next"' "$T/up-hi.html"
 ok $? "the 21st district is on the next page"
 page "$Y" "/stress/heatmap?state=09&page=2" | grep -c '<tr><th scope="row">' | grep -qx 1
 ok $? "which holds one row"
+curl -s -o "$T/all.xlsx" -b "$A" "$B/officer/watchlist.xlsx"
+want=$(sqlite3 "$DB" "select count(*) from stress_score where month = '2026-03' and probability >= 0.25")
+python3 - "$T/all.xlsx" "$want" <<'PY'
+import re, sys, zipfile
+sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+rows = len(re.findall(r"<row ", sheet)) - 1
+sys.exit(0 if rows == int(sys.argv[2]) > 500 else 1)
+PY
+ok $? "the admin's spreadsheet holds every one of the $want in stress (more than one store call)"
 web_adduser "$DB" officer-agra-pass --username agra --role officer --state 09 --district Agra
 login "$T/agra.jar" agra officer-agra-pass >/dev/null
 page "$T/agra.jar" "/officer/watchlist?lang=hi" >"$T/agra-hi.html"
