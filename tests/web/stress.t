@@ -158,7 +158,18 @@ ok $? "the heatmap is under 50 KB ($(wc -c <"$T/h.html") bytes)"
 
 row2() { tr -d '\n' <"$T/n.html" | grep -o "<tr><th scope=\"row\"><a href=\"/stress/heatmap?state=$1\">[^<]*</a></th>.*" | sed 's|</tr>.*||'; }
 like "national: Maharashtra by sector" "$(row2 27)" '<td>0% (6)</td><td>36% (14)</td><td>12% (24)</td><td>18% (44); mean chance 14%</td>'
-like "national: Karnataka's 3 are withheld, the total too" "$(row2 29)" '<td>–</td><td>withheld</td><td>–</td><td>withheld</td>'
+like "national: Karnataka by sector (its districts' small cells add up to more than 5)" "$(row2 29)" \
+    '<td>–</td><td>25% (8)</td><td>0% (13)</td><td>9.5% (21)'
+# Karnataka by district: Bengaluru's 3 textiles are withheld and its trade
+# with them (the row's total). The national row publishes Karnataka's
+# textiles (8) and trade (13), the columns' totals here, so Mysuru's 5 and 6
+# would give Bengaluru's away by subtraction: they are withheld too.
+page "$Y" "/stress/heatmap?state=29" >"$T/k.html"
+rowk() { tr -d '\n' <"$T/k.html" | grep -o "<tr><th scope=\"row\">$1</th>.*" | sed 's|</tr>.*||'; }
+is "Bengaluru Urban: 3 withheld, its row's complement too" "$(rowk 'BENGALURU URBAN')" \
+   '<tr><th scope="row">BENGALURU URBAN</th><td>withheld</td><td>withheld</td><td>20% (10); mean chance 14%</td>'
+is "Mysuru: withheld for the columns' totals, though 5 and 6" "$(rowk MYSURU)" \
+   '<tr><th scope="row">MYSURU</th><td>withheld</td><td>withheld</td><td>0% (11); mean chance 5%</td>'
 check "the national heatmap passes tidy -e" tidy -e -q "$T/n.html"
 page "$Y" "/stress/heatmap?lang=hi" >"$T/n-hi.html"
 grep -q 'lang="hi"' "$T/n-hi.html" && grep -q 'महाराष्ट्र' "$T/n-hi.html"
