@@ -45,6 +45,7 @@ struct hm {
     int cols[SECTOR_COUNT];      /* the sectors shown, in order */
     size_t n_cols;
     bool *hide;                  /* n × n_cols: the cells withheld */
+    bool *hide_total;            /* n: the rows whose total is withheld */
 };
 
 static struct hm_row *row_for(struct hm *m, const char *key)
@@ -138,28 +139,63 @@ static bool complete_line(const struct hm *m, size_t first, size_t count, size_t
     return true;
 }
 
+static int64_t row_total(const struct hm *m, size_t r)
+{
+    int64_t t = 0;
+
+    for (size_t c = 0; c < m->n_cols; c++)
+        t += cell_n(m, r, c);
+    return t;
+}
+
+/* The totals column of a state's view adds up to the state's total in
+ * the national view: when exactly one district's total is withheld, the
+ * smallest other district is withheld whole (its total could otherwise
+ * be summed from its cells). True when it withheld one. */
+static bool complete_totals(const struct hm *m)
+{
+    size_t hidden = 0, best = SIZE_MAX;
+
+    for (size_t r = 0; r < m->n; r++) {
+        if (m->hide_total[r])
+            hidden++;
+        else if (best == SIZE_MAX || row_total(m, r) < row_total(m, best))
+            best = r;
+    }
+    if (hidden != 1 || best == SIZE_MAX)
+        return false;
+    m->hide_total[best] = true;
+    for (size_t c = 0; c < m->n_cols; c++)
+        if (cell_n(m, best, c) > 0)
+            m->hide[best * m->n_cols + c] = true;
+    return true;
+}
+
 /* The small-cell rule over the whole table, not only the page shown: each
  * row with its total (suppress_row); and in a state's view also each
  * column, because the national view publishes the state's sector figures,
  * which are the columns' totals here: a column with one withheld cell
  * would give it away as that total minus the others. Withholding one cell
- * can expose another line, so rows and columns are completed in turn
- * until nothing changes. */
+ * can expose another line, so rows and columns (and the totals column,
+ * complete_totals) are completed in turn until nothing changes. */
 static int suppress_table(struct hm *m)
 {
     int64_t n[SECTOR_COUNT];
     bool changed = true;
 
     m->hide = mem_calloc(m->n * m->n_cols + 1, sizeof *m->hide);
-    if (m->hide == NULL)
+    m->hide_total = mem_calloc(m->n + 1, sizeof *m->hide_total);
+    if (m->hide == NULL || m->hide_total == NULL)
         return -1;
     for (size_t r = 0; r < m->n; r++) {
+        int64_t total = 0;
         for (size_t c = 0; c < m->n_cols; c++)
-            n[c] = cell_n(m, r, c);
+            total += n[c] = cell_n(m, r, c);
         suppress_row(n, m->n_cols, true, &m->hide[r * m->n_cols]);
+        m->hide_total[r] = suppress_cell(total);
     }
     while (changed && !m->national) {
-        changed = false;
+        changed = complete_totals(m);
         for (size_t c = 0; c < m->n_cols; c++)
             changed |= complete_line(m, c, m->n, m->n_cols);
         for (size_t r = 0; r < m->n; r++)
@@ -228,7 +264,7 @@ static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
         for (size_t c = 0; c < m->n_cols; c++)
             if (put_table_cell(b, &cells[(i - from) * m->n_cols + c]))
                 return -1;
-        if (suppress_cell(total)) {
+        if (m->hide_total[i]) {
             if (buf_printf(b, "<td>%s</td></tr>\n", _("withheld")))
                 return -1;
             continue;
@@ -374,6 +410,7 @@ int page_heatmap(struct web_request *rq, struct web_response *rs, struct err *e)
     finish(&m);
     rc = suppress_table(&m) != 0 ? err_set(e, "out of memory") : put_page(rq, rs, &m, st, month, page, e);
     mem_free(m.hide);
+    mem_free(m.hide_total);
     mem_free(m.rows);
     return rc;
 }

@@ -170,6 +170,16 @@ is "Bengaluru Urban: 3 withheld, its row's complement too" "$(rowk 'BENGALURU UR
    '<tr><th scope="row">BENGALURU URBAN</th><td>withheld</td><td>withheld</td><td>20% (10); mean chance 14%</td>'
 is "Mysuru: withheld for the columns' totals, though 5 and 6" "$(rowk MYSURU)" \
    '<tr><th scope="row">MYSURU</th><td>withheld</td><td>withheld</td><td>0% (11); mean chance 5%</td>'
+# Goa by district: North Goa's 3 are withheld with their total; the national
+# row gives Goa's total, so South Goa's total would give it away: South Goa
+# is withheld whole.
+page "$Y" "/stress/heatmap?state=30" >"$T/g.html"
+rowg() { tr -d '\n' <"$T/g.html" | grep -o "<tr><th scope=\"row\">$1</th>.*" | sed 's|</tr>.*||'; }
+is "North Goa: 3, withheld with its total" "$(rowg 'NORTH GOA')" \
+   '<tr><th scope="row">NORTH GOA</th><td>withheld</td><td>–</td><td>withheld</td>'
+is "South Goa: withheld whole, or Goa's total would give North Goa away" "$(rowg 'SOUTH GOA')" \
+   '<tr><th scope="row">SOUTH GOA</th><td>withheld</td><td>withheld</td><td>withheld</td>'
+like "national: Goa's figures are shown (8 and 6)" "$(row2 30)" '<td>0% (8)</td><td>0% (6)</td>'
 check "the national heatmap passes tidy -e" tidy -e -q "$T/n.html"
 page "$Y" "/stress/heatmap?lang=hi" >"$T/n-hi.html"
 grep -q 'lang="hi"' "$T/n-hi.html" && grep -q 'महाराष्ट्र' "$T/n-hi.html"
