@@ -84,6 +84,9 @@ static int put_nav(struct buf *b, const struct web_request *rq)
     if (ss->signed_in && (ss->user.role == AUTH_ROLE_OFFICER || ss->user.role == AUTH_ROLE_ADMIN)
         && buf_printf(b, "<li><a href=\"/officer/worklist\">%s</a></li>\n", _("Worklist")) != 0)
         return -1;
+    if (ss->signed_in && ss->user.role != AUTH_ROLE_ENTREPRENEUR
+        && buf_printf(b, "<li><a href=\"/clusters\">%s</a></li>\n", _("Clusters")) != 0)
+        return -1;
     if (ss->signed_in) {
         if (buf_printf(b, "<li><a href=\"/account\">%s</a></li>\n", _("Your account"))
             || buf_puts(b, "<li><form method=\"post\" action=\"/logout\">\n")
