@@ -91,6 +91,9 @@ static int put_nav(struct buf *b, const struct web_request *rq)
             || (ss->user.role == AUTH_ROLE_OFFICER && ss->user.state[0] && !ss->user.district[0]))
         && buf_printf(b, "<li><a href=\"/stress/heatmap\">%s</a></li>\n", _("Stress map")) != 0)
         return -1;
+    if (ss->signed_in && ss->user.role != AUTH_ROLE_ENTREPRENEUR
+        && buf_printf(b, "<li><a href=\"/clusters\">%s</a></li>\n", _("Clusters")) != 0)
+        return -1;
     if (ss->signed_in) {
         if (buf_printf(b, "<li><a href=\"/account\">%s</a></li>\n", _("Your account"))
             || buf_puts(b, "<li><form method=\"post\" action=\"/logout\">\n")
