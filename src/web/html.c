@@ -82,7 +82,17 @@ static int put_nav(struct buf *b, const struct web_request *rq)
                       _("Dashboard"), _("Schemes")) != 0)
         return -1;
     if (ss->signed_in && (ss->user.role == AUTH_ROLE_OFFICER || ss->user.role == AUTH_ROLE_ADMIN)
-        && buf_printf(b, "<li><a href=\"/officer/worklist\">%s</a></li>\n", _("Worklist")) != 0)
+        && buf_printf(b, "<li><a href=\"/officer/worklist\">%s</a></li>\n<li><a href=\"/officer/watchlist\">%s</a></li>\n",
+                      _("Worklist"), _("In stress")) != 0)
+        return -1;
+    /* The stress heatmap: for policymakers, admins and state officers (not a district's). */
+    if (ss->signed_in
+        && (ss->user.role == AUTH_ROLE_POLICYMAKER || ss->user.role == AUTH_ROLE_ADMIN
+            || (ss->user.role == AUTH_ROLE_OFFICER && ss->user.state[0] && !ss->user.district[0]))
+        && buf_printf(b, "<li><a href=\"/stress/heatmap\">%s</a></li>\n", _("Stress map")) != 0)
+        return -1;
+    if (ss->signed_in && ss->user.role != AUTH_ROLE_ENTREPRENEUR
+        && buf_printf(b, "<li><a href=\"/clusters\">%s</a></li>\n", _("Clusters")) != 0)
         return -1;
     if (ss->signed_in) {
         if (buf_printf(b, "<li><a href=\"/account\">%s</a></li>\n", _("Your account"))

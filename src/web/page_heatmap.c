@@ -7,11 +7,13 @@
  * figures as a table. A policymaker may open it, so nothing here names an
  * enterprise: every cell of fewer than SUPPRESS_MIN_ENTERPRISES is withheld,
  * and since each row shows its total, one more cell of a row with a single
- * withheld cell (suppress_row). A district officer is refused: a district
+ * withheld cell (suppress_row); in a state's view the columns get the same
+ * (suppress_table). A district officer is refused: a district
  * row of their own state would be theirs alone to read at this grain, and
  * the watchlist is their view. Rows come 20 to a page, so a state of 75
  * districts stays under the 50 KB page limit. */
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +44,8 @@ struct hm {
     size_t n, cap;
     int cols[SECTOR_COUNT];      /* the sectors shown, in order */
     size_t n_cols;
+    bool *hide;                  /* n × n_cols: the cells withheld */
+    bool *hide_total;            /* n: the rows whose total is withheld */
 };
 
 static struct hm_row *row_for(struct hm *m, const char *key)
@@ -108,27 +112,115 @@ static void finish(struct hm *m)
             }
 }
 
-/* The row's cells after the small-cell rule, and its total. */
-static void row_cells(const struct hm *m, const struct hm_row *r, struct svg_heatmap_cell *cells,
-                      int64_t *total, int64_t *total_stressed, double *total_psum)
+static int64_t cell_n(const struct hm *m, size_t r, size_t c)
+{
+    return m->rows[r].scored[m->cols[c]];
+}
+
+/* One line of cells (a row, or a column): when exactly one non-empty
+ * cell of it is withheld, withhold the smallest shown non-empty one too.
+ * True when it withheld one. */
+static bool complete_line(const struct hm *m, size_t first, size_t count, size_t step)
+{
+    size_t hidden = 0, best = SIZE_MAX;
+
+    for (size_t k = 0, i = first; k < count; k++, i += step) {
+        int64_t n = cell_n(m, i / m->n_cols, i % m->n_cols);
+        if (n == 0)
+            continue;
+        if (m->hide[i])
+            hidden++;
+        else if (best == SIZE_MAX || n < cell_n(m, best / m->n_cols, best % m->n_cols))
+            best = i;
+    }
+    if (hidden != 1 || best == SIZE_MAX)
+        return false;
+    m->hide[best] = true;
+    return true;
+}
+
+static int64_t row_total(const struct hm *m, size_t r)
+{
+    int64_t t = 0;
+
+    for (size_t c = 0; c < m->n_cols; c++)
+        t += cell_n(m, r, c);
+    return t;
+}
+
+/* The totals column of a state's view adds up to the state's total in
+ * the national view: when exactly one district's total is withheld, the
+ * smallest other district is withheld whole (its total could otherwise
+ * be summed from its cells). True when it withheld one. */
+static bool complete_totals(const struct hm *m)
+{
+    size_t hidden = 0, best = SIZE_MAX;
+
+    for (size_t r = 0; r < m->n; r++) {
+        if (m->hide_total[r])
+            hidden++;
+        else if (best == SIZE_MAX || row_total(m, r) < row_total(m, best))
+            best = r;
+    }
+    if (hidden != 1 || best == SIZE_MAX)
+        return false;
+    m->hide_total[best] = true;
+    for (size_t c = 0; c < m->n_cols; c++)
+        if (cell_n(m, best, c) > 0)
+            m->hide[best * m->n_cols + c] = true;
+    return true;
+}
+
+/* The small-cell rule over the whole table, not only the page shown: each
+ * row with its total (suppress_row); and in a state's view also each
+ * column, because the national view publishes the state's sector figures,
+ * which are the columns' totals here: a column with one withheld cell
+ * would give it away as that total minus the others. Withholding one cell
+ * can expose another line, so rows and columns (and the totals column,
+ * complete_totals) are completed in turn until nothing changes. */
+static int suppress_table(struct hm *m)
 {
     int64_t n[SECTOR_COUNT];
-    bool hide[SECTOR_COUNT];
+    bool changed = true;
+
+    m->hide = mem_calloc(m->n * m->n_cols + 1, sizeof *m->hide);
+    m->hide_total = mem_calloc(m->n + 1, sizeof *m->hide_total);
+    if (m->hide == NULL || m->hide_total == NULL)
+        return -1;
+    for (size_t r = 0; r < m->n; r++) {
+        int64_t total = 0;
+        for (size_t c = 0; c < m->n_cols; c++)
+            total += n[c] = cell_n(m, r, c);
+        suppress_row(n, m->n_cols, true, &m->hide[r * m->n_cols]);
+        m->hide_total[r] = suppress_cell(total);
+    }
+    while (changed && !m->national) {
+        changed = complete_totals(m);
+        for (size_t c = 0; c < m->n_cols; c++)
+            changed |= complete_line(m, c, m->n, m->n_cols);
+        for (size_t r = 0; r < m->n; r++)
+            changed |= complete_line(m, r * m->n_cols, m->n_cols, 1);
+    }
+    return 0;
+}
+
+/* Row r's cells as withheld or shown, and its total. */
+static void row_cells(const struct hm *m, size_t r, struct svg_heatmap_cell *cells, int64_t *total,
+                      int64_t *total_stressed, double *total_psum)
+{
+    const struct hm_row *row = &m->rows[r];
 
     *total = *total_stressed = 0;
     *total_psum = 0;
     for (size_t c = 0; c < m->n_cols; c++) {
-        n[c] = r->scored[m->cols[c]];
-        *total += n[c];
-        *total_stressed += r->stressed[m->cols[c]];
-        *total_psum += r->psum[m->cols[c]];
-    }
-    suppress_row(n, m->n_cols, true, hide);
-    for (size_t c = 0; c < m->n_cols; c++) {
         int s = m->cols[c];
-        cells[c].n = n[c];
-        cells[c].kind = n[c] == 0 ? SVG_CELL_EMPTY : hide[c] ? SVG_CELL_WITHHELD : SVG_CELL_VALUE;
-        cells[c].share = n[c] > 0 ? (double)r->stressed[s] / (double)n[c] : 0;
+        int64_t n = row->scored[s];
+        *total += n;
+        *total_stressed += row->stressed[s];
+        *total_psum += row->psum[s];
+        cells[c].n = n;
+        cells[c].kind = n == 0 ? SVG_CELL_EMPTY : m->hide[r * m->n_cols + c] ? SVG_CELL_WITHHELD : SVG_CELL_VALUE;
+        cells[c].share = n > 0 ? (double)row->stressed[s] / (double)n : 0;
     }
 }
 
@@ -163,7 +255,7 @@ static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
         char share[16], mean[16];
         struct svg_heatmap_cell scratch[SECTOR_COUNT];
 
-        row_cells(m, r, scratch, &total, &stressed, &psum);
+        row_cells(m, i, scratch, &total, &stressed, &psum);
         if (buf_puts(b, "<tr><th scope=\"row\">")
             || (m->national && (buf_puts(b, "<a href=\"/stress/heatmap?state=")
                                 || html_put_url_component(b, r->key) || buf_puts(b, "\">")))
@@ -172,7 +264,7 @@ static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
         for (size_t c = 0; c < m->n_cols; c++)
             if (put_table_cell(b, &cells[(i - from) * m->n_cols + c]))
                 return -1;
-        if (suppress_cell(total)) {
+        if (m->hide_total[i]) {
             if (buf_printf(b, "<td>%s</td></tr>\n", _("withheld")))
                 return -1;
             continue;
@@ -201,7 +293,7 @@ static int put_map(struct buf *b, const struct hm *m, size_t from, size_t to,
         int64_t t, st;
         double p;
         row_labels[i - from] = m->rows[i].label;
-        row_cells(m, &m->rows[i], &cells[(i - from) * m->n_cols], &t, &st, &p);
+        row_cells(m, i, &cells[(i - from) * m->n_cols], &t, &st, &p);
     }
     for (size_t c = 0; c < m->n_cols; c++)
         col_labels[c] = _(stress_sector_label(m->cols[c]));
@@ -316,7 +408,9 @@ int page_heatmap(struct web_request *rq, struct web_response *rs, struct err *e)
         return e->msg[0] ? -1 : err_set(e, "heatmap: out of memory or too many places");
     }
     finish(&m);
-    rc = put_page(rq, rs, &m, st, month, page, e);
+    rc = suppress_table(&m) != 0 ? err_set(e, "out of memory") : put_page(rq, rs, &m, st, month, page, e);
+    mem_free(m.hide);
+    mem_free(m.hide_total);
     mem_free(m.rows);
     return rc;
 }

@@ -58,10 +58,16 @@ int stress_watch_load(struct web_request *rq, size_t offset, size_t limit, const
         return -1;
     if (!found)
         return portal_audit_read(rq, 0, action, e);
-    e->msg[0] = '\0';
-    if (store_stress_watchlist(rq->store, gst, district, w->month, STRESS_ALERT_PROBABILITY, offset,
-                               limit, keep_row, w, &w->total, e) != 0)
-        return e->msg[0] ? -1 : err_set(e, "out of memory");
+    /* The store hands out at most STRESS_WATCH_PAGE_MAX rows a call. */
+    do {
+        size_t before = w->n, want = limit - w->n;
+        e->msg[0] = '\0';
+        if (store_stress_watchlist(rq->store, gst, district, w->month, STRESS_ALERT_PROBABILITY,
+                                   offset + w->n, want, keep_row, w, &w->total, e) != 0)
+            return e->msg[0] ? -1 : err_set(e, "out of memory");
+        if (w->n == before)
+            break;
+    } while (w->n < limit && (int64_t)(offset + w->n) < w->total);
     return audit_rows(rq, w, action, e);
 }
 

@@ -22,10 +22,13 @@
 #define LEGEND_X 8       /* the legend starts at the left edge, to fit a phone */
 
 /* ColorBrewer YlOrRd: light to dark; black text on the light three, white
- * on the dark two (tests/web/test_svg_heatmap.c checks every pair >= 4.5:1). */
+ * on the dark two (tests/web/test_svg_heatmap.c checks every pair >= 4.5:1).
+ * The steps are fine at the low end because that is where real shares lie:
+ * with the model at 20,000 generated enterprises, 0.4% were in stress, so
+ * steps of 5, 10, 20 and 30% painted nearly every cell the same. */
 static const struct svg_heatmap_bin bins[SVG_HEATMAP_BINS] = {
-    {0.00, "#ffffcc", "#000000"}, {0.05, "#fed976", "#000000"}, {0.10, "#fd8d3c", "#000000"},
-    {0.20, "#e31a1c", "#ffffff"}, {0.30, "#800026", "#ffffff"},
+    {0.00, "#ffffcc", "#000000"}, {0.01, "#fed976", "#000000"}, {0.02, "#fd8d3c", "#000000"},
+    {0.05, "#e31a1c", "#ffffff"}, {0.10, "#800026", "#ffffff"},
 };
 
 int svg_heatmap_bin_of(double share)

@@ -134,6 +134,37 @@ check("percentiles within 0-100 and only with an index",
           for c in cs))
 check("manufacturing and services are apart",
       all(c["sector"] == ("manufacturing" if 10 <= int(c["nic"][:2]) <= 33 else "services") for c in cs))
+# Turnover growth and CFC use recomputed here from the tables, for every
+# cluster that shows them: matched returns a year apart; hours over
+# capacity x months since the CFC's first use within the 12-month window.
+as_of = h["as_of"]
+y, mo = int(as_of[:4]), int(as_of[5:])
+def shift(months):
+    k = y * 12 + mo - 1 + months
+    return "%04d-%02d" % (k // 12, k % 12 + 1)
+bad_t, bad_c, n_t, n_c = [], [], 0, 0
+for c in cs:
+    if c["turnover_growth"] is not None:
+        n_t += 1
+        rows = db.execute("""select c.enterprise_id, sum(coalesce(c.taxable_value_paise,0)), sum(coalesce(p.taxable_value_paise,0))
+            from cluster_member m join gst_return c on c.enterprise_id = m.enterprise_id
+            join gst_return p on p.gstin = c.gstin and p.return_type = c.return_type
+             and p.period = printf('%04d', cast(substr(c.period,1,4) as integer) - 1) || substr(c.period,5)
+            where m.cluster_id = ? and c.period > ? and c.period <= ? and c.filed_on is not null and p.filed_on is not null
+            group by c.enterprise_id""", (c["id"], shift(-12), as_of)).fetchall()
+        rows = [r for r in rows if r[2] > 0]
+        g = sum(r[1] for r in rows) / sum(r[2] for r in rows) - 1
+        if abs(g - c["turnover_growth"]) > 0.0006 or len(rows) != c["turnover_members"]: bad_t.append(c["id"])
+    if c["cfc_utilisation"] is not None:
+        n_c += 1
+        cap, first = db.execute("select c.cfc_capacity_hours, min(u.month) from cluster c join cfc_usage u using (cluster_id) where cluster_id = ?", (c["id"],)).fetchone()
+        hours = db.execute("select sum(hours_used) from cfc_usage where cluster_id = ? and month > ? and month <= ?", (c["id"], shift(-12), as_of)).fetchone()[0] or 0
+        start = max(first, shift(-11))
+        months = (y * 12 + mo) - (int(start[:4]) * 12 + int(start[5:])) + 1
+        if abs(hours / (cap * months) - c["cfc_utilisation"]) > 0.0006 or months != c["cfc_months"]: bad_c.append(c["id"])
+check("turnover growth agrees with the returns (%d clusters)" % n_t, n_t >= 5 and not bad_t)
+check("CFC utilisation agrees with cfc_usage (%d clusters)" % n_c, n_c >= 5 and not bad_c)
+check("CFC utilisation only for functional clusters", all(c["cfc_utilisation"] is None or c["status"] == "functional" for c in cs))
 print("basis %s" % h["stress_basis"])
 for c in cs: print("cluster %s %s %s" % (c["id"], c["stress_share"], ",".join(r["code"] for r in c["reasons"])))
 PY

@@ -111,6 +111,13 @@ static void test_parse_and_round_trip(void **state)
 
     assert_int_equal(stress_reasons_parse("[]", r, &n), 0);
     assert_int_equal(n, 0);
+    /* The model writes "months": 0 for every code but turnover_down, and
+     * numbers as %.6g (exponents included). */
+    assert_int_equal(stress_reasons_parse("[{\"code\":\"sma\",\"value\":1,\"months\":0,\"since\":\"2026-03\","
+                                          "\"contribution\":1.2e-05},{\"code\":\"dpd_peak\",\"value\":1e+02,"
+                                          "\"months\":0,\"since\":\"\",\"contribution\":0.5}]", r, &n), 0);
+    assert_int_equal(n, 2);
+    assert_true(r[1].value == 100.0);
 }
 
 static void assert_rejected(const char *json, const char *why)

@@ -50,6 +50,13 @@ is "district officer: heatmap 403" "$(code -b "$P" "$B/stress/heatmap")" 403
 is "state officer: heatmap 200" "$(code -b "$M" "$B/stress/heatmap?state=27")" 200
 is "admin: heatmap 200" "$(code -b "$A" "$B/stress/heatmap")" 200
 
+page "$Y" / | grep -q 'href="/stress/heatmap">Stress map' && ! page "$Y" / | grep -q 'href="/officer/watchlist"'
+ok $? "the policymaker's menu leads to the heatmap, not the watchlist"
+page "$P" / | grep -q 'href="/officer/watchlist">In stress' && ! page "$P" / | grep -q 'href="/stress/heatmap"'
+ok $? "the district officer's menu leads to the watchlist, not the heatmap"
+page "$M" / | grep -q 'href="/stress/heatmap"' && page "$M" / | grep -q 'href="/officer/watchlist"'
+ok $? "the state officer's menu leads to both"
+
 # --- the watchlist ----------------------------------------------------------------
 before=$(sqlite3 "$DB" "select count(*) from audit_log where action='stress.watchlist.read' and username='pune'")
 page "$P" /officer/watchlist >"$T/w.html"
@@ -151,7 +158,28 @@ ok $? "the heatmap is under 50 KB ($(wc -c <"$T/h.html") bytes)"
 
 row2() { tr -d '\n' <"$T/n.html" | grep -o "<tr><th scope=\"row\"><a href=\"/stress/heatmap?state=$1\">[^<]*</a></th>.*" | sed 's|</tr>.*||'; }
 like "national: Maharashtra by sector" "$(row2 27)" '<td>0% (6)</td><td>36% (14)</td><td>12% (24)</td><td>18% (44); mean chance 14%</td>'
-like "national: Karnataka's 3 are withheld, the total too" "$(row2 29)" '<td>–</td><td>withheld</td><td>–</td><td>withheld</td>'
+like "national: Karnataka by sector (its districts' small cells add up to more than 5)" "$(row2 29)" \
+    '<td>–</td><td>25% (8)</td><td>0% (13)</td><td>9.5% (21)'
+# Karnataka by district: Bengaluru's 3 textiles are withheld and its trade
+# with them (the row's total). The national row publishes Karnataka's
+# textiles (8) and trade (13), the columns' totals here, so Mysuru's 5 and 6
+# would give Bengaluru's away by subtraction: they are withheld too.
+page "$Y" "/stress/heatmap?state=29" >"$T/k.html"
+rowk() { tr -d '\n' <"$T/k.html" | grep -o "<tr><th scope=\"row\">$1</th>.*" | sed 's|</tr>.*||'; }
+is "Bengaluru Urban: 3 withheld, its row's complement too" "$(rowk 'BENGALURU URBAN')" \
+   '<tr><th scope="row">BENGALURU URBAN</th><td>withheld</td><td>withheld</td><td>20% (10); mean chance 14%</td>'
+is "Mysuru: withheld for the columns' totals, though 5 and 6" "$(rowk MYSURU)" \
+   '<tr><th scope="row">MYSURU</th><td>withheld</td><td>withheld</td><td>0% (11); mean chance 5%</td>'
+# Goa by district: North Goa's 3 are withheld with their total; the national
+# row gives Goa's total, so South Goa's total would give it away: South Goa
+# is withheld whole.
+page "$Y" "/stress/heatmap?state=30" >"$T/g.html"
+rowg() { tr -d '\n' <"$T/g.html" | grep -o "<tr><th scope=\"row\">$1</th>.*" | sed 's|</tr>.*||'; }
+is "North Goa: 3, withheld with its total" "$(rowg 'NORTH GOA')" \
+   '<tr><th scope="row">NORTH GOA</th><td>withheld</td><td>–</td><td>withheld</td>'
+is "South Goa: withheld whole, or Goa's total would give North Goa away" "$(rowg 'SOUTH GOA')" \
+   '<tr><th scope="row">SOUTH GOA</th><td>withheld</td><td>withheld</td><td>withheld</td>'
+like "national: Goa's figures are shown (8 and 6)" "$(row2 30)" '<td>0% (8)</td><td>0% (6)</td>'
 check "the national heatmap passes tidy -e" tidy -e -q "$T/n.html"
 page "$Y" "/stress/heatmap?lang=hi" >"$T/n-hi.html"
 grep -q 'lang="hi"' "$T/n-hi.html" && grep -q 'महाराष्ट्र' "$T/n-hi.html"
@@ -190,6 +218,15 @@ grep -q 'href="/stress/heatmap?state=09&amp;page=2" rel="next"' "$T/up-hi.html"
 ok $? "the 21st district is on the next page"
 page "$Y" "/stress/heatmap?state=09&page=2" | grep -c '<tr><th scope="row">' | grep -qx 1
 ok $? "which holds one row"
+curl -s -o "$T/all.xlsx" -b "$A" "$B/officer/watchlist.xlsx"
+want=$(sqlite3 "$DB" "select count(*) from stress_score where month = '2026-03' and probability >= 0.25")
+python3 - "$T/all.xlsx" "$want" <<'PY'
+import re, sys, zipfile
+sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
+rows = len(re.findall(r"<row ", sheet)) - 1
+sys.exit(0 if rows == int(sys.argv[2]) > 500 else 1)
+PY
+ok $? "the admin's spreadsheet holds every one of the $want in stress (more than one store call)"
 web_adduser "$DB" officer-agra-pass --username agra --role officer --state 09 --district Agra
 login "$T/agra.jar" agra officer-agra-pass >/dev/null
 page "$T/agra.jar" "/officer/watchlist?lang=hi" >"$T/agra-hi.html"

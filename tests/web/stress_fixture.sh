@@ -4,7 +4,9 @@
 #
 # Maharashtra (27): Pune 5 textiles + 7 trade; Nashik 4 food + 6 textiles +
 # 9 trade; Nagpur 2 food + 3 textiles + 8 trade. Karnataka (29): Bengaluru
-# Urban 3 textiles. NIC 13xxx textiles, 10xxx food, 47xxx trade.
+# Urban 3 textiles + 7 trade, Mysuru 5 textiles + 6 trade. Goa (30): North
+# Goa 3 textiles, South Goa 5 textiles + 6 trade. NIC 13xxx textiles, 10xxx
+# food, 47xxx trade.
 stress_fixture() {
     local DB=$1
     "$S" init --db "$DB" 2>/dev/null
@@ -29,9 +31,15 @@ stress_fixture() {
     unit Nagpur 27 MH 13111 3 Textile
     unit Nagpur 27 MH 47110 8 Shop
     unit "Bengaluru Urban" 29 KR 13111 3 Textile
+    unit Mysuru 29 KR 13111 5 Textile
+    unit Mysuru 29 KR 47110 6 Shop
+    unit "Bengaluru Urban" 29 KR 47110 7 Shop
+    unit "North Goa" 30 GA 13111 3 Textile
+    unit "South Goa" 30 GA 13111 5 Textile
+    unit "South Goa" 30 GA 47110 6 Shop
 } >"$T/udyam.csv"
 "$S" ingest --db "$DB" udyam "$T/udyam.csv" >/dev/null 2>&1
-is "47 enterprises on file" "$(sqlite3 "$DB" "select count(*) from enterprise")" 47
+is "79 enterprises on file" "$(sqlite3 "$DB" "select count(*) from enterprise")" 79
 
 # Scores: every enterprise 0.05 in 2026-01..03, then by hand. Pune's in
 # stress, most likely first: Textile Pune 3 (0.81), Shop Pune 2 (0.64),

@@ -52,11 +52,11 @@ static void test_steps(void **state)
 {
     (void)state;
     assert_int_equal(svg_heatmap_bin_of(0), 0);
-    assert_int_equal(svg_heatmap_bin_of(0.0499), 0);
-    assert_int_equal(svg_heatmap_bin_of(0.05), 1);
-    assert_int_equal(svg_heatmap_bin_of(0.15), 2);
-    assert_int_equal(svg_heatmap_bin_of(0.2), 3);
-    assert_int_equal(svg_heatmap_bin_of(0.3), 4);
+    assert_int_equal(svg_heatmap_bin_of(0.0099), 0);
+    assert_int_equal(svg_heatmap_bin_of(0.01), 1);
+    assert_int_equal(svg_heatmap_bin_of(0.03), 2);
+    assert_int_equal(svg_heatmap_bin_of(0.05), 3);
+    assert_int_equal(svg_heatmap_bin_of(0.1), 4);
     assert_int_equal(svg_heatmap_bin_of(1), 4);
     assert_int_equal(svg_heatmap_bin_of(NAN), 0);
 }
@@ -113,7 +113,7 @@ static void test_picture(void **state)
     assert_non_null(strstr(s, ">A district with a very l…<"));          /* cut on screen only */
     assert_non_null(strstr(s, "class=\"c h4\"><title>40% of 5 in stress</title>"));
     assert_non_null(strstr(s, "class=\"v\">40%</text>"));
-    assert_non_null(strstr(s, "class=\"c h0\"><title>2% of 50 in stress</title>"));
+    assert_non_null(strstr(s, "class=\"c h2\"><title>2% of 50 in stress</title>"));
     /* Withheld: hatched, an x, and no number. */
     assert_non_null(strstr(s, "class=\"c hw\" fill=\"url(#hm-w)\"><title>withheld</title>"));
     assert_int_equal(count(s, "class=\"v\">x</text>"), 2);        /* the cell and the legend */
@@ -122,8 +122,8 @@ static void test_picture(void **state)
     assert_int_equal(count(s, "<rect x="), 4);
     assert_int_equal(count(s, "</rect>"), 4);
     /* The legend: five steps, withheld and empty. */
-    assert_non_null(strstr(s, "0% to under 5%"));
-    assert_non_null(strstr(s, "30% or more"));
+    assert_non_null(strstr(s, "0% to under 1%"));
+    assert_non_null(strstr(s, "10% or more"));
     assert_non_null(strstr(s, "withheld: fewer than 5 enterprises"));
     assert_int_equal(count(s, "<svg"), 1);
     assert_int_equal(count(s, "</svg>"), 1);
