@@ -49,6 +49,29 @@ is "policymaker: spreadsheet 403" "$(code -b "$Y" "$B/officer/watchlist.xlsx?lan
 is "district officer: heatmap 403" "$(code -b "$P" "$B/stress/heatmap")" 403
 is "state officer: heatmap 200" "$(code -b "$M" "$B/stress/heatmap?state=27")" 200
 is "admin: heatmap 200" "$(code -b "$A" "$B/stress/heatmap")" 200
+# Who sees which state: the rule of the cluster pages (scope_area_of).
+web_adduser "$DB" admin-pune-pass1 --username adminpune --role admin --state 27 --district Pune
+web_adduser "$DB" policy-ka-pass12 --username policyka --role policymaker --state 29
+login "$T/adminpune.jar" adminpune admin-pune-pass1 >/dev/null
+login "$T/policyka.jar" policyka policy-ka-pass12 >/dev/null
+is "an admin scoped to a district: heatmap 403, as a district officer" "$(code -b "$T/adminpune.jar" "$B/stress/heatmap")" 403
+is "a state officer asking for another state: 403 (narrowing never widens)" "$(code -b "$M" "$B/stress/heatmap?state=29")" 403
+page "$M" /stress/heatmap | grep -q '<h1>Stress in Maharashtra by district and sector</h1>'
+ok $? "a state officer without ?state= sees their own state by district"
+page "$T/policyka.jar" /stress/heatmap | grep -q '<h1>Stress in Karnataka by district and sector</h1>'
+ok $? "a policymaker with a state sees that state"
+is "a policymaker with a state asking for another: 403" "$(code -b "$T/policyka.jar" "$B/stress/heatmap?state=27")" 403
+is "the admin without a scope may open any state" "$(code -b "$A" "$B/stress/heatmap?state=29")" 200
+# Query values: digits only (web_parse_long, web_parse_state).
+is "state=+9: 400" "$(code -b "$Y" "$B/stress/heatmap?state=%2B9")" 400
+is "state=' 9': 400" "$(code -b "$Y" "$B/stress/heatmap?state=%209")" 400
+is "state=9 (one digit): 400" "$(code -b "$Y" "$B/stress/heatmap?state=9")" 400
+page "$Y" "/stress/heatmap?state=%2B9" | grep -q 'GST state code of two digits'
+ok $? "and the page says what a state must be"
+is "heatmap page=+1: 400" "$(code -b "$Y" "$B/stress/heatmap?page=%2B1")" 400
+is "watchlist page=' 1': 400" "$(code -b "$P" "$B/officer/watchlist?page=%201")" 400
+is "API limit=+5: 400" "$(code -b "$P" "$B/api/v1/stress/watchlist?limit=%2B5")" 400
+is "API offset=-0: 400" "$(code -b "$P" "$B/api/v1/stress/watchlist?offset=-0")" 400
 
 page "$Y" / | grep -q 'href="/stress/heatmap">Stress map' && ! page "$Y" / | grep -q 'href="/officer/watchlist"'
 ok $? "the policymaker's menu leads to the heatmap, not the watchlist"
@@ -236,4 +259,12 @@ is "a full watchlist page: 25 enterprises" "$(grep -c '^<li><a href="/officer/en
 size_ok "$T/agra-hi.html"
 ok $? "and under 50 KB in Hindi ($(wc -c <"$T/agra-hi.html") bytes)"
 check "and passes tidy -e" tidy -e -q "$T/agra-hi.html"
+
+# --- one district, two spellings -------------------------------------------------------
+# The watchlist's scope compares districts case-blind; the heatmap groups them so too.
+sqlite3 "$DB" "UPDATE enterprise SET district = 'Pune' WHERE id = (SELECT MIN(id) FROM enterprise WHERE district = 'PUNE' AND state = '27')"
+page "$Y" "/stress/heatmap?state=27&lang=en" >"$T/h2.html"
+is "'Pune' and 'PUNE' are one row of the heatmap" "$(tr -d '\n' <"$T/h2.html" | grep -oi '<tr><th scope="row">pune</th>' | wc -l)" 1
+tr -d '\n' <"$T/h2.html" | grep -qi '<tr><th scope="row">pune</th>.*withheld (12); mean chance 22%'
+ok $? "holding all 12 of Pune's scored"
 done_testing
