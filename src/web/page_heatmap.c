@@ -276,8 +276,11 @@ static int put_table_cell(struct buf *b, const struct svg_heatmap_cell *c)
 static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
                      const struct svg_heatmap_cell *cells)
 {
-    if (buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
-                   _("Share in stress (enterprises scored)"), m->national ? _("State") : _("District")))
+    /* Focusable like the map: "withheld (12)" can make it wider than a phone. */
+    if (buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"%s\"><table>\n"
+                      "<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
+                   _("Share in stress (enterprises scored)"), _("Share in stress (enterprises scored)"),
+                   m->national ? _("State") : _("District")))
         return -1;
     for (size_t c = 0; c < m->n_cols; c++)
         if (buf_puts(b, "<th scope=\"col\">") || buf_put_html(b, _(stress_sector_label(m->cols[c])))
