@@ -352,6 +352,14 @@ static int bad_request(struct web_request *rq, struct web_response *rs, const ch
     return html_error_page(rs, rq, 400, _("Bad request"), msg, false) == 0 ? 0 : err_set(e, "out of memory");
 }
 
+/* Whether the reader may see every state (so "All states" leads somewhere). */
+static bool national_reader(const struct web_request *rq)
+{
+    char gst[4], district[64];
+
+    return scope_area_of(&rq->session->user, "", gst, district) == SCOPE_AREA_OK && gst[0] == '\0';
+}
+
 static int put_page(struct web_request *rq, struct web_response *rs, struct hm *m,
                     const struct state_info *st, const char *month, long page, struct err *e)
 {
@@ -376,7 +384,7 @@ static int put_page(struct web_request *rq, struct web_response *rs, struct hm *
         || buf_puts(b, " ") || html_put_sentence(b, _("A cell is the share of the enterprises scored whose chance of NPA within 12 months is %s or more; the number scored is in brackets in the table."), threshold)
         || buf_printf(b, " %s", _("Cells of fewer than 5 enterprises are withheld, and one more cell of the row when a single withheld cell could be worked out from the row's total."))
         || buf_printf(b, " %s</p>\n", _("A share is also withheld, with the number scored still shown, when 1 to 4 of the cell's enterprises are in stress or 1 to 4 are not, as it would tell something of each of them; so is the row's total share then."))
-        || (st && buf_printf(b, "<p><a href=\"/stress/heatmap\">%s</a></p>\n", _("All states"))))
+        || (st && national_reader(rq) && buf_printf(b, "<p><a href=\"/stress/heatmap\">%s</a></p>\n", _("All states"))))
         return err_set(e, "out of memory");
     if (m->n == 0 || m->n_cols == 0)
         return buf_printf(b, "<p>%s</p>\n", _("No enterprise here is scored yet.")) || html_end(rs, rq)

@@ -58,6 +58,10 @@ is "an admin scoped to a district: heatmap 403, as a district officer" "$(code -
 is "a state officer asking for another state: 403 (narrowing never widens)" "$(code -b "$M" "$B/stress/heatmap?state=29")" 403
 page "$M" /stress/heatmap | grep -q '<h1>Stress in Maharashtra by district and sector</h1>'
 ok $? "a state officer without ?state= sees their own state by district"
+page "$M" /stress/heatmap | grep -q 'All states'
+is "with no link to all states" "$?" 1
+page "$Y" "/stress/heatmap?state=27&lang=en" | grep -q '<a href="/stress/heatmap">All states</a>'
+ok $? "which a national reader has"
 page "$T/policyka.jar" /stress/heatmap | grep -q '<h1>Stress in Karnataka by district and sector</h1>'
 ok $? "a policymaker with a state sees that state"
 is "a policymaker with a state asking for another: 403" "$(code -b "$T/policyka.jar" "$B/stress/heatmap?state=27")" 403
