@@ -1,15 +1,40 @@
 /* Fuzz the parsers of what a browser sends: form bodies, the Cookie
- * header, and request paths through the router's table. */
+ * header, request paths through the router's table, and query values
+ * (web_parse_long, web_parse_state). */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "web/cookie.h"
+#include "web/request.h"
 #include "web/form.h"
 #include "web/router.h"
 #include "web/routes.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* A good value is digits only and prints back as itself (no sign, space
+ * or "+"; a state is two digits), in its range. */
+static void check_query_values(const char *text)
+{
+    char back[32];
+    long v = -1;
+    int code = -1;
+
+    if (web_parse_long(text, 1, 1000, &v) == 0) {
+        if (v < 1 || v > 1000 || text[0] < '0' || text[0] > '9')
+            abort();
+        snprintf(back, sizeof back, "%ld", v);
+        if (strcmp(back, text + strspn(text, "0")) != 0)
+            abort();
+    }
+    if (web_parse_state(text, &code) == 0) {
+        snprintf(back, sizeof back, "%02d", code);
+        if (strcmp(back, text) != 0 || code < 1 || (code > 38 && code != 97 && code != 99))
+            abort();
+    }
+}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -36,6 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             if (*c < 0x20 || *c == 0x7f)
                 abort();
     }
+    check_query_values(text);
     if (form_decode(text, size, out, sizeof out) == 0 && strlen(out) >= sizeof out)
         abort();
     table = web_routes(&n_routes);

@@ -65,7 +65,8 @@ static void walk_groups(const struct ranked *r, size_t n, double pos, double neg
     }
     out->auc = (pos > 0 && neg > 0) ? u / (pos * neg) : NAN;
     out->pr_auc = pos > 0 ? ap : NAN;
-    out->precision_at_1pct = pos > 0 ? top_pos / (double)k : NAN;
+    /* With no positives the top 1% holds none: 0, as scikit-learn defines it. */
+    out->precision_at_1pct = top_pos / (double)k;
 }
 
 int metrics_compute(const double *score, const double *probability, const float *label, size_t n,

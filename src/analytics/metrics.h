@@ -3,8 +3,10 @@
  *
  * score[i] is higher for riskier; label[i] is 0 or 1. Ties in score are
  * handled exactly (AUC counts a tied pair as one half; average precision
- * treats a tied group as one threshold). Each returns NAN when a measure
- * is undefined (no positives, or no negatives for AUC). */
+ * treats a tied group as one threshold). AUC and average precision are
+ * NAN when undefined (no positives, or no negatives for AUC); precision at
+ * 1% is 0 when there are no positives (the top 1% holds none), as
+ * scikit-learn defines it. */
 #ifndef SAMANVAY_METRICS_H
 #define SAMANVAY_METRICS_H
 

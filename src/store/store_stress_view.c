@@ -28,10 +28,26 @@ int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], boo
 #define WATCH_FROM \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
     " WHERE s.month = $1 AND s.probability >= $2"
+/* The page's rows (w) and, for those ids only, each one's "in stress
+ * since": the first month of the run at or above the threshold that
+ * reaches the scoring month, i.e. the first score after the last one
+ * below it (low), or the first score. One statement, so a full export
+ * is one query, not one per row. */
 #define WATCH_SELECT(scope) \
-    "SELECT e.id, e.name, COALESCE(e.udyam, ''), e.state, COALESCE(e.district, ''), " \
-    "COALESCE(e.nic, ''), s.probability, s.reasons" WATCH_FROM scope \
-    " ORDER BY s.probability DESC, e.id LIMIT $3 OFFSET $4"
+    "WITH w AS (SELECT e.id AS id, e.name AS name, COALESCE(e.udyam, '') AS udyam, e.state AS state," \
+    " COALESCE(e.district, '') AS district, COALESCE(e.nic, '') AS nic, s.probability AS probability," \
+    " s.reasons AS reasons" WATCH_FROM scope \
+    " ORDER BY s.probability DESC, e.id LIMIT $3 OFFSET $4)," \
+    " low AS (SELECT y.enterprise_id AS id, MAX(y.month) AS month FROM stress_score y" \
+    " WHERE y.enterprise_id IN (SELECT id FROM w) AND y.month <= $1 AND y.probability < $2" \
+    " GROUP BY y.enterprise_id)," \
+    " run AS (SELECT x.enterprise_id AS id, MIN(x.month) AS since FROM stress_score x" \
+    " LEFT JOIN low ON low.id = x.enterprise_id" \
+    " WHERE x.enterprise_id IN (SELECT id FROM w) AND x.month <= $1 AND x.month > COALESCE(low.month, '')" \
+    " GROUP BY x.enterprise_id)" \
+    " SELECT w.id, w.name, w.udyam, w.state, w.district, w.nic, w.probability, w.reasons," \
+    " COALESCE(run.since, '') FROM w LEFT JOIN run ON run.id = w.id" \
+    " ORDER BY w.probability DESC, w.id"
 #define WATCH_COUNT(scope) "SELECT COUNT(*)" WATCH_FROM scope
 
 /* The scope's conditions for each statement, at $first and $first + 1. */
@@ -51,6 +67,7 @@ static int read_watch(struct db_stmt *st, void *row, struct err *e)
     col_text(st, 4, r->district, sizeof r->district);
     col_text(st, 5, r->nic, sizeof r->nic);
     r->probability = db_column_double(st, 6);
+    col_text(st, 8, r->since, sizeof r->since);
     /* Cut JSON is no JSON: an over-long value is shown as no reasons. */
     snprintf(r->reasons, sizeof r->reasons, "%s", strlen(reasons) < sizeof r->reasons ? reasons : "[]");
     return 0;
@@ -73,31 +90,6 @@ static int watch_count(struct store *s, const struct store_scope *sc, const char
         return err_set(e, "cannot bind the watchlist scope");
     rc = db_step(st, e);
     *total = rc == DB_ROW ? db_column_int64(st, 0) : 0;
-    db_reset(st);
-    return rc < 0 ? -1 : 0;
-}
-
-/* The first month of the run at or above the threshold that reaches
- * `month`: the month after the last score below it, or the first score. */
-static int watch_since(struct store *s, struct stress_watch_row *r, double threshold, struct err *e)
-{
-    static const char sql[] =
-        "SELECT MIN(month) FROM stress_score WHERE enterprise_id = $1 AND month <= $2"
-        " AND month > COALESCE((SELECT MAX(month) FROM stress_score WHERE enterprise_id = $3"
-        " AND month <= $4 AND probability < $5), '')";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-    int rc;
-
-    if (st == NULL)
-        return -1;
-    if (db_bind_int64(st, 1, r->enterprise_id) || bind_str(st, 2, r->month)
-        || db_bind_int64(st, 3, r->enterprise_id) || bind_str(st, 4, r->month)
-        || db_bind_double(st, 5, threshold))
-        return err_set(e, "cannot bind the watchlist month");
-    rc = db_step(st, e);
-    r->since[0] = '\0';
-    if (rc == DB_ROW)
-        col_text(st, 0, r->since, sizeof r->since);
     db_reset(st);
     return rc < 0 ? -1 : 0;
 }
@@ -135,9 +127,7 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
     for (size_t i = 0; rc == 0 && i < rows.n; i++) {
         struct stress_watch_row *r = row_list_at(&rows, i);
         snprintf(r->month, sizeof r->month, "%s", month);
-        if (watch_since(s, r, min_probability, e) != 0)
-            rc = -1;
-        else if (row_callback_stops(fn(ctx, r), &rc))
+        if (row_callback_stops(fn(ctx, r), &rc))
             break;
     }
     row_list_free(&rows);
@@ -147,13 +137,16 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
 /* --- aggregates ------------------------------------------------------------ */
 
 /* Grouped by the place and the NIC division; COALESCE keeps a missing NIC
- * or district one group of its own, as "". */
-#define GROUPS(place, scope) \
+ * or district one group of its own, as "". A district is grouped by its
+ * name in capitals, as the watchlist's scope compares it (lower() on both
+ * sides), so "Pune" and "PUNE" are one place; the name shown is one of
+ * its spellings (the caller matches rows case-insensitively too). */
+#define GROUPS(place, group, scope) \
     "SELECT e.state, " place ", COALESCE(substr(e.nic, 1, 2), ''), COUNT(*)," \
     " SUM(CASE WHEN s.probability >= $2 THEN 1 ELSE 0 END), SUM(s.probability)" \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
     " WHERE s.month = $1" scope \
-    " GROUP BY e.state, " place ", COALESCE(substr(e.nic, 1, 2), '')"
+    " GROUP BY e.state, " group ", COALESCE(substr(e.nic, 1, 2), '')"
 
 static int read_group(struct db_stmt *st, void *row, struct err *e)
 {
@@ -173,8 +166,9 @@ int store_stress_groups(struct store *s, const char *gst_state, const char *mont
                         double threshold, int (*fn)(void *ctx, const struct stress_group *g),
                         void *ctx, struct err *e)
 {
-    static const char national[] = GROUPS("''", "");
-    static const char by_district[] = GROUPS("COALESCE(e.district, '')", " AND e.state = $3");
+    static const char national[] = GROUPS("''", "''", "");
+    static const char by_district[] = GROUPS("MIN(COALESCE(e.district, ''))", "upper(COALESCE(e.district, ''))",
+                                             " AND e.state = $3");
     struct row_list rows = ROW_LIST(struct stress_group, STRESS_GROUPS_MAX);
     struct store_scope sc;
     struct db_stmt *st;

@@ -3,6 +3,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 bool scope_is_official(const struct auth_user *u)
@@ -33,4 +34,22 @@ bool scope_filter(const struct auth_user *u, char gst_state[4], char district[64
         snprintf(gst_state, 4, "%02d", atoi(u->state));
     snprintf(district, 64, "%s", u->district);
     return true;
+}
+
+enum scope_area scope_area_of(const struct auth_user *u, const char *narrow, char gst_state[4],
+                              char district[64])
+{
+    gst_state[0] = district[0] = '\0';
+    if (u->role == AUTH_ROLE_POLICYMAKER) {
+        if (u->state[0] != '\0')
+            snprintf(gst_state, 4, "%02d", atoi(u->state));
+    } else if (!scope_filter(u, gst_state, district)) {
+        return SCOPE_AREA_NONE;
+    }
+    if (narrow[0] == '\0')
+        return SCOPE_AREA_OK;
+    if (gst_state[0] != '\0' && strcmp(gst_state, narrow) != 0)
+        return SCOPE_AREA_OUTSIDE;
+    snprintf(gst_state, 4, "%s", narrow);
+    return SCOPE_AREA_OK;
 }

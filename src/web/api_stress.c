@@ -19,14 +19,9 @@
 /* ?name=N: def when absent; -1 when not a whole number in [lo, hi]. */
 static long query_long(const struct web_request *rq, const char *name, long def, long lo, long hi)
 {
-    const char *t = web_query(rq, name);
-    char *end;
-    long v;
+    long v = def;
 
-    if (t == NULL)
-        return def;
-    v = strtol(t, &end, 10);
-    return *t != '\0' && *end == '\0' && v >= lo && v <= hi ? v : -1;
+    return web_query_long(rq, name, lo, hi, &v) < 0 ? -1 : v;
 }
 
 static json_t *reasons_json(const struct stress_watch_item *it)

@@ -8,7 +8,10 @@
  * enterprise: every cell of fewer than SUPPRESS_MIN_ENTERPRISES is withheld,
  * and since each row shows its total, one more cell of a row with a single
  * withheld cell (suppress_row); in a state's view the columns get the same
- * (suppress_table). A district officer is refused: a district
+ * (suppress_table). A shown cell's share is withheld too when 1 to 4 of
+ * its enterprises are in stress, or 1 to 4 are not (share_withheld). Who
+ * sees which state follows the cluster pages (scope_area_of: narrowing
+ * never widens); anyone scoped to a district is refused: a district
  * row of their own state would be theirs alone to read at this grain, and
  * the watchlist is their view. Rows come 20 to a page, so a state of 75
  * districts stays under the 50 KB page limit. */
@@ -17,12 +20,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analytics/stress_reason.h"
 #include "analytics/stress_sector.h"
 #include "analytics/suppress.h"
 #include "core/alloc.h"
 #include "store/store_stress_view.h"
+#include "web/access_scope.h"
 #include "web/html.h"
 #include "web/routes.h"
 #include "web/svg_heatmap.h"
@@ -50,8 +55,9 @@ struct hm {
 
 static struct hm_row *row_for(struct hm *m, const char *key)
 {
+    /* Districts as the store groups them: one place whatever the case. */
     for (size_t i = 0; i < m->n; i++)
-        if (strcmp(m->rows[i].key, key) == 0)
+        if (m->national ? strcmp(m->rows[i].key, key) == 0 : strcasecmp(m->rows[i].key, key) == 0)
             return &m->rows[i];
     if (m->n == HEATMAP_PLACES_MAX)
         return NULL;
@@ -204,6 +210,33 @@ static int suppress_table(struct hm *m)
     return 0;
 }
 
+/* The attribute rule: a cell large enough to show may still tell that all,
+ * or all but a few, of its enterprises are in stress (5 of 5), or that a
+ * few named-by-elimination are (2 of 40 in a small district). Its share is
+ * withheld when the stressed or the not-stressed count is 1 to
+ * SUPPRESS_MIN_ENTERPRISES - 1; the number scored is still shown. */
+static bool share_withheld(int64_t stressed, int64_t n)
+{
+    int64_t calm = n - stressed;
+
+    return (stressed > 0 && stressed < SUPPRESS_MIN_ENTERPRISES) || (calm > 0 && calm < SUPPRESS_MIN_ENTERPRISES);
+}
+
+/* Whether row r's total share is withheld: by the rule on its own counts,
+ * or because one of its cells' shares is, which the total and the other
+ * cells' shares would give back by subtraction. */
+static bool total_share_withheld(const struct hm *m, size_t r, int64_t stressed, int64_t total)
+{
+    if (share_withheld(stressed, total))
+        return true;
+    for (size_t c = 0; c < m->n_cols; c++) {
+        int s = m->cols[c];
+        if (!m->hide[r * m->n_cols + c] && share_withheld(m->rows[r].stressed[s], m->rows[r].scored[s]))
+            return true;
+    }
+    return false;
+}
+
 /* Row r's cells as withheld or shown, and its total. */
 static void row_cells(const struct hm *m, size_t r, struct svg_heatmap_cell *cells, int64_t *total,
                       int64_t *total_stressed, double *total_psum)
@@ -219,7 +252,9 @@ static void row_cells(const struct hm *m, size_t r, struct svg_heatmap_cell *cel
         *total_stressed += row->stressed[s];
         *total_psum += row->psum[s];
         cells[c].n = n;
-        cells[c].kind = n == 0 ? SVG_CELL_EMPTY : m->hide[r * m->n_cols + c] ? SVG_CELL_WITHHELD : SVG_CELL_VALUE;
+        cells[c].kind = n == 0 ? SVG_CELL_EMPTY
+                        : m->hide[r * m->n_cols + c] ? SVG_CELL_WITHHELD
+                        : share_withheld(row->stressed[s], n) ? SVG_CELL_WITHHELD_SHARE : SVG_CELL_VALUE;
         cells[c].share = n > 0 ? (double)row->stressed[s] / (double)n : 0;
     }
 }
@@ -232,6 +267,8 @@ static int put_table_cell(struct buf *b, const struct svg_heatmap_cell *c)
         return buf_printf(b, "<td>%s</td>", _("withheld"));
     if (c->kind == SVG_CELL_EMPTY)
         return buf_puts(b, "<td>–</td>");
+    if (c->kind == SVG_CELL_WITHHELD_SHARE)
+        return buf_printf(b, "<td>%s (%" PRId64 ")</td>", _("withheld"), c->n);
     svg_heatmap_share_text(c->share, share, sizeof share);
     return buf_printf(b, "<td>%s (%" PRId64 ")</td>", share, c->n);
 }
@@ -239,8 +276,11 @@ static int put_table_cell(struct buf *b, const struct svg_heatmap_cell *c)
 static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
                      const struct svg_heatmap_cell *cells)
 {
-    if (buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
-                   _("Share in stress (enterprises scored)"), m->national ? _("State") : _("District")))
+    /* Focusable like the map: "withheld (12)" can make it wider than a phone. */
+    if (buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"%s\"><table>\n"
+                      "<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>",
+                   _("Share in stress (enterprises scored)"), _("Share in stress (enterprises scored)"),
+                   m->national ? _("State") : _("District")))
         return -1;
     for (size_t c = 0; c < m->n_cols; c++)
         if (buf_puts(b, "<th scope=\"col\">") || buf_put_html(b, _(stress_sector_label(m->cols[c])))
@@ -271,7 +311,8 @@ static int put_table(struct buf *b, const struct hm *m, size_t from, size_t to,
         }
         svg_heatmap_share_text((double)stressed / (double)total, share, sizeof share);
         svg_heatmap_share_text(psum / (double)total, mean, sizeof mean);
-        if (buf_printf(b, "<td>%s (%" PRId64 "); ", share, total)
+        if (buf_printf(b, "<td>%s (%" PRId64 "); ",
+                       total_share_withheld(m, i, stressed, total) ? _("withheld") : share, total)
             || html_put_sentence(b, _("mean chance %s"), mean) || buf_puts(b, "</td></tr>\n"))
             return -1;
     }
@@ -311,20 +352,12 @@ static int bad_request(struct web_request *rq, struct web_response *rs, const ch
     return html_error_page(rs, rq, 400, _("Bad request"), msg, false) == 0 ? 0 : err_set(e, "out of memory");
 }
 
-/* ?state=NN: "" for the national view; NULL when it names no state. */
-static const struct state_info *state_param(struct web_request *rq, bool *given)
+/* Whether the reader may see every state (so "All states" leads somewhere). */
+static bool national_reader(const struct web_request *rq)
 {
-    const char *t = web_query(rq, "state");
-    char *end;
-    long code;
+    char gst[4], district[64];
 
-    *given = t != NULL;
-    if (t == NULL)
-        return NULL;
-    code = strtol(t, &end, 10);
-    if (*t == '\0' || *end != '\0' || code < 1 || code > 99)
-        return NULL;
-    return refdata_state_by_gst(rq->app->ref, (int)code);
+    return scope_area_of(&rq->session->user, "", gst, district) == SCOPE_AREA_OK && gst[0] == '\0';
 }
 
 static int put_page(struct web_request *rq, struct web_response *rs, struct hm *m,
@@ -349,8 +382,9 @@ static int put_page(struct web_request *rq, struct web_response *rs, struct hm *
         || (month[0] ? html_put_sentence(b, _("Scores of %s, the latest."), words)
                      : buf_puts(b, _("No stress scores are stored yet.")))
         || buf_puts(b, " ") || html_put_sentence(b, _("A cell is the share of the enterprises scored whose chance of NPA within 12 months is %s or more; the number scored is in brackets in the table."), threshold)
-        || buf_printf(b, " %s</p>\n", _("Cells of fewer than 5 enterprises are withheld, and one more cell of the row when a single withheld cell could be worked out from the row's total."))
-        || (st && buf_printf(b, "<p><a href=\"/stress/heatmap\">%s</a></p>\n", _("All states"))))
+        || buf_printf(b, " %s", _("Cells of fewer than 5 enterprises are withheld, and one more cell of the row when a single withheld cell could be worked out from the row's total."))
+        || buf_printf(b, " %s</p>\n", _("A share is also withheld, with the number scored still shown, when 1 to 4 of the cell's enterprises are in stress or 1 to 4 are not, as it would tell something of each of them; so is the row's total share then."))
+        || (st && national_reader(rq) && buf_printf(b, "<p><a href=\"/stress/heatmap\">%s</a></p>\n", _("All states"))))
         return err_set(e, "out of memory");
     if (m->n == 0 || m->n_cols == 0)
         return buf_printf(b, "<p>%s</p>\n", _("No enterprise here is scored yet.")) || html_end(rs, rq)
@@ -373,35 +407,62 @@ static int put_page(struct web_request *rq, struct web_response *rs, struct hm *
     return rc || html_end(rs, rq) ? err_set(e, "heatmap: out of memory or over the page limit") : 0;
 }
 
+static int refuse(struct web_request *rq, struct web_response *rs, const char *title, const char *msg,
+                  struct err *e)
+{
+    return html_error_page(rs, rq, 403, title, msg, false) == 0 ? 0 : err_set(e, "out of memory");
+}
+
+/* The state shown ("" for the national view) from ?state= and the
+ * reader's area (scope_area_of, the rule of the cluster pages): a state
+ * reader sees their state only, and anyone scoped to a district is
+ * refused, whatever their role: a district row of their state would be
+ * theirs alone to read at this grain, and the watchlist is their view.
+ * 0 with gst set, or 1 when the answer (400 or 403) is written. */
+static int area_of(struct web_request *rq, struct web_response *rs, char gst[4], struct err *e)
+{
+    char narrow[4] = "", district[64];
+    int code = 0, given = web_query_state(rq, "state", &code);
+
+    if (given < 0 || (given > 0 && refdata_state_by_gst(rq->app->ref, code) == NULL))
+        return bad_request(rq, rs, _("The state must be a GST state code of two digits, such as 09 or 27."), e)
+                   ? -1 : 1;
+    if (code > 0)
+        snprintf(narrow, sizeof narrow, "%02d", code);
+    switch (scope_area_of(&rq->session->user, narrow, gst, district)) {
+    case SCOPE_AREA_NONE:
+        return refuse(rq, rs, _("No area assigned"),
+                      _("Your account has no state or district yet. Ask the administrator."), e) ? -1 : 1;
+    case SCOPE_AREA_OUTSIDE:
+        return refuse(rq, rs, _("Not your state"), _("The heatmap shows your own state only."), e) ? -1 : 1;
+    case SCOPE_AREA_OK:
+        break;
+    }
+    if (district[0] != '\0')
+        return refuse(rq, rs, _("Not for district officers"),
+                      _("The heatmap is for state and national users. Your area's enterprises "
+                        "in stress are on the watchlist."), e) ? -1 : 1;
+    return 0;
+}
+
 int page_heatmap(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    const struct auth_user *u = &rq->session->user;
-    const char *page_text = web_query(rq, "page");
     struct hm m = {.rq = rq};
-    const struct state_info *st;
+    const struct state_info *st = NULL;
     char month[STRESS_MONTH_LEN], gst[4] = "";
-    bool given, found;
+    bool found;
     long page = 1;
-    char *end;
     int rc;
 
-    if (u->role == AUTH_ROLE_OFFICER && (u->state[0] == '\0' || u->district[0] != '\0'))
-        return html_error_page(rs, rq, 403, _("Not for district officers"),
-                               _("The heatmap is for state and national users. Your area's enterprises "
-                                 "in stress are on the watchlist."), false) == 0 ? 0 : err_set(e, "out of memory");
-    st = state_param(rq, &given);
-    if (given && st == NULL)
-        return bad_request(rq, rs, _("The state must be a GST state code, such as 09 or 27."), e);
-    if (page_text != NULL) {
-        page = strtol(page_text, &end, 10);
-        if (*page_text == '\0' || *end != '\0' || page < 1 || page > 1000)
-            return bad_request(rq, rs, _("The page number must be a whole number from 1."), e);
-    }
+    if ((rc = area_of(rq, rs, gst, e)) != 0)
+        return rc < 0 ? -1 : 0;
+    if (web_query_long(rq, "page", 1, 1000, &page) < 0)
+        return bad_request(rq, rs, _("The page number must be a whole number from 1."), e);
+    if (gst[0] != '\0' && (st = refdata_state_by_gst(rq->app->ref, atoi(gst))) == NULL)
+        return bad_request(rq, rs, _("The state must be a GST state code of two digits, such as 09 or 27."), e);
     if (store_stress_latest_month(rq->store, month, &found, e) != 0)
         return -1;
     m.national = st == NULL;
-    if (st)
-        snprintf(gst, sizeof gst, "%02d", st->gst_code);
     e->msg[0] = '\0';
     if (found && store_stress_groups(rq->store, gst, month, STRESS_ALERT_PROBABILITY, add_group, &m, e) != 0) {
         mem_free(m.rows);

@@ -34,14 +34,9 @@ static int no_scope(struct web_request *rq, struct web_response *rs, struct err 
 /* ?page=N, 1 when absent; 0 when it is not a number from 1 to PAGE_NUMBER_MAX. */
 static long page_number(const struct web_request *rq)
 {
-    const char *t = web_query(rq, "page");
-    char *end;
-    long n;
+    long n = 1;
 
-    if (t == NULL)
-        return 1;
-    n = strtol(t, &end, 10);
-    return *t != '\0' && *end == '\0' && n >= 1 && n <= PAGE_NUMBER_MAX ? n : 0;
+    return web_query_long(rq, "page", 1, PAGE_NUMBER_MAX, &n) < 0 ? 0 : n;
 }
 
 static int put_percent(struct buf *b, double p)
@@ -51,16 +46,24 @@ static int put_percent(struct buf *b, double p)
 
 static int put_reasons(struct buf *b, const struct stress_watch_item *it)
 {
+    struct buf words = BUF_INIT;
+    int rc;
+
     if (it->n_reasons < 0)
         return buf_printf(b, "<p>%s</p>", _("The reasons stored with this score cannot be read."));
     if (it->n_reasons == 0)
         return 0;
-    if (buf_puts(b, "<ul>"))
-        return -1;
-    for (int i = 0; i < it->n_reasons; i++)
-        if (buf_puts(b, "<li>") || stress_reason_text(&it->reasons[i], b) || buf_puts(b, "</li>"))
-            return -1;
-    return buf_puts(b, "</ul>");
+    rc = buf_puts(b, "<ul>");
+
+    /* The reason's words come through gettext and a translator's file:
+     * escaped, like all text of the page. */
+    for (int i = 0; rc == 0 && i < it->n_reasons; i++) {
+        buf_reset(&words);
+        rc = stress_reason_text(&it->reasons[i], &words) || buf_puts(b, "<li>")
+             || buf_put_html(b, buf_cstr(&words)) || buf_puts(b, "</li>");
+    }
+    buf_release(&words);
+    return rc || buf_puts(b, "</ul>");
 }
 
 static int put_help_links(struct buf *b, const struct stress_watch_item *it)

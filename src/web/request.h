@@ -65,6 +65,16 @@ struct web_request {
 
 /* A query parameter, or NULL. */
 const char *web_query(const struct web_request *rq, const char *name);
+/* Query values (request.c). The parsers take digits only: no sign, no
+ * space, no leading "+", at most 18 digits; 0 when good, -1 when not.
+ * web_parse_long: a decimal from lo to hi (0 <= lo).
+ * web_parse_state: a GST state code of exactly two digits, 01-38, 97 or 99. */
+int web_parse_long(const char *text, long lo, long hi, long *out);
+int web_parse_state(const char *text, int *code);
+/* The parameter `name` parsed as above: 0 when absent (*out untouched),
+ * 1 when present and good, -1 when present and bad (answer 400). */
+int web_query_long(const struct web_request *rq, const char *name, long lo, long hi, long *out);
+int web_query_state(const struct web_request *rq, const char *name, int *code);
 /* Whether a Content-Type is application/json (with or without parameters). */
 bool web_is_json(const char *content_type);
 

@@ -106,7 +106,7 @@ static int put_cell(struct buf *b, const struct svg_heatmap_cell *cell, int x)
 {
     char share[16];
 
-    if (cell->kind == SVG_CELL_WITHHELD)
+    if (cell->kind == SVG_CELL_WITHHELD || cell->kind == SVG_CELL_WITHHELD_SHARE)
         return buf_printf(b, "<rect x=\"%d\" class=\"c hw\" fill=\"url(#hm-w)\"><title>%s</title></rect>"
                              "<text x=\"%d\" y=\"15\" class=\"v\">x</text>",
                           x, _("withheld"), x + CELL_W / 2);

@@ -24,7 +24,9 @@
 
 #define SVG_HEATMAP_BINS 5
 
-enum svg_heatmap_kind { SVG_CELL_EMPTY = 0, SVG_CELL_VALUE, SVG_CELL_WITHHELD };
+/* SVG_CELL_WITHHELD_SHARE: the number is shown but not the share
+ * (the attribute rule of page_heatmap.c); drawn as withheld. */
+enum svg_heatmap_kind { SVG_CELL_EMPTY = 0, SVG_CELL_VALUE, SVG_CELL_WITHHELD, SVG_CELL_WITHHELD_SHARE };
 
 struct svg_heatmap_cell {
     enum svg_heatmap_kind kind;
