@@ -516,3 +516,21 @@ fail:
     *regs = NULL;
     return -1;
 }
+
+int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, struct err *e)
+{
+    static const char sql[] = "SELECT COALESCE(MAX(id), 0), COALESCE(SUM(rows_committed), 0) FROM ingest_file";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    *last_file = *rows = 0;
+    if (st == NULL)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        *last_file = db_column_int64(st, 0);
+        *rows = db_column_int64(st, 1);
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}

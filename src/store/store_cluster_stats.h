@@ -66,4 +66,9 @@ int store_cluster_map_load(struct store *s, struct cluster_reg **regs, struct cl
 int store_cluster_health_load(struct store *s, struct cluster_reg **regs, struct cluster_health_report *r,
                               struct err *e);
 
+/* Where the stored feeds stand: MAX(ingest_file.id) and
+ * SUM(rows_committed). Every ingest moves one of them, so a map kept
+ * under them is current while they stand (web/cluster_map_cache.h). */
+int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, struct err *e);
+
 #endif

@@ -203,15 +203,17 @@ static int put_detected(struct web_request *rq, struct buf *b, const struct clus
 int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct cluster_scope sc;
-    struct cluster_reg *regs = NULL;
-    struct cluster_map m;
+    struct cluster_map_entry *kept;
+    const struct cluster_map *mp;
     struct buf *b = &rs->body;
     int rc = cluster_scope_of(rq, &sc);
 
     if (rc != 0)
         return cluster_view_refuse(rq, rs, rc, e);
-    if (store_cluster_map_load(rq->store, &regs, &m, e) != 0)
+    /* Kept between requests until the next ingest (cluster_map_cache.h). */
+    if (cluster_map_cache_get(rq->app->cluster_maps, rq->store, &kept, e) != 0)
         return -1;
+    mp = &kept->m;
     rc = html_begin(rs, rq, _("Cluster map"))
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/clusters/health\">%s</a> · "
                           "<a href=\"/clusters/health.xlsx\">%s</a>%s%s%s</p>\n",
@@ -226,19 +228,18 @@ int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e
                        sc.state[0] && rq->session->user.state[0] == '\0' ? " · <a href=\"/clusters\">" : "",
                        sc.state[0] && rq->session->user.state[0] == '\0' ? _("All states") : "",
                        sc.state[0] && rq->session->user.state[0] == '\0' ? "</a>" : "")
-         || put_state_table(rq, b, &m, &sc) || put_registered(b, &m, &sc) ? -1 : 0;
+         || put_state_table(rq, b, mp, &sc) || put_registered(b, mp, &sc) ? -1 : 0;
     if (rc != 0)
         err_set(e, "out of memory");
     if (rc == 0)
-        rc = put_detected(rq, b, &m, &sc, true, e);
+        rc = put_detected(rq, b, mp, &sc, true, e);
     if (rc == 0)
-        rc = put_detected(rq, b, &m, &sc, false, e);
+        rc = put_detected(rq, b, mp, &sc, false, e);
     if (rc == 0 && (buf_printf(b, "<p class=\"hint\">%s</p>\n",
                                _("Counts of fewer than 5 enterprises are withheld, so no enterprise can be "
                                  "recognised.")) || html_end(rs, rq)))
         rc = err_set(e, "out of memory");
-    cluster_map_free(&m);
-    mem_free(regs);
+    cluster_map_cache_release(rq->app->cluster_maps, kept);
     return rc;
 }
 

@@ -118,4 +118,14 @@ print(" ".join(sorted(set(re.findall(r"\b[A-Z]{2}-[A-Z]{3}-[A-Z]+(?:-\d+)?\b", t
 PY
 )
 is "the officer's spreadsheet holds exactly the state's clusters" "$got" "$(tr '\n' ' ' <"$T/state.ids" | sed 's/ $//')"
+# The map is kept between requests until the next ingest: a cluster
+# ingested while the server runs shows on the next request.
+before=$(curl -s -b "$T/pol" "$B/clusters?state=$ST")
+like "the kept map is served" "$before" "Registered clusters"
+ok "$(grep -q "/clusters/AA-NEW-CACHE" <<<"$before" && echo 1 || echo 0)" "the kept map has no AA-NEW-CACHE yet"
+{ head -1 "$G/cluster.csv"
+  echo "AA-NEW-CACHE,Cache Test Cluster,other,$((10#$ST)),$DIST,Test product,13992,N,2020-01-01,,,,proposed"; } >"$T/newcluster.csv"
+$S ingest --db "$DB" cluster "$T/newcluster.csv" --quiet >/dev/null 2>&1
+ok $? "ingest one more cluster while the server runs"
+like "after an ingest the map is rebuilt" "$(curl -s -b "$T/pol" "$B/clusters?state=$ST")" "/clusters/AA-NEW-CACHE"
 done_testing
