@@ -116,7 +116,7 @@ int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv)
     c = strcmp(what, "map") == 0 ? run_map(s, json, &e) : run_health(s, json, &e);
     store_close(s);
     /* Buffered output is written at the latest here: a write error shows. */
-    if (c >= 0 && fflush(stdout) != 0)
+    if (c == 0 && fflush(stdout) != 0)
         c = write_failed();
     if (c < 0) {
         cli_error("clusters %s: %s", what, e.msg);

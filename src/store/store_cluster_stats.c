@@ -519,7 +519,7 @@ fail:
 
 int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, struct err *e)
 {
-    static const char sql[] = "SELECT COALESCE(MAX(id), 0), COALESCE(SUM(rows_committed), 0) FROM ingest_file";
+    static const char sql[] = "SELECT COALESCE(MAX(id), 0), CAST(COALESCE(SUM(rows_committed), 0) AS BIGINT) FROM ingest_file";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
 
