@@ -1,10 +1,20 @@
 /* cluster_health.c: see cluster_health.h and docs/clusters.md. */
 #include "analytics/cluster_health.h"
 
+#include <libintl.h>
 #include <math.h>
 #include <string.h>
 
 #include "analytics/suppress.h"
+
+/* The web's catalogue (web/i18n.h), as stress_reason.c: the reasons read
+ * in the reader's language on the pages, and in English where no
+ * catalogue or locale applies (the command line's JSON). */
+#define CH_DOMAIN "samanvay"
+#define _(s) dgettext(CH_DOMAIN, s)
+
+const enum cluster_sign cluster_health_signs[4] = {SIGN_TURNOVER_DOWN, SIGN_STRESS_HIGH, SIGN_CFC_UNDERUSED,
+                                                   SIGN_INDEX_LOW};
 
 static double clamp01(double x)
 {
@@ -158,7 +168,7 @@ const char *cluster_health_sign_code(enum cluster_sign sign)
     return "unknown";
 }
 
-static long pct(double x)
+long cluster_health_pct(double x)
 {
     return lround(100.0 * x);
 }
@@ -168,15 +178,28 @@ int cluster_health_reason_text(const struct cluster_health *h, enum cluster_sign
 {
     switch (sign) {
     case SIGN_TURNOVER_DOWN:
-        return buf_printf(out, "Members' GST turnover down %ld%% on the year before",
-                          -pct(h->turnover_growth));
+        return buf_printf(out, _("Members' GST turnover down %ld%% on the year before"),
+                          -cluster_health_pct(h->turnover_growth));
     case SIGN_STRESS_HIGH:
-        return buf_printf(out, "%ld%% of members in stress", pct(h->stress_share));
+        return buf_printf(out, _("%ld%% of members in stress"), cluster_health_pct(h->stress_share));
     case SIGN_CFC_UNDERUSED:
-        return buf_printf(out, "CFC used %ld%% of capacity over %d months", pct(h->cfc_utilisation),
-                          h->cfc_months);
+        return buf_printf(out, _("CFC used %ld%% of capacity over %d months"),
+                          cluster_health_pct(h->cfc_utilisation), h->cfc_months);
     case SIGN_INDEX_LOW:
-        return buf_printf(out, "Health index %.1f of 100", h->index);
+        return buf_printf(out, _("Health index %.1f of 100"), h->index);
     }
     return -1;
+}
+
+int cluster_health_reasons_text(const struct cluster_health *h, struct buf *out)
+{
+    int k = 0;
+
+    for (size_t i = 0; i < sizeof cluster_health_signs / sizeof cluster_health_signs[0]; i++) {
+        if (!(h->signs & cluster_health_signs[i]))
+            continue;
+        if ((k++ > 0 && buf_puts(out, "; ")) || cluster_health_reason_text(h, cluster_health_signs[i], out))
+            return -1;
+    }
+    return 0;
 }

@@ -111,11 +111,20 @@ double cluster_health_score_cfc(double utilisation);
 void cluster_health_benchmark(const struct cluster_health_input *in, const char (*division)[3],
                               struct cluster_health *out, size_t n);
 
-/* The sign's reason in plain English words for the command line's JSON:
- * "CFC used 18% of capacity over 12 months". -1 on out of memory. (The
- * pages word the same facts through gettext, page_clusters.c.) */
+/* Every sign, in the order reasons are given. */
+extern const enum cluster_sign cluster_health_signs[4];
+
+/* A fraction as a whole percentage: 0.183 -> 18. */
+long cluster_health_pct(double x);
+
+/* The sign's reason in words, through gettext (the "samanvay" domain):
+ * the reader's language on the pages, English without a catalogue (the
+ * command line's JSON). "CFC used 18% of capacity over 12 months". -1 on
+ * out of memory. */
 int cluster_health_reason_text(const struct cluster_health *h, enum cluster_sign sign,
                                struct buf *out);
+/* Every sign of h in words, joined by "; ". */
+int cluster_health_reasons_text(const struct cluster_health *h, struct buf *out);
 /* A stable code for JSON: "turnover_down", "stress_high", "cfc_underused", "index_low". */
 const char *cluster_health_sign_code(enum cluster_sign sign);
 

@@ -11,16 +11,6 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 
-static int by_place_nic(const void *x, const void *y)
-{
-    const struct clusters_cell *a = x, *b = y;
-    int d = strcmp(a->state, b->state);
-
-    if (d == 0)
-        d = strcmp(a->district, b->district);
-    return d != 0 ? d : strcmp(a->nic, b->nic);
-}
-
 /* The cell of (state, district, category of nic) at a level, or -1. */
 static long find_cell(const struct cluster_level_map *l, const char *state, const char *district,
                       const char *nic)
@@ -35,7 +25,7 @@ static long find_cell(const struct cluster_level_map *l, const char *state, cons
     snprintf(key.district, sizeof key.district, "%s", district);
     memcpy(key.nic, nic, (size_t)l->level);
     key.nic[l->level] = '\0';
-    c = bsearch(&key, l->cells, l->n, sizeof *l->cells, by_place_nic);
+    c = bsearch(&key, l->cells, l->n, sizeof *l->cells, clusters_cell_cmp);
     return c == NULL ? -1 : (long)(c - l->cells);
 }
 
@@ -45,7 +35,7 @@ static int level_init(struct cluster_level_map *l, enum clusters_level level,
     l->level = level;
     l->cells = cells;
     l->n = n;
-    qsort(cells, n, sizeof *cells, by_place_nic);
+    qsort(cells, n, sizeof *cells, clusters_cell_cmp);
     l->scores = mem_calloc(n ? n : 1, sizeof *l->scores);
     l->has_reg = mem_calloc(n ? n : 1, sizeof *l->has_reg);
     if (l->scores == NULL || l->has_reg == NULL)
@@ -192,8 +182,10 @@ static json_t *reg_cell_json(const struct cluster_level_map *l, long i)
     if (suppress_cell(l->cells[i].enterprises))
         return json_pack("{s:b}", "suppressed", 1);
     o = cell_json(l, (size_t)i);
-    if (o != NULL)
-        json_object_set_new(o, "detected", json_boolean(l->scores[i].detected));
+    if (o != NULL && json_object_set_new(o, "detected", json_boolean(l->scores[i].detected)) != 0) {
+        json_decref(o);
+        return NULL;
+    }
     return o;
 }
 
@@ -227,7 +219,10 @@ static int cells_json(const struct cluster_map *m, bool candidates, json_t *a)
                 continue;
             if ((o = cell_json(l, i)) == NULL)
                 return -1;
-            json_object_set_new(o, "registered", json_boolean(l->has_reg[i]));
+            if (json_object_set_new(o, "registered", json_boolean(l->has_reg[i])) != 0) {
+                json_decref(o);
+                return -1;
+            }
             if (json_array_append_new(a, o) != 0)
                 return -1;
         }
@@ -322,12 +317,11 @@ static json_t *count_or_null(int64_t n)
 
 static json_t *reasons_json(const struct cluster_health *h)
 {
-    static const enum cluster_sign signs[] = {SIGN_TURNOVER_DOWN, SIGN_STRESS_HIGH, SIGN_CFC_UNDERUSED,
-                                              SIGN_INDEX_LOW};
+    const enum cluster_sign *signs = cluster_health_signs;
     json_t *a = json_array();
     struct buf b = BUF_INIT;
 
-    for (size_t i = 0; a != NULL && i < sizeof signs / sizeof signs[0]; i++) {
+    for (size_t i = 0; a != NULL && i < sizeof cluster_health_signs / sizeof cluster_health_signs[0]; i++) {
         if (!(h->signs & signs[i]))
             continue;
         buf_reset(&b);

@@ -33,6 +33,7 @@ struct cluster_reg {
     char product[CLUSTER_TEXT_MAX];
     char nic[6];
     int64_t cfc_capacity;           /* hours a month, -1 unknown */
+    int approved_month;             /* month index of approved_on, -1 unknown */
 };
 
 /* One level of the map: cells and their scores, sorted by (state,

@@ -205,7 +205,7 @@ free_all:
     return rc_out;
 }
 
-static int by_place_nic(const void *x, const void *y)
+int clusters_cell_cmp(const void *x, const void *y)
 {
     const struct clusters_cell *a = x, *b = y;
     int d = cmp_district(a, b);
@@ -225,9 +225,9 @@ int clusters_rollup_division(const struct clusters_cell *groups, size_t n,
         d[i] = groups[i];
         d[i].nic[2] = '\0';
     }
-    qsort(d, n, sizeof *d, by_place_nic);
+    qsort(d, n, sizeof *d, clusters_cell_cmp);
     for (size_t i = 0; i < n; i++) {
-        if (m > 0 && by_place_nic(&d[m - 1], &d[i]) == 0) {
+        if (m > 0 && clusters_cell_cmp(&d[m - 1], &d[i]) == 0) {
             d[m - 1].enterprises += d[i].enterprises;
             d[m - 1].employment += d[i].employment;
         } else {

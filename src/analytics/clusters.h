@@ -65,6 +65,9 @@ struct clusters_score {
 int clusters_score(const struct clusters_cell *cells, size_t n, struct clusters_score *out,
                    struct err *e);
 
+/* qsort/bsearch order of cells: (state, district, nic), by strcmp. */
+int clusters_cell_cmp(const void *x, const void *y);
+
 /* Roll a group table up to divisions: *out (caller frees with mem_free)
  * gets one cell per district and division, in (state, district, nic)
  * order. */

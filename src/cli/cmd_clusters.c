@@ -18,50 +18,47 @@
 #include "store/store.h"
 #include "store/store_cluster_stats.h"
 
+static int write_failed(void)
+{
+    cli_error("clusters: cannot write the answer");
+    return EXIT_USAGE;
+}
+
+/* Out of memory or a failed write (a full disk, a closed pipe) is an
+ * error, exit 2: never a silent short answer. */
 static int print_json(json_t *j)
 {
+    int rc;
+
     if (j == NULL) {
         cli_error("clusters: out of memory");
         return EXIT_USAGE;
     }
-    json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII);
-    putchar('\n');
+    rc = json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(j);
+    if (rc != 0 || putchar('\n') == EOF)
+        return write_failed();
     return 0;
 }
 
 static int run_map(struct store *s, bool json, struct err *e)
 {
-    struct clusters_cell *cells = NULL;
     struct cluster_reg *regs = NULL;
     struct cluster_map m;
-    size_t n = 0, n_regs = 0;
-    int rc = -1;
+    int rc;
 
-    if (store_begin_read(s, e) != 0)
+    if (store_cluster_map_load(s, &regs, &m, e) != 0)
         return -1;
-    if (store_cluster_employment(s, &cells, &n, e) != 0
-        || store_clusters_registered(s, &regs, &n_regs, e) != 0) {
-        store_rollback(s);
-        mem_free(cells);
-        mem_free(regs);
-        return -1;
-    }
-    store_rollback(s);
-    if (cluster_map_build(cells, n, regs, n_regs, &m, e) != 0)
-        goto free_regs;
     if (json)
-        rc = print_json(cluster_map_json(&m)) == 0 ? 0 : 1;
-    else {
-        printf("districts %zu, enterprises %lld\n", m.districts, (long long)m.enterprises);
-        printf("detected clusters %zu (division and group cells with >= 2 stars)\n", m.detected);
-        printf("candidate regions %zu\n", m.candidates);
-        printf("registered clusters %zu, found as specialisations %zu\n", m.n_regs,
-               m.registered_specialised);
-        rc = 0;
-    }
+        rc = print_json(cluster_map_json(&m));
+    else
+        rc = printf("districts %zu, enterprises %lld\n", m.districts, (long long)m.enterprises) < 0
+             || printf("detected clusters %zu (division and group cells with >= 2 stars)\n", m.detected) < 0
+             || printf("candidate regions %zu\n", m.candidates) < 0
+             || printf("registered clusters %zu, found as specialisations %zu\n", m.n_regs,
+                       m.registered_specialised) < 0
+                 ? write_failed() : 0;
     cluster_map_free(&m);
-free_regs:
     mem_free(regs);
     return rc;
 }
@@ -69,42 +66,20 @@ free_regs:
 static int run_health(struct store *s, bool json, struct err *e)
 {
     struct cluster_reg *regs = NULL;
-    struct cluster_health_input *in = NULL;
     struct cluster_health_report r;
-    enum cluster_stress_basis basis = STRESS_BASIS_SMA1;
-    size_t n = 0;
-    int as_of = -1, rc = -1;
+    int rc;
 
-    if (store_begin_read(s, e) != 0)
+    if (store_cluster_health_load(s, &regs, &r, e) != 0)
         return -1;
-    if (store_clusters_registered(s, &regs, &n, e) != 0 || store_cluster_as_of(s, &as_of, e) != 0)
-        goto rollback;
-    if ((in = mem_calloc(n ? n : 1, sizeof *in)) == NULL) {
-        err_set(e, "out of memory");
-        goto rollback;
-    }
-    if (as_of >= 0 && store_cluster_health_inputs(s, regs, n, as_of, in, &basis, e) != 0)
-        goto rollback;
-    store_rollback(s);
-    if (cluster_health_report_build(regs, n, in, basis, as_of, &r, e) != 0) {
-        mem_free(regs);
-        return -1;
-    }
     if (json)
-        rc = print_json(cluster_health_report_json(&r)) == 0 ? 0 : 1;
-    else {
-        printf("registered clusters %zu, with a health index %zu, sick %zu (stress basis: %s)\n", r.n,
-               r.with_index, r.sick, cluster_stress_basis_code(r.basis));
-        rc = 0;
-    }
+        rc = print_json(cluster_health_report_json(&r));
+    else
+        rc = printf("registered clusters %zu, with a health index %zu, sick %zu (stress basis: %s)\n", r.n,
+                    r.with_index, r.sick, cluster_stress_basis_code(r.basis)) < 0
+                 ? write_failed() : 0;
     cluster_health_report_free(&r);
     mem_free(regs);
     return rc;
-rollback:
-    store_rollback(s);
-    mem_free(in);
-    mem_free(regs);
-    return -1;
 }
 
 int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv)
@@ -140,6 +115,9 @@ int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv)
         return c;
     c = strcmp(what, "map") == 0 ? run_map(s, json, &e) : run_health(s, json, &e);
     store_close(s);
+    /* Buffered output is written at the latest here: a write error shows. */
+    if (c == 0 && fflush(stdout) != 0)
+        c = write_failed();
     if (c < 0) {
         cli_error("clusters %s: %s", what, e.msg);
         return EXIT_USAGE;

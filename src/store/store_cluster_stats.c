@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "analytics/stress_reason.h"
+#include "core/alloc.h"
 #include "core/cluster.h"
 #include "core/date.h"
 #include "store/db.h"
@@ -49,6 +50,20 @@ int store_cluster_employment(struct store *s, struct clusters_cell **out, size_t
     return 0;
 }
 
+/* 'YYYY-MM' to a month index, or -1. */
+static int month_of(const char *t)
+{
+    char day[16];
+    int32_t d;
+
+    if (strlen(t) != 7)
+        return -1;
+    snprintf(day, sizeof day, "%s-01", t);
+    if (date_parse(day, strlen(day), &d, NULL) != 0)
+        return -1;
+    return date_month_index(d);
+}
+
 static int read_reg(struct db_stmt *st, void *row, struct err *e)
 {
     struct cluster_reg *r = row;
@@ -63,14 +78,20 @@ static int read_reg(struct db_stmt *st, void *row, struct err *e)
     col_text(st, 6, r->product, sizeof r->product);
     col_text(st, 7, r->nic, sizeof r->nic);
     r->cfc_capacity = db_column_is_null(st, 8) ? -1 : db_column_int64(st, 8);
+    r->approved_month = db_column_is_null(st, 9) ? -1 : month_of(db_column_text(st, 9));
     return 0;
+}
+
+static int by_reg(const void *x, const void *y)
+{
+    return strcmp(((const struct cluster_reg *)x)->id, ((const struct cluster_reg *)y)->id);
 }
 
 int store_clusters_registered(struct store *s, struct cluster_reg **out, size_t *n, struct err *e)
 {
     static const char sql[] =
         "SELECT cluster_id, name, scheme, status, state, upper(district), product, nic,"
-        " cfc_capacity_hours FROM cluster ORDER BY cluster_id";
+        " cfc_capacity_hours, substr(approved_on, 1, 7) FROM cluster";
     struct row_list l = ROW_LIST(struct cluster_reg, STORE_CLUSTERS_MAX);
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
@@ -80,23 +101,13 @@ int store_clusters_registered(struct store *s, struct cluster_reg **out, size_t 
         row_list_free(&l);
         return -1;
     }
+    /* Lookups bsearch with strcmp (reg_index here, page_cluster): the
+     * database's collation may order otherwise (PostgreSQL locales ignore
+     * hyphens at the first level), so the order is settled here. */
+    qsort(l.items, l.n, sizeof(struct cluster_reg), by_reg);
     *out = l.items;
     *n = l.n;
     return 0;
-}
-
-/* 'YYYY-MM' to a month index, or -1. */
-static int month_of(const char *t)
-{
-    char day[16];
-    int32_t d;
-
-    if (strlen(t) != 7)
-        return -1;
-    snprintf(day, sizeof day, "%s-01", t);
-    if (date_parse(day, strlen(day), &d, NULL) != 0)
-        return -1;
-    return date_month_index(d);
 }
 
 static int max_month(struct store *s, const char *sql, int *month, struct err *e)
@@ -309,15 +320,22 @@ static int cfc(struct store *s, const struct cluster_reg *regs, size_t n, int as
     if (per_cluster(st, regs, n, in, take_cfc, e) != 0)
         return -1;
     for (size_t i = 0; i < n; i++) {
-        int first = in[i].cfc_months;   /* take_cfc left the first month here */
+        int first = in[i].cfc_months;   /* take_cfc left the first month here; 0: never used */
+        int from = start;
         in[i].cfc_months = 0;
-        /* Capacity counts from the CFC's first month of use, and only for
-         * a functional cluster: a CFC still being built or closed has none
-         * to use. */
-        if (first <= 0 || strcmp(regs[i].status, "functional") != 0 || regs[i].cfc_capacity <= 0)
+        /* Capacity counts only for a functional cluster: a CFC still being
+         * built or closed has none to use. It counts from the window's
+         * start, or from the CFC's first month of use when later; a CFC
+         * never used at all (no usage rows: 0%, the worst case) counts
+         * from its approval when that is later, with no hours. */
+        if (strcmp(regs[i].status, "functional") != 0 || regs[i].cfc_capacity <= 0)
             continue;
+        if (first > 0 && first > from)
+            from = first;
+        else if (first <= 0 && regs[i].approved_month > from)
+            from = regs[i].approved_month;
         in[i].cfc_capacity = regs[i].cfc_capacity;
-        in[i].cfc_months = as_of - (first > start ? first : start) + 1;
+        in[i].cfc_months = as_of - from + 1;
         if (in[i].cfc_months < 0)
             in[i].cfc_months = 0;
     }
@@ -436,6 +454,82 @@ int store_cluster_trend(struct store *s, const char *cluster_id, int as_of,
             q[slot].cfc_hours += db_column_int64(st, 1);
             q[slot].cfc_months++;
         }
+    }
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
+/* --- the two analyses, loaded ------------------------------------------------ */
+
+int store_cluster_map_load(struct store *s, struct cluster_reg **regs, struct cluster_map *m,
+                           struct err *e)
+{
+    struct clusters_cell *cells = NULL;
+    size_t n = 0, n_regs = 0;
+
+    *regs = NULL;
+    if (store_begin_read(s, e) != 0)
+        return -1;
+    if (store_cluster_employment(s, &cells, &n, e) != 0 || store_clusters_registered(s, regs, &n_regs, e) != 0) {
+        store_rollback(s);
+        mem_free(cells);
+        goto fail;
+    }
+    store_rollback(s);
+    if (cluster_map_build(cells, n, *regs, n_regs, m, e) == 0)
+        return 0;
+fail:
+    mem_free(*regs);
+    *regs = NULL;
+    return -1;
+}
+
+int store_cluster_health_load(struct store *s, struct cluster_reg **regs, struct cluster_health_report *r,
+                              struct err *e)
+{
+    struct cluster_health_input *in = NULL;
+    enum cluster_stress_basis basis = STRESS_BASIS_SMA1;
+    size_t n = 0;
+    int as_of = -1;
+
+    *regs = NULL;
+    if (store_begin_read(s, e) != 0)
+        return -1;
+    if (store_clusters_registered(s, regs, &n, e) != 0 || store_cluster_as_of(s, &as_of, e) != 0)
+        goto rollback;
+    if ((in = mem_calloc(n ? n : 1, sizeof *in)) == NULL) {
+        err_set(e, "out of memory");
+        goto rollback;
+    }
+    if (as_of >= 0 && store_cluster_health_inputs(s, *regs, n, as_of, in, &basis, e) != 0)
+        goto rollback;
+    store_rollback(s);
+    /* The report takes `in`, on failure too. */
+    if (cluster_health_report_build(*regs, n, in, basis, as_of, r, e) == 0)
+        return 0;
+    goto fail;
+rollback:
+    store_rollback(s);
+    mem_free(in);
+fail:
+    mem_free(*regs);
+    *regs = NULL;
+    return -1;
+}
+
+int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, struct err *e)
+{
+    static const char sql[] = "SELECT COALESCE(MAX(id), 0), CAST(COALESCE(SUM(rows_committed), 0) AS BIGINT) FROM ingest_file";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    *last_file = *rows = 0;
+    if (st == NULL)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        *last_file = db_column_int64(st, 0);
+        *rows = db_column_int64(st, 1);
     }
     db_reset(st);
     return rc < 0 ? -1 : 0;

@@ -55,4 +55,20 @@ struct cluster_quarter {
 int store_cluster_trend(struct store *s, const char *cluster_id, int as_of,
                         struct cluster_quarter q[CLUSTER_TREND_QUARTERS], struct err *e);
 
+/* The map (cluster_map_build) over the employment table and the
+ * register, read in one transaction: `clusters map` and GET /clusters.
+ * *regs is the caller's (mem_free) and must outlive m. */
+int store_cluster_map_load(struct store *s, struct cluster_reg **regs, struct cluster_map *m,
+                           struct err *e);
+
+/* The register and its health, benchmarked nationally, read in one
+ * transaction: `clusters health` and the health pages. *regs as above. */
+int store_cluster_health_load(struct store *s, struct cluster_reg **regs, struct cluster_health_report *r,
+                              struct err *e);
+
+/* Where the stored feeds stand: MAX(ingest_file.id) and
+ * SUM(rows_committed). Every ingest moves one of them, so a map kept
+ * under them is current while they stand (web/cluster_map_cache.h). */
+int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, struct err *e);
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "store/store_cluster_stats.h"
 #include "web/access_scope.h"
+#include "web/html.h"
 #include "web/i18n.h"
 
 /* ?state=NN: one or two digits, a state code 1-99. */
@@ -61,76 +62,20 @@ bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const 
     return sc->district[0] == '\0' || strcasecmp(sc->district, district) == 0;
 }
 
+int cluster_view_refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
+{
+    int rc = why > 0 ? html_error_page(rs, rq, 403, _("No area assigned"),
+                                       _("Your account has no state or district yet. Ask the administrator."),
+                                       false)
+                     : html_error_page(rs, rq, 400, _("Bad request"),
+                                       _("The state must be a GST state code such as 09."), false);
+    return rc == 0 ? 0 : err_set(e, "out of memory");
+}
+
 int cluster_view_health(struct web_request *rq, struct cluster_reg **regs,
                         struct cluster_health_report *r, struct err *e)
 {
-    struct cluster_health_input *in = NULL;
-    enum cluster_stress_basis basis = STRESS_BASIS_SMA1;
-    size_t n = 0;
-    int as_of = -1;
-
-    *regs = NULL;
-    if (store_begin_read(rq->store, e) != 0)
-        return -1;
-    if (store_clusters_registered(rq->store, regs, &n, e) != 0
-        || store_cluster_as_of(rq->store, &as_of, e) != 0)
-        goto fail;
-    if ((in = mem_calloc(n ? n : 1, sizeof *in)) == NULL) {
-        err_set(e, "out of memory");
-        goto fail;
-    }
-    if (as_of >= 0 && store_cluster_health_inputs(rq->store, *regs, n, as_of, in, &basis, e) != 0)
-        goto fail;
-    store_rollback(rq->store);
-    if (cluster_health_report_build(*regs, n, in, basis, as_of, r, e) != 0) {
-        mem_free(*regs);
-        *regs = NULL;
-        return -1;
-    }
-    return 0;
-fail:
-    store_rollback(rq->store);
-    mem_free(in);
-    mem_free(*regs);
-    *regs = NULL;
-    return -1;
-}
-
-static long pct(double x)
-{
-    return lround(100.0 * x);
-}
-
-int cluster_view_reason(const struct cluster_health *h, enum cluster_sign sign, struct buf *out)
-{
-    switch (sign) {
-    case SIGN_TURNOVER_DOWN:
-        return buf_printf(out, _("Members' GST turnover down %ld%% on the year before"),
-                          -pct(h->turnover_growth));
-    case SIGN_STRESS_HIGH:
-        return buf_printf(out, _("%ld%% of members in stress"), pct(h->stress_share));
-    case SIGN_CFC_UNDERUSED:
-        return buf_printf(out, _("CFC used %ld%% of capacity over %d months"), pct(h->cfc_utilisation),
-                          h->cfc_months);
-    case SIGN_INDEX_LOW:
-        return buf_printf(out, _("Health index %.1f of 100"), h->index);
-    }
-    return -1;
-}
-
-int cluster_view_reasons(const struct cluster_health *h, struct buf *out)
-{
-    static const enum cluster_sign signs[] = {SIGN_TURNOVER_DOWN, SIGN_STRESS_HIGH, SIGN_CFC_UNDERUSED,
-                                              SIGN_INDEX_LOW};
-    int k = 0;
-
-    for (size_t i = 0; i < sizeof signs / sizeof signs[0]; i++) {
-        if (!(h->signs & signs[i]))
-            continue;
-        if ((k++ > 0 && buf_puts(out, "; ")) || cluster_view_reason(h, signs[i], out))
-            return -1;
-    }
-    return 0;
+    return store_cluster_health_load(rq->store, regs, r, e);
 }
 
 const char *cluster_view_scheme(const char *scheme)
@@ -173,5 +118,5 @@ int cluster_view_pct(struct buf *b, bool has, double v, bool sign)
 {
     if (!has)
         return buf_puts(b, "—");
-    return buf_printf(b, sign ? "%+ld%%" : "%ld%%", pct(v));
+    return buf_printf(b, sign ? "%+ld%%" : "%ld%%", cluster_health_pct(v));
 }

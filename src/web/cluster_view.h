@@ -28,17 +28,16 @@ struct cluster_scope {
 int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
 bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district);
 
+/* Answer a cluster_scope_of refusal: why 1 a 403 (no area), -1 a 400
+ * (a bad state). 0, or -1 on out of memory. */
+int cluster_view_refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e);
+
 /* The register and its health, benchmarked nationally (peers are every
  * cluster, whatever the reader's scope). *regs is the caller's (mem_free)
  * and must outlive r. */
 int cluster_view_health(struct web_request *rq, struct cluster_reg **regs,
                         struct cluster_health_report *r, struct err *e);
 
-/* A health sign in the reader's language ("CFC used 18% of capacity over
- * 12 months"). */
-int cluster_view_reason(const struct cluster_health *h, enum cluster_sign sign, struct buf *out);
-/* Every sign of h, joined by "; ". */
-int cluster_view_reasons(const struct cluster_health *h, struct buf *out);
 /* "mse_cdp" -> "MSE-CDP", status words, "manufacturing" / "services". */
 const char *cluster_view_scheme(const char *scheme);
 const char *cluster_view_status(const char *status);

@@ -21,16 +21,6 @@
 
 #define HEALTH_ROWS 60     /* rows on the page, so it stays under 50 KB in Hindi */
 
-static int refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
-{
-    int rc = why > 0 ? html_error_page(rs, rq, 403, _("No area assigned"),
-                                       _("Your account has no state or district yet. Ask the administrator."),
-                                       false)
-                     : html_error_page(rs, rq, 400, _("Bad request"),
-                                       _("The state must be a GST state code such as 09."), false);
-    return rc == 0 ? 0 : err_set(e, "out of memory");
-}
-
 /* Sick first, then the lowest index, then by id; no index last. */
 static int by_concern(const void *x, const void *y, void *arg)
 {
@@ -69,7 +59,7 @@ static int put_row(struct web_request *rq, struct buf *b, const struct cluster_h
     const struct cluster_health *h = &r->h[i];
 
     buf_reset(why);
-    if (cluster_view_reasons(h, why))
+    if (cluster_health_reasons_text(h, why))
         return -1;
     return buf_printf(b, "<tr%s><td><a href=\"/clusters/", h->sick ? " class=\"late\"" : "")
            || html_put_url_component(b, g->id) || buf_puts(b, "\">") || buf_put_html(b, g->name)
@@ -96,7 +86,7 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
     int rc = cluster_scope_of(rq, &sc);
 
     if (rc != 0)
-        return refuse(rq, rs, rc, e);
+        return cluster_view_refuse(rq, rs, rc, e);
     if (cluster_view_health(rq, &regs, &r, e) != 0)
         return -1;
     if ((order = in_scope(&r, &sc, &k)) == NULL) {
@@ -161,7 +151,7 @@ static int sheet_row(struct xlsx_table *t, struct web_request *rq, const struct 
     const struct cluster_health_input *in = &r->in[i];
 
     buf_reset(why);
-    if (cluster_view_reasons(h, why))
+    if (cluster_health_reasons_text(h, why))
         return -1;
     return xlsx_table_text(t, g->id) || xlsx_table_text(t, g->name)
            || xlsx_table_text(t, cluster_view_state(rq, g->state)) || xlsx_table_text(t, g->district)
@@ -192,7 +182,7 @@ int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, st
     int rc = cluster_scope_of(rq, &sc);
 
     if (rc != 0)
-        return refuse(rq, rs, rc, e);
+        return cluster_view_refuse(rq, rs, rc, e);
     if (cluster_view_health(rq, &regs, &r, e) != 0)
         return -1;
     if ((order = in_scope(&r, &sc, &k)) == NULL) {

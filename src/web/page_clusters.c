@@ -24,16 +24,6 @@
 
 #define MAP_ROWS 40        /* rows per table, so the page stays under 50 KB in Hindi */
 
-static int refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
-{
-    int rc = why > 0 ? html_error_page(rs, rq, 403, _("No area assigned"),
-                                       _("Your account has no state or district yet. Ask the administrator."),
-                                       false)
-                     : html_error_page(rs, rq, 400, _("Bad request"),
-                                       _("The state must be a GST state code such as 09."), false);
-    return rc == 0 ? 0 : err_set(e, "out of memory");
-}
-
 static int put_stars(struct buf *b, const struct clusters_score *s)
 {
     /* Words beside the symbols: a screen reader reads "2 of 3". */
@@ -53,32 +43,6 @@ static int put_division(struct buf *b, const struct web_request *rq, const char 
 }
 
 /* --- the map ------------------------------------------------------------ */
-
-static int load_map(struct web_request *rq, struct cluster_reg **regs, struct cluster_map *m,
-                    struct err *e)
-{
-    struct clusters_cell *cells = NULL;
-    size_t n = 0, n_regs = 0;
-
-    *regs = NULL;
-    if (store_begin_read(rq->store, e) != 0)
-        return -1;
-    if (store_cluster_employment(rq->store, &cells, &n, e) != 0
-        || store_clusters_registered(rq->store, regs, &n_regs, e) != 0) {
-        store_rollback(rq->store);
-        mem_free(cells);
-        mem_free(*regs);
-        *regs = NULL;
-        return -1;
-    }
-    store_rollback(rq->store);
-    if (cluster_map_build(cells, n, *regs, n_regs, m, e) != 0) {
-        mem_free(*regs);
-        *regs = NULL;
-        return -1;
-    }
-    return 0;
-}
 
 struct state_row {
     char state[4];
@@ -133,7 +97,8 @@ static int put_state_table(struct web_request *rq, struct buf *b, const struct c
                    _("Registered and specialised"), _("Detected"), _("Candidates")))
         return -1;
     for (size_t i = 0; i < n; i++)
-        if (buf_printf(b, "<tr><th scope=\"row\"><a href=\"/clusters?state=%s\">", rows[i].state)
+        if (buf_puts(b, "<tr><th scope=\"row\"><a href=\"/clusters?state=")
+            || html_put_url_component(b, rows[i].state) || buf_puts(b, "\">")
             || buf_put_html(b, cluster_view_state(rq, rows[i].state))
             || buf_printf(b, "</a></th><td>%d</td><td>%d</td><td>%d</td><td>%d</td></tr>\n", rows[i].registered,
                           rows[i].specialised, rows[i].detected, rows[i].candidates))
@@ -238,15 +203,17 @@ static int put_detected(struct web_request *rq, struct buf *b, const struct clus
 int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct cluster_scope sc;
-    struct cluster_reg *regs = NULL;
-    struct cluster_map m;
+    struct cluster_map_entry *kept;
+    const struct cluster_map *mp;
     struct buf *b = &rs->body;
     int rc = cluster_scope_of(rq, &sc);
 
     if (rc != 0)
-        return refuse(rq, rs, rc, e);
-    if (load_map(rq, &regs, &m, e) != 0)
+        return cluster_view_refuse(rq, rs, rc, e);
+    /* Kept between requests until the next ingest (cluster_map_cache.h). */
+    if (cluster_map_cache_get(rq->app->cluster_maps, rq->store, &kept, e) != 0)
         return -1;
+    mp = &kept->m;
     rc = html_begin(rs, rq, _("Cluster map"))
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p><a href=\"/clusters/health\">%s</a> · "
                           "<a href=\"/clusters/health.xlsx\">%s</a>%s%s%s</p>\n",
@@ -261,19 +228,18 @@ int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e
                        sc.state[0] && rq->session->user.state[0] == '\0' ? " · <a href=\"/clusters\">" : "",
                        sc.state[0] && rq->session->user.state[0] == '\0' ? _("All states") : "",
                        sc.state[0] && rq->session->user.state[0] == '\0' ? "</a>" : "")
-         || put_state_table(rq, b, &m, &sc) || put_registered(b, &m, &sc) ? -1 : 0;
+         || put_state_table(rq, b, mp, &sc) || put_registered(b, mp, &sc) ? -1 : 0;
     if (rc != 0)
         err_set(e, "out of memory");
     if (rc == 0)
-        rc = put_detected(rq, b, &m, &sc, true, e);
+        rc = put_detected(rq, b, mp, &sc, true, e);
     if (rc == 0)
-        rc = put_detected(rq, b, &m, &sc, false, e);
+        rc = put_detected(rq, b, mp, &sc, false, e);
     if (rc == 0 && (buf_printf(b, "<p class=\"hint\">%s</p>\n",
                                _("Counts of fewer than 5 enterprises are withheld, so no enterprise can be "
                                  "recognised.")) || html_end(rs, rq)))
         rc = err_set(e, "out of memory");
-    cluster_map_free(&m);
-    mem_free(regs);
+    cluster_map_cache_release(rq->app->cluster_maps, kept);
     return rc;
 }
 
@@ -306,6 +272,12 @@ static void trend_label(char *out, size_t cap, const char *name, const double *v
         snprintf(out, cap, _("%s: from %.1f to %.1f"), name, v[first], v[last]);
 }
 
+/* The label holds translated words: escaped like any text. */
+static int put_term(struct buf *b, const char *label)
+{
+    return buf_puts(b, "<dt>") || buf_put_html(b, label) || buf_puts(b, "</dt><dd>");
+}
+
 static int put_trends(struct web_request *rq, struct buf *b, const struct cluster_reg *g, int as_of,
                       struct err *e)
 {
@@ -331,15 +303,15 @@ static int put_trends(struct web_request *rq, struct buf *b, const struct cluste
         return err_set(e, "out of memory");
     trend_label(label, sizeof label, _("Members' GST turnover by quarter, rupees lakh"), turnover,
                 CLUSTER_TREND_QUARTERS);
-    if (buf_printf(b, "<dt>%s</dt><dd>", label) || svg_sparkline(b, turnover, CLUSTER_TREND_QUARTERS, 160, 32, label)
+    if (put_term(b, label) || svg_sparkline(b, turnover, CLUSTER_TREND_QUARTERS, 160, 32, label)
         || buf_puts(b, "</dd>\n"))
         return err_set(e, "out of memory");
     trend_label(label, sizeof label, _("Members at the end of each quarter"), members, CLUSTER_TREND_QUARTERS);
-    if (buf_printf(b, "<dt>%s</dt><dd>", label) || svg_sparkline(b, members, CLUSTER_TREND_QUARTERS, 160, 32, label)
+    if (put_term(b, label) || svg_sparkline(b, members, CLUSTER_TREND_QUARTERS, 160, 32, label)
         || buf_puts(b, "</dd>\n"))
         return err_set(e, "out of memory");
     trend_label(label, sizeof label, _("CFC use, percent of capacity"), cfc, CLUSTER_TREND_QUARTERS);
-    if (buf_printf(b, "<dt>%s</dt><dd>", label) || svg_sparkline(b, cfc, CLUSTER_TREND_QUARTERS, 160, 32, label)
+    if (put_term(b, label) || svg_sparkline(b, cfc, CLUSTER_TREND_QUARTERS, 160, 32, label)
         || buf_puts(b, "</dd>\n</dl>\n"))
         return err_set(e, "out of memory");
     return 0;
@@ -364,7 +336,7 @@ int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e)
     size_t i;
 
     if (rc != 0)
-        return refuse(rq, rs, rc, e);
+        return cluster_view_refuse(rq, rs, rc, e);
     if (cluster_view_health(rq, &regs, &r, e) != 0)
         return -1;
     g = id ? bsearch(id, regs, r.n, sizeof *regs, by_id) : NULL;
@@ -403,7 +375,7 @@ int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e)
                  : buf_puts(b, "—"))
          || buf_printf(b, "</dd>\n<dt>%s</dt><dd>%s</dd>\n</dl>\n", _("Sick"), h->sick ? _("Yes") : _("No"));
     if (rc == 0 && h->sick)
-        rc = cluster_view_reasons(h, &members) || buf_printf(b, "<p class=\"error\">%s ", _("Why:"))
+        rc = cluster_health_reasons_text(h, &members) || buf_printf(b, "<p class=\"error\">%s ", _("Why:"))
              || buf_put_html(b, buf_cstr(&members)) || buf_puts(b, "</p>\n");
     rc = rc || buf_printf(b, "<p class=\"hint\">%s</p>\n",
                           r.basis == STRESS_BASIS_SCORE

@@ -19,6 +19,7 @@
 struct obligation_set;
 struct bank_rates;
 #include "web/answer_cache.h"
+#include "web/cluster_map_cache.h"
 #include "web/i18n.h"
 #include "web/router.h"
 #include "web/session.h"
@@ -35,6 +36,7 @@ struct web_app {
     const struct route *routes;
     size_t n_routes;
     struct answer_cache *answers; /* encoded answers for reuse (thread-safe), or NULL */
+    struct cluster_map_cache *cluster_maps; /* the cluster map kept (thread-safe), or NULL */
     bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
     /* "https://portal.example.in": links that leave the site (a calendar
      * event's link back); no trailing slash. */

@@ -638,7 +638,8 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
         goto fail;
     srv->app.i18n = srv->i18n;
     if (password_dummy_hash(srv->app.dummy_hash, e) != 0 || load_schemes(srv, e) != 0
-        || answer_cache_new(ANSWER_CACHE_SLOTS, &srv->app.answers, e) != 0)
+        || answer_cache_new(ANSWER_CACHE_SLOTS, &srv->app.answers, e) != 0
+        || cluster_map_cache_new(&srv->app.cluster_maps, e) != 0)
         goto fail;
     if (web_pool_new(&cfg->target, cfg->threads, &srv->pool, e) != 0
         || check_schema(srv->pool, e) != 0 || start_daemon(srv, e) != 0)
@@ -668,6 +669,7 @@ void web_server_free(struct web_server *s)
         MHD_stop_daemon(s->daemon);
     web_pool_free(s->pool);
     answer_cache_free(s->app.answers);
+    cluster_map_cache_free(s->app.cluster_maps);
     search_index_free(s->search);
     catalog_free(s->catalog);
     survivorship_free(s->survivorship);

@@ -23,6 +23,16 @@ is "clusters map without --db: usage error" "$?" 2
 $S clusters map --db "$DB" --bogus >/dev/null 2>&1
 is "clusters map with an unknown option: usage error" "$?" 2
 
+# A write that fails (a full disk) is an error, never a silent exit 0.
+if [ -w /dev/full ]; then
+    $S clusters map --db "$DB" --json >/dev/full 2>"$TMPDIR/full.err"
+    is "clusters map --json to a full disk: exit 2" "$?" 2
+    like "and says so" "$(cat "$TMPDIR/full.err")" "cannot write"
+    $S clusters health --db "$DB" >/dev/full 2>/dev/null
+    is "clusters health to a full disk: exit 2" "$?" 2
+else
+    ok 1 "/dev/full is missing: cannot test a failing write"
+fi
 $S clusters map --db "$DB" --json >"$TMPDIR/map.json"
 ok $? "clusters map --json exits 0"
 $S clusters health --db "$DB" --json >"$TMPDIR/health.json"
@@ -157,9 +167,10 @@ for c in cs:
         if abs(g - c["turnover_growth"]) > 0.0006 or len(rows) != c["turnover_members"]: bad_t.append(c["id"])
     if c["cfc_utilisation"] is not None:
         n_c += 1
-        cap, first = db.execute("select c.cfc_capacity_hours, min(u.month) from cluster c join cfc_usage u using (cluster_id) where cluster_id = ?", (c["id"],)).fetchone()
+        cap, first, approved = db.execute("select cfc_capacity_hours, (select min(month) from cfc_usage u where u.cluster_id = c.cluster_id), substr(approved_on, 1, 7) from cluster c where cluster_id = ?", (c["id"],)).fetchone()
         hours = db.execute("select sum(hours_used) from cfc_usage where cluster_id = ? and month > ? and month <= ?", (c["id"], shift(-12), as_of)).fetchone()[0] or 0
-        start = max(first, shift(-11))
+        # Never used: capacity from the window's start or the approval.
+        start = max(first, shift(-11)) if first else max(approved or "", shift(-11))
         months = (y * 12 + mo) - (int(start[:4]) * 12 + int(start[5:])) + 1
         if abs(hours / (cap * months) - c["cfc_utilisation"]) > 0.0006 or months != c["cfc_months"]: bad_c.append(c["id"])
 check("turnover growth agrees with the returns (%d clusters)" % n_t, n_t >= 5 and not bad_t)
@@ -192,4 +203,23 @@ is "the latest score of each member counts: all of $big in stress, sick for it" 
    "$(sed -n "s/^cluster $big //p" "$TMPDIR/health2.check" | grep -c '^1.0 .*stress_high')" 1
 is "clusters without scored members show no stress share" \
    "$(grep '^cluster ' "$TMPDIR/health2.check" | grep -v "^cluster $big " | awk '$3 != "None"' | wc -l)" 0
+
+# A functional cluster whose CFC was never used (no usage rows at all) is
+# the worst case, 0% of capacity: it is flagged, not left without a figure.
+idle=$(q "select cluster_id from cluster where status = 'functional' and cfc_capacity_hours > 0
+          and (approved_on is null or approved_on < '2026-01-01')
+          and cluster_id in (select cluster_id from cfc_usage) order by 1 limit 1")
+ok "$([ -n "$idle" ]; echo $?)" "a functional cluster with a CFC on file ($idle)"
+q "delete from cfc_usage where cluster_id = '$idle'"
+$S clusters health --db "$DB" --json >"$TMPDIR/health3.json"
+ok $? "clusters health --json with an idle CFC"
+got=$(python3 - "$TMPDIR/health3.json" "$idle" <<'PY'
+import json, sys
+c = [c for c in json.load(open(sys.argv[1]))["clusters"] if c["id"] == sys.argv[2]][0]
+print(c["cfc_utilisation"], c["cfc_months"] > 0, "cfc_underused" in [r["code"] for r in c["reasons"]])
+PY
+)
+is "a never-used CFC reads 0% over its months and is flagged underused" "$got" "0.0 True True"
+health_check "$TMPDIR/health3.json" >"$TMPDIR/health3.check"
+is "with an idle CFC, every health check still agrees" "$(grep -c '^FAIL' "$TMPDIR/health3.check")" 0
 done_testing

@@ -247,6 +247,11 @@ static void test_sick_cluster(void **state)
     buf_reset(&b);
     assert_int_equal(cluster_health_reason_text(&h, SIGN_STRESS_HIGH, &b), 0);
     assert_string_equal(buf_cstr(&b), "30% of members in stress");
+    buf_reset(&b);
+    /* The pages' "Why:" and the JSON's texts are the one function. */
+    assert_int_equal(cluster_health_reasons_text(&h, &b), 0);
+    assert_string_equal(buf_cstr(&b), "Members' GST turnover down 15% on the year before; 30% of members in "
+                                      "stress; CFC used 18% of capacity over 12 months; Health index 26.3 of 100");
     buf_release(&b);
 }
 

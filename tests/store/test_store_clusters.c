@@ -18,6 +18,8 @@
 #include "core/money.h"
 #include "store/store.h"
 #include "store/store_cluster.h"
+#include "store/store_cluster_stats.h"
+#include "core/alloc.h"
 
 struct fixture {
     char path[256];
@@ -358,12 +360,44 @@ static void test_quarantine_clear(void **state)
     assert_int_equal(n, 2);
 }
 
+/* The register comes back in strcmp order whatever order the database
+ * keeps (PostgreSQL locales ignore hyphens: "UP-LKO-Z" before "UP-LKOA"
+ * by strcmp, after it under en_US): the lookups bsearch with strcmp. The
+ * ids go in out of order, so SQLite's row order is not the answer. */
+static void test_registered_strcmp_order(void **state)
+{
+    static const char *const ids[] = {"UP-LKOA", "UP-LKO-Z", "UP-LKO-A", "UP-LKO-B1"};
+    struct fixture *f = *state;
+    struct cluster_reg *regs = NULL;
+    struct upsert_result r;
+    struct cluster c;
+    size_t n = 0, seen = 0;
+    struct err e;
+
+    for (size_t i = 0; i < sizeof ids / sizeof ids[0]; i++) {
+        sample_cluster(&c, ids[i], f->file_a, (int64_t)(100 + i));
+        put_cluster(f, &c, &r);
+    }
+    assert_int_equal(store_clusters_registered(f->s, &regs, &n, &e), 0);
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            assert_true(strcmp(regs[i - 1].id, regs[i].id) < 0);
+        for (size_t k = 0; k < sizeof ids / sizeof ids[0]; k++)
+            seen += strcmp(regs[i].id, ids[k]) == 0;
+        if (strcmp(regs[i].id, "UP-LKO-A") == 0)
+            assert_int_equal(regs[i].approved_month, 2019 * 12 + 5);
+    }
+    assert_int_equal(seen, sizeof ids / sizeof ids[0]);
+    mem_free(regs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_cluster_round_trip), cmocka_unit_test(test_cluster_outcomes),
         cmocka_unit_test(test_members),            cmocka_unit_test(test_usage),
         cmocka_unit_test(test_member_needs_cluster), cmocka_unit_test(test_quarantine_clear),
+        cmocka_unit_test(test_registered_strcmp_order),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -33,6 +33,9 @@ DIST=$(q "select district from cluster where cluster_id = '$MINE'")
 SMALL=$(q "select c.cluster_id from cluster c join cluster_member m using (cluster_id) where c.state = '$ST'
            group by 1 having count(*) between 1 and 4 order by 1 limit 1")
 ENT=$(q "select id from enterprise order by id limit 1")
+# The small-cell test needs a cluster of 1-4 members: the fixed seed gives
+# one; a generator change that does not fails here, never skips.
+ok "$([ -n "$SMALL" ]; echo $?)" "state $ST has a cluster of 1-4 members (${SMALL:-none})"
 
 web_adduser "$DB" officer-pass-123 --username off --role officer --state "$ST"
 web_adduser "$DB" officer-pass-123 --username dist --role officer --state "$ST" --district "$DIST"
@@ -98,12 +101,8 @@ like "Hindi map" "$(curl -s -b "$T/pol" "$B/clusters?lang=hi")" "स्थान
 prof=$(curl -s -b "$T/pol" "$B/clusters/$MINE")
 is "the profile draws three sparklines" "$(grep -o '<svg class="spark"' <<<"$prof" | wc -l)" 3
 like "each sparkline has a name for screen readers" "$prof" 'role="img" aria-label="'
-if [ -n "$SMALL" ]; then
-    prof=$(curl -s -b "$T/pol" "$B/clusters/$SMALL")
-    like "a cluster of 1-4 members shows no member count" "$prof" "<dt>Members</dt><dd>fewer than 5</dd>"
-else
-    ok 0 "# skip: no cluster of 1-4 members in state $ST"
-fi
+prof=$(curl -s -b "$T/pol" "$B/clusters/$SMALL")
+like "a cluster of 1-4 members shows no member count" "$prof" "<dt>Members</dt><dd>fewer than 5</dd>"
 # The map withholds small registered cells in words, never as a count.
 like "the map withholds small cells" "$(curl -s -b "$T/pol" "$B/clusters")" "withheld: fewer than 5 enterprises"
 
@@ -119,4 +118,14 @@ print(" ".join(sorted(set(re.findall(r"\b[A-Z]{2}-[A-Z]{3}-[A-Z]+(?:-\d+)?\b", t
 PY
 )
 is "the officer's spreadsheet holds exactly the state's clusters" "$got" "$(tr '\n' ' ' <"$T/state.ids" | sed 's/ $//')"
+# The map is kept between requests until the next ingest: a cluster
+# ingested while the server runs shows on the next request.
+before=$(curl -s -b "$T/pol" "$B/clusters?state=$ST")
+like "the kept map is served" "$before" "Registered clusters"
+ok "$(grep -q "/clusters/AA-NEW-CACHE" <<<"$before" && echo 1 || echo 0)" "the kept map has no AA-NEW-CACHE yet"
+{ head -1 "$G/cluster.csv"
+  echo "AA-NEW-CACHE,Cache Test Cluster,other,$((10#$ST)),$DIST,Test product,13992,N,2020-01-01,,,,proposed"; } >"$T/newcluster.csv"
+$S ingest --db "$DB" cluster "$T/newcluster.csv" --quiet >/dev/null 2>&1
+ok $? "ingest one more cluster while the server runs"
+like "after an ingest the map is rebuilt" "$(curl -s -b "$T/pol" "$B/clusters?state=$ST")" "/clusters/AA-NEW-CACHE"
 done_testing
