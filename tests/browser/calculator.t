@@ -13,11 +13,8 @@ S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
 HERE=$ROOT/tests/browser
 
-if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] ||
-   [ ! -d "$HERE/node_modules/axe-core" ] || ! command -v node >/dev/null; then
-    ok 1 "chromium, node, playwright-core and axe-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
-    done_testing
-fi
+. "$HERE/browser.sh"
+browser_require axe
 . "$ROOT/tests/web/web.sh"
 "$S" init --db "$T/calc.db" 2>/dev/null
 ok $? "a database"
@@ -26,18 +23,7 @@ ok $? "the server listens"
 
 # node's TAP lines are renumbered after ours so the suite counts as one plan.
 for lang in en hi; do
-    out=$(cd "$HERE" && timeout 120 node calculator.js "$B" "$T/calc-$lang" "$lang" 2>&1)
-    status=$?
-    while IFS= read -r line; do
-        case "$line" in
-            "ok "*) ok 0 "${line#ok * - }" ;;
-            "not ok "*) ok 1 "${line#not ok * - }" ;;
-            "#"*) echo "$line" ;;
-        esac
-    done <<<"$out"
-    grep -qE '^(ok|not ok) ' <<<"$out" && [ $status -eq 0 ]
-    ok $? "[$lang] the browser test ran and passed (node exit $status)"
-    [ $status -eq 0 ] || sed 's/^/# /' <<<"$out" | tail -5
+    browser_run "[$lang] the browser test ran and passed" 120 calculator.js "$B" "$T/calc-$lang" "$lang"
 done
 echo "1..$_tap_n"
 exit "$_tap_failed"

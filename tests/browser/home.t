@@ -11,10 +11,8 @@ S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
 HERE=$ROOT/tests/browser
 
-if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] || ! command -v node >/dev/null; then
-    ok 1 "chromium, node and playwright-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
-    done_testing
-fi
+. "$HERE/browser.sh"
+browser_require
 
 "$S" init --db "$T/b.db" 2>/dev/null
 printf 'browser-pass-123\n' | "$S" user add --db "$T/b.db" --username asha --role policymaker --password-stdin 2>/dev/null
@@ -25,16 +23,5 @@ ok $? "serve starts"
 
 # node's TAP lines are renumbered after ours so the suite counts as one plan.
 mkdir -p "$T/profile"
-out=$(cd "$HERE" && timeout 120 node home.js "http://127.0.0.1:$PORT" asha browser-pass-123 "$T/profile" 2>&1)
-status=$?
-while IFS= read -r line; do
-    case "$line" in
-        "ok "*) ok 0 "${line#ok * - }" ;;
-        "not ok "*) ok 1 "${line#not ok * - }" ;;
-        "#"*) echo "$line" ;;
-    esac
-done <<<"$out"
-grep -qE '^(ok|not ok) ' <<<"$out"
-ok $? "the browser test ran (node exit $status)"
-[ $status -eq 0 ] || sed 's/^/# /' <<<"$out" | tail -5
+browser_run "the browser test ran" 120 home.js "http://127.0.0.1:$PORT" asha browser-pass-123 "$T/profile"
 done_testing

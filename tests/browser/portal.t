@@ -19,11 +19,8 @@ S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
 HERE=$ROOT/tests/browser
 
-if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] ||
-   [ ! -d "$HERE/node_modules/axe-core" ] || ! command -v node >/dev/null; then
-    ok 1 "chromium, node, playwright-core and axe-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
-    done_testing
-fi
+. "$HERE/browser.sh"
+browser_require axe
 . "$ROOT/tests/web/web.sh"
 
 # journey LANG: a fresh database and server, then portal.js against it.
@@ -36,18 +33,7 @@ journey() {
     ok $? "[$lang] the Pune district officer has an account"
     web_serve "$db" "$T/portal-serve-$lang.log"
     ok $? "[$lang] the server listens"
-    out=$(cd "$HERE" && timeout 180 node portal.js "$B" "$T/screens-$lang" "$lang" 2>&1)
-    status=$?
-    while IFS= read -r line; do
-        case "$line" in
-            "ok "*) ok 0 "${line#ok * - }" ;;
-            "not ok "*) ok 1 "${line#not ok * - }" ;;
-            "#"*) echo "$line" ;;
-        esac
-    done <<<"$out"
-    grep -qE '^(ok|not ok) ' <<<"$out" && [ $status -eq 0 ]
-    ok $? "[$lang] the browser journey ran and passed (node exit $status)"
-    [ $status -eq 0 ] || sed 's/^/# /' <<<"$out" | tail -5
+    browser_run "[$lang] the browser journey ran and passed" 180 portal.js "$B" "$T/screens-$lang" "$lang"
     kill "$PID" 2>/dev/null
     wait "$PID" 2>/dev/null
     trap - EXIT

@@ -11,11 +11,8 @@ S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
 HERE=$ROOT/tests/browser
 
-if [ ! -x /usr/bin/chromium ] || [ ! -d "$HERE/node_modules/playwright-core" ] ||
-   [ ! -d "$HERE/node_modules/axe-core" ] || ! command -v node >/dev/null; then
-    ok 1 "chromium, node, playwright-core and axe-core are installed (scripts/ensure-deps scripts/deps-check.txt; scripts/ensure-node-deps)"
-    done_testing
-fi
+. "$HERE/browser.sh"
+browser_require axe
 . "$ROOT/tests/web/web.sh"
 . "$ROOT/tests/web/stress_fixture.sh"
 
@@ -24,17 +21,6 @@ web_adduser "$T/stress.db" officer-pune-pass --username pune --role officer --st
 web_adduser "$T/stress.db" policy-pass-123 --username policy --role policymaker
 web_serve "$T/stress.db" "$T/serve.log"
 ok $? "the server listens"
-out=$(cd "$HERE" && timeout 180 node stress.js "$B" "$T/screens-stress" 2>&1)
-status=$?
-while IFS= read -r line; do
-    case "$line" in
-        "ok "*) ok 0 "${line#ok * - }" ;;
-        "not ok "*) ok 1 "${line#not ok * - }" ;;
-        "#"*) echo "$line" ;;
-    esac
-done <<<"$out"
-grep -qE '^(ok|not ok) ' <<<"$out" && [ $status -eq 0 ]
-ok $? "the browser check ran and passed (node exit $status)"
-[ $status -eq 0 ] || sed 's/^/# /' <<<"$out" | tail -5
+browser_run "the browser check ran and passed" 180 stress.js "$B" "$T/screens-stress"
 echo "1..$_tap_n"
 exit "$_tap_failed"
