@@ -52,6 +52,41 @@ static size_t *in_scope(const struct cluster_health_report *r, const struct clus
     return order;
 }
 
+/* The health report of the reader's area, ordered by concern: what the
+ * page and the spreadsheet both show. */
+struct health_view {
+    struct cluster_reg *regs;
+    struct cluster_health_report r;
+    size_t *order, k;
+};
+
+static void health_view_free(struct health_view *v)
+{
+    mem_free(v->order);
+    cluster_health_report_free(&v->r);
+    mem_free(v->regs);
+}
+
+/* 0 with *v loaded (the caller frees it); 1 when the reader was refused and
+ * the answer is written; -1 on an error. */
+static int health_view_load(struct web_request *rq, struct web_response *rs, struct health_view *v,
+                            struct err *e)
+{
+    struct cluster_scope sc;
+    int rc = cluster_scope_of(rq, &sc);
+
+    memset(v, 0, sizeof *v);
+    if (rc != 0)
+        return cluster_view_refuse(rq, rs, rc, e) == 0 ? 1 : -1;
+    if (cluster_view_health(rq, &v->regs, &v->r, e) != 0)
+        return -1;
+    if ((v->order = in_scope(&v->r, &sc, &v->k)) == NULL) {
+        health_view_free(v);
+        return err_set(e, "out of memory");
+    }
+    return 0;
+}
+
 static int put_row(struct web_request *rq, struct buf *b, const struct cluster_health_report *r, size_t i,
                    struct buf *why)
 {
@@ -78,23 +113,17 @@ static int put_row(struct web_request *rq, struct buf *b, const struct cluster_h
 
 int page_cluster_health(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    struct cluster_scope sc;
-    struct cluster_reg *regs = NULL;
-    struct cluster_health_report r;
+    struct health_view v;
     struct buf *b = &rs->body, why = BUF_INIT;
-    size_t *order = NULL, k = 0, sick = 0;
-    int rc = cluster_scope_of(rq, &sc);
+    size_t sick = 0;
+    int rc = health_view_load(rq, rs, &v, e);
+    const struct cluster_health_report *const r = &v.r;
+    const size_t k = v.k, *const order = v.order;
 
     if (rc != 0)
-        return cluster_view_refuse(rq, rs, rc, e);
-    if (cluster_view_health(rq, &regs, &r, e) != 0)
-        return -1;
-    if ((order = in_scope(&r, &sc, &k)) == NULL) {
-        rc = err_set(e, "out of memory");
-        goto done;
-    }
+        return rc > 0 ? 0 : -1;
     for (size_t p = 0; p < k; p++)
-        sick += r.h[order[p]].sick;
+        sick += r->h[order[p]].sick;
     rc = html_begin(rs, rq, _("Cluster health"))
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<p>%s</p>\n<p><a href=\"/clusters/health.xlsx\">%s</a> · "
                           "<a href=\"/clusters\">%s</a></p>\n",
@@ -104,7 +133,7 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
                          "members in stress (30), use of the common facility centre against its capacity (25) "
                          "and new members (15). A cluster is sick when turnover fell 10% or more, a fifth of "
                          "members are in stress, the CFC ran under 30% of capacity, or the index is under 40."),
-                       r.basis == STRESS_BASIS_SCORE
+                       r->basis == STRESS_BASIS_SCORE
                            ? _("Stress: the latest early-warning score of each member, one chance in four of NPA or more.")
                            : _("Stress: no early-warning scores yet, so members with a loan at SMA-1 or worse."),
                        _("Download as a spreadsheet"), _("Cluster map"))
@@ -117,7 +146,7 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
                        _("Index"), _("Percentile among peers"), _("Turnover, year on year"),
                        _("Members in stress"), _("CFC use"), _("Sick")) ? -1 : 0;
     for (size_t p = 0; rc == 0 && p < k && p < HEALTH_ROWS; p++)
-        rc = put_row(rq, b, &r, order[p], &why);
+        rc = put_row(rq, b, r, order[p], &why);
     if (rc == 0 && k == 0)
         rc = buf_printf(b, "<tr><td colspan=\"9\">%s</td></tr>\n", _("None."));
     rc = rc || buf_puts(b, "</tbody>\n</table></div>\n")
@@ -130,11 +159,8 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
          || html_end(rs, rq);
     if (rc != 0)
         err_set(e, "out of memory");
-done:
     buf_release(&why);
-    mem_free(order);
-    cluster_health_report_free(&r);
-    mem_free(regs);
+    health_view_free(&v);
     return rc ? -1 : 0;
 }
 
@@ -173,28 +199,21 @@ int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, st
                               _("Index"), _("Percentile among peers"), _("Turnover, year on year"),
                               _("Members in stress"), _("New members in 12 months"), _("CFC use"),
                               _("Sick"), _("Reasons")};
-    struct cluster_scope sc;
-    struct cluster_reg *regs = NULL;
-    struct cluster_health_report r;
+    struct health_view v;
     struct xlsx_table *t = NULL;
     struct buf why = BUF_INIT;
-    size_t *order = NULL, k = 0;
-    int rc = cluster_scope_of(rq, &sc);
+    int rc = health_view_load(rq, rs, &v, e);
+    const struct cluster_health_report *const r = &v.r;
+    const size_t k = v.k, *const order = v.order;
 
     if (rc != 0)
-        return cluster_view_refuse(rq, rs, rc, e);
-    if (cluster_view_health(rq, &regs, &r, e) != 0)
-        return -1;
-    if ((order = in_scope(&r, &sc, &k)) == NULL) {
-        rc = err_set(e, "out of memory");
-        goto done;
-    }
+        return rc > 0 ? 0 : -1;
     if ((t = xlsx_table_new(_("Cluster health"), headings, sizeof headings / sizeof headings[0], e)) == NULL) {
         rc = -1;
         goto done;
     }
     for (size_t p = 0; rc == 0 && p < k; p++)
-        if (sheet_row(t, rq, &r, order[p], &why) != 0)
+        if (sheet_row(t, rq, r, order[p], &why) != 0)
             rc = err_set(e, "cluster health sheet: cannot write a row");
     rs->body.limit = WEB_BODY_LIMIT;
     if (rc == 0)
@@ -207,8 +226,6 @@ int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, st
 done:
     xlsx_table_free(t);
     buf_release(&why);
-    mem_free(order);
-    cluster_health_report_free(&r);
-    mem_free(regs);
+    health_view_free(&v);
     return rc ? -1 : 0;
 }
