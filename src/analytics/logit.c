@@ -16,7 +16,9 @@
  * summation order). A step that does not lower the objective is halved. */
 #include "analytics/logit.h"
 
+#include <jansson.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -310,4 +312,146 @@ int logit_train(const float *x, const float *y, size_t rows, size_t cols, double
 double logit_predict(const struct logit *m, const float *row)
 {
     return sigmoid(linear(m, m->w, row));
+}
+
+double logit_margin(const struct logit *m, const float *row)
+{
+    return linear(m, m->w, row);
+}
+
+size_t logit_cols(const struct logit *m)
+{
+    return m->cols;
+}
+
+void logit_contributions(const struct logit *m, const float *row, double *contrib)
+{
+    for (size_t j = 0; j < m->cols; j++) {
+        if (!isfinite(row[j]))
+            contrib[j] = m->ind[j] ? m->w[m->ind[j]] : 0;
+        else
+            contrib[j] = m->w[1 + j] * ((row[j] - m->mean[j]) / m->sd[j]);
+    }
+    contrib[m->cols] = m->w[0];
+}
+
+/* --- as JSON ------------------------------------------------------------- */
+
+int logit_to_json(const struct logit *m, struct buf *out)
+{
+    /* %.17g: a double survives the text round trip bit for bit. */
+    int rc = buf_printf(out, "{\"method\": \"logit_l2\", \"intercept\": %.17g, \"columns\": [",
+                        m->w[0]);
+
+    for (size_t j = 0; rc == 0 && j < m->cols; j++) {
+        rc = buf_printf(out, "%s{\"mean\": %.17g, \"sd\": %.17g, \"weight\": %.17g, ",
+                        j ? ", " : "", m->mean[j], m->sd[j], m->w[1 + j]);
+        if (rc == 0)
+            rc = m->ind[j] ? buf_printf(out, "\"missing_weight\": %.17g}", m->w[m->ind[j]])
+                           : buf_puts(out, "\"missing_weight\": null}");
+    }
+    return rc != 0 ? rc : buf_puts(out, "]}");
+}
+
+static int only_keys(json_t *o, const char *const *known, size_t n, const char *where,
+                     struct err *e)
+{
+    const char *key;
+    json_t *v;
+
+    json_object_foreach(o, key, v) {
+        size_t i = 0;
+        while (i < n && strcmp(key, known[i]) != 0)
+            i++;
+        if (i == n)
+            return err_set(e, "logit: unknown field '%.64s' in %s", key, where);
+    }
+    return 0;
+}
+
+static int get_finite(json_t *o, const char *key, const char *where, double *v, struct err *e)
+{
+    json_t *j = json_object_get(o, key);
+
+    if (j == NULL)
+        return err_set(e, "logit: '%s' is missing in %s", key, where);
+    if (!json_is_number(j) || !isfinite(json_number_value(j)))
+        return err_set(e, "logit: '%s' in %s must be a finite number", key, where);
+    *v = json_number_value(j);
+    return 0;
+}
+
+/* Column j of the "columns" array into m; the indicator, when present,
+ * takes the next design column (the order the trainer gives them). */
+static int parse_column(json_t *c, size_t j, struct logit *m, struct err *e)
+{
+    static const char *const known[] = {"mean", "sd", "weight", "missing_weight"};
+    char where[32];
+    json_t *mw;
+
+    snprintf(where, sizeof where, "column %zu", j);
+    if (!json_is_object(c))
+        return err_set(e, "logit: %s must be an object", where);
+    if (only_keys(c, known, sizeof known / sizeof *known, where, e)
+        || get_finite(c, "mean", where, &m->mean[j], e) || get_finite(c, "sd", where, &m->sd[j], e)
+        || get_finite(c, "weight", where, &m->w[1 + j], e))
+        return -1;
+    if (!(m->sd[j] > 0))
+        return err_set(e, "logit: 'sd' in %s is %g; it must be positive", where, m->sd[j]);
+    mw = json_object_get(c, "missing_weight");
+    if (mw == NULL)
+        return err_set(e, "logit: 'missing_weight' is missing in %s", where);
+    if (json_is_null(mw))
+        return 0;
+    if (get_finite(c, "missing_weight", where, &m->w[m->d], e))
+        return -1;
+    m->ind[j] = m->d++;
+    return 0;
+}
+
+static int parse_model(json_t *root, struct logit **out, struct err *e)
+{
+    static const char *const known[] = {"method", "intercept", "columns"};
+    json_t *method, *cols = json_object_get(root, "columns");
+    struct logit *m;
+    size_t n;
+
+    if (!json_is_object(root))
+        return err_set(e, "logit: expected a JSON object");
+    if (only_keys(root, known, sizeof known / sizeof *known, "the model", e))
+        return -1;
+    method = json_object_get(root, "method");
+    if (!json_is_string(method) || strcmp(json_string_value(method), "logit_l2") != 0)
+        return err_set(e, "logit: 'method' must be \"logit_l2\"");
+    if (!json_is_array(cols) || (n = json_array_size(cols)) == 0)
+        return err_set(e, "logit: 'columns' must be a non-empty array");
+    m = logit_alloc(n);
+    if (m == NULL)
+        return err_set(e, "logit: out of memory");
+    m->d = 1 + n;
+    if (get_finite(root, "intercept", "the model", &m->w[0], e) != 0)
+        goto fail;
+    for (size_t j = 0; j < n; j++)
+        if (parse_column(json_array_get(cols, j), j, m, e) != 0)
+            goto fail;
+    *out = m;
+    return 0;
+fail:
+    logit_free(m);
+    return -1;
+}
+
+int logit_from_json(const char *text, struct logit **out, struct err *e)
+{
+    json_error_t je;
+    json_t *root = json_loads(text, JSON_REJECT_DUPLICATES, &je);
+    int rc;
+
+    *out = NULL;
+    if (root == NULL)
+        return err_set(e, "logit: invalid JSON at line %d, column %d: %s", je.line, je.column,
+                       je.text);
+    rc = parse_model(root, out, e);
+    json_decref(root);
+    return rc;
 }

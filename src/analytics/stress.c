@@ -92,16 +92,49 @@ static int features_json(struct buf *out)
 
 /* --- train ------------------------------------------------------------- */
 
-static int train_store(struct store *s, const struct stress_split *sp, struct stress_booster *b,
-                       const struct calibration *cal, int64_t *id, struct err *e)
+/* The model's margin of each row: the linear part's (when the model has
+ * one) plus the trees'. */
+static int model_margin(struct stress_booster *b, const struct logit *lin, const float *x,
+                        size_t rows, size_t cols, float *margin, struct err *e)
 {
-    struct buf booster = BUF_INIT, features = BUF_INIT, calib = BUF_INIT;
+    if (stress_booster_margin(b, x, rows, cols, margin, e) != 0)
+        return -1;
+    for (size_t i = 0; lin != NULL && i < rows; i++)
+        margin[i] += (float)logit_margin(lin, x + i * cols);
+    return 0;
+}
+
+/* Add the linear part's terms to a batch's tree margins and TreeSHAP
+ * contributions, so that the reasons weigh both parts: each feature's
+ * contribution is its trees' share plus its linear term. */
+static void add_linear(const struct logit *lin, const float *x, size_t rows, float *margin,
+                       float *contrib)
+{
+    double term[SF_COUNT + 1];
+
+    for (size_t i = 0; i < rows; i++) {
+        const float *row = x + i * SF_COUNT;
+        float *c = contrib + i * (SF_COUNT + 1);
+        logit_contributions(lin, row, term);
+        for (size_t j = 0; j <= SF_COUNT; j++)
+            c[j] += (float)term[j];
+        margin[i] += (float)logit_margin(lin, row);
+    }
+}
+
+static int train_store(struct store *s, const struct stress_split *sp, struct stress_booster *b,
+                       const struct logit *lin, const struct calibration *cal, int64_t *id,
+                       struct err *e)
+{
+    struct buf booster = BUF_INIT, features = BUF_INIT, calib = BUF_INIT, linear = BUF_INIT;
     struct stress_model_row row;
     int rc;
 
     memset(&row, 0, sizeof row);
     rc = stress_booster_save(b, &booster, e);
-    if (rc == 0 && (features_json(&features) != 0 || calibration_to_json(cal, &calib) != 0))
+    if (rc == 0
+        && (features_json(&features) != 0 || calibration_to_json(cal, &calib) != 0
+            || logit_to_json(lin, &linear) != 0))
         rc = err_set(e, "stress: out of memory");
     if (rc == 0) {
         snprintf(row.trained_at, sizeof row.trained_at, "%s", store_now(s));
@@ -111,27 +144,103 @@ static int train_store(struct store *s, const struct stress_split *sp, struct st
         row.booster = (unsigned char *)booster.data;
         row.booster_len = booster.len;
         row.calibration = (char *)buf_cstr(&calib);
+        row.linear = (char *)buf_cstr(&linear);
         rc = store_stress_model_put(s, &row, e);
         *id = row.id;
     }
     buf_release(&booster);
     buf_release(&features);
     buf_release(&calib);
+    buf_release(&linear);
     return rc;
 }
 
-static int calibrate_on(struct stress_booster *b, const struct stress_matrix *m,
-                        struct calibration **cal, struct err *e)
+static int calibrate_on(struct stress_booster *b, const struct logit *lin,
+                        const struct stress_matrix *m, struct calibration **cal, struct err *e)
 {
     float *margin = mem_alloc((m->rows ? m->rows : 1) * sizeof *margin);
     int rc;
 
     if (margin == NULL)
         return err_set(e, "stress: out of memory");
-    rc = stress_booster_margin(b, m->x, m->rows, m->cols, margin, e);
+    rc = model_margin(b, lin, m->x, m->rows, m->cols, margin, e);
     if (rc == 0)
         rc = calibration_fit(margin, m->label, m->rows, cal, e);
     mem_free(margin);
+    return rc;
+}
+
+/* Linear plus trees (docs/stress-model.md): the linear part first, then
+ * trees started from its margin, so they learn only what it misses. */
+static int train_parts(const struct stress_matrix *train, const struct stress_booster_params *p,
+                       struct logit **lin, struct stress_booster **b, struct err *e)
+{
+    float *offset;
+    int rc;
+
+    if (logit_train(train->x, train->label, train->rows, train->cols, LOGIT_L2, lin, e) != 0)
+        return -1;
+    offset = mem_alloc(train->rows * sizeof *offset);
+    if (offset == NULL)
+        return err_set(e, "stress: out of memory");
+    for (size_t i = 0; i < train->rows; i++)
+        offset[i] = (float)logit_margin(*lin, train->x + i * train->cols);
+    rc = stress_booster_train_offset(train->x, train->label, offset, train->rows, train->cols, p,
+                                     b, e);
+    mem_free(offset);
+    return rc;
+}
+
+/* The calibration months' AUC of the linear part plus the first `rounds`
+ * rounds of trees (0: the linear part alone). */
+static int calib_auc(struct stress_booster *b, const struct logit *lin,
+                     const struct stress_matrix *m, int rounds, float *margin, double *score,
+                     double *auc, struct err *e)
+{
+    struct metrics mt;
+
+    if (rounds > 0 && stress_booster_margin_upto(b, m->x, m->rows, m->cols, rounds, margin, e))
+        return -1;
+    for (size_t i = 0; i < m->rows; i++)
+        score[i] = (rounds > 0 ? margin[i] : 0) + logit_margin(lin, m->x + i * m->cols);
+    if (metrics_compute(score, score, m->label, m->rows, &mt) != 0)
+        return err_set(e, "stress: cannot measure the calibration months");
+    *auc = mt.auc;
+    return 0;
+}
+
+/* How many rounds of trees to keep: the multiple of ROUND_STEP whose
+ * linear-plus-trees margin ranks the calibration months best, a tie going
+ * to fewer rounds. The trees must earn each step on months they did not
+ * train on; where the linear part already says what the data can, few
+ * rounds survive and the model stays close to it (docs/stress-model.md,
+ * "Linear plus trees"). */
+#define ROUND_STEP 5
+static int choose_rounds(struct stress_booster *b, const struct logit *lin,
+                         const struct stress_matrix *calib, struct stress_train_result *out,
+                         struct err *e)
+{
+    float *margin = mem_alloc(calib->rows * sizeof *margin);
+    double *score = mem_alloc(calib->rows * sizeof *score), auc;
+    int have, rc;
+
+    if (margin == NULL || score == NULL)
+        rc = err_set(e, "stress: out of memory");
+    else
+        rc = stress_booster_rounds(b, &have, e);
+    if (rc == 0)
+        rc = calib_auc(b, lin, calib, 0, margin, score, &out->calib_auc_linear, e);
+    out->rounds = 0;
+    out->calib_auc_model = -1;
+    for (int k = ROUND_STEP < have ? ROUND_STEP : have; rc == 0 && k <= have; k += ROUND_STEP) {
+        rc = calib_auc(b, lin, calib, k, margin, score, &auc, e);
+        if (rc == 0 && auc > out->calib_auc_model) {
+            out->rounds = k;
+            out->calib_auc_model = auc;
+        }
+    }
+    mem_free(margin);
+    mem_free(score);
     return rc;
 }
 
@@ -139,7 +248,8 @@ int stress_train(struct store *s, const struct stress_booster_params *p,
                  struct stress_train_result *out, struct err *e)
 {
     struct stress_matrix *panel = NULL, *train = NULL, *calib = NULL;
-    struct stress_booster *b = NULL;
+    struct stress_booster *b = NULL, *kept = NULL;
+    struct logit *lin = NULL;
     struct calibration *cal = NULL;
     int32_t last;
     int rc;
@@ -163,12 +273,18 @@ int stress_train(struct store *s, const struct stress_booster_params *p,
     if (rc == 0)
         rc = need_both_classes("calibration", calib->rows, out->calib_positives, e);
     if (rc == 0)
-        rc = stress_booster_train(train->x, train->label, train->rows, train->cols, p, &b, e);
+        rc = train_parts(train, p, &lin, &b, e);
     if (rc == 0)
-        rc = calibrate_on(b, calib, &cal, e);
+        rc = choose_rounds(b, lin, calib, out, e);
     if (rc == 0)
-        rc = train_store(s, &out->split, b, cal, &out->model_id, e);
+        rc = stress_booster_truncate(b, out->rounds, &kept, e);
+    if (rc == 0)
+        rc = calibrate_on(kept, lin, calib, &cal, e);
+    if (rc == 0)
+        rc = train_store(s, &out->split, kept, lin, cal, &out->model_id, e);
     calibration_free(cal);
+    logit_free(lin);
+    stress_booster_free(kept);
     stress_booster_free(b);
     stress_matrix_free(calib);
     stress_matrix_free(train);
@@ -181,6 +297,7 @@ int stress_train(struct store *s, const struct stress_booster_params *p,
 struct loaded_model {
     struct stress_model_row row;
     struct stress_booster *booster;
+    struct logit *linear;        /* NULL: a model of trees alone (before migration 0015) */
     struct calibration *cal;
     int32_t train_from, train_to;
 };
@@ -188,6 +305,7 @@ struct loaded_model {
 static void loaded_free(struct loaded_model *m)
 {
     stress_booster_free(m->booster);
+    logit_free(m->linear);
     calibration_free(m->cal);
     store_stress_model_row_free(&m->row);
 }
@@ -218,6 +336,11 @@ static int model_load(struct store *s, struct loaded_model *m, struct err *e)
         rc = stress_booster_load(m->row.booster, m->row.booster_len, &m->booster, e);
     if (rc == 0)
         rc = calibration_from_json(m->row.calibration, &m->cal, e);
+    if (rc == 0 && m->row.linear != NULL)
+        rc = logit_from_json(m->row.linear, &m->linear, e);
+    if (rc == 0 && m->linear != NULL && logit_cols(m->linear) != SF_COUNT)
+        rc = err_set(e, "stress: model %lld's linear part reads %zu features, not %d",
+                     (long long)m->row.id, logit_cols(m->linear), SF_COUNT);
     if (rc != 0)
         loaded_free(m);
     return rc;
@@ -252,7 +375,7 @@ static int score_test(const struct loaded_model *m, const struct logit *lin,
         || sc->linear == NULL)
         rc = err_set(e, "stress: out of memory");
     if (rc == 0)
-        rc = stress_booster_margin(m->booster, test->x, test->rows, test->cols, margin, e);
+        rc = model_margin(m->booster, m->linear, test->x, test->rows, test->cols, margin, e);
     for (size_t i = 0; rc == 0 && i < test->rows; i++) {
         const float *x = test->x + i * test->cols;
         sc->model_score[i] = margin[i];
@@ -402,6 +525,7 @@ struct scorer {
     pthread_mutex_t lock;
     pthread_cond_t cond;
     struct stress_booster *booster;
+    const struct logit *linear;  /* or NULL */
     struct batch *job;           /* submitted, not yet done */
     bool busy, quit, failed;
     struct err err;
@@ -478,6 +602,8 @@ static void *scorer_main(void *arg)
             || stress_booster_contributions(sc->booster, b->x, b->n, SF_COUNT, b->contrib,
                                             &sc->err)
                    != 0;
+        if (!failed && sc->linear != NULL)
+            add_linear(sc->linear, b->x, b->n, b->margin, b->contrib);
         pthread_mutex_lock(&sc->lock);
         sc->failed = sc->failed || failed;
         sc->busy = false;
@@ -614,6 +740,7 @@ static int score_all(struct score_run *r)
             return err_set(r->e, "stress: out of memory");
     }
     r->sc.booster = r->m->booster;
+    r->sc.linear = r->m->linear;
     if (pthread_mutex_init(&r->sc.lock, NULL) != 0)
         return err_set(r->e, "stress: cannot make a lock");
     if (pthread_cond_init(&r->sc.cond, NULL) != 0) {

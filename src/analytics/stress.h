@@ -38,6 +38,9 @@ struct stress_train_result {
     int64_t model_id;
     struct stress_split split;
     size_t train_rows, train_positives, calib_rows, calib_positives;
+    int rounds;                  /* rounds of trees kept (docs/stress-model.md) */
+    double calib_auc_linear;     /* on the calibration months: the linear part alone */
+    double calib_auc_model;      /* and with the kept trees */
 };
 
 /* Build the panel, train the booster on the training months, fit the

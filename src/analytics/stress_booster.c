@@ -20,9 +20,9 @@ struct stress_booster {
 void stress_booster_params_default(struct stress_booster_params *p)
 {
     p->rounds = 100;
-    p->max_depth = 3;
+    p->max_depth = 2;
     p->eta = 0.05;
-    p->min_child_weight = 5.0;
+    p->min_child_weight = 20.0;
     p->subsample = 0.8;
     p->threads = 0;
     p->seed = 20260701;
@@ -131,6 +131,29 @@ int stress_booster_train(const float *x, const float *y, size_t rows, size_t col
                          const struct stress_booster_params *p, struct stress_booster **out,
                          struct err *e)
 {
+    return stress_booster_train_offset(x, y, NULL, rows, cols, p, out, e);
+}
+
+/* The labels, and the offset when there is one. */
+static int set_info(DMatrixHandle d, const float *y, const float *base_margin, size_t rows,
+                    struct err *e)
+{
+    if (XGDMatrixSetFloatInfo(d, "label", y, (bst_ulong)rows) != 0)
+        return xgb_fail(e, "labels");
+    if (base_margin != NULL) {
+        for (size_t i = 0; i < rows; i++)
+            if (!isfinite(base_margin[i]))
+                return err_set(e, "booster: the offset of row %zu is not finite", i);
+        if (XGDMatrixSetFloatInfo(d, "base_margin", base_margin, (bst_ulong)rows) != 0)
+            return xgb_fail(e, "offsets");
+    }
+    return 0;
+}
+
+int stress_booster_train_offset(const float *x, const float *y, const float *base_margin,
+                                size_t rows, size_t cols, const struct stress_booster_params *p,
+                                struct stress_booster **out, struct err *e)
+{
     DMatrixHandle d = NULL;
     BoosterHandle h = NULL;
     char v[64];
@@ -140,17 +163,17 @@ int stress_booster_train(const float *x, const float *y, size_t rows, size_t col
         return -1;
     if (make_dmatrix(x, rows, cols, &d, e))
         return -1;
-    if (XGDMatrixSetFloatInfo(d, "label", y, (bst_ulong)rows) != 0) {
-        xgb_fail(e, "labels");
+    if (set_info(d, y, base_margin, rows, e) != 0)
         goto done;
-    }
     if (XGBoosterCreate(&d, 1, &h) != 0) {
         xgb_fail(e, "create");
         goto done;
     }
     /* Start from the base rate, not 0.5: with NPA rare, the first dozens
-     * of rounds would otherwise only move every margin down together. */
-    snprintf(v, sizeof v, "%.17g", base_score(y, rows));
+     * of rounds would otherwise only move every margin down together. With
+     * an offset the offset is the start; base_score 0.5 is a margin of 0,
+     * so a prediction (made without the offset) is the trees' sum alone. */
+    snprintf(v, sizeof v, "%.17g", base_margin != NULL ? 0.5 : base_score(y, rows));
     if (set_params(h, p, e) || set_param(h, "base_score", v, e))
         goto done;
     for (int i = 0; i < p->rounds; i++)
@@ -172,9 +195,10 @@ done:
     return rc;
 }
 
-/* Predict with `type` (1 margin, 2 contributions); `want` values expected. */
+/* Predict with `type` (1 margin, 2 contributions) from the first `end`
+ * rounds (0: all); `want` values expected. */
 static int predict(struct stress_booster *b, const float *x, size_t rows, size_t cols, int type,
-                   float *dst, size_t want, struct err *e)
+                   int end, float *dst, size_t want, struct err *e)
 {
     DMatrixHandle d = NULL;
     char config[160];
@@ -191,7 +215,7 @@ static int predict(struct stress_booster *b, const float *x, size_t rows, size_t
         return -1;
     snprintf(config, sizeof config,
              "{\"type\": %d, \"training\": false, \"iteration_begin\": 0, "
-             "\"iteration_end\": 0, \"strict_shape\": false}", type);
+             "\"iteration_end\": %d, \"strict_shape\": false}", type, end);
     if (XGBoosterPredictFromDMatrix(b->h, d, config, &shape, &dim, &res) != 0) {
         xgb_fail(e, "predict");
         goto done;
@@ -214,7 +238,46 @@ done:
 int stress_booster_margin(struct stress_booster *b, const float *x, size_t rows, size_t cols,
                           float *margin, struct err *e)
 {
-    return predict(b, x, rows, cols, 1, margin, rows, e);
+    return predict(b, x, rows, cols, 1, 0, margin, rows, e);
+}
+
+int stress_booster_rounds(struct stress_booster *b, int *rounds, struct err *e)
+{
+    if (XGBoosterBoostedRounds(b->h, rounds) != 0)
+        return xgb_fail(e, "rounds");
+    return 0;
+}
+
+int stress_booster_margin_upto(struct stress_booster *b, const float *x, size_t rows,
+                               size_t cols, int rounds, float *margin, struct err *e)
+{
+    int have;
+
+    if (stress_booster_rounds(b, &have, e) != 0)
+        return -1;
+    if (rounds < 1 || rounds > have)
+        return err_set(e, "booster: %d rounds asked of a model of %d", rounds, have);
+    return predict(b, x, rows, cols, 1, rounds, margin, rows, e);
+}
+
+int stress_booster_truncate(struct stress_booster *b, int rounds, struct stress_booster **out,
+                            struct err *e)
+{
+    BoosterHandle h = NULL;
+    int have;
+
+    if (stress_booster_rounds(b, &have, e) != 0)
+        return -1;
+    if (rounds < 1 || rounds > have)
+        return err_set(e, "booster: %d rounds asked of a model of %d", rounds, have);
+    if (XGBoosterSlice(b->h, 0, rounds, 1, &h) != 0)
+        return xgb_fail(e, "slice");
+    *out = booster_wrap(h, b->cols);
+    if (*out == NULL) {
+        XGBoosterFree(h);
+        return err_set(e, "booster: out of memory");
+    }
+    return 0;
 }
 
 int stress_booster_contributions(struct stress_booster *b, const float *x, size_t rows,
@@ -222,7 +285,7 @@ int stress_booster_contributions(struct stress_booster *b, const float *x, size_
 {
     if (rows > SIZE_MAX / (cols + 1))
         return err_set(e, "booster: %zu rows too many", rows);
-    return predict(b, x, rows, cols, 2, contrib, rows * (cols + 1), e);
+    return predict(b, x, rows, cols, 2, 0, contrib, rows * (cols + 1), e);
 }
 
 int stress_booster_save(struct stress_booster *b, struct buf *out, struct err *e)

@@ -38,10 +38,29 @@ int stress_booster_train(const float *x, const float *y, size_t rows, size_t col
                          const struct stress_booster_params *p, struct stress_booster **out,
                          struct err *e);
 
+/* Train trees on what an offset does not explain: each row's margin starts
+ * at base_margin[row] (a log-odds, e.g. a linear model's) instead of the
+ * base rate, so the trees learn the residual. The booster's own margin and
+ * contributions are then the trees' part only; the caller adds the offset
+ * back. base_margin NULL is stress_booster_train. */
+int stress_booster_train_offset(const float *x, const float *y, const float *base_margin,
+                                size_t rows, size_t cols, const struct stress_booster_params *p,
+                                struct stress_booster **out, struct err *e);
+
 /* The raw margin (log-odds) of each row into margin[0..rows); cols must be
  * the model's. rows == 0 does nothing. */
 int stress_booster_margin(struct stress_booster *b, const float *x, size_t rows, size_t cols,
                           float *margin, struct err *e);
+
+/* The margin of the first `rounds` rounds only (1 .. the model's rounds):
+ * to choose how many rounds to keep on rows the trees did not train on. */
+int stress_booster_margin_upto(struct stress_booster *b, const float *x, size_t rows,
+                               size_t cols, int rounds, float *margin, struct err *e);
+/* Rounds the model has. */
+int stress_booster_rounds(struct stress_booster *b, int *rounds, struct err *e);
+/* A new booster of the first `rounds` rounds of b (b is unchanged). */
+int stress_booster_truncate(struct stress_booster *b, int rounds, struct stress_booster **out,
+                            struct err *e);
 
 /* TreeSHAP: contributions rows × (cols + 1), row-major; the last column of
  * each row is the bias. A row's contributions sum to its margin. */

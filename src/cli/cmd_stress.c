@@ -73,15 +73,17 @@ static int run_train(struct store *s, const struct stress_opts *o, struct err *e
         printf("{\"model_id\": %" PRId64 ", \"train_from\": \"%s\", \"train_to\": \"%s\","
                " \"calibration_from\": \"%s\", \"calibration_to\": \"%s\","
                " \"train_rows\": %zu, \"train_positives\": %zu,"
-               " \"calibration_rows\": %zu, \"calibration_positives\": %zu}\n",
+               " \"calibration_rows\": %zu, \"calibration_positives\": %zu,"
+               " \"tree_rounds\": %d, \"calibration_auc\": {\"linear\": %.6f, \"model\": %.6f}}\n",
                r.model_id, m[0], m[1], m[2], m[3], r.train_rows, r.train_positives,
-               r.calib_rows, r.calib_positives);
+               r.calib_rows, r.calib_positives, r.rounds, r.calib_auc_linear, r.calib_auc_model);
         return 0;
     }
     printf("model %" PRId64 ": trained on %s..%s (%zu rows, %zu NPA within 12 months), "
-           "calibrated on %s..%s (%zu rows, %zu NPA)\n",
+           "calibrated on %s..%s (%zu rows, %zu NPA); linear part plus %d rounds of trees "
+           "(calibration AUC %.4f, linear part alone %.4f)\n",
            r.model_id, m[0], m[1], r.train_rows, r.train_positives, m[2], m[3], r.calib_rows,
-           r.calib_positives);
+           r.calib_positives, r.rounds, r.calib_auc_model, r.calib_auc_linear);
     return 0;
 }
 

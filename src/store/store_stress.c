@@ -364,7 +364,7 @@ int store_stress_model_put(struct store *s, struct stress_model_row *m, struct e
 {
     static const char sql[] =
         "INSERT INTO stress_model (trained_at, train_from, train_to, features, booster,"
-        " calibration, backtest) VALUES ($1, $2, $3, $4, $5, $6, $7) {{RETURNING_ID}}";
+        " calibration, backtest, linear) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) {{RETURNING_ID}}";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     bool inserted;
 
@@ -376,7 +376,7 @@ int store_stress_model_put(struct store *s, struct stress_model_row *m, struct e
         || db_bind_text(st, 4, m->features, strlen(m->features))
         || db_bind_blob(st, 5, m->booster, m->booster_len)
         || db_bind_text(st, 6, m->calibration, strlen(m->calibration))
-        || db_bind_text_or_null(st, 7, m->backtest))
+        || db_bind_text_or_null(st, 7, m->backtest) || db_bind_text_or_null(st, 8, m->linear))
         return err_set(e, "stress: cannot bind the model");
     return db_insert(st, &m->id, &inserted, e);
 }
@@ -397,8 +397,10 @@ static int model_read(struct db_stmt *st, struct stress_model_row *m, struct err
         memcpy(m->booster, blob, m->booster_len);
     m->calibration = mem_strdup(db_column_text(st, 6));
     m->backtest = db_column_is_null(st, 7) ? NULL : mem_strdup(db_column_text(st, 7));
+    m->linear = db_column_is_null(st, 8) ? NULL : mem_strdup(db_column_text(st, 8));
     if (m->features == NULL || m->booster == NULL || m->calibration == NULL
-        || (!db_column_is_null(st, 7) && m->backtest == NULL))
+        || (!db_column_is_null(st, 7) && m->backtest == NULL)
+        || (!db_column_is_null(st, 8) && m->linear == NULL))
         return err_set(e, "stress: out of memory reading the model");
     return 0;
 }
@@ -407,7 +409,8 @@ int store_stress_model_latest(struct store *s, struct stress_model_row *m, bool 
                               struct err *e)
 {
     static const char sql[] =
-        "SELECT id, trained_at, train_from, train_to, features, booster, calibration, backtest"
+        "SELECT id, trained_at, train_from, train_to, features, booster, calibration, backtest,"
+        " linear"
         " FROM stress_model ORDER BY id DESC LIMIT 1";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
@@ -444,7 +447,8 @@ void store_stress_model_row_free(struct stress_model_row *m)
     mem_free(m->booster);
     mem_free(m->calibration);
     mem_free(m->backtest);
-    m->features = m->calibration = m->backtest = NULL;
+    mem_free(m->linear);
+    m->features = m->calibration = m->backtest = m->linear = NULL;
     m->booster = NULL;
 }
 

@@ -49,6 +49,7 @@ struct stress_model_row {
     size_t booster_len;
     char *calibration;                   /* JSON */
     char *backtest;                      /* JSON, or NULL */
+    char *linear;                        /* JSON (logit.h), or NULL: trees alone */
 };
 
 /* Insert a model (its id into m->id); one statement, so all or nothing. */

@@ -3,9 +3,10 @@
 #
 # The release build checks the model's quality on 20,000 enterprises (seed
 # 11): it must beat the SMA-2 rule by at least 0.05 AUC and not trail the
-# linear baseline by more than 0.02 (the noise of an AUC on ~550 positive
-# rows from ~100 enterprises; docs/stress.md gives the figures of three
-# seeds and of 100,000 enterprises). The ASan build runs the same path on
+# linear baseline by more than 0.005 (the model is the linear part plus
+# trees kept only as far as they help on the calibration months, so it
+# trails only by the noise between those months and the test months;
+# docs/stress.md gives the figures of three seeds and of 100,000 enterprises). The ASan build runs the same path on
 # 3,000 enterprises for memory errors only: the quality figures are those of
 # the same code, and too noisy at that size to assert.
 . "$ROOT/tests/tap.sh"
@@ -50,7 +51,7 @@ print(t["train_positives"] > 0 and t["calibration_positives"] > 0 and b["positiv
       and t["train_to"] < t["calibration_from"] and t["calibration_to"] < b["test_from"])
 if quality:
     print(b["auc"] - b["baselines"]["sma2_rule"]["auc"] >= 0.05)
-    print(b["auc"] >= b["baselines"]["linear"]["auc"] - 0.02)
+    print(b["auc"] >= b["baselines"]["linear"]["auc"] - 0.005)
 else:
     print(True); print(True)
 sys.stderr.write("# model %.4f  sma2 %.4f  linear %.4f  rows %d  positives %d\n" % (
@@ -62,7 +63,7 @@ is "backtest --json has the contract's keys (four measures, two baselines)" "$(s
 is "every measure is a number in [0, 1]" "$(sed -n 2p <<<"$out")" True
 is "train, calibration and test months follow each other, each with NPAs" "$(sed -n 3p <<<"$out")" True
 is "the model beats the SMA-2 rule by at least 0.05 AUC" "$(sed -n 4p <<<"$out")" True
-is "the model does not trail the linear baseline by more than 0.02 AUC" "$(sed -n 5p <<<"$out")" True
+is "the model does not trail the linear baseline by more than 0.005 AUC" "$(sed -n 5p <<<"$out")" True
 is "the backtest is kept on the model row" \
    "$(sqlite3 -batch -noheader "$DB" 'select count(*) from stress_model where backtest is not null')" 1
 

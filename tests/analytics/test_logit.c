@@ -164,6 +164,107 @@ static void test_out_of_memory(void **state)
     assert_true(failed >= 5);     /* the model's five arrays and the fit's four */
 }
 
+/* A small model with a missing column, trained for the tests below. */
+static struct logit *small_model(void)
+{
+    float x[600], y[200];
+    struct logit *m = NULL;
+    struct rng r;
+    struct err e;
+
+    rng_seed(&r, 7, 3);
+    for (int i = 0; i < 200; i++) {
+        double a = rng_normal(&r), b = rng_normal(&r);
+        x[i * 3] = (float)a;
+        x[i * 3 + 1] = i % 4 == 0 ? NAN : (float)b;
+        x[i * 3 + 2] = 2;
+        y[i] = (float)rng_chance(&r, sigmoid(a - 0.5 * b));
+    }
+    assert_int_equal(logit_train(x, y, 200, 3, 1.0, &m, &e), 0);
+    return m;
+}
+
+/* The per-column terms and the intercept add up to the margin; a column at
+ * its training mean contributes nothing; a missing column contributes its
+ * indicator's coefficient, a column never missing in training nothing. */
+static void test_contributions(void **state)
+{
+    struct logit *m = small_model();
+    const float rows[3][3] = {{1.5f, -0.5f, 2}, {-2, NAN, 2}, {0.3f, 0.7f, NAN}};
+    double c[4];
+
+    (void)state;
+    for (int i = 0; i < 3; i++) {
+        logit_contributions(m, rows[i], c);
+        assert_true(fabs(c[0] + c[1] + c[2] + c[3] - logit_margin(m, rows[i])) < 1e-12);
+        assert_true(fabs(log_odds(logit_predict(m, rows[i])) - logit_margin(m, rows[i])) < 1e-9);
+    }
+    logit_contributions(m, rows[0], c);
+    assert_true(c[0] > 0 && c[1] > 0);     /* x0 raises the odds, x1 (negative here) too */
+    assert_true(c[2] == 0);                /* constant in training */
+    logit_contributions(m, rows[1], c);
+    assert_true(c[1] != 0);                /* the indicator of a missing x1 */
+    logit_contributions(m, rows[2], c);
+    assert_true(c[2] == 0);                /* x2 never missing in training: no indicator */
+    assert_int_equal(logit_cols(m), 3);
+    logit_free(m);
+}
+
+/* The JSON text reads back as the same model, bit for bit. */
+static void test_json_round_trip(void **state)
+{
+    struct logit *m = small_model(), *again = NULL;
+    struct buf text = BUF_INIT, text2 = BUF_INIT;
+    const float rows[3][3] = {{1.5f, -0.5f, 2}, {-2, NAN, 2}, {0.3f, 0.7f, NAN}};
+    struct err e;
+
+    (void)state;
+    assert_int_equal(logit_to_json(m, &text), 0);
+    assert_non_null(strstr(text.data, "\"missing_weight\": null"));
+    assert_int_equal(logit_from_json(text.data, &again, &e), 0);
+    for (int i = 0; i < 3; i++)
+        assert_true(logit_margin(m, rows[i]) == logit_margin(again, rows[i]));
+    assert_int_equal(logit_to_json(again, &text2), 0);
+    assert_string_equal(text.data, text2.data);
+    buf_release(&text);
+    buf_release(&text2);
+    logit_free(again);
+    logit_free(m);
+}
+
+static void test_json_rejects(void **state)
+{
+    static const struct {
+        const char *text, *says;
+    } bad[] = {
+        {"[", "invalid JSON"},
+        {"[]", "expected a JSON object"},
+        {"{\"method\": \"probit\", \"intercept\": 0, \"columns\": []}", "'method'"},
+        {"{\"method\": \"logit_l2\", \"intercept\": 0, \"columns\": []}", "non-empty"},
+        {"{\"method\": \"logit_l2\", \"intercept\": 0, \"columns\": [{\"mean\": 0, \"sd\": 0, "
+         "\"weight\": 1, \"missing_weight\": null}]}", "'sd'"},
+        {"{\"method\": \"logit_l2\", \"intercept\": 0, \"columns\": [{\"mean\": 0, \"sd\": 1, "
+         "\"weight\": 1}]}", "'missing_weight' is missing"},
+        {"{\"method\": \"logit_l2\", \"intercept\": 0, \"columns\": [{\"mean\": 0, \"sd\": 1, "
+         "\"weight\": \"1\", \"missing_weight\": null}]}", "'weight'"},
+        {"{\"method\": \"logit_l2\", \"intercept\": 0, \"extra\": 1, \"columns\": []}", "unknown field"},
+        {"{\"method\": \"logit_l2\", \"columns\": [{\"mean\": 0, \"sd\": 1, \"weight\": 1, "
+         "\"missing_weight\": null}]}", "'intercept' is missing"},
+        {"{\"method\": \"logit_l2\", \"method\": \"logit_l2\"}", "invalid JSON"},
+    };
+    struct logit *m = NULL;
+    struct err e;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        assert_int_equal(logit_from_json(bad[i].text, &m, &e), -1);
+        assert_null(m);
+        assert_true(strncmp(e.msg, "logit: ", 7) == 0);
+        if (strstr(e.msg, bad[i].says) == NULL)
+            fail_msg("case %zu: '%s' does not say '%s'", i, e.msg, bad[i].says);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +273,9 @@ int main(void)
         cmocka_unit_test(test_separation),
         cmocka_unit_test(test_rejects),
         cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_contributions),
+        cmocka_unit_test(test_json_round_trip),
+        cmocka_unit_test(test_json_rejects),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -47,12 +47,17 @@ static struct data *make_data(void)
 }
 
 /* One thread: OpenMP's waiting threads spin, and on a loaded machine two
- * spinning threads under ASan take ten times as long as one. */
+ * spinning threads under ASan take ten times as long as one. Depth 3 and
+ * light leaves: these tests are of the wrapper on a clean rule, not of the
+ * stress model's cautious defaults (depth 2, which spends splits on the
+ * noise column of so small a set). */
 static void params(struct stress_booster_params *p)
 {
     stress_booster_params_default(p);
     p->rounds = 60;
     p->threads = 1;
+    p->max_depth = 3;
+    p->min_child_weight = 5;
 }
 
 static struct stress_booster *train_with(const struct data *d, const struct stress_booster_params *p)
@@ -206,6 +211,75 @@ static void test_rejects(void **state)
     assert_null(b);
 }
 
+/* Trees started from an offset learn only what it leaves: given the XOR
+ * rule itself as the offset, they have almost nothing left to say; given
+ * no information (zeros), they learn the rule on their own. Either way the
+ * booster's margin is the trees' part alone, the offset not included. */
+static void test_offset(void **state)
+{
+    struct fixture *f = *state;
+    struct data *d = f->d;
+    struct stress_booster_params p;
+    struct stress_booster *told, *blind;
+    static float offset[TRAIN], zeros[TRAIN], margin[TEST];
+    double score[TEST], told_size = 0;
+    struct metrics m;
+    struct err e;
+
+    params(&p);
+    for (int i = 0; i < TRAIN; i++) {
+        const float *x = d->x + i * COLS;
+        offset[i] = (x[0] > 0) == (x[1] > 0) ? 4.0f : -4.0f;
+        zeros[i] = 0;
+    }
+    if (stress_booster_train_offset(d->x, d->y, offset, TRAIN, COLS, &p, &told, &e) != 0
+        || stress_booster_train_offset(d->x, d->y, zeros, TRAIN, COLS, &p, &blind, &e) != 0)
+        fail_msg("train: %s", e.msg);
+    assert_int_equal(stress_booster_margin(told, d->x + TRAIN * COLS, TEST, COLS, margin, &e), 0);
+    for (int i = 0; i < TEST; i++)
+        told_size += fabsf(margin[i]) / TEST;
+    assert_true(told_size < 0.5);
+    assert_int_equal(stress_booster_margin(blind, d->x + TRAIN * COLS, TEST, COLS, margin, &e), 0);
+    for (int i = 0; i < TEST; i++)
+        score[i] = margin[i];
+    assert_int_equal(metrics_compute(score, NULL, d->y + TRAIN, TEST, &m), 0);
+    assert_true(m.auc > 0.9);
+    offset[7] = NAN;
+    stress_booster_free(blind);
+    blind = NULL;
+    assert_int_equal(stress_booster_train_offset(d->x, d->y, offset, TRAIN, COLS, &p, &blind, &e), -1);
+    assert_null(blind);
+    assert_non_null(strstr(e.msg, "row 7"));
+    stress_booster_free(told);
+}
+
+/* The first k rounds, measured in place or cut out as a model of their
+ * own, give the same margins; k must lie within the model. */
+static void test_truncate(void **state)
+{
+    struct fixture *f = *state;
+    struct data *d = f->d;
+    struct stress_booster *cut;
+    static float upto[TEST], of_cut[TEST], all[TEST];
+    int rounds;
+    struct err e;
+
+    assert_int_equal(stress_booster_rounds(f->b, &rounds, &e), 0);
+    assert_int_equal(rounds, 60);
+    assert_int_equal(stress_booster_margin_upto(f->b, d->x + TRAIN * COLS, TEST, COLS, 20, upto, &e), 0);
+    assert_int_equal(stress_booster_truncate(f->b, 20, &cut, &e), 0);
+    assert_int_equal(stress_booster_margin(cut, d->x + TRAIN * COLS, TEST, COLS, of_cut, &e), 0);
+    assert_memory_equal(upto, of_cut, sizeof upto);
+    assert_int_equal(stress_booster_rounds(cut, &rounds, &e), 0);
+    assert_int_equal(rounds, 20);
+    assert_int_equal(stress_booster_margin(f->b, d->x + TRAIN * COLS, TEST, COLS, all, &e), 0);
+    assert_true(memcmp(all, upto, sizeof all) != 0);
+    stress_booster_free(cut);
+    assert_int_equal(stress_booster_truncate(f->b, 61, &cut, &e), -1);
+    assert_non_null(strstr(e.msg, "61 rounds"));
+    assert_int_equal(stress_booster_margin_upto(f->b, d->x, 1, COLS, 0, upto, &e), -1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -214,6 +288,8 @@ int main(void)
         cmocka_unit_test(test_contributions_sum_to_margin),
         cmocka_unit_test(test_save_load),
         cmocka_unit_test(test_rejects),
+        cmocka_unit_test(test_offset),
+        cmocka_unit_test(test_truncate),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
