@@ -33,6 +33,7 @@ void overlap_report_free(struct overlap_report *r)
     mem_free(r->funding);
     mem_free(r->alerts);
     mem_free(r->districts);
+    mem_free(r->district_scheme);
     mem_free(r->eligible_mask);
     mem_free(r->applied_mask);
     memset(r, 0, sizeof *r);
@@ -149,6 +150,7 @@ static void cell_add(struct awareness_cell *c, uint64_t eligible, uint64_t gap)
     c->enterprises++;
     c->eligible += eligible != 0;
     c->gap += gap != 0;
+    c->eligible_pairs += __builtin_popcountll(eligible);
     c->gap_pairs += __builtin_popcountll(gap);
 }
 
@@ -176,7 +178,8 @@ static int awareness_districts(const struct overlap_input *in, struct overlap_re
     size_t n = in->cols->n;
     struct dkey *k = mem_calloc(n ? n : 1, sizeof *k);
 
-    if (k == NULL || (r->districts = mem_calloc(n ? n : 1, sizeof *r->districts)) == NULL) {
+    if (k == NULL || (r->districts = mem_calloc(n ? n : 1, sizeof *r->districts)) == NULL
+        || (r->district_scheme = mem_calloc((n ? n : 1) * r->n_schemes, sizeof *r->district_scheme)) == NULL) {
         mem_free(k);
         return -1;
     }
@@ -196,6 +199,11 @@ static int awareness_districts(const struct overlap_input *in, struct overlap_re
         }
         d = &r->districts[r->n_districts - 1];
         cell_add(&d->c, r->eligible_mask[x], r->eligible_mask[x] & ~r->applied_mask[x]);
+        for (size_t s = 0; s < r->n_schemes; s++) {
+            struct awareness_count *c = &r->district_scheme[(r->n_districts - 1) * r->n_schemes + s];
+            c->eligible += (r->eligible_mask[x] >> s) & 1;
+            c->gap += ((r->eligible_mask[x] & ~r->applied_mask[x]) >> s) & 1;
+        }
     }
     mem_free(k);
     return 0;
@@ -213,6 +221,7 @@ static void awareness_totals(const struct overlap_input *in, struct overlap_repo
             r->by_scheme[s].enterprises++;
             r->by_scheme[s].eligible += (el >> s) & 1;
             r->by_scheme[s].gap += (gap >> s) & 1;
+            r->by_scheme[s].eligible_pairs += (el >> s) & 1;
             r->by_scheme[s].gap_pairs += (gap >> s) & 1;
         }
     }
@@ -253,6 +262,8 @@ int overlap_report_build(const struct overlap_input *in, struct overlap_report *
     r->cat = in->cat;
     r->as_of = in->as_of;
     r->window_days = in->window_days;
+    snprintf(r->need_purpose, sizeof r->need_purpose, "%s", in->need_purpose ? in->need_purpose : "");
+    r->need_amount = in->need_amount;
     r->population = n;
     r->n_schemes = ns;
     r->funding = in->funding;
@@ -427,11 +438,25 @@ static json_t *rate_json(const struct awareness_cell *c)
     return json_real((double)c->gap / (double)c->eligible);
 }
 
+/* gap_pairs / eligible_pairs: the share of eligible (enterprise, scheme)
+ * pairs never taken up; withheld with the enterprise counts. */
+static json_t *pair_rate_json(const struct awareness_cell *c)
+{
+    if (c->eligible_pairs == 0 || suppress_cell(c->eligible) || (suppress_cell(c->gap) && c->gap > 0))
+        return json_null();
+    return json_real((double)c->gap_pairs / (double)c->eligible_pairs);
+}
+
 static json_t *cell_json(const struct awareness_cell *c)
 {
-    return json_pack("{s:o,s:o,s:o,s:o,s:o}", "enterprises", count_json(c->enterprises), "eligible",
-                     count_json(c->eligible), "gap", count_json(c->gap), "gap_pairs", count_json(c->gap_pairs),
-                     "gap_rate", rate_json(c));
+    bool hide = suppress_cell(c->eligible) && c->eligible > 0;
+    bool hide_gap = suppress_cell(c->gap) && c->gap > 0;
+
+    return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "enterprises", count_json(c->enterprises), "eligible",
+                     count_json(c->eligible), "gap", count_json(c->gap), "eligible_pairs",
+                     hide ? json_null() : count_json(c->eligible_pairs), "gap_pairs",
+                     hide || hide_gap ? json_null() : count_json(c->gap_pairs), "gap_rate", rate_json(c), "pair_gap_rate",
+                     pair_rate_json(c));
 }
 
 static json_t *awareness_json(const struct overlap_report *r)
@@ -499,6 +524,15 @@ json_t *overlap_report_json(const struct overlap_report *r, bool awareness)
                           pairs_json(r, r->possible), "objective", objective_json(r), "beneficiary",
                           pairs_json(r, r->beneficiary), "double_funding", alerts_json(r));
 
+    if (o != NULL
+        && json_object_set_new(o, "need", json_pack("{s:o,s:o}", "purpose",
+                                                     r->need_purpose[0] ? json_string(r->need_purpose) : json_null(),
+                                                     "amount", r->need_amount >= 0 ? money_to_json(r->need_amount)
+                                                                                   : json_null()))
+               != 0) {
+        json_decref(o);
+        return NULL;
+    }
     if (o != NULL && awareness) {
         json_t *a = awareness_json(r);
         if (a == NULL || json_object_set_new(o, "awareness", a) != 0) {

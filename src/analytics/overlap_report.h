@@ -39,7 +39,13 @@ struct awareness_cell {
     int64_t enterprises;    /* in the population */
     int64_t eligible;       /* eligible for at least one scheme */
     int64_t gap;            /* eligible for at least one scheme never applied for */
-    int64_t gap_pairs;      /* (enterprise, scheme) pairs eligible, never applied */
+    int64_t eligible_pairs; /* (enterprise, scheme) pairs eligible */
+    int64_t gap_pairs;      /* of them never applied for */
+};
+
+/* One scheme in one district. */
+struct awareness_count {
+    int64_t eligible, gap;
 };
 
 struct awareness_district {
@@ -59,12 +65,16 @@ struct overlap_input {
     size_t n_apps;
     int32_t as_of;
     int window_days;
+    const char *need_purpose;           /* the need assumed of everyone; NULL = unknown */
+    int64_t need_amount;                /* paise, -1 = unknown */
 };
 
 struct overlap_report {
     const struct catalog *cat;          /* borrowed */
     int32_t as_of;
     int window_days;
+    char need_purpose[24];              /* "" = unknown */
+    int64_t need_amount;
     size_t population, n_schemes, n_pairs;
     struct overlap_pair *eligibility;   /* eligible sets (status eligible) */
     struct overlap_pair *possible;      /* not ruled out (eligible or unknown) */
@@ -78,6 +88,7 @@ struct overlap_report {
     size_t n_alerts;
     struct awareness_district *districts; /* sorted by (state, district) */
     size_t n_districts;
+    struct awareness_count *district_scheme; /* n_districts × n_schemes */
     struct awareness_cell segment[SEG_COUNT], total;
     uint64_t *eligible_mask, *applied_mask; /* per enterprise, bit per scheme */
 };

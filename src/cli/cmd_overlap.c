@@ -8,8 +8,9 @@
  * within --window-days, 365 by default). --awareness adds the awareness
  * gap: eligible but never applied, by district, segment and scheme, with
  * small cells withheld. --purpose/--amount set the need every enterprise
- * is assumed to have (unknown by default: rules that read it stay
- * unknown). Without --json a short summary. docs/overlap.md. */
+ * is assumed to have (working capital of ₹5 lakh by default; "unknown"
+ * leaves it unknown, and rules that read it stay unknown). Without --json
+ * a short summary. docs/overlap.md. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,7 +102,8 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
     memset(a, 0, sizeof *a);
     a->o.as_of = ctx->today;
     a->o.window_days = OVERLAP_DEFAULT_WINDOW_DAYS;
-    a->o.need_amount = -1;
+    a->o.need_purpose = OVERLAP_DEFAULT_PURPOSE;
+    a->o.need_amount = OVERLAP_DEFAULT_AMOUNT;
     optind = 1;
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
@@ -120,12 +122,17 @@ static int parse_args(struct cli_ctx *ctx, int argc, char **argv, struct args *a
             a->o.window_days = (int)w;
             break;
         case 'u':
-            if (profile_enum_index(PF_NEED_PURPOSE, optarg) < 0)
+            if (strcmp(optarg, "unknown") == 0)
+                a->o.need_purpose = NULL;
+            else if (profile_enum_index(PF_NEED_PURPOSE, optarg) < 0)
                 return cli_usage_error("overlap: --purpose: unknown purpose '%s'", optarg);
-            a->o.need_purpose = optarg;
+            else
+                a->o.need_purpose = optarg;
             break;
         case 'm':
-            if (money_parse(optarg, strlen(optarg), false, &a->o.need_amount, &e) != 0)
+            if (strcmp(optarg, "unknown") == 0)
+                a->o.need_amount = -1;
+            else if (money_parse(optarg, strlen(optarg), false, &a->o.need_amount, &e) != 0)
                 return cli_usage_error("overlap: --amount: %s", e.msg);
             break;
         default: return EXIT_USAGE;

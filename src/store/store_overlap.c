@@ -121,9 +121,20 @@ int store_overlap_applications(struct store *s, const struct catalog *cat,
     return 0;
 }
 
+struct adder {
+    struct batch_columns *cols;
+    int state;
+    bool failed;     /* store_enterprise_each takes non-zero as "stop", not as an error */
+};
+
 static int add_column(void *ctx, const struct enterprise *e)
 {
-    return batch_columns_add(ctx, e);
+    struct adder *a = ctx;
+
+    if (a->state != 0 && e->state != a->state)
+        return 0;
+    a->failed = batch_columns_add(a->cols, e) != 0;
+    return a->failed;
 }
 
 void store_overlap_release(struct overlap_run *r)
@@ -150,8 +161,13 @@ int store_overlap_load(struct store *s, const struct catalog *cat, const struct 
         err_set(e, "out of memory");
         return -1;
     }
-    if (store_enterprise_each(s, add_column, out->cols, e) != 0)
+    struct adder add = {out->cols, o->state, false};
+    if (store_enterprise_each(s, add_column, &add, e) != 0)
         goto done;
+    if (add.failed) {
+        err_set(e, "out of memory");
+        goto done;
+    }
     if ((status = mem_alloc(out->cols->n * cat->n + 1)) == NULL
         || (counts = mem_calloc(cat->n + 1, sizeof *counts)) == NULL) {
         err_set(e, "out of memory");
@@ -159,7 +175,8 @@ int store_overlap_load(struct store *s, const struct catalog *cat, const struct 
     }
     if (batch_evaluate(cat, ref, out->cols, &bo, status, counts, e) != 0)
         goto done;
-    in = (struct overlap_input){cat, ref, out->cols, status, NULL, 0, NULL, 0, o->as_of, o->window_days};
+    in = (struct overlap_input){cat, ref, out->cols, status, NULL, 0, NULL, 0, o->as_of, o->window_days,
+                               o->need_purpose, o->need_amount};
     if (store_overlap_funding(s, cat, &in.funding, &in.n_funding, e) != 0
         || store_overlap_applications(s, cat, &apps, &in.n_apps, e) != 0)
         goto done;

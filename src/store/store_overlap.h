@@ -14,12 +14,21 @@
 #include "rules/catalog.h"
 #include "store/store.h"
 
+/* The need assumed of every enterprise unless told otherwise: working
+ * capital of ₹5 lakh, a micro unit's typical ask (within Mudra's Kishor
+ * band, a CGTMSE-eligible credit facility). Many rules read the need, so
+ * with none they stay unknown and the eligible sets shrink to the
+ * schemes that ask nothing of it (docs/overlap.md). */
+#define OVERLAP_DEFAULT_PURPOSE "working_capital"
+#define OVERLAP_DEFAULT_AMOUNT ((int64_t)500000 * 100)
+
 struct overlap_options {
     int32_t as_of;
     int window_days;            /* double funding; OVERLAP_DEFAULT_WINDOW_DAYS */
     const char *need_purpose;   /* what every enterprise is assumed to need; NULL = unknown */
     int64_t need_amount;        /* paise, -1 = unknown */
     int threads;                /* 0 = one per core */
+    int state;                  /* GST code: only this state's enterprises; 0 = all */
 };
 
 struct overlap_run {

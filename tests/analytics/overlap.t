@@ -25,6 +25,8 @@ $S overlap --db "$DB" --purpose holiday >/dev/null 2>&1
 is "an unknown purpose: usage error" "$?" 2
 $S overlap --db "$DB" --amount lots >/dev/null 2>&1
 is "an amount that is not one: usage error" "$?" 2
+unk=$($S overlap --db "$DB" --json --purpose unknown --amount unknown | python3 -c 'import json,sys; print(json.load(sys.stdin)["need"])')
+is "--purpose unknown: no need assumed" "$unk" "{'purpose': None, 'amount': None}"
 $S overlap --db "$DB" extra >/dev/null 2>&1
 is "a stray argument: usage error" "$?" 2
 $S overlap --db "$DB" --on 2025-13-01 >/dev/null 2>&1
@@ -54,6 +56,8 @@ check("top-level keys", set(o) >= {"as_of", "population", "window_days", "scheme
                                   "availed", "eligibility", "eligibility_possible", "objective",
                                   "beneficiary", "double_funding", "awareness"})
 check("without --awareness no awareness", "awareness" not in o180)
+check("the need assumed by default: working capital of 5 lakh",
+      o["need"] == {"purpose": "working_capital", "amount": 500000})
 check("as_of", o["as_of"] == "2026-01-01")
 check("window 365 by default, 180 when asked", o["window_days"] == 365 and o180["window_days"] == 180)
 pop = db.execute("SELECT COUNT(*) FROM enterprise").fetchone()[0]
@@ -132,7 +136,12 @@ check("districts' enterprises sum to the population",
       sum(d["enterprises"] or 0 for d in ds) + sum(1 for d in ds if d["enterprises"] is None) <= pop
       and sum(d["enterprises"] or 0 for d in ds) >= pop - 4 * sum(1 for d in ds if d["enterprises"] is None))
 check("no published count is below 5", all(v is None or v == 0 or v >= 5
-      for d in ds for v in (d["enterprises"], d["eligible"], d["gap"], d["gap_pairs"])))
+      for d in ds for v in (d["enterprises"], d["eligible"], d["gap"], d["gap_pairs"], d["eligible_pairs"])))
+check("a withheld gap withholds its pairs", all(d["gap_pairs"] is None for d in ds if d["gap"] is None))
+check("pair gap rate = gap pairs / eligible pairs", all(
+      d["pair_gap_rate"] is None or abs(d["pair_gap_rate"] - d["gap_pairs"] / d["eligible_pairs"]) < 1e-9
+      for d in ds))
+check("someone took a scheme up: a pair rate below 1", any((d["pair_gap_rate"] or 1) < 1 for d in ds))
 check("small cells are withheld, not dropped", any(d["gap"] is None for d in ds))
 check("withheld gap: no rate either", all(d["gap_rate"] is None for d in ds if d["gap"] is None))
 women = db.execute("SELECT COUNT(*) FROM enterprise WHERE owner_gender = 'female'").fetchone()[0]

@@ -238,7 +238,7 @@ static void test_awareness_counts(void **state)
     assert_non_null(f);
     f[0] = fund(3, 1, "machinery", 20000, "L3");   /* 3 is on beta's list */
     f[1] = fund(9, 1, "machinery", 20100, "L9");   /* so is 9 */
-    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, f, 2, apps, 3, 20200, 365};
+    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, f, 2, apps, 3, 20200, 365, NULL, -1};
     assert_int_equal(overlap_report_build(&in, &r, &e), 0);
 
     assert_int_equal(r.population, 10);
@@ -321,7 +321,7 @@ static void test_report_refuses_unsorted(void **state)
     (void)state;
     fixture_build(&fx);
     fx.cols->id[3] = 1;   /* a repeated id */
-    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, NULL, 0, NULL, 0, 20200, 365};
+    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, NULL, 0, NULL, 0, 20200, 365, NULL, -1};
     assert_int_equal(overlap_report_build(&in, &r, &e), -1);
     assert_non_null(strstr(e.msg, "id order"));
     overlap_report_free(&r);
