@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "analytics/suppress.h"
 #include "core/alloc.h"
@@ -129,17 +130,29 @@ static void district_name(const struct batch_columns *c, size_t i, char out[64])
     out[k] = '\0';
 }
 
-static bool in_segment(const struct overlap_input *in, size_t i, enum overlap_segment g)
+/* The column values the segments test, looked up once per report. */
+struct segment_codes {
+    int8_t female, sc, st, rural;
+};
+
+static void segment_codes_of(struct segment_codes *k)
+{
+    k->female = (int8_t)profile_enum_index(PF_OWNER_GENDER, "female");
+    k->sc = (int8_t)profile_enum_index(PF_OWNER_CATEGORY, "sc");
+    k->st = (int8_t)profile_enum_index(PF_OWNER_CATEGORY, "st");
+    k->rural = (int8_t)profile_enum_index(PF_AREA, "rural");
+}
+
+static bool in_segment(const struct overlap_input *in, const struct segment_codes *k, size_t i,
+                       enum overlap_segment g)
 {
     const struct batch_columns *c = in->cols;
     const struct state_info *st;
 
     switch (g) {
-    case SEG_WOMEN: return c->gender[i] == profile_enum_index(PF_OWNER_GENDER, "female");
-    case SEG_SC_ST:
-        return c->category[i] == profile_enum_index(PF_OWNER_CATEGORY, "sc")
-               || c->category[i] == profile_enum_index(PF_OWNER_CATEGORY, "st");
-    case SEG_RURAL: return c->area[i] == profile_enum_index(PF_AREA, "rural");
+    case SEG_WOMEN: return c->gender[i] == k->female;
+    case SEG_SC_ST: return c->category[i] == k->sc || c->category[i] == k->st;
+    case SEG_RURAL: return c->area[i] == k->rural;
     case SEG_NER: st = refdata_state_by_gst(in->ref, c->state[i]); return st != NULL && st->ner;
     default: return false;
     }
@@ -154,20 +167,33 @@ static void cell_add(struct awareness_cell *c, uint64_t eligible, uint64_t gap)
     c->gap_pairs += __builtin_popcountll(gap);
 }
 
+/* A district as the columns hold it: the reference district when the
+ * name was found (compared by address, cheap), else the name on file. */
 struct dkey {
     int state;
-    char name[64];
+    const struct district_info *d;
+    const char *raw;
     size_t index;
 };
+
+static int cmp_place(const struct dkey *a, const struct dkey *b)
+{
+    if (a->state != b->state)
+        return a->state < b->state ? -1 : 1;
+    if (a->d != b->d) {
+        if (a->d == NULL || b->d == NULL)
+            return a->d == NULL ? 1 : -1;
+        return a->d < b->d ? -1 : 1;
+    }
+    return a->d == NULL ? strcasecmp(a->raw, b->raw) : 0;
+}
 
 static int cmp_dkey(const void *pa, const void *pb)
 {
     const struct dkey *a = pa, *b = pb;
-    int c;
+    int c = cmp_place(a, b);
 
-    if (a->state != b->state)
-        return a->state < b->state ? -1 : 1;
-    if ((c = strcmp(a->name, b->name)) != 0)
+    if (c != 0)
         return c;
     return a->index < b->index ? -1 : a->index > b->index;
 }
@@ -183,26 +209,26 @@ static int awareness_districts(const struct overlap_input *in, struct overlap_re
         mem_free(k);
         return -1;
     }
-    for (size_t i = 0; i < n; i++) {
-        k[i].state = in->cols->state[i];
-        district_name(in->cols, i, k[i].name);
-        k[i].index = i;
-    }
+    for (size_t i = 0; i < n; i++)
+        k[i] = (struct dkey){in->cols->state[i], in->cols->district[i],
+                             in->cols->pool.data + in->cols->district_at[i], i};
     qsort(k, n, sizeof *k, cmp_dkey);
     for (size_t i = 0; i < n; i++) {
         struct awareness_district *d;
         size_t x = k[i].index;
-        if (i == 0 || k[i].state != k[i - 1].state || strcmp(k[i].name, k[i - 1].name) != 0) {
+        uint64_t gap = r->eligible_mask[x] & ~r->applied_mask[x];
+        if (i == 0 || cmp_place(&k[i], &k[i - 1]) != 0) {
             d = &r->districts[r->n_districts++];
             d->state = k[i].state;
-            memcpy(d->district, k[i].name, sizeof d->district);
+            district_name(in->cols, x, d->district);
         }
         d = &r->districts[r->n_districts - 1];
-        cell_add(&d->c, r->eligible_mask[x], r->eligible_mask[x] & ~r->applied_mask[x]);
-        for (size_t s = 0; s < r->n_schemes; s++) {
-            struct awareness_count *c = &r->district_scheme[(r->n_districts - 1) * r->n_schemes + s];
-            c->eligible += (r->eligible_mask[x] >> s) & 1;
-            c->gap += ((r->eligible_mask[x] & ~r->applied_mask[x]) >> s) & 1;
+        cell_add(&d->c, r->eligible_mask[x], gap);
+        for (uint64_t m = r->eligible_mask[x]; m != 0; m &= m - 1) {
+            struct awareness_count *c =
+                &r->district_scheme[(r->n_districts - 1) * r->n_schemes + (size_t)__builtin_ctzll(m)];
+            c->eligible++;
+            c->gap += (gap & m & -m) != 0;
         }
     }
     mem_free(k);
@@ -211,11 +237,14 @@ static int awareness_districts(const struct overlap_input *in, struct overlap_re
 
 static void awareness_totals(const struct overlap_input *in, struct overlap_report *r)
 {
+    struct segment_codes k;
+
+    segment_codes_of(&k);
     for (size_t i = 0; i < in->cols->n; i++) {
         uint64_t el = r->eligible_mask[i], gap = el & ~r->applied_mask[i];
         cell_add(&r->total, el, gap);
         for (int g = 0; g < SEG_COUNT; g++)
-            if (in_segment(in, i, (enum overlap_segment)g))
+            if (in_segment(in, &k, i, (enum overlap_segment)g))
                 cell_add(&r->segment[g], el, gap);
         for (size_t s = 0; s < r->n_schemes; s++) {
             r->by_scheme[s].enterprises++;
