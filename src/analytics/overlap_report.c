@@ -246,14 +246,19 @@ static void awareness_totals(const struct overlap_input *in, struct overlap_repo
         for (int g = 0; g < SEG_COUNT; g++)
             if (in_segment(in, &k, i, (enum overlap_segment)g))
                 cell_add(&r->segment[g], el, gap);
-        for (size_t s = 0; s < r->n_schemes; s++) {
-            r->by_scheme[s].enterprises++;
-            r->by_scheme[s].eligible += (el >> s) & 1;
-            r->by_scheme[s].gap += (gap >> s) & 1;
-            r->by_scheme[s].eligible_pairs += (el >> s) & 1;
-            r->by_scheme[s].gap_pairs += (gap >> s) & 1;
+        for (uint64_t m = el; m != 0; m &= m - 1) {
+            struct awareness_cell *c = &r->by_scheme[__builtin_ctzll(m)];
+            c->eligible++;
+            c->eligible_pairs++;
+        }
+        for (uint64_t m = gap; m != 0; m &= m - 1) {
+            struct awareness_cell *c = &r->by_scheme[__builtin_ctzll(m)];
+            c->gap++;
+            c->gap_pairs++;
         }
     }
+    for (size_t s = 0; s < r->n_schemes; s++)
+        r->by_scheme[s].enterprises = (int64_t)in->cols->n;
 }
 
 static int alloc_report(struct overlap_report *r, size_t n, size_t ns)

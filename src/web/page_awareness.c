@@ -497,7 +497,7 @@ int page_officer_awareness(struct web_request *rq, struct web_response *rs, stru
     to = from + OUTREACH_PAGE < v.n ? from + OUTREACH_PAGE : v.n;
     if (from > v.n)
         from = to = v.n;
-    if (audit_rows(rq, &v, from, to, "awareness_outreach", e) != 0) {
+    if (audit_rows(rq, &v, from, to, "awareness.outreach.read", e) != 0) {
         outreach_view_free(&v);
         return -1;
     }
@@ -552,7 +552,7 @@ int page_officer_awareness_xlsx(struct web_request *rq, struct web_response *rs,
     if (rc != 0)
         return rc > 0 ? 0 : -1;
     n = v.n < OUTREACH_MAX ? v.n : OUTREACH_MAX;
-    if (audit_rows(rq, &v, 0, n, "awareness_outreach_xlsx", e) != 0
+    if (audit_rows(rq, &v, 0, n, "awareness.outreach.export", e) != 0
         || (t = xlsx_table_new(_("Outreach"), headings, sizeof headings / sizeof headings[0], e)) == NULL) {
         rc = -1;
         goto done;
@@ -599,7 +599,7 @@ int page_officer_awareness_csv(struct web_request *rq, struct web_response *rs, 
     if (rc != 0)
         return rc > 0 ? 0 : -1;
     n = v.n < OUTREACH_MAX ? v.n : OUTREACH_MAX;
-    if (audit_rows(rq, &v, 0, n, "awareness_outreach_csv", e) != 0) {
+    if (audit_rows(rq, &v, 0, n, "awareness.outreach.export", e) != 0) {
         outreach_view_free(&v);
         return -1;
     }

@@ -104,12 +104,12 @@ like "segments" "$aw" "Women-owned"
 like "Hindi awareness page" "$(curl -s -b "$T/pol" "$B/overlap/awareness?lang=hi")" "जागरूकता"
 
 # The district officer's outreach list, ranked and audited.
-before=$(q "select count(*) from audit_log where action = 'awareness_outreach'")
+before=$(q "select count(*) from audit_log where action = 'awareness.outreach.read'")
 curl -s -D "$T/h" -o "$T/out.html" -b "$T/dist" "$B/officer/awareness?scheme=pmmy"
 is "district officer's outreach list: 200" "$(sed -n '1s/^HTTP[^ ]* \([0-9]*\).*/\1/p' "$T/h")" 200
 listed=$(grep -o 'href="/officer/enterprises/[0-9]*"' "$T/out.html" | wc -l)
 ok "$([ "$listed" -ge 5 ]; echo $?)" "the list names enterprises ($listed)"
-after=$(q "select count(*) from audit_log where action = 'awareness_outreach'")
+after=$(q "select count(*) from audit_log where action = 'awareness.outreach.read'")
 is "every enterprise shown is audited" "$((after - before))" "$listed"
 ids=$(grep -o 'href="/officer/enterprises/[0-9]*"' "$T/out.html" | grep -o '[0-9]*' | tr '\n' ',' | sed 's/,$//')
 is "every enterprise listed is of the district" \
@@ -137,12 +137,12 @@ is "district officer asking for another district: 403" \
 is "state officer without a district: 400" "$(code -b "$T/off" "$B/officer/awareness")" 400
 is "state officer naming a district: 200" "$(code -b "$T/off" "$B/officer/awareness?district=$(python3 -c "import urllib.parse,sys; print(urllib.parse.quote(sys.argv[1]))" "$DIST")")" 200
 
-before=$(q "select count(*) from audit_log where action = 'awareness_outreach_csv'")
+before=$(q "select count(*) from audit_log where action = 'awareness.outreach.export'")
 curl -s -D "$T/h" -o "$T/out.csv" -b "$T/dist" "$B/officer/awareness.csv?scheme=pmmy"
 like "the CSV's media type" "$(tr -d '\r' <"$T/h")" "Content-Type: text/csv"
 is "the CSV's header" "$(head -1 "$T/out.csv" | tr -d '\r')" "rank,enterprise_id,enterprise,udyam_number,district,schemes,benefit_rs"
 csvrows=$(($(wc -l <"$T/out.csv") - 1))
-after=$(q "select count(*) from audit_log where action = 'awareness_outreach_csv'")
+after=$(q "select count(*) from audit_log where action = 'awareness.outreach.export'")
 is "every CSV row is audited" "$((after - before))" "$csvrows"
 ok "$([ "$csvrows" -ge "$listed" ]; echo $?)" "the CSV holds the whole list ($csvrows rows)"
 curl -s -D "$T/h" -o "$T/out.xlsx" -b "$T/dist" "$B/officer/awareness.xlsx?scheme=pmmy"
