@@ -269,7 +269,8 @@ static int alloc_report(struct overlap_report *r, size_t n, size_t ns)
     r->by_scheme = mem_calloc(ns, sizeof *r->by_scheme);
     r->eligible_mask = mem_calloc(n ? n : 1, sizeof *r->eligible_mask);
     r->applied_mask = mem_calloc(n ? n : 1, sizeof *r->applied_mask);
-    return r->eligible && r->availed && r->possible_count && r->by_scheme && r->eligible_mask && r->applied_mask ? 0 : -1;
+    return r->eligible && r->availed && r->possible_count && r->by_scheme && r->eligible_mask && r->applied_mask
+               ? 0 : -1;
 }
 
 static int objective_pairs(struct overlap_report *r)
@@ -489,8 +490,8 @@ static json_t *cell_json(const struct awareness_cell *c)
     return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "enterprises", count_json(c->enterprises), "eligible",
                      count_json(c->eligible), "gap", count_json(c->gap), "eligible_pairs",
                      hide ? json_null() : count_json(c->eligible_pairs), "gap_pairs",
-                     hide || hide_gap ? json_null() : count_json(c->gap_pairs), "gap_rate", rate_json(c), "pair_gap_rate",
-                     pair_rate_json(c));
+                     hide || hide_gap ? json_null() : count_json(c->gap_pairs), "gap_rate", rate_json(c),
+                     "pair_gap_rate", pair_rate_json(c));
 }
 
 static json_t *awareness_json(const struct overlap_report *r)

@@ -159,3 +159,15 @@ int overlap_view_need_form(struct buf *b, const struct web_request *rq, const st
         return -1;
     return buf_printf(b, " <button type=\"submit\">%s</button></form>\n", _("Show"));
 }
+
+int overlap_view_wide(struct buf *b, const char *label)
+{
+    return buf_puts(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-label=\"") || buf_put_html(b, label)
+           || buf_puts(b, "\">");
+}
+
+int overlap_view_table(struct buf *b, const char *caption)
+{
+    return overlap_view_wide(b, caption) || buf_puts(b, "<table>\n<caption>") || buf_put_html(b, caption)
+           || buf_puts(b, "</caption>\n");
+}

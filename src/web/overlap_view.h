@@ -45,6 +45,10 @@ int overlap_view_need_form(struct buf *b, const struct web_request *rq, const st
                            const char *action, int state);
 /* "working capital, ₹5,00,000" in the reader's language. */
 int overlap_view_need_text(struct buf *b, const struct web_request *rq, const struct overlap_options *o);
+/* A div.wide that scrolls sideways on a phone, focusable so the keyboard
+ * can scroll it, named `label`; and one opening a table captioned so. */
+int overlap_view_wide(struct buf *b, const char *label);
+int overlap_view_table(struct buf *b, const char *caption);
 /* The state's name in the reader's language, or "India" for 0. */
 const char *overlap_view_place(const struct web_request *rq, int state);
 

@@ -195,16 +195,18 @@ static int put_districts(struct buf *b, const struct web_request *rq, const stru
         shown++;
     }
     rc = rc
-         || buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<div class=\"wide\">", _("By district"),
+         || buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("By district"),
                        scheme >= 0 ? _("Share of eligible enterprises that never applied for the scheme; the "
                                        "districts with the largest gap first.")
                                    : _("Share of eligible (enterprise, scheme) pairs never taken up; the districts "
                                        "with the largest gap first."))
+         || overlap_view_wide(b, _("Awareness gap by district, largest first"))
          || svg_bars_put(b, _("Awareness gap by district, largest first"), bars, shown)
-         || buf_printf(b, "</div>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+         || buf_puts(b, "</div>\n") || overlap_view_table(b, _("Awareness gap by district"))
+         || buf_printf(b, "<thead><tr>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                       _("Awareness gap by district"), _("District"), _("Enterprises eligible"),
+                          _("District"), _("Enterprises eligible"),
                        _("Never applied"), scheme >= 0 ? _("Eligible") : _("Eligible pairs"), _("Gap"));
     for (size_t k = 0; rc == 0 && k < n && k < BARS && !p[k].withheld; k++) {
         const struct awareness_district *d = &r->districts[p[k].d];
@@ -227,10 +229,10 @@ static int put_segments(struct buf *b, const struct overlap_report *r)
     static const char *const names[SEG_COUNT] = {N_("Women-owned"), N_("SC/ST-owned"), N_("Rural"),
                                                  N_("North-East")};
     char rate[16];
-    int rc = buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+    int rc = overlap_view_table(b, _("Awareness gap by segment (every scheme)"))
+         || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                           "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                        _("Awareness gap by segment (every scheme)"), _("Segment"), _("Enterprises"),
+                           "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", _("Segment"), _("Enterprises"),
                         _("Enterprises eligible"), _("Never applied for one"), _("Gap"));
 
     for (int g = -1; rc == 0 && g < SEG_COUNT; g++) {
@@ -246,10 +248,9 @@ static int put_segments(struct buf *b, const struct overlap_report *r)
 static int put_schemes(struct buf *b, const struct web_request *rq, const struct overlap_report *r)
 {
     char rate[16];
-    int rc = buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+    int rc = overlap_view_table(b, _("Awareness gap by scheme")) || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n"
-                           "<tbody>\n",
-                        _("Awareness gap by scheme"), _("Scheme"), _("Enterprises eligible"), _("Never applied"),
+                           "<tbody>\n", _("Scheme"), _("Enterprises eligible"), _("Never applied"),
                         _("Gap"));
 
     for (size_t s = 0; rc == 0 && s < r->n_schemes; s++) {
@@ -511,10 +512,10 @@ int page_officer_awareness(struct web_request *rq, struct web_response *rs, stru
          || buf_puts(b, ".</p>\n") || put_form(b, rq, &v.o, "/officer/awareness", v.state, v.scheme, v.district)
          || buf_puts(b, "<p>") || put_link(b, rq, &v, "xlsx", _("Download as a spreadsheet")) || buf_puts(b, " · ")
          || put_link(b, rq, &v, "csv", _("Download as CSV")) || buf_puts(b, "</p>\n")
-         || buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+         || overlap_view_table(b, _("Eligible but never applied, largest benefit first"))
+         || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                       _("Eligible but never applied, largest benefit first"), _("No."), _("Enterprise"),
+                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", _("No."), _("Enterprise"),
                        _("Udyam number"), _("Schemes never applied for"), _("Estimated benefit"));
     for (size_t k = from; rc == 0 && k < to; k++)
         rc = put_outreach_row(b, rq, &v, k);

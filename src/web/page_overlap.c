@@ -122,7 +122,7 @@ static int put_matrix(struct buf *b, const struct web_request *rq, const struct 
         }
     struct svg_matrix m = {_("Overlap between schemes' eligible sets (Jaccard), upper triangle"),
                            _("Jaccard: enterprises eligible for both / for either"), n, names, v};
-    rc = buf_puts(b, "<div class=\"wide\">") || svg_matrix_put(b, &m) || buf_puts(b, "</div>\n") ? -1 : 0;
+    rc = overlap_view_wide(b, m.label) || svg_matrix_put(b, &m) || buf_puts(b, "</div>\n") ? -1 : 0;
 done:
     mem_free(v);
     mem_free(names);
@@ -157,10 +157,10 @@ static size_t *ranked(const struct overlap_pair *p, size_t n)
 
 static int put_pair_head(struct buf *b, const char *caption, const char *both, const char *either)
 {
-    return buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+    return overlap_view_table(b, caption) || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th>"
                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                      caption, _("Scheme"), _("Scheme"), both, either, _("Jaccard"));
+                         _("Scheme"), _("Scheme"), both, either, _("Jaccard"));
 }
 
 static int put_pairs(struct buf *b, const struct web_request *rq, const struct overlap_report *r,
@@ -228,10 +228,10 @@ static int put_objectives(struct buf *b, const struct web_request *rq, const str
     for (size_t k = 0; k < r->n_pairs; k++)
         order[k] = k;
     qsort_r(order, r->n_pairs, sizeof *order, by_objective, r->objective);
-    rc = buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+    rc = overlap_view_table(b, _("Schemes that declare the most of the same objectives and target groups"))
+         || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th>"
                        "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                       "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                    _("Schemes that declare the most of the same objectives and target groups"), _("Scheme"),
+                       "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", _("Scheme"),
                     _("Scheme"), _("Shared objectives"), _("Shared target groups"), _("Jaccard"));
     for (size_t k = 0; rc == 0 && k < r->n_pairs && k < TOP_OTHER; k++)
         rc = put_objective_row(b, rq, r, &r->objective[order[k]]);
@@ -252,10 +252,10 @@ static int put_double_funding(struct buf *b, const struct web_request *rq, const
          || buf_printf(b, _("One enterprise funded for the same purpose by two schemes within %d days, from the "
                             "schemes' beneficiary lists linked to enterprises. Alerts in all: %zu."),
                        r->window_days, r->n_alerts)
-         || buf_printf(b, "</p>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+         || buf_puts(b, "</p>\n") || overlap_view_table(b, _("Double funding by pair of schemes"))
+         || buf_printf(b, "<thead><tr>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
-                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                       _("Double funding by pair of schemes"), _("Scheme"), _("Scheme"), _("Alerts"),
+                          "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n", _("Scheme"), _("Scheme"), _("Alerts"),
                        _("Amount of both benefits"));
     for (size_t a = 0; rc == 0 && a < r->n_schemes; a++)
         for (size_t c = a + 1; rc == 0 && c < r->n_schemes; c++) {
@@ -316,7 +316,8 @@ int page_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
                       TOP_OTHER)
          || buf_printf(b, "<h2>%s</h2>\n", _("Objectives and target groups")) || put_objectives(b, rq, r)
          || put_double_funding(b, rq, r)
-         || buf_printf(b, "<p class=\"hint\">%s</p>\n", _("x: withheld because fewer than 5 enterprises stand behind it."))
+         || buf_printf(b, "<p class=\"hint\">%s</p>\n",
+         _("x: withheld because fewer than 5 enterprises stand behind it."))
          || html_end(rs, rq);
     store_overlap_release(&p.run);
     return rc ? err_set(e, "out of memory") : 0;
