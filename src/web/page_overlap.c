@@ -118,7 +118,8 @@ static int put_matrix(struct buf *b, const struct web_request *rq, const struct 
     for (size_t i = 0; i < n; i++)
         for (size_t j = i + 1; j < n; j++) {
             const struct overlap_pair *q = &pairs[pair_index(r->n_schemes, keep[i], keep[j])];
-            v[i * n + j] = suppress_cell(q->both) && q->both > 0 ? -1.0 : q->jaccard;
+            bool hide = (suppress_cell(q->both) && q->both > 0) || (suppress_cell(q->either) && q->either > 0);
+            v[i * n + j] = hide ? -1.0 : q->jaccard;
         }
     struct svg_matrix m = {_("Overlap between schemes' eligible sets (Jaccard), upper triangle"),
                            _("Jaccard: enterprises eligible for both / for either"), n, names, v};
@@ -174,13 +175,13 @@ static int put_pairs(struct buf *b, const struct web_request *rq, const struct o
     rc = put_pair_head(b, caption, both, _("Either"));
     for (size_t k = 0; rc == 0 && k < r->n_pairs && shown < top; k++) {
         const struct overlap_pair *q = &pairs[order[k]];
-        bool hide = suppress_cell(q->both) && q->both > 0;
+        bool hide = (suppress_cell(q->both) && q->both > 0) || suppress_cell(q->either);
         if (q->both == 0)
             break;
         shown++;
         rc = buf_puts(b, "<tr><td>") || buf_put_html(b, name_of(rq, r, q->a)) || buf_puts(b, "</td><td>")
              || buf_put_html(b, name_of(rq, r, q->b)) || buf_puts(b, "</td><td>") || put_count(b, q->both)
-             || buf_printf(b, "</td><td>%lld</td><td>", (long long)q->either)
+             || buf_puts(b, "</td><td>") || put_count(b, q->either) || buf_puts(b, "</td><td>")
              || (hide ? buf_puts(b, "x") : buf_printf(b, "%.3f", q->jaccard)) || buf_puts(b, "</td></tr>\n");
     }
     if (rc == 0 && shown == 0)
@@ -242,16 +243,21 @@ static int put_objectives(struct buf *b, const struct web_request *rq, const str
 static int put_double_funding(struct buf *b, const struct web_request *rq, const struct overlap_report *r)
 {
     struct df_pair *d = df_by_pair(r);
-    char amount[MONEY_STR_MAX];
+    char amount[MONEY_STR_MAX], total[24];
     size_t shown = 0;
     int rc;
 
     if (d == NULL)
         return -1;
+    /* the total too is a count of enterprises' benefits: withheld under 5 */
+    if (suppress_cell((int64_t)r->n_alerts) && r->n_alerts > 0)
+        snprintf(total, sizeof total, "x");
+    else
+        snprintf(total, sizeof total, "%zu", r->n_alerts);
     rc = buf_printf(b, "<h2>%s</h2>\n<p>", _("Double funding"))
          || buf_printf(b, _("One enterprise funded for the same purpose by two schemes within %d days, from the "
-                            "schemes' beneficiary lists linked to enterprises. Alerts in all: %zu."),
-                       r->window_days, r->n_alerts)
+                            "schemes' beneficiary lists linked to enterprises. Alerts in all: %s."),
+                       r->window_days, total)
          || buf_puts(b, "</p>\n") || overlap_view_table(b, _("Double funding by pair of schemes"))
          || buf_printf(b, "<thead><tr>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
@@ -332,9 +338,9 @@ static int sheet_count(struct xlsx_table *t, int64_t n)
 
 static int sheet_pair(struct xlsx_table *t, const struct overlap_pair *q)
 {
-    bool hide = suppress_cell(q->both) && q->both > 0;
+    bool hide = (suppress_cell(q->both) && q->both > 0) || (suppress_cell(q->either) && q->either > 0);
 
-    return sheet_count(t, q->both) || xlsx_table_number(t, (double)q->either)
+    return sheet_count(t, q->both) || sheet_count(t, q->either)
            || (hide ? xlsx_table_empty(t) : xlsx_table_number(t, q->jaccard));
 }
 
