@@ -145,6 +145,22 @@ csvrows=$(($(wc -l <"$T/out.csv") - 1))
 after=$(q "select count(*) from audit_log where action = 'awareness.outreach.export'")
 is "every CSV row is audited" "$((after - before))" "$csvrows"
 ok "$([ "$csvrows" -ge "$listed" ]; echo $?)" "the CSV holds the whole list ($csvrows rows)"
+# An application takes an enterprise off the scheme's list; a draft does not.
+X=$(sed -n 2p "$T/out.csv" | cut -d, -f2)
+Y=$(sed -n 3p "$T/out.csv" | cut -d, -f2)
+UID_=$(q "select id from app_user where username = 'dist'")
+q "insert into bundle (enterprise_id, user_id, answers, created_at) values ($X, $UID_, '{}', '2026-01-01T00:00:00Z');
+   insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
+     created_on, updated_at) values (last_insert_rowid(), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
+     '2026-01-01', '2026-01-01T00:00:00Z');
+   insert into bundle (enterprise_id, user_id, answers, created_at) values ($Y, $UID_, '{}', '2026-01-01T00:00:00Z');
+   insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
+     created_on, updated_at) values (last_insert_rowid(), $Y, 'pmmy', 'draft', '$ST', '$DIST', 30, 'eligible',
+     '2026-01-01', '2026-01-01T00:00:00Z');"
+curl -s -o "$T/out2.csv" -b "$T/dist" "$B/officer/awareness.csv?scheme=pmmy"
+is "after an application for pmmy the list is one shorter" "$(($(wc -l <"$T/out2.csv") - 1))" "$((csvrows - 1))"
+ok "$(cut -d, -f2 "$T/out2.csv" | grep -qx "$X"; [ $? -ne 0 ]; echo $?)" "the enterprise that applied is off the list"
+ok "$(cut -d, -f2 "$T/out2.csv" | grep -qx "$Y"; echo $?)" "the one with only a draft is still on it"
 curl -s -D "$T/h" -o "$T/out.xlsx" -b "$T/dist" "$B/officer/awareness.xlsx?scheme=pmmy"
 like "the outreach spreadsheet's media type" "$(tr -d '\r' <"$T/h")" "spreadsheetml.sheet"
 done_testing
