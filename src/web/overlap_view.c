@@ -129,8 +129,8 @@ int overlap_view_need_text(struct buf *b, const struct web_request *rq, const st
     return buf_printf(b, ", %s", amount);
 }
 
-int overlap_view_need_form(struct buf *b, const struct web_request *rq, const struct overlap_options *o,
-                           const char *action, int state)
+int overlap_view_form_begin(struct buf *b, const struct web_request *rq, const struct overlap_options *o,
+                            const char *action)
 {
     const char *name;
 
@@ -153,8 +153,11 @@ int overlap_view_need_form(struct buf *b, const struct web_request *rq, const st
     if (o->need_amount >= 0 ? buf_printf(b, "%lld", (long long)(o->need_amount / PAISE_PER_RUPEE))
                             : buf_puts(b, "unknown"))
         return -1;
-    if (buf_puts(b, "\">"))
-        return -1;
+    return buf_puts(b, "\">\n");
+}
+
+int overlap_view_form_end(struct buf *b, int state)
+{
     if (state != 0 && buf_printf(b, "<input type=\"hidden\" name=\"state\" value=\"%02d\">", state))
         return -1;
     return buf_printf(b, " <button type=\"submit\">%s</button></form>\n", _("Show"));

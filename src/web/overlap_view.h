@@ -40,9 +40,12 @@ int overlap_view_refuse(struct web_request *rq, struct web_response *rs, enum ov
 int overlap_view_load(struct web_request *rq, const struct overlap_options *o, struct overlap_run *run,
                       struct err *e);
 
-/* A GET form to change the need (and keep `state`), posting to `action`. */
-int overlap_view_need_form(struct buf *b, const struct web_request *rq, const struct overlap_options *o,
-                           const char *action, int state);
+/* A GET form to `action` that changes the need: begin writes the form
+ * and the need's fields (a page adds its own fields after it), end the
+ * hidden state (when not 0) and the button. */
+int overlap_view_form_begin(struct buf *b, const struct web_request *rq, const struct overlap_options *o,
+                            const char *action);
+int overlap_view_form_end(struct buf *b, int state);
 /* "working capital, ₹5,00,000" in the reader's language. */
 int overlap_view_need_text(struct buf *b, const struct web_request *rq, const struct overlap_options *o);
 /* A div.wide that scrolls sideways on a phone, focusable so the keyboard

@@ -69,26 +69,15 @@ static int scheme_select(struct buf *b, const struct web_request *rq, int scheme
     return buf_puts(b, "</select>\n");
 }
 
-/* The need form with the scheme select in it: the need form's own
- * markup, with the select spliced in before its button. */
+/* The need form with the scheme select (and the officer's district) in it. */
 static int put_form(struct buf *b, const struct web_request *rq, const struct overlap_options *o, const char *action,
                     int state, int scheme, const char *district)
 {
-    struct buf f = BUF_INIT;
-    const char *button;
-    int rc = overlap_view_need_form(&f, rq, o, action, state);
-
-    if (rc == 0 && (button = strstr(buf_cstr(&f), " <button")) != NULL) {
-        rc = buf_append(b, buf_cstr(&f), (size_t)(button - buf_cstr(&f))) || buf_puts(b, " ")
-             || scheme_select(b, rq, scheme)
-             || (district != NULL && (buf_puts(b, "<input type=\"hidden\" name=\"district\" value=\"")
-                                      || buf_put_html(b, district) || buf_puts(b, "\">")))
-             || buf_puts(b, button);
-    } else {
-        rc = -1;
-    }
-    buf_release(&f);
-    return rc;
+    return overlap_view_form_begin(b, rq, o, action) || buf_puts(b, " ") || scheme_select(b, rq, scheme)
+           || (district != NULL
+               && (buf_puts(b, "<input type=\"hidden\" name=\"district\" value=\"") || buf_put_html(b, district)
+                   || buf_puts(b, "\">")))
+           || overlap_view_form_end(b, state);
 }
 
 static const char *rate_text(int64_t eligible, int64_t gap, char out[16])

@@ -313,7 +313,9 @@ int page_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
                "enterprises, 0 when none in common. Every scheme is evaluated for every enterprise on file once, "
                "with the same need assumed of all."))
          || buf_printf(b, _("Enterprises: %zu. Need assumed: "), r->population) || overlap_view_need_text(b, rq, &p.o)
-         || buf_puts(b, ".</p>\n") || overlap_view_need_form(b, rq, &p.o, "/overlap", p.state)
+         || buf_puts(b, ".</p>\n") || overlap_view_form_begin(b, rq, &p.o, "/overlap")
+         || (p.possible && buf_puts(b, "<input type=\"hidden\" name=\"basis\" value=\"possible\">"))
+         || overlap_view_form_end(b, p.state)
          || put_basis_links(b, &p) || put_matrix(b, rq, &p)
          || put_pairs(b, rq, r, p.possible ? r->possible : r->eligibility, _("Pairs of schemes that overlap most"),
                       _("Eligible for both"), TOP_PAIRS)
