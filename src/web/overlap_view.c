@@ -129,6 +129,16 @@ int overlap_view_need_text(struct buf *b, const struct web_request *rq, const st
     return buf_printf(b, ", %s", amount);
 }
 
+int overlap_view_query(struct buf *b, const struct overlap_options *o, int state)
+{
+    if (buf_printf(b, "purpose=%s&amp;amount=", o->need_purpose ? o->need_purpose : "unknown"))
+        return -1;
+    if (o->need_amount >= 0 ? buf_printf(b, "%lld", (long long)(o->need_amount / PAISE_PER_RUPEE))
+                            : buf_puts(b, "unknown"))
+        return -1;
+    return state != 0 ? buf_printf(b, "&amp;state=%02d", state) : 0;
+}
+
 int overlap_view_form_begin(struct buf *b, const struct web_request *rq, const struct overlap_options *o,
                             const char *action)
 {

@@ -46,6 +46,9 @@ int overlap_view_load(struct web_request *rq, const struct overlap_options *o, s
 int overlap_view_form_begin(struct buf *b, const struct web_request *rq, const struct overlap_options *o,
                             const char *action);
 int overlap_view_form_end(struct buf *b, int state);
+/* The need and the state as a query ("purpose=…&amp;amount=…[&amp;state=NN]"),
+ * for links that keep them. */
+int overlap_view_query(struct buf *b, const struct overlap_options *o, int state);
 /* "working capital, ₹5,00,000" in the reader's language. */
 int overlap_view_need_text(struct buf *b, const struct web_request *rq, const struct overlap_options *o);
 /* A div.wide that scrolls sideways on a phone, focusable so the keyboard

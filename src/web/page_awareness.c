@@ -148,9 +148,6 @@ static struct place *places(const struct overlap_report *r, int scheme, size_t *
 
 static int place_label(struct buf *b, const struct web_request *rq, const struct awareness_district *d, bool national)
 {
-    char st[4];
-
-    snprintf(st, sizeof st, "%02d", d->state);
     if (buf_put_html(b, d->district))
         return -1;
     return national ? buf_puts(b, ", ") || buf_put_html(b, overlap_view_place(rq, d->state)) : 0;
@@ -278,7 +275,8 @@ int page_awareness(struct web_request *rq, struct web_response *rs, struct err *
          || buf_printf(b, _("Enterprises: %zu. Need assumed: "), run.report.population)
          || overlap_view_need_text(b, rq, &o) || buf_puts(b, ".</p>\n")
          || put_form(b, rq, &o, "/overlap/awareness", state, scheme, NULL)
-         || buf_printf(b, "<p><a href=\"/overlap\">%s</a></p>\n", _("Overlap between schemes"))
+         || buf_puts(b, "<p><a href=\"/overlap?") || overlap_view_query(b, &o, state)
+         || buf_printf(b, "\">%s</a></p>\n", _("Overlap between schemes"))
          || put_districts(b, rq, &run.report, scheme, state == 0) || put_segments(b, &run.report)
          || put_schemes(b, rq, &run.report) || html_end(rs, rq);
     store_overlap_release(&run);
@@ -451,14 +449,7 @@ static int put_outreach_row(struct buf *b, const struct web_request *rq, const s
 /* The list's query: need, place and scheme, for links that keep them. */
 static int put_query(struct buf *b, const struct web_request *rq, const struct outreach_view *v)
 {
-    char amount[32];
-
-    if (v->o.need_amount >= 0)
-        snprintf(amount, sizeof amount, "%" PRId64, v->o.need_amount / PAISE_PER_RUPEE);
-    else
-        snprintf(amount, sizeof amount, "unknown");
-    if (buf_printf(b, "purpose=%s&amp;amount=%s&amp;state=%02d&amp;district=",
-                   v->o.need_purpose ? v->o.need_purpose : "unknown", amount, v->state)
+    if (overlap_view_query(b, &v->o, v->state) || buf_puts(b, "&amp;district=")
         || html_put_url_component(b, v->district))
         return -1;
     return v->scheme >= 0 ? buf_printf(b, "&amp;scheme=%s", rq->app->catalog->schemes[v->scheme].id) : 0;

@@ -281,20 +281,21 @@ static int put_double_funding(struct buf *b, const struct web_request *rq, const
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
 
+/* Links to the other basis, the spreadsheet and the awareness gap, each
+ * keeping the need and the state. */
 static int put_basis_links(struct buf *b, const struct overlap_page *p)
 {
-    const char *other = p->possible ? "eligible" : "possible";
-    char state[16] = "";
-
-    if (p->state != 0)
-        snprintf(state, sizeof state, "&amp;state=%02d", p->state);
-    return buf_printf(b, "<p>%s <a href=\"/overlap?basis=%s%s\">%s</a> · <a href=\"/overlap.xlsx?basis=%s%s\">%s</a>"
-                         " · <a href=\"/overlap/awareness%s%s\">%s</a></p>\n",
+    return buf_printf(b, "<p>%s <a href=\"/overlap?basis=%s&amp;",
                       p->possible ? _("Basis: not ruled out (eligible, or unknown for want of facts).")
                                   : _("Basis: eligible on the facts on file."),
-                      other, state, p->possible ? _("Show the eligible sets") : _("Show the sets not ruled out"),
-                      p->possible ? "possible" : "eligible", state, _("Download every pair as a spreadsheet"),
-                      p->state ? "?" : "", p->state ? state + 5 : "", _("Awareness gap"));
+                      p->possible ? "eligible" : "possible")
+           || overlap_view_query(b, &p->o, p->state)
+           || buf_printf(b, "\">%s</a> · <a href=\"/overlap.xlsx?basis=%s&amp;",
+                         p->possible ? _("Show the eligible sets") : _("Show the sets not ruled out"),
+                         p->possible ? "possible" : "eligible")
+           || overlap_view_query(b, &p->o, p->state)
+           || buf_printf(b, "\">%s</a> · <a href=\"/overlap/awareness?", _("Download every pair as a spreadsheet"))
+           || overlap_view_query(b, &p->o, p->state) || buf_printf(b, "\">%s</a></p>\n", _("Awareness gap"));
 }
 
 int page_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
