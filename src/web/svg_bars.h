@@ -18,5 +18,8 @@ struct svg_bar {
 };
 
 int svg_bars_put(struct buf *b, const char *aria_label, const struct svg_bar *bars, size_t n);
+/* At most `chars` code points of s, HTML-escaped, with "…" when cut (a
+ * label's full text goes in its <title>). */
+int svg_put_short(struct buf *b, const char *s, int chars);
 
 #endif

@@ -8,6 +8,7 @@
 #include <stdio.h>
 
 #include "web/i18n.h"
+#include "web/svg_bars.h"
 #include "web/svg_heatmap.h"
 
 #define LABEL_W 190
@@ -15,6 +16,8 @@
 #define CELL 18
 #define LEGEND_ROW 20
 #define LEGEND_X 8
+#define LABEL_CHARS 28     /* 11 px text in LABEL_W, its number included */
+#define MIN_W 420          /* room for the legend's words */
 
 static const double steps[SVG_MATRIX_STEPS] = {0.0, 0.10, 0.25, 0.50, 0.75};
 
@@ -42,10 +45,10 @@ static int put_labels(struct buf *b, const struct svg_matrix *m)
         int y = HEAD_H + (int)i * CELL;
         if (buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\" font-size=\"10\">%zu</text>",
                        LABEL_W + (int)i * CELL + CELL / 2, HEAD_H - 8, i + 1)
-            || buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"11\"><title>", LABEL_W - 4,
+            || buf_printf(b, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\"><title>", LABEL_W - 4,
                           y + 13)
             || buf_put_html(b, m->names[i]) || buf_printf(b, "</title>%zu. ", i + 1)
-            || buf_put_html(b, m->names[i]) || buf_puts(b, "</text>\n"))
+            || svg_put_short(b, m->names[i], LABEL_CHARS) || buf_puts(b, "</text>\n"))
             return -1;
     }
     return 0;
@@ -100,10 +103,10 @@ int svg_matrix_put(struct buf *b, const struct svg_matrix *m)
     int width = LABEL_W + (int)m->n * CELL + 8, grid_bottom = HEAD_H + (int)m->n * CELL;
     int height = grid_bottom + (SVG_MATRIX_STEPS + 2) * LEGEND_ROW + 16;
 
-    if (width < 340)
-        width = 340;
+    if (width < MIN_W)
+        width = MIN_W;
     if (buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" "
-                      "width=\"%d\" height=\"%d\" aria-label=\"",
+                      "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\" aria-label=\"",
                    width, height, width, height)
         || buf_put_html(b, m->label) || buf_puts(b, "\">") || put_defs(b) || put_labels(b, m))
         return -1;
