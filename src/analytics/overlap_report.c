@@ -396,15 +396,25 @@ static json_t *date_json(int32_t d)
     return json_string(s);
 }
 
-static json_t *pairs_json(const struct overlap_report *r, const struct overlap_pair *p)
+/* A count, or null when the small-cell rule withholds it (forward). */
+static json_t *count_json(int64_t n);
+
+static json_t *pair_json(const struct overlap_report *r, const struct overlap_pair *p, bool withhold)
+{
+    bool hide = withhold && ((suppress_cell(p->both) && p->both > 0) || (suppress_cell(p->either) && p->either > 0));
+
+    return json_pack("{s:s,s:s,s:o,s:o,s:o}", "a", r->cat->schemes[p->a].id, "b", r->cat->schemes[p->b].id,
+                     "jaccard", hide ? json_null() : json_real(p->jaccard), "both",
+                     withhold ? count_json(p->both) : json_integer((json_int_t)p->both), "either",
+                     withhold ? count_json(p->either) : json_integer((json_int_t)p->either));
+}
+
+static json_t *pairs_json(const struct overlap_report *r, const struct overlap_pair *p, bool withhold)
 {
     json_t *a = json_array();
 
     for (size_t k = 0; a != NULL && k < r->n_pairs; k++)
-        if (json_array_append_new(a, json_pack("{s:s,s:s,s:f,s:I,s:I}", "a", r->cat->schemes[p[k].a].id, "b",
-                                               r->cat->schemes[p[k].b].id, "jaccard", p[k].jaccard, "both",
-                                               (json_int_t)p[k].both, "either", (json_int_t)p[k].either))
-            != 0) {
+        if (json_array_append_new(a, pair_json(r, &p[k], withhold)) != 0) {
             json_decref(a);
             return NULL;
         }
@@ -540,24 +550,60 @@ static json_t *scheme_ids(const struct overlap_report *r)
     return a;
 }
 
-static json_t *counts_json(const struct overlap_report *r, const int64_t *c)
+static json_t *counts_json(const struct overlap_report *r, const int64_t *c, bool withhold)
 {
     json_t *o = json_object();
 
     for (size_t s = 0; o != NULL && s < r->n_schemes; s++)
-        json_object_set_new(o, r->cat->schemes[s].id, json_integer((json_int_t)c[s]));
+        json_object_set_new(o, r->cat->schemes[s].id,
+                            withhold ? count_json(c[s]) : json_integer((json_int_t)c[s]));
     return o;
 }
 
-json_t *overlap_report_json(const struct overlap_report *r, bool awareness)
+/* Double funding by pair of schemes (a < b): alerts and the amount of
+ * both benefits, withheld under 5 alerts; only pairs with an alert. */
+static json_t *df_pairs_json(const struct overlap_report *r)
+{
+    int64_t *alerts = mem_calloc(r->n_pairs + 1, sizeof *alerts), *amount = mem_calloc(r->n_pairs + 1, sizeof *amount);
+    json_t *a = alerts && amount ? json_array() : NULL;
+    size_t n = r->n_schemes;
+
+    for (size_t k = 0; a != NULL && k < r->n_alerts; k++) {
+        const struct overlap_funding *x = &r->funding[r->alerts[k].first], *y = &r->funding[r->alerts[k].second];
+        size_t lo = x->scheme < y->scheme ? x->scheme : y->scheme, hi = x->scheme < y->scheme ? y->scheme : x->scheme;
+        size_t i = lo * (2 * n - lo - 1) / 2 + (hi - lo - 1);
+        alerts[i]++;
+        amount[i] += (x->amount > 0 ? x->amount : 0) + (y->amount > 0 ? y->amount : 0);
+    }
+    for (size_t k = 0; a != NULL && k < r->n_pairs; k++) {
+        bool hide = suppress_cell(alerts[k]);
+        if (alerts[k] == 0)
+            continue;
+        if (json_array_append_new(a, json_pack("{s:s,s:s,s:o,s:o}", "a", r->cat->schemes[r->eligibility[k].a].id,
+                                               "b", r->cat->schemes[r->eligibility[k].b].id, "alerts",
+                                               count_json(alerts[k]), "amount",
+                                               hide ? json_null() : money_to_json(amount[k])))
+            != 0) {
+            json_decref(a);
+            a = NULL;
+        }
+    }
+    mem_free(alerts);
+    mem_free(amount);
+    return a;
+}
+
+static json_t *report_json(const struct overlap_report *r, bool awareness, bool withhold)
 {
     json_t *o = json_pack("{s:o,s:I,s:i,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "as_of", date_json(r->as_of),
                           "population", (json_int_t)r->population, "window_days", r->window_days, "schemes",
-                          scheme_ids(r), "eligible", counts_json(r, r->eligible), "possible",
-                          counts_json(r, r->possible_count), "availed", counts_json(r, r->availed),
-                          "eligibility", pairs_json(r, r->eligibility), "eligibility_possible",
-                          pairs_json(r, r->possible), "objective", objective_json(r), "beneficiary",
-                          pairs_json(r, r->beneficiary), "double_funding", alerts_json(r));
+                          scheme_ids(r), "eligible", counts_json(r, r->eligible, withhold), "possible",
+                          counts_json(r, r->possible_count, withhold), "availed",
+                          counts_json(r, r->availed, withhold), "eligibility",
+                          pairs_json(r, r->eligibility, withhold), "eligibility_possible",
+                          pairs_json(r, r->possible, withhold), "objective", objective_json(r), "beneficiary",
+                          pairs_json(r, r->beneficiary, withhold), "double_funding",
+                          withhold ? df_pairs_json(r) : alerts_json(r));
 
     if (o != NULL
         && json_object_set_new(o, "need", json_pack("{s:o,s:o}", "purpose",
@@ -576,4 +622,14 @@ json_t *overlap_report_json(const struct overlap_report *r, bool awareness)
         }
     }
     return o;
+}
+
+json_t *overlap_report_json(const struct overlap_report *r, bool awareness)
+{
+    return report_json(r, awareness, false);
+}
+
+json_t *overlap_report_public_json(const struct overlap_report *r)
+{
+    return report_json(r, true, true);
 }

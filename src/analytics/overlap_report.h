@@ -100,6 +100,11 @@ void overlap_report_free(struct overlap_report *r);
 /* The report as docs/overlap.md describes it; NULL when out of memory.
  * awareness = false leaves the awareness part out. */
 json_t *overlap_report_json(const struct overlap_report *r, bool awareness);
+/* The same for readers who may see aggregates only (GET /api/v1/overlap):
+ * every count of 1 to 4 withheld (null), with the Jaccard built on it, and
+ * double funding as {"a","b","alerts","amount"} by pair of schemes, never
+ * an enterprise or a list reference; awareness included. */
+json_t *overlap_report_public_json(const struct overlap_report *r);
 
 /* One enterprise on a district's outreach list. */
 struct outreach_row {

@@ -282,6 +282,11 @@ static const struct route routes[] = {
     {"GET", "/officer/awareness.csv", OFF, page_officer_awareness_csv,
      "The outreach list as CSV (up to 5,000 rows, each audited)", "text/csv", NULL, "200 400 401 403",
      "district, state, scheme as the page\n" Q_NEED},
+    {"GET", "/api/v1/overlap", CLUSTER_READERS, api_overlap,
+     "The overlap report of the reader's area as samanvay overlap --json --awareness, for readers of "
+     "aggregates: counts of 1-4 withheld (null), double funding by pair of schemes only. Not for "
+     "district officers",
+     JSON, NULL, "200 400 401 403", "state GST state code to narrow to (a national reader)\n" Q_NEED},
     {"GET", "/account", ACCESS_SIGNED_IN, page_account, "The signed-in account: role and scope",
      HTML, NULL, "200 401", NULL},
     {"GET", "/static/site.css", ACCESS_PUBLIC, static_css, "The site's style sheet", "text/css",

@@ -91,5 +91,6 @@ int page_awareness(struct web_request *rq, struct web_response *rs, struct err *
 int page_officer_awareness(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_officer_awareness_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_officer_awareness_csv(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_overlap(struct web_request *rq, struct web_response *rs, struct err *e);
 
 #endif

@@ -83,6 +83,38 @@ stpop=$(q "select count(*) from enterprise where state = '$ST'")
 like "the state officer's page counts his state" "$(curl -s -b "$T/off" "$B/overlap")" "Enterprises: $stpop."
 like "Hindi overlap page" "$(curl -s -b "$T/pol" "$B/overlap?lang=hi")" "योजनाओं के बीच ओवरलैप"
 
+# The JSON API: aggregates only, small counts withheld, no enterprise named.
+is "anonymous /api/v1/overlap: 401" "$(code "$B/api/v1/overlap")" 401
+is "entrepreneur /api/v1/overlap: 403" "$(code -b "$T/ent" "$B/api/v1/overlap")" 403
+is "district officer /api/v1/overlap: 403" "$(code -b "$T/dist" "$B/api/v1/overlap")" 403
+is "/api/v1/overlap?amount=lots: 400" "$(code -b "$T/pol" "$B/api/v1/overlap?amount=lots")" 400
+curl -s -o "$T/api.json" -w '%{http_code}' -b "$T/pol" "$B/api/v1/overlap" >"$T/code"
+is "policymaker /api/v1/overlap: 200" "$(cat "$T/code")" 200
+$S overlap --db "$DB" --json --awareness >"$T/cli.json"
+python3 - "$T/api.json" "$T/cli.json" >"$T/api.check" <<'PY'
+import json, sys
+a = json.load(open(sys.argv[1])); c = json.load(open(sys.argv[2]))
+def check(name, cond): print("%s %s" % ("ok" if cond else "FAIL", name))
+check("the API has the CLI's keys", set(a) == set(c))
+check("the same population and pairs", a["population"] == c["population"]
+      and [(p["a"], p["b"]) for p in a["eligibility"]] == [(p["a"], p["b"]) for p in c["eligibility"]])
+small = lambda v: v is not None and 0 < v < 5
+check("no count of 1 to 4 in any pair", not any(small(p[k]) for f in ("eligibility", "eligibility_possible",
+      "beneficiary") for p in a[f] for k in ("both", "either")))
+same = lambda p, q: (p["both"], p["either"]) == (q["both"], q["either"]) and abs(p["jaccard"] - q["jaccard"]) < 1e-12
+check("unwithheld pairs agree with the CLI", all(same(p, q) for f in ("eligibility", "beneficiary")
+      for p, q in zip(a[f], c[f]) if p["both"] is not None and p["either"] is not None))
+check("double funding by pair of schemes only", all(set(d) == {"a", "b", "alerts", "amount"} for d in a["double_funding"]))
+check("the alerts add up to the CLI's", sum(d["alerts"] or 0 for d in a["double_funding"]) <= len(c["double_funding"])
+      and sum(d["alerts"] or 0 for d in a["double_funding"]) >= len(c["double_funding"]) - 4 * len(a["double_funding"]))
+check("no enterprise id or list reference", "enterprise_id" not in open(sys.argv[1]).read() and "MUDRA-" not in open(sys.argv[1]).read())
+check("awareness included", "awareness" in a and a["awareness"]["total"]["enterprises"] == c["awareness"]["total"]["enterprises"])
+PY
+ok $? "the API checks ran to the end"
+while read -r verdict name; do
+    if [ "$verdict" = ok ]; then ok 0 "$name"; else ok 1 "$name"; fi
+done <"$T/api.check"
+
 # The spreadsheet: one row per pair of schemes.
 curl -s -D "$T/h" -o "$T/ov.xlsx" -b "$T/pol" "$B/overlap.xlsx"
 like "the spreadsheet's media type" "$(tr -d '\r' <"$T/h")" "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
