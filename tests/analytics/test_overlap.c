@@ -287,6 +287,24 @@ static void test_awareness_counts(void **state)
         json_object_get(json_object_get(json_object_get(j, "awareness"), "segments"), "women"), "gap")));
     json_decref(j);
 
+    /* For readers of aggregates: the availed pair (1 both, 2 either) is
+     * withheld with its Jaccard, the operator's JSON keeps it. */
+    j = overlap_report_public_json(&r);
+    assert_non_null(j);
+    d = json_array_get(json_object_get(j, "beneficiary"), 0);
+    assert_true(json_is_null(json_object_get(d, "both")));
+    assert_true(json_is_null(json_object_get(d, "jaccard")));
+    assert_true(json_is_null(json_object_get(json_object_get(j, "availed"), "alpha")));
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(j, "eligible"), "alpha")), 10);
+    assert_int_equal(json_array_size(json_object_get(j, "double_funding")), 0);
+    assert_non_null(json_object_get(j, "awareness"));
+    json_decref(j);
+    j = overlap_report_json(&r, false);
+    d = json_array_get(json_object_get(j, "beneficiary"), 0);
+    assert_int_equal(json_integer_value(json_object_get(d, "both")), 1);
+    assert_null(json_object_get(j, "awareness"));
+    json_decref(j);
+
     /* Pune's outreach list for beta: 1, 2 and 4 (3 is on the list) */
     assert_int_equal(overlap_outreach_list(&r, fx.cols, 27, "pune", 1, &rows, &n), 0);
     assert_int_equal(n, 3);
@@ -310,6 +328,54 @@ static void test_awareness_counts(void **state)
 
     overlap_report_free(&r);
     fixture_free(&fx);
+}
+
+/* Double funding for readers of aggregates: by pair of schemes, withheld
+ * under 5 alerts. */
+static void public_double_funding(int enterprises, json_t **out)
+{
+    struct fixture fx;
+    struct overlap_report r;
+    struct overlap_funding *f = mem_calloc((size_t)enterprises * 2, sizeof *f);
+    struct err e;
+
+    fixture_build(&fx);
+    assert_non_null(f);
+    for (int i = 0; i < enterprises; i++) {
+        f[2 * i] = fund(i + 1, 0, "machinery", 20000, "A");
+        f[2 * i + 1] = fund(i + 1, 1, "machinery", 20100, "B");
+    }
+    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, f, (size_t)enterprises * 2, NULL, 0,
+                               20200, 365, NULL, -1};
+    assert_int_equal(overlap_report_build(&in, &r, &e), 0);
+    assert_int_equal(r.n_alerts, (size_t)enterprises);
+    json_t *root = overlap_report_public_json(&r);
+    assert_non_null(root);
+    *out = json_incref(json_object_get(root, "double_funding"));
+    json_decref(root);
+    overlap_report_free(&r);
+    fixture_free(&fx);
+}
+
+static void test_public_double_funding(void **state)
+{
+    json_t *a, *d;
+
+    (void)state;
+    public_double_funding(6, &a);
+    assert_int_equal(json_array_size(a), 1);
+    d = json_array_get(a, 0);
+    assert_string_equal(json_string_value(json_object_get(d, "a")), "alpha");
+    assert_string_equal(json_string_value(json_object_get(d, "b")), "beta");
+    assert_int_equal(json_integer_value(json_object_get(d, "alerts")), 6);
+    assert_int_equal(json_integer_value(json_object_get(d, "amount")), 6 * 2 * 1000);   /* rupees */
+    assert_null(json_object_get(d, "enterprise_id"));
+    json_decref(a);
+    public_double_funding(3, &a);
+    d = json_array_get(a, 0);
+    assert_true(json_is_null(json_object_get(d, "alerts")));
+    assert_true(json_is_null(json_object_get(d, "amount")));
+    json_decref(a);
 }
 
 static void test_report_refuses_unsorted(void **state)
@@ -337,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_double_funding_window),
         cmocka_unit_test(test_double_funding_three_rows),
         cmocka_unit_test(test_awareness_counts),
+        cmocka_unit_test(test_public_double_funding),
         cmocka_unit_test(test_report_refuses_unsorted),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
