@@ -85,7 +85,7 @@ static int pass(struct fixture *f, const struct batch_options *o, struct err *e)
 static int report(struct fixture *f, const struct batch_options *o, struct overlap_report *r, struct err *e)
 {
     struct overlap_input in = {f->cat, f->ref, f->cols, f->status, NULL, f->n_funding, f->apps, f->n_apps,
-                               o->as_of, OVERLAP_DEFAULT_WINDOW_DAYS, o->need_purpose, o->need_amount};
+                               o->as_of, OVERLAP_DEFAULT_WINDOW_DAYS, o->need_purpose, o->need_amount, NULL, 0};
 
     if (pass(f, o, e) != 0)
         return -1;

@@ -15,7 +15,7 @@
 
 const char *overlap_segment_code(enum overlap_segment s)
 {
-    static const char *const codes[SEG_COUNT] = {"women", "sc_st", "rural", "ner"};
+    static const char *const codes[SEG_COUNT] = {"women", "sc_st", "rural", "ner", "traditional"};
     return s < SEG_COUNT ? codes[s] : "";
 }
 
@@ -133,14 +133,25 @@ static void district_name(const struct batch_columns *c, size_t i, char out[64])
 /* The column values the segments test, looked up once per report. */
 struct segment_codes {
     int8_t female, sc, st, rural;
+    uint8_t *traditional;       /* per enterprise: 1 in a traditional cluster */
 };
 
-static void segment_codes_of(struct segment_codes *k)
+/* 0, or -1 when memory runs out. */
+static int segment_codes_of(const struct overlap_input *in, struct segment_codes *k)
 {
+    k->traditional = mem_calloc(in->cols->n + 1, 1);
+    if (k->traditional == NULL)
+        return -1;
+    for (size_t t = 0; t < in->n_traditional; t++) {
+        long i = find_index(in->cols, in->traditional[t]);
+        if (i >= 0)
+            k->traditional[i] = 1;
+    }
     k->female = (int8_t)profile_enum_index(PF_OWNER_GENDER, "female");
     k->sc = (int8_t)profile_enum_index(PF_OWNER_CATEGORY, "sc");
     k->st = (int8_t)profile_enum_index(PF_OWNER_CATEGORY, "st");
     k->rural = (int8_t)profile_enum_index(PF_AREA, "rural");
+    return 0;
 }
 
 static bool in_segment(const struct overlap_input *in, const struct segment_codes *k, size_t i,
@@ -154,6 +165,7 @@ static bool in_segment(const struct overlap_input *in, const struct segment_code
     case SEG_SC_ST: return c->category[i] == k->sc || c->category[i] == k->st;
     case SEG_RURAL: return c->area[i] == k->rural;
     case SEG_NER: st = refdata_state_by_gst(in->ref, c->state[i]); return st != NULL && st->ner;
+    case SEG_TRADITIONAL: return k->traditional[i] != 0;
     default: return false;
     }
 }
@@ -235,11 +247,12 @@ static int awareness_districts(const struct overlap_input *in, struct overlap_re
     return 0;
 }
 
-static void awareness_totals(const struct overlap_input *in, struct overlap_report *r)
+static int awareness_totals(const struct overlap_input *in, struct overlap_report *r)
 {
     struct segment_codes k;
 
-    segment_codes_of(&k);
+    if (segment_codes_of(in, &k) != 0)
+        return -1;
     for (size_t i = 0; i < in->cols->n; i++) {
         uint64_t el = r->eligible_mask[i], gap = el & ~r->applied_mask[i];
         cell_add(&r->total, el, gap);
@@ -259,6 +272,8 @@ static void awareness_totals(const struct overlap_input *in, struct overlap_repo
     }
     for (size_t s = 0; s < r->n_schemes; s++)
         r->by_scheme[s].enterprises = (int64_t)in->cols->n;
+    mem_free(k.traditional);
+    return 0;
 }
 
 static int alloc_report(struct overlap_report *r, size_t n, size_t ns)
@@ -317,9 +332,8 @@ int overlap_report_build(const struct overlap_input *in, struct overlap_report *
         || pairs_of(possible, n, ns, &r->possible, &np, r->possible_count) != 0
         || pairs_of(availed, n, ns, &r->beneficiary, &np, r->availed) != 0 || objective_pairs(r) != 0
         || overlap_double_funding(r->funding, r->n_funding, in->window_days, &r->alerts, &r->n_alerts) != 0
-        || awareness_districts(in, r) != 0)
+        || awareness_districts(in, r) != 0 || awareness_totals(in, r) != 0)
         goto oom;
-    awareness_totals(in, r);
     mem_free(availed);
     mem_free(possible);
     return 0;

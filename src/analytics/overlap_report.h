@@ -30,9 +30,11 @@ struct overlap_application {
     bool availed;           /* sanctioned or disbursed */
 };
 
-/* Segments the store can tell (the traditional-industry flag is not on
- * the Udyam record the store holds, so that segment is not reported). */
-enum overlap_segment { SEG_WOMEN, SEG_SC_ST, SEG_RURAL, SEG_NER, SEG_COUNT };
+/* Segments: women-owned and SC/ST-owned (the owner on the Udyam record),
+ * rural (its area), North-East (its state), and traditional industry: a
+ * member of a registered cluster marked traditional (the cluster feed;
+ * the Udyam record itself carries no such flag). */
+enum overlap_segment { SEG_WOMEN, SEG_SC_ST, SEG_RURAL, SEG_NER, SEG_TRADITIONAL, SEG_COUNT };
 const char *overlap_segment_code(enum overlap_segment s);
 
 struct awareness_cell {
@@ -67,6 +69,8 @@ struct overlap_input {
     int window_days;
     const char *need_purpose;           /* the need assumed of everyone; NULL = unknown */
     int64_t need_amount;                /* paise, -1 = unknown */
+    const int64_t *traditional;         /* enterprises in a traditional cluster, any order */
+    size_t n_traditional;
 };
 
 struct overlap_report {

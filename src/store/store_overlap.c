@@ -127,6 +127,40 @@ struct adder {
     bool failed;     /* store_enterprise_each takes non-zero as "stop", not as an error */
 };
 
+int store_overlap_traditional(struct store *s, int64_t **out, size_t *n, struct err *e)
+{
+    static const char sql[] = "SELECT DISTINCT m.enterprise_id FROM cluster_member m"
+                              " JOIN cluster c ON c.cluster_id = m.cluster_id"
+                              " WHERE c.traditional = 1 AND m.enterprise_id IS NOT NULL ORDER BY 1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    size_t k = 0;
+    int rc = 0;
+
+    *out = NULL;
+    *n = 0;
+    if (st == NULL)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (k % 1024 == 0) {
+            int64_t *p;
+            if (k >= OVERLAP_MAX_ROWS || (p = mem_realloc(*out, (k + 1024) * sizeof *p)) == NULL) {
+                rc = err_set(e, k >= OVERLAP_MAX_ROWS ? "too many cluster members" : "out of memory");
+                break;
+            }
+            *out = p;
+        }
+        (*out)[k++] = db_column_int64(st, 0);
+    }
+    db_reset(st);
+    if (rc < 0) {
+        mem_free(*out);
+        *out = NULL;
+        return -1;
+    }
+    *n = k;
+    return 0;
+}
+
 static int add_column(void *ctx, const struct enterprise *e)
 {
     struct adder *a = ctx;
@@ -152,6 +186,7 @@ int store_overlap_load(struct store *s, const struct catalog *cat, const struct 
     struct batch_options bo = {o->as_of, o->threads, o->need_purpose, o->need_amount};
     struct overlap_input in = {0};
     struct overlap_application *apps = NULL;
+    int64_t *traditional = NULL;
     struct batch_counts *counts = NULL;
     uint8_t *status = NULL;
     int rc = -1;
@@ -176,16 +211,19 @@ int store_overlap_load(struct store *s, const struct catalog *cat, const struct 
     if (batch_evaluate(cat, ref, out->cols, &bo, status, counts, e) != 0)
         goto done;
     in = (struct overlap_input){cat, ref, out->cols, status, NULL, 0, NULL, 0, o->as_of, o->window_days,
-                               o->need_purpose, o->need_amount};
+                               o->need_purpose, o->need_amount, NULL, 0};
     if (store_overlap_funding(s, cat, &in.funding, &in.n_funding, e) != 0
-        || store_overlap_applications(s, cat, &apps, &in.n_apps, e) != 0)
+        || store_overlap_applications(s, cat, &apps, &in.n_apps, e) != 0
+        || store_overlap_traditional(s, &traditional, &in.n_traditional, e) != 0)
         goto done;
     in.apps = apps;
+    in.traditional = traditional;
     rc = overlap_report_build(&in, &out->report, e);
     in.funding = NULL;   /* the report took them */
 done:
     mem_free(in.funding);
     mem_free(apps);
+    mem_free(traditional);
     mem_free(status);
     mem_free(counts);
     if (rc != 0)

@@ -44,6 +44,9 @@ void store_overlap_release(struct overlap_run *r);
  * frees *out. */
 int store_overlap_funding(struct store *s, const struct catalog *cat, struct overlap_funding **out,
                           size_t *n, struct err *e);
+/* The enterprises that are members of a registered cluster marked
+ * traditional (the traditional-industry segment); the caller frees *out. */
+int store_overlap_traditional(struct store *s, int64_t **out, size_t *n, struct err *e);
 /* Every application of a scheme in the catalogue; the caller frees *out. */
 int store_overlap_applications(struct store *s, const struct catalog *cat,
                                struct overlap_application **out, size_t *n, struct err *e);

@@ -213,7 +213,7 @@ static int put_districts(struct buf *b, const struct web_request *rq, const stru
 static int put_segments(struct buf *b, const struct overlap_report *r)
 {
     static const char *const names[SEG_COUNT] = {N_("Women-owned"), N_("SC/ST-owned"), N_("Rural"),
-                                                 N_("North-East")};
+                                                 N_("North-East"), N_("In a traditional-industry cluster")};
     char rate[16];
     int rc = overlap_view_table(b, _("Awareness gap by segment (every scheme)"))
          || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th>"

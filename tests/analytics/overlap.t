@@ -3,7 +3,8 @@
 # consistent with the per-scheme sets, beneficiary overlap recomputed here
 # from the database, double-funding alerts equal to the generator's truth
 # (every pair of its rows that loaded and linked), the window option, and
-# the awareness gap's totals and small cells. docs/overlap.md.
+# the awareness gap's totals, segments (traditional: members of the
+# traditional clusters) and small cells. docs/overlap.md.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
 G=$TMPDIR/g; DB=$TMPDIR/g.db
@@ -11,9 +12,10 @@ G=$TMPDIR/g; DB=$TMPDIR/g.db
 $S generate --enterprises 20000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 20,000 enterprises"
 $S init --db "$DB" 2>/dev/null
-$S ingest --db "$DB" udyam "$G/udyam.csv" --quiet >/dev/null 2>&1 \
-    && $S ingest --db "$DB" beneficiary "$G/beneficiary.csv" --quiet >/dev/null 2>&1
-ok $? "ingest udyam and the beneficiary lists"
+for f in udyam beneficiary cluster cluster_member; do
+    $S ingest --db "$DB" $f "$G/$f.csv" --quiet >/dev/null 2>&1 || break
+done
+ok $? "ingest udyam, the beneficiary lists and the clusters"
 
 $S overlap >/dev/null 2>&1
 is "overlap without --db: usage error" "$?" 2
@@ -128,7 +130,11 @@ check("a 180-day window keeps exactly the alerts within 180 days",
 # awareness
 aw = o["awareness"]
 check("awareness keys", set(aw) >= {"min_cell", "total", "segments", "schemes", "districts"})
-check("segments", set(aw["segments"]) == {"women", "sc_st", "rural", "ner"})
+check("segments", set(aw["segments"]) == {"women", "sc_st", "rural", "ner", "traditional"})
+trad = db.execute("SELECT COUNT(DISTINCT m.enterprise_id) FROM cluster_member m JOIN cluster c"
+                  " ON c.cluster_id = m.cluster_id WHERE c.traditional = 1").fetchone()[0]
+check("traditional: every member of a traditional cluster (%d)" % trad,
+      trad >= 5 and aw["segments"]["traditional"]["enterprises"] == trad)
 check("the total covers the population", aw["total"]["enterprises"] == pop)
 check("gap within eligible", aw["total"]["gap"] <= aw["total"]["eligible"])
 ds = aw["districts"]

@@ -227,6 +227,7 @@ static void test_awareness_counts(void **state)
         {9, 0, true, true},    /* 9 was sanctioned alpha */
     };
     struct overlap_funding *f = mem_calloc(2, sizeof *f);
+    const int64_t traditional[3] = {9, 2, 404};   /* 404 is no enterprise of the population */
     const struct awareness_district *pune, *nashik;
     struct outreach_row *rows;
     struct err e;
@@ -238,7 +239,7 @@ static void test_awareness_counts(void **state)
     assert_non_null(f);
     f[0] = fund(3, 1, "machinery", 20000, "L3");   /* 3 is on beta's list */
     f[1] = fund(9, 1, "machinery", 20100, "L9");   /* so is 9 */
-    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, f, 2, apps, 3, 20200, 365, NULL, -1};
+    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, f, 2, apps, 3, 20200, 365, NULL, -1, traditional, 3};
     assert_int_equal(overlap_report_build(&in, &r, &e), 0);
 
     assert_int_equal(r.population, 10);
@@ -264,6 +265,10 @@ static void test_awareness_counts(void **state)
     /* Nashik: 8 and 10 have alpha untouched; 9 availed both */
     assert_int_equal(nashik->c.gap, 2);
     assert_int_equal(r.segment[SEG_WOMEN].enterprises, 2);
+    /* traditional: 2 (a gap) and 9 (took both up) */
+    assert_int_equal(r.segment[SEG_TRADITIONAL].enterprises, 2);
+    assert_int_equal(r.segment[SEG_TRADITIONAL].eligible, 2);
+    assert_int_equal(r.segment[SEG_TRADITIONAL].gap, 1);
     assert_int_equal(r.total.gap, 9);
     assert_int_equal(r.by_scheme[1].gap, 3);   /* beta: 1, 2, 4 */
 
@@ -346,7 +351,7 @@ static void public_double_funding(int enterprises, json_t **out)
         f[2 * i + 1] = fund(i + 1, 1, "machinery", 20100, "B");
     }
     struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, f, (size_t)enterprises * 2, NULL, 0,
-                               20200, 365, NULL, -1};
+                               20200, 365, NULL, -1, NULL, 0};
     assert_int_equal(overlap_report_build(&in, &r, &e), 0);
     assert_int_equal(r.n_alerts, (size_t)enterprises);
     json_t *root = overlap_report_public_json(&r);
@@ -387,7 +392,7 @@ static void test_report_refuses_unsorted(void **state)
     (void)state;
     fixture_build(&fx);
     fx.cols->id[3] = 1;   /* a repeated id */
-    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, NULL, 0, NULL, 0, 20200, 365, NULL, -1};
+    struct overlap_input in = {&fx.cat, fx.ref, fx.cols, fx.status, NULL, 0, NULL, 0, 20200, 365, NULL, -1, NULL, 0};
     assert_int_equal(overlap_report_build(&in, &r, &e), -1);
     assert_non_null(strstr(e.msg, "id order"));
     overlap_report_free(&r);

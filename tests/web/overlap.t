@@ -133,6 +133,7 @@ aw=$(curl -s -b "$T/pol" "$B/overlap/awareness")
 like "the awareness chart is an SVG with a name" "$aw" 'aria-label="Awareness gap by district'
 like "withheld districts are said so" "$aw" "districts withheld: fewer than 5 enterprises"
 like "segments" "$aw" "Women-owned"
+like "the traditional-industry segment" "$aw" "In a traditional-industry cluster"
 like "Hindi awareness page" "$(curl -s -b "$T/pol" "$B/overlap/awareness?lang=hi")" "जागरूकता"
 
 # The district officer's outreach list, ranked and audited.
