@@ -199,6 +199,29 @@ static int by_objective(const void *x, const void *y, void *arg)
     return *(const size_t *)x < *(const size_t *)y ? -1 : 1;
 }
 
+/* A target group of the scheme files (src/rules/vocab.c) in words. */
+static const char *group_label(const char *code)
+{
+    static const struct {
+        const char *code, *label;
+    } groups[] = {
+        {"micro", N_("micro")}, {"small", N_("small")}, {"medium", N_("medium")}, {"women", N_("women")},
+        {"sc", N_("Scheduled Castes")}, {"st", N_("Scheduled Tribes")}, {"scst", N_("SC/ST")}, {"obc", N_("OBC")},
+        {"minorities", N_("minorities")}, {"pwd", N_("persons with disabilities")},
+        {"ex_servicemen", N_("ex-servicemen")}, {"transgender", N_("transgender persons")}, {"youth", N_("youth")},
+        {"ner", N_("North-East")}, {"hill", N_("hill areas")}, {"island", N_("islands")},
+        {"lwe", N_("areas affected by left-wing extremism")}, {"aspirational", N_("aspirational districts")},
+        {"rural", N_("rural")}, {"traditional", N_("traditional industries")}, {"artisans", N_("artisans")},
+        {"exporters", N_("exporters")}, {"new_units", N_("new units")}, {"existing_units", N_("existing units")},
+        {"clusters", N_("clusters")}, {"startups", N_("start-ups")}, {"all", N_("all enterprises")},
+    };
+
+    for (size_t i = 0; i < sizeof groups / sizeof groups[0]; i++)
+        if (strcmp(groups[i].code, code) == 0)
+            return _(groups[i].label);
+    return code;
+}
+
 static int put_objective_row(struct buf *b, const struct web_request *rq, const struct overlap_report *r,
                              const struct overlap_objective *o)
 {
@@ -209,12 +232,12 @@ static int put_objective_row(struct buf *b, const struct web_request *rq, const 
         return -1;
     for (int k = 0; k < OBJ_COUNT; k++)
         if ((o->shared_objectives & (1u << k))
-            && (buf_puts(b, first-- > 0 ? "" : ", ") || buf_put_html(b, objective_name((enum objective)k))))
+            && (buf_puts(b, first-- > 0 ? "" : ", ") || buf_put_html(b, portal_objective_label((enum objective)k))))
             return -1;
     if (buf_puts(b, "</td><td>"))
         return -1;
     for (size_t g = 0; g < o->n_shared_groups; g++)
-        if (buf_puts(b, g ? ", " : "") || buf_put_html(b, o->shared_groups[g]))
+        if (buf_puts(b, g ? ", " : "") || buf_put_html(b, group_label(o->shared_groups[g])))
             return -1;
     return buf_printf(b, "</td><td>%.2f</td></tr>\n", o->jaccard);
 }
