@@ -42,6 +42,7 @@ int cmd_schemes(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_link(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_overlap(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Print "samanvay: <msg>" to stderr and return EXIT_USAGE. */

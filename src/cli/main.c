@@ -31,6 +31,9 @@ static const struct command commands[] = {
      "reminders (--db F | --pg C) [--from DATE --to DATE | --notify [--days N]] "
      "[--state CODE [--district NAME]] [--json] [--today DATE]"},
     {"clusters", cmd_clusters, "clusters map|health (--db F | --pg C) [--json]"},
+    {"overlap", cmd_overlap,
+     "overlap (--db F | --pg C) [--json] [--awareness] [--on DATE] [--window-days N] [--purpose P] "
+     "[--amount RS]"},
     {"link", cmd_link,
      "link --config FILE.yaml --left A.csv [--right B.csv] --out PAIRS.csv [--report R.json] [--quiet]"},
     {"stress", cmd_stress, "stress train|score|backtest (--db F | --pg C) [--json] [--quiet]"},

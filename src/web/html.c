@@ -94,6 +94,15 @@ static int put_nav(struct buf *b, const struct web_request *rq)
     if (ss->signed_in && ss->user.role != AUTH_ROLE_ENTREPRENEUR
         && buf_printf(b, "<li><a href=\"/clusters\">%s</a></li>\n", _("Clusters")) != 0)
         return -1;
+    /* Issue 8: scheme overlap for the stress map's readers; outreach for officers. */
+    if (ss->signed_in
+        && (ss->user.role == AUTH_ROLE_POLICYMAKER || ss->user.role == AUTH_ROLE_ADMIN
+            || (ss->user.role == AUTH_ROLE_OFFICER && ss->user.state[0] && !ss->user.district[0]))
+        && buf_printf(b, "<li><a href=\"/overlap\">%s</a></li>\n", _("Scheme overlap")) != 0)
+        return -1;
+    if (ss->signed_in && ss->user.role == AUTH_ROLE_OFFICER && ss->user.district[0]
+        && buf_printf(b, "<li><a href=\"/officer/awareness\">%s</a></li>\n", _("Outreach")) != 0)
+        return -1;
     if (ss->signed_in) {
         if (buf_printf(b, "<li><a href=\"/account\">%s</a></li>\n", _("Your account"))
             || buf_puts(b, "<li><form method=\"post\" action=\"/logout\">\n")

@@ -36,6 +36,8 @@ static const char profile_body[] =
 
 #define Q_REASON "reason why an officer or admin reads it, for the audit log (printable, at most 200 bytes)"
 #define Q_LANG "lang en (default) or hi: the language of names and reasons"
+#define Q_NEED "purpose the need assumed of every enterprise (default working_capital; unknown for none)\n" \
+    "amount its amount, whole rupees (default 500000; unknown for none)"
 #define Q_ON "on evaluation date YYYY-MM-DD (default: the profile's as_of, else today in IST)"
 
 
@@ -252,6 +254,39 @@ static const struct route routes[] = {
      "the alert probability with their reasons (code, value, words) and help; every enterprise "
      "listed is audited", JSON, NULL, "200 400 401 403",
      "limit rows to return, 1 to 500 (default 100)\noffset rows to skip (default 0)\n" Q_LANG},
+    /* Issue 8: overlap and awareness (docs/overlap.md). Aggregates for
+     * policymakers and state or national officers (a district officer is
+     * refused there, 403); the outreach list is an officer's, audited. */
+    {"GET", "/overlap", CLUSTER_READERS, page_overlap,
+     "Overlap between schemes: the scheme x scheme Jaccard heat matrix of eligible sets, the pairs "
+     "that overlap most, beneficiaries of both, shared objectives and target groups, double funding "
+     "by pair of schemes; counts of 1-4 withheld. Not for district officers", HTML, NULL,
+     "200 400 401 403", "state GST state code to narrow to (a national reader)\n"
+     "basis eligible (default) or possible (not ruled out)\n" Q_NEED},
+    {"GET", "/overlap.xlsx", CLUSTER_READERS, page_overlap_xlsx,
+     "Every pair of schemes with every overlap measure, as a spreadsheet", XLSX_TYPE, NULL,
+     "200 400 401 403", "state GST state code to narrow to (a national reader)\n" Q_NEED},
+    {"GET", "/overlap/awareness", CLUSTER_READERS, page_awareness,
+     "Awareness gap: eligible enterprises that never applied, by district (ranked SVG bar chart and "
+     "table), segment and scheme; counts of 1-4 withheld. Not for district officers", HTML, NULL,
+     "200 400 401 403", "state GST state code to narrow to (a national reader)\n"
+     "scheme one scheme id (default every scheme)\n" Q_NEED},
+    {"GET", "/officer/awareness", OFF, page_officer_awareness,
+     "Outreach list: the district's enterprises eligible for a scheme they never applied for, largest "
+     "benefit first; every enterprise shown is audited", HTML, NULL, "200 400 401 403",
+     "district the district (an officer of a state or the country)\nstate GST state code (a national "
+     "officer)\nscheme one scheme id\npage page number, from 1 (50 a page)\n" Q_NEED},
+    {"GET", "/officer/awareness.xlsx", OFF, page_officer_awareness_xlsx,
+     "The outreach list as a spreadsheet (up to 5,000 rows, each audited)", XLSX_TYPE, NULL,
+     "200 400 401 403", "district, state, scheme as the page\n" Q_NEED},
+    {"GET", "/officer/awareness.csv", OFF, page_officer_awareness_csv,
+     "The outreach list as CSV (up to 5,000 rows, each audited)", "text/csv", NULL, "200 400 401 403",
+     "district, state, scheme as the page\n" Q_NEED},
+    {"GET", "/api/v1/overlap", CLUSTER_READERS, api_overlap,
+     "The overlap report of the reader's area as samanvay overlap --json --awareness, for readers of "
+     "aggregates: counts of 1-4 withheld (null), double funding by pair of schemes only. Not for "
+     "district officers",
+     JSON, NULL, "200 400 401 403", "state GST state code to narrow to (a national reader)\n" Q_NEED},
     {"GET", "/account", ACCESS_SIGNED_IN, page_account, "The signed-in account: role and scope",
      HTML, NULL, "200 401", NULL},
     {"GET", "/static/site.css", ACCESS_PUBLIC, static_css, "The site's style sheet", "text/css",

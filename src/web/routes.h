@@ -84,4 +84,13 @@ int page_watchlist_xlsx(struct web_request *rq, struct web_response *rs, struct 
 int page_heatmap(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_stress_watchlist(struct web_request *rq, struct web_response *rs, struct err *e);
 
+/* Issue 8: overlap and awareness (page_overlap.c, page_awareness.c). */
+int page_overlap(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_overlap_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_awareness(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_officer_awareness(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_officer_awareness_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_officer_awareness_csv(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_overlap(struct web_request *rq, struct web_response *rs, struct err *e);
+
 #endif
