@@ -1,5 +1,7 @@
-/* simulate_json.c: the simulation's JSON. Expected beneficiaries are kept
- * to one decimal (they are expectations, not head counts); shares to four. */
+/* simulate_json.c: the simulation's JSON. Beneficiaries are expected
+ * values, kept as fractions (a small store buys fractions of a national
+ * budget's beneficiaries); they and the shares are rounded to 1e-6 only
+ * to keep the output stable across platforms. */
 #include "analytics/simulate_json.h"
 
 #include <math.h>
@@ -20,7 +22,7 @@ static json_t *rounded(double v, double unit)
 static json_t *side_json(const struct sim_side *s)
 {
     return json_pack("{s:I,s:I,s:o,s:o,s:o,s:o}", "eligible", (json_int_t)s->eligible, "eligible_sum",
-                     (json_int_t)s->eligible_sum, "beneficiaries", rounded(s->beneficiaries, 0.1), "budget",
+                     (json_int_t)s->eligible_sum, "beneficiaries", rounded(s->beneficiaries, 1e-6), "budget",
                      rupees(s->budget), "cost", rupees(s->cost), "unspent", rupees(s->budget - s->cost));
 }
 
@@ -31,8 +33,8 @@ static json_t *groups_json(const struct simulation *sim)
     for (int g = 0; a != NULL && g < SG_COUNT; g++) {
         const struct sim_group *x = &sim->groups[g];
         json_t *o = json_pack("{s:s,s:o,s:o,s:b,s:I,s:I}", "group", scenario_group_name((enum scenario_group)g),
-                              "before_share", rounded(x->before_share, 1e-4), "after_share",
-                              rounded(x->after_share, 1e-4), "falls", x->falls, "eligible_before",
+                              "before_share", rounded(x->before_share, 1e-6), "after_share",
+                              rounded(x->after_share, 1e-6), "falls", x->falls, "eligible_before",
                               (json_int_t)sim->before.eligible_by_group[g], "eligible_after",
                               (json_int_t)sim->after.eligible_by_group[g]);
         if (o == NULL || json_array_append_new(a, o) != 0) {
@@ -70,13 +72,13 @@ static json_t *unit_json(const struct simulation *sim, const struct sim_unit *u,
         if (u->members & (1u << k))
             json_array_append_new(members, json_string(sim->sc->schemes[k].id));
     for (int g = 0; by_group != NULL && g < SG_COUNT; g++)
-        json_object_set_new(by_group, scenario_group_name((enum scenario_group)g), rounded(u->by_group[g], 0.1));
+        json_object_set_new(by_group, scenario_group_name((enum scenario_group)g), rounded(u->by_group[g], 1e-6));
     o = json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:f,s:I,s:I,s:o,s:o,s:o,s:I,s:I,s:o}", "id", u->id, "side",
                   after ? "after" : "before", "name", u->name ? u->name : s ? s->name : u->id, "name_hi",
                   u->name_hi ? u->name_hi : s ? s->name_hi : u->id, "members", members, "budget",
                   rupees(u->budget), "unit_benefit", rupees(u->unit_benefit), "take_up", u->take_up, "eligible",
                   (json_int_t)u->eligible, "eligible_certain", (json_int_t)u->eligible_certain, "beneficiaries",
-                  rounded(u->beneficiaries, 0.1), "beneficiaries_by_group", by_group, "cost", rupees(u->cost),
+                  rounded(u->beneficiaries, 1e-6), "beneficiaries_by_group", by_group, "cost", rupees(u->cost),
                   "fields", (json_int_t)u->fields, "documents", (json_int_t)u->documents, "reservations",
                   reservations_json(u));
     return o;
