@@ -8,32 +8,27 @@
  *                                chart, reservations, the burden removed
  *
  * For policymakers and state-level officers; a district officer gets 403
- * (the figures are national). Computed on demand over every enterprise in
- * the store (docs/performance.md "Issue 8: simulate" has the time); a group
- * or scheme with fewer than 5 eligible enterprises is withheld. */
+ * (the figures are national). Computed over every enterprise in the store
+ * and kept until the next ingest (web/scenario_cache.h; the time is on the
+ * page and in docs/performance.md "Issue 8: simulate"); a group or scheme
+ * with fewer than 5 eligible enterprises is withheld. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "analytics/scenario.h"
 #include "analytics/simulate.h"
 #include "analytics/simulate_input.h"
 #include "analytics/suppress.h"
 #include "core/alloc.h"
-#include "core/arena.h"
 #include "core/date.h"
-#include "core/embedded.h"
 #include "core/money.h"
 #include "rules/catalog.h"
-#include "store/store_scenario.h"
 #include "web/html.h"
 #include "web/i18n.h"
 #include "web/routes.h"
+#include "web/scenario_cache.h"
 #include "web/svg_bars.h"
-
-#define PREFIX "scenarios/"
-#define SUFFIX ".yaml"
 
 /* Only policymakers and officers of a whole state (or the country). */
 static bool may_read(const struct web_request *rq)
@@ -50,20 +45,6 @@ static int refuse(struct web_request *rq, struct web_response *rs, struct err *e
                ? 0 : err_set(e, "out of memory");
 }
 
-static bool is_scenario_file(const struct embedded_file *f)
-{
-    size_t n = strlen(f->name);
-
-    return n > strlen(PREFIX) + strlen(SUFFIX) && strncmp(f->name, PREFIX, strlen(PREFIX)) == 0
-           && strcmp(f->name + n - strlen(SUFFIX), SUFFIX) == 0;
-}
-
-static int parse_file(const struct web_request *rq, struct arena *a, const struct embedded_file *f,
-                      struct scenario *sc, struct err *e)
-{
-    return scenario_parse(a, f->name, f->data, f->len, simulate_known_scheme, (void *)rq->app->catalog, sc, e);
-}
-
 static const char *in_lang(const struct web_request *rq, const char *en, const char *hi)
 {
     return rq->lang == LANG_HI && hi != NULL ? hi : en;
@@ -71,37 +52,25 @@ static const char *in_lang(const struct web_request *rq, const char *en, const c
 
 int page_scenarios(struct web_request *rq, struct web_response *rs, struct err *e)
 {
+    const struct scenario_cache *c = rq->app->scenarios;
     struct buf *b = &rs->body;
-    struct arena *a;
-    size_t n_files;
-    const struct embedded_file *files = embedded_files(&n_files);
     int rc;
 
     if (!may_read(rq))
         return refuse(rq, rs, e);
-    if ((a = arena_new(64 * 1024)) == NULL)
-        return err_set(e, "out of memory");
     rc = html_begin(rs, rq, _("Merger what-ifs"))
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<ul>\n", _("Merger what-ifs"),
                        _("Each scenario merges or re-budgets schemes as the NITI Aayog convergence report "
                          "recommends, and shows who would be reached before and after."));
-    for (size_t i = 0; rc == 0 && i < n_files; i++) {
-        struct scenario sc;
-        if (!is_scenario_file(&files[i]))
-            continue;
-        if (parse_file(rq, a, &files[i], &sc, e) != 0) {
-            rc = -1;
-            break;
-        }
-        rc = buf_puts(b, "<li><a href=\"/policy/scenarios/") || html_put_url_component(b, sc.id)
-             || buf_puts(b, "\">") || buf_put_html(b, in_lang(rq, sc.title, sc.title_hi)) || buf_puts(b, "</a>")
-             || (sc.summary != NULL
-                 && (buf_puts(b, ": ") || buf_put_html(b, in_lang(rq, sc.summary, sc.summary_hi))))
+    for (size_t i = 0; rc == 0 && i < scenario_cache_count(c); i++) {
+        const struct scenario *sc = scenario_cache_at(c, i);
+        rc = buf_puts(b, "<li><a href=\"/policy/scenarios/") || html_put_url_component(b, sc->id)
+             || buf_puts(b, "\">") || buf_put_html(b, in_lang(rq, sc->title, sc->title_hi)) || buf_puts(b, "</a>")
+             || (sc->summary != NULL
+                 && (buf_puts(b, ": ") || buf_put_html(b, in_lang(rq, sc->summary, sc->summary_hi))))
              || buf_puts(b, "</li>\n");
     }
-    rc = rc || buf_puts(b, "</ul>\n") || html_end(rs, rq) ? -1 : 0;
-    arena_free(a);
-    return rc == 0 ? 0 : (e->msg[0] ? -1 : err_set(e, "out of memory"));
+    return rc || buf_puts(b, "</ul>\n") || html_end(rs, rq) ? err_set(e, "out of memory") : 0;
 }
 
 /* --- one scenario ---------------------------------------------------------------- */
@@ -237,7 +206,7 @@ static int sources_part(struct buf *b, const struct scenario *sc)
 }
 
 static int render(struct web_request *rq, struct web_response *rs, const struct scenario *sc,
-                  const struct simulation *sim, double ms)
+                  const struct simulation *sim, double ms, bool cached)
 {
     struct buf *b = &rs->body;
     const char *title = in_lang(rq, sc->title, sc->title_hi);
@@ -250,9 +219,10 @@ static int render(struct web_request *rq, struct web_response *rs, const struct 
            || (sc->summary != NULL
                && (buf_puts(b, "<p>") || buf_put_html(b, in_lang(rq, sc->summary, sc->summary_hi))
                    || buf_puts(b, "</p>\n")))
-           || buf_printf(b, "<p>%s %s · %s %zu · %s %.0f ms · <a href=\"/policy/scenarios\">%s</a></p>\n",
+           || buf_printf(b, "<p>%s %s · %s %zu · %s %.0f ms%s · <a href=\"/policy/scenarios\">%s</a></p>\n",
                          _("Eligibility judged on"), as_of, _("Enterprises in the store:"), sim->enterprises,
-                         _("Computed in"), ms, _("All scenarios"))
+                         _("Computed in"), ms, cached ? _(", kept until the next data load") : "",
+                         _("All scenarios"))
            || buf_printf(b, "<p>%s</p>\n", _("Budgets are national, scaled to the store by its share of the "
                                              "country's MSMEs. Beneficiaries are expected values: the budget "
                                              "divided by the benefit each, at most the eligible who apply."))
@@ -266,47 +236,35 @@ static int render(struct web_request *rq, struct web_response *rs, const struct 
            || html_end(rs, rq) ? -1 : 0;
 }
 
-static const struct embedded_file *find_file(const char *id)
+/* Ids are checked before the lookup, so nothing odd reaches a log or a page. */
+static const struct scenario *find_scenario(const struct web_request *rq, const char *id)
 {
-    char name[128];
-
-    if (id == NULL || id[0] == '\0' || strlen(id) > 64 || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
+    if (id == NULL || id[0] == '\0' || strlen(id) > 64
+        || strspn(id, "abcdefghijklmnopqrstuvwxyz0123456789_") != strlen(id))
         return NULL;
-    snprintf(name, sizeof name, PREFIX "%s" SUFFIX, id);
-    return embedded_find(name);
+    return scenario_cache_find(rq->app->scenarios, id);
 }
 
 int page_scenario(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    const struct embedded_file *f;
-    struct arena *a = NULL;
-    struct simulation *sim = NULL;
-    struct scenario sc;
-    struct timespec t0, t1;
+    const struct scenario *sc;
+    struct simulation *sim;
+    double ms;
+    bool cached;
     int rc = -1;
 
     if (!may_read(rq))
         return refuse(rq, rs, e);
-    if ((f = find_file(router_param(rq->match, "id"))) == NULL)
+    if ((sc = find_scenario(rq, router_param(rq->match, "id"))) == NULL)
         return html_error_page(rs, rq, 404, _("Not found"), _("There is no such scenario."), false) == 0
                    ? 0 : err_set(e, "out of memory");
-    if ((a = arena_new(64 * 1024)) == NULL || (sim = mem_calloc(1, sizeof *sim)) == NULL) {
-        err_set(e, "out of memory");
-        goto out;
+    if ((sim = mem_calloc(1, sizeof *sim)) == NULL)
+        return err_set(e, "out of memory");
+    if (scenario_cache_get(rq->app->scenarios, rq->store, rq->app->ref, sc, sim, &ms, &cached, e) == 0) {
+        rc = render(rq, rs, sc, sim, ms, cached);
+        if (rc != 0)
+            err_set(e, "out of memory");
     }
-    if (parse_file(rq, a, f, &sc, e) != 0)
-        goto out;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    /* One thread: the server's workers already share the cores. */
-    if (store_scenario_simulate(rq->store, rq->app->ref, rq->app->catalog, &sc, 1, sim, e) != 0)
-        goto out;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    if (render(rq, rs, &sc, sim, (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6) != 0)
-        err_set(e, "out of memory");
-    else
-        rc = 0;
-out:
     mem_free(sim);
-    arena_free(a);
     return rc;
 }

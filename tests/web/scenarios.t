@@ -84,6 +84,18 @@ like "sources are cited" "$page" "https://www.policyedge.in/p/niti-aayog-roadmap
 like "Hindi page" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_sfurti_into_mse_cdp?lang=hi")" "संरक्षित"
 like "Hindi list" "$(curl -s -b "$T/pol" "$B/policy/scenarios?lang=hi")" "स्फूर्ति का एमएसई-सीडीपी में विलय"
 
+# Kept until the next ingest: a later view says so; after an ingest the
+# result is computed afresh.
+like "a second view is the kept result" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_marketing_wing")" \
+    "kept until the next data load"
+$S ingest --db "$DB" cfc_usage "$G/cfc_usage.csv" --quiet >/dev/null 2>&1
+ok $? "ingest another feed while serving"
+fresh=$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_marketing_wing")
+like "after the ingest the page is computed again" "$fresh" "Computed in"
+ok "$(grep -q 'kept until the next data load' <<<"$fresh"; [ $? -ne 0 ]; echo $?)" "and not served from the cache"
+like "the view after that is kept again" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_marketing_wing")" \
+    "kept until the next data load"
+
 is "an unknown scenario is 404" "$(code -b "$T/pol" "$B/policy/scenarios/nonesuch")" 404
 is "a malformed id is 404" "$(code -b "$T/pol" "$B/policy/scenarios/..%2Fschemes%2Fpmegp")" 404
 is "an upper-case id is 404" "$(code -b "$T/pol" "$B/policy/scenarios/NITI_MARKETING_WING")" 404
