@@ -161,9 +161,10 @@ static struct sim_unit *holder(struct sim_unit *units, size_t n, size_t k)
     return NULL;
 }
 
-/* Merge units `from` into `into`: budgets add; the unit benefit and take-up
- * become the members' means weighted by their pools (set on derive). */
-static void merge_units(struct sim_unit *units, size_t *n, const struct scenario_action *a, bool *derive)
+/* Merge units `from` into `into`: budgets add; the benefit and take-up
+ * are derived from the members later (derive_means). A unit merged away
+ * is replaced by the last one, so units stay contiguous. */
+static void merge_units(struct sim_unit *units, size_t *n, const struct scenario_action *a)
 {
     struct sim_unit *into = holder(units, *n, a->scheme);
 
@@ -171,6 +172,7 @@ static void merge_units(struct sim_unit *units, size_t *n, const struct scenario
         into->name = a->name;
         into->name_hi = a->name_hi;
     }
+    into->derive_benefit = into->derive_take_up = true;
     for (size_t k = 0; k < SCENARIO_MAX_SCHEMES; k++) {
         struct sim_unit *from;
         if (!(a->from & (1u << k)) || (from = holder(units, *n, k)) == NULL || from == into)
@@ -179,51 +181,44 @@ static void merge_units(struct sim_unit *units, size_t *n, const struct scenario
         into->budget += from->budget;
         for (size_t m = 0; m < SCENARIO_MAX_SCHEMES; m++)
             into->narrow[m] |= from->narrow[m];
-        derive[into - units] = true;
+        for (size_t r = 0; r < from->n_res && into->n_res < SG_COUNT; r++)
+            into->res[into->n_res++] = from->res[r];
         *from = units[--*n];
         if (into == &units[*n])      /* `into` was the last one, now moved */
             into = from;
     }
 }
 
-static void apply_set(struct sim_unit *u, const struct scenario_action *a, double scale, bool *derive_unit,
-                      bool *derive_take_up)
+static void apply_set(struct sim_unit *u, const struct scenario_action *a, double scale)
 {
     if (a->param == SP_BUDGET)
         u->budget = scaled(llround(a->value * 100.0), scale);
     else if (a->param == SP_UNIT_BENEFIT) {
         u->unit_benefit = llround(a->value * 100.0);
-        *derive_unit = false;
+        u->derive_benefit = false;
     } else {
         u->take_up = a->value;
-        *derive_take_up = false;
+        u->derive_take_up = false;
     }
 }
 
 /* Apply the actions in order to one unit per scheme. */
-static void build_after(const struct scenario *sc, double scale, struct sim_unit *units, size_t *n,
-                        bool derive_unit[SIM_MAX_UNITS], bool derive_take_up[SIM_MAX_UNITS])
+static void build_after(const struct scenario *sc, double scale, struct sim_unit *units, size_t *n)
 {
-    bool merged[SIM_MAX_UNITS] = {false};
-
     for (size_t k = 0; k < sc->n_schemes; k++)
         unit_of_scheme(sc, k, scale, &units[k]);
     *n = sc->n_schemes;
     for (size_t i = 0; i < sc->n_actions; i++) {
         const struct scenario_action *a = &sc->actions[i];
         struct sim_unit *u = holder(units, *n, a->scheme);
-        size_t at = (size_t)(u - units);
-        if (a->kind == SA_MERGE) {
-            merge_units(units, n, a, merged);
-            u = holder(units, *n, a->scheme);
-            at = (size_t)(u - units);
-            derive_unit[at] = derive_take_up[at] = true;
-        } else if (a->kind == SA_NARROW)
+        if (a->kind == SA_MERGE)
+            merge_units(units, n, a);
+        else if (a->kind == SA_NARROW)
             u->narrow[a->scheme] |= (uint8_t)(1u << a->group);
         else if (a->kind == SA_RESERVE && u->n_res < SG_COUNT)
             u->res[u->n_res++] = (struct sim_reservation){a->group, a->share, 0, 0, false};
         else if (a->kind == SA_SET)
-            apply_set(u, a, scale, &derive_unit[at], &derive_take_up[at]);
+            apply_set(u, a, scale);
     }
 }
 
@@ -271,7 +266,6 @@ int simulate_run(const struct scenario *sc, const struct sim_population *pop, st
     double cells[SIM_MAX_UNITS][SIM_CELLS];
     struct simulation sim;
     struct sim_unit *after;
-    bool derive_unit[SIM_MAX_UNITS] = {false}, derive_take_up[SIM_MAX_UNITS] = {false};
     size_t n_after;
 
     if (pop->n_schemes != sc->n_schemes)
@@ -285,10 +279,10 @@ int simulate_run(const struct scenario *sc, const struct sim_population *pop, st
         unit_of_scheme(sc, k, sim.budget_scale, &sim.units[k]);
     sim.n_before = sc->n_schemes;
     after = &sim.units[sim.n_before];
-    build_after(sc, sim.budget_scale, after, &n_after, derive_unit, derive_take_up);
+    build_after(sc, sim.budget_scale, after, &n_after);
     for (size_t u = 0; u < n_after; u++)
-        if (derive_unit[u] || derive_take_up[u])
-            derive_means(sc, pop, &after[u], derive_unit[u], derive_take_up[u]);
+        if (after[u].derive_benefit || after[u].derive_take_up)
+            derive_means(sc, pop, &after[u], after[u].derive_benefit, after[u].derive_take_up);
     sim.n_units = sim.n_before + n_after;
     count_pools(sim.units, sim.n_before, pop, cells, &sim.before);
     count_pools(after, n_after, pop, cells + sim.n_before, &sim.after);

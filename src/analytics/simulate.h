@@ -55,6 +55,7 @@ struct sim_unit {
     struct sim_reservation res[SG_COUNT];
     size_t n_res;
     size_t fields, documents;          /* asked of an applicant (simulate_burden) */
+    bool derive_benefit, derive_take_up; /* merged: set from the members unless a `set` overrode it */
 };
 
 struct sim_side {

@@ -24,7 +24,7 @@
 static bool known_xy(void *ctx, const char *id)
 {
     (void)ctx;
-    return strcmp(id, "x") == 0 || strcmp(id, "y") == 0;
+    return strcmp(id, "x") == 0 || strcmp(id, "y") == 0 || strcmp(id, "z") == 0;
 }
 
 static void parse(struct arena *a, const char *yaml, struct scenario *sc)
@@ -232,6 +232,41 @@ static void test_merged_unit_benefit(void **state)
     arena_free(a);
 }
 
+/* Three schemes, merged in steps that move units about: x into z, then y
+ * into z; a set on z before the second merge is re-derived by it, and a
+ * take-up set on the merged z after it stays. Budgets add (₹60); the
+ * benefit is ₹60 ÷ (10/10 + 20/10 + 30/10) = ₹10. */
+static void test_merges_in_steps(void **state)
+{
+    uint8_t status[3 * 3], groups[3] = {0, 0, 0};
+    struct sim_population pop = {3, 3, groups, status};
+    struct arena *a = arena_new(4096);
+    struct scenario sc;
+    struct simulation sim;
+    struct err e;
+
+    (void)state;
+    for (int i = 0; i < 9; i++)
+        status[i] = i % 4 == 0 ? ST_ELIGIBLE : ST_INELIGIBLE;   /* enterprise i in scheme i only */
+    parse(a, HEAD "budget: {x: 10, y: 20, z: 30}\nunit_benefit: {x: 10, y: 10, z: 10}\n"
+                  "take_up: {x: 0.5}\n"
+                  "actions:\n  - merge: {into: z, from: [x]}\n"
+                  "  - set: {scheme: z, param: unit_benefit, value: 99}\n"
+                  "  - merge: {into: z, from: [y]}\n"
+                  "  - set: {scheme: x, param: take_up, value: 0.25}\n", &sc);
+    assert_int_equal(simulate_run(&sc, &pop, &sim, &e), 0);
+    assert_int_equal(sim.n_units, 4);
+    assert_int_equal(sim.units[3].members, 7u);
+    assert_int_equal(sim.units[3].budget, 6000);
+    assert_int_equal(sim.units[3].unit_benefit, 1000);
+    assert_near(sim.units[3].take_up, 0.25, 1e-12);   /* x is held by z: the set lands there */
+    assert_int_equal(sim.units[3].eligible, 3);
+    assert_near(sim.after.beneficiaries, 0.75, 1e-9);  /* 3 × 0.25 applicants, money for 6 */
+    /* before: x 1 × 0.5, y 1, z 1 */
+    assert_near(sim.before.beneficiaries, 2.5, 1e-9);
+    arena_free(a);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -241,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_narrow_limits_a_member),
         cmocka_unit_test(test_burden_is_the_union),
         cmocka_unit_test(test_merged_unit_benefit),
+        cmocka_unit_test(test_merges_in_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
