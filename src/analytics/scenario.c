@@ -408,6 +408,12 @@ static int parse_header(struct sp *p, const struct ynode *root)
     if ((v = ymap_get(root, "assumptions")) != NULL
         && text_list(p, v, "assumptions", p->sc->assumptions, &p->sc->n_assumptions) != 0)
         return -1;
+    if ((v = ymap_get(root, "assumptions_hi")) != NULL) {
+        if (text_list(p, v, "assumptions_hi", p->sc->assumptions_hi, &p->sc->n_assumptions_hi) != 0)
+            return -1;
+        if (p->sc->n_assumptions_hi != p->sc->n_assumptions)
+            return fail(p, v, "assumptions_hi must have as many items as assumptions (%zu)", p->sc->n_assumptions);
+    }
     return 0;
 }
 
@@ -442,7 +448,7 @@ int scenario_parse(struct arena *a, const char *file, const char *text, size_t l
                    scenario_known_fn known, void *known_ctx, struct scenario *out, struct err *e)
 {
     static const char *const keys[] = {"id", "title", "title_hi", "summary", "summary_hi", "as_of", "sources",
-                                       "assumptions", "population", "tolerance", "budget", "unit_benefit",
+                                       "assumptions", "assumptions_hi", "population", "tolerance", "budget", "unit_benefit",
                                        "need", "take_up", "actions", NULL};
     struct scenario sc = {0};
     struct sp p = {a, file, known, known_ctx, &sc, e};

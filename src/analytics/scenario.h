@@ -59,8 +59,8 @@ struct scenario {
     int32_t as_of;                  /* eligibility is judged on this date */
     const char *sources[SCENARIO_MAX_TEXTS];
     size_t n_sources;
-    const char *assumptions[SCENARIO_MAX_TEXTS];
-    size_t n_assumptions;
+    const char *assumptions[SCENARIO_MAX_TEXTS], *assumptions_hi[SCENARIO_MAX_TEXTS];
+    size_t n_assumptions, n_assumptions_hi;   /* the Hindi list, when given, has as many items */
     int64_t population;             /* enterprises the budgets serve; 0 = budgets are for the store as is */
     double tolerance;               /* a share falls when it drops by more than this */
     struct scenario_scheme schemes[SCENARIO_MAX_SCHEMES];

@@ -116,9 +116,10 @@ json_t *simulate_json(const struct simulation *sim, const struct catalog *cat)
     char as_of[DATE_STR_LEN];
 
     date_format(sc->as_of, as_of);
-    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:I,s:I,s:I,s:I},s:o}", "scenario", sc->id,
+    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:I,s:I,s:I,s:I},s:o}", "scenario", sc->id,
                      "title", sc->title, "title_hi", sc->title_hi, "as_of", as_of, "sources",
                      texts(sc->sources, sc->n_sources), "assumptions", texts(sc->assumptions, sc->n_assumptions),
+                     "assumptions_hi", texts(sc->assumptions_hi, sc->n_assumptions_hi),
                      "model",
                      json_pack("{s:I,s:I,s:f,s:f,s:s}", "enterprises", (json_int_t)sim->enterprises, "population",
                                (json_int_t)sc->population, "budget_scale", sim->budget_scale, "tolerance",

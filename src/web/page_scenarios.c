@@ -193,15 +193,17 @@ static int schemes_part(const struct web_request *rq, struct buf *b, const struc
     return rc || buf_puts(b, "</tbody></table></div>\n");
 }
 
-static int sources_part(struct buf *b, const struct scenario *sc)
+static int sources_part(const struct web_request *rq, struct buf *b, const struct scenario *sc)
 {
+    const char *const *assumptions = rq->lang == LANG_HI && sc->n_assumptions_hi ? sc->assumptions_hi : sc->assumptions;
+
     int rc = buf_printf(b, "<h2>%s</h2>\n<ul>\n", _("Sources and assumptions"));
 
     for (size_t i = 0; rc == 0 && i < sc->n_sources; i++)
         rc = buf_puts(b, "<li><a href=\"") || buf_put_html(b, sc->sources[i]) || buf_puts(b, "\">")
              || buf_put_html(b, sc->sources[i]) || buf_puts(b, "</a></li>\n");
     for (size_t i = 0; rc == 0 && i < sc->n_assumptions; i++)
-        rc = buf_puts(b, "<li>") || buf_put_html(b, sc->assumptions[i]) || buf_puts(b, "</li>\n");
+        rc = buf_puts(b, "<li>") || buf_put_html(b, assumptions[i]) || buf_puts(b, "</li>\n");
     return rc || buf_puts(b, "</ul>\n");
 }
 
@@ -232,7 +234,7 @@ static int render(struct web_request *rq, struct web_response *rs, const struct 
            || side_rows(b, sim) || buf_puts(b, "</tbody></table>\n")
            || buf_printf(b, "<p><strong>%s</strong> ", _("Burden removed:"))
            || buf_printf(b, _("%ld fields and %ld documents fewer for an applicant to all of them."), fields, docs)
-           || buf_puts(b, "</p>\n") || groups_part(b, sim) || schemes_part(rq, b, sim) || sources_part(b, sc)
+           || buf_puts(b, "</p>\n") || groups_part(b, sim) || schemes_part(rq, b, sim) || sources_part(rq, b, sc)
            || html_end(rs, rq) ? -1 : 0;
 }
 

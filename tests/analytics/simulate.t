@@ -104,7 +104,7 @@ is "missing file: exit 2" "$?" 2
 sed 's/share: 0.15/share: 1.15/' "$ROOT/scenarios/niti_sfurti_into_mse_cdp.yaml" >"$TMPDIR/bad.yaml"
 err=$($S simulate "$TMPDIR/bad.yaml" --db "$DB" 2>&1 >/dev/null); st=$?
 is "share above 1: exit 2" "$st" 2
-like "and the error has file:line:column" "$err" "bad.yaml:44:59: share must be from 0 to 1"
+like "and the error has file:line:column" "$err" "bad.yaml:48:59: share must be from 0 to 1"
 sed 's/  sfurti: 3620000000/  sfurti_x: 3620000000/' "$ROOT/scenarios/niti_sfurti_into_mse_cdp.yaml" >"$TMPDIR/bad2.yaml"
 err=$($S simulate "$TMPDIR/bad2.yaml" --db "$DB" 2>&1 >/dev/null); st=$?
 is "unknown scheme: exit 2" "$st" 2

@@ -92,6 +92,7 @@ static void test_bad_files(void **state)
         {"id: s\ntitle: S\ntitle_hi: S\nas_of: 2026-13-01\n", "s.yaml:4:8: as_of must be a date"},
         {"id: S-1\ntitle: S\ntitle_hi: S\n", "s.yaml:1:5: id must be lower-case"},
         {HEAD MODEL, "missing key 'actions'"},
+        {HEAD "assumptions: [a, b]\nassumptions_hi: [क]\n" MODEL "actions: []\n", "assumptions_hi must have as many items"},
         {"- a\n- b\n", "a scenario must be a mapping"},
         {"id: [unclosed\n", "s.yaml:"},
     };

@@ -82,6 +82,7 @@ like "the reservation is honoured" "$page" "15% honoured"
 like "the time is stated" "$page" "Computed in"
 like "sources are cited" "$page" "https://www.policyedge.in/p/niti-aayog-roadmap-optimizing-indias"
 like "Hindi page" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_sfurti_into_mse_cdp?lang=hi")" "संरक्षित"
+like "Hindi assumptions on the Hindi page" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_sfurti_into_mse_cdp?lang=hi")" "रिपोर्ट से इसकी पुष्टि नहीं हुई"
 like "Hindi list" "$(curl -s -b "$T/pol" "$B/policy/scenarios?lang=hi")" "स्फूर्ति का एमएसई-सीडीपी में विलय"
 
 # Kept until the next ingest: a later view says so; after an ingest the
