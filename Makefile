@@ -45,7 +45,7 @@ LDLIBS_ALL := $(PKG_LIBS) -lpthread -lm $(LDLIBS)
 
 # Files compiled into the binary (reference data and SQL migrations).
 EMBED := $(sort $(wildcard data/*.csv) $(wildcard data/link/*.yaml) $(wildcard src/store/migrations/*.sql) \
-                $(wildcard schemes/*.yaml) $(wildcard obligations/*.yaml))
+                $(wildcard schemes/*.yaml) $(wildcard obligations/*.yaml) $(wildcard scenarios/*.yaml))
 
 SRC_ALL  := $(filter-out $(SRC_EXCLUDE),$(sort $(shell find src -name '*.c')))
 MAIN_SRC := src/cli/main.c

@@ -37,6 +37,7 @@ static const struct command commands[] = {
     {"link", cmd_link,
      "link --config FILE.yaml --left A.csv [--right B.csv] --out PAIRS.csv [--report R.json] [--quiet]"},
     {"stress", cmd_stress, "stress train|score|backtest (--db F | --pg C) [--json] [--quiet]"},
+    {"simulate", cmd_simulate, "simulate SCENARIO.yaml (--db F | --pg C) [--json] [--threads N]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
     {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},
     {"user", cmd_user,

@@ -37,6 +37,7 @@ struct web_app {
     size_t n_routes;
     struct answer_cache *answers; /* encoded answers for reuse (thread-safe), or NULL */
     struct cluster_map_cache *cluster_maps; /* the cluster map kept (thread-safe), or NULL */
+    struct scenario_cache *scenarios; /* shipped scenarios and their simulations kept (thread-safe) */
     bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
     /* "https://portal.example.in": links that leave the site (a calendar
      * event's link back); no trailing slash. */

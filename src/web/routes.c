@@ -198,6 +198,14 @@ static const struct route routes[] = {
      "state GST state code to narrow to (a national reader)"},
     {"GET", "/clusters/{id}", CLUSTER_READERS, page_cluster,
      "One registered cluster: health, reasons, peers and trends", HTML, NULL, "200 401 403 404", NULL},
+    /* Merger what-ifs (issue 8, docs/scenarios.md): national aggregates for
+     * policymakers and state officers (a district officer gets 403 from
+     * the page). */
+    {"GET", "/policy/scenarios", ACCESS_POLICYMAKER | ACCESS_OFFICER, page_scenarios,
+     "The merger what-if scenarios that ship (scenarios/*.yaml)", HTML, NULL, "200 401 403", NULL},
+    {"GET", "/policy/scenarios/{id}", ACCESS_POLICYMAKER | ACCESS_OFFICER, page_scenario,
+     "One scenario before and after: reach, cost, protected groups' shares, burden removed", HTML, NULL,
+     "200 401 403 404", NULL},
     {"GET", "/officer/claims", OFF, page_claims, "Requests to link an account to an enterprise",
      HTML, NULL, "200 401 403", NULL},
     {"POST", "/officer/claims/{id}", OFF, page_claim_decide,

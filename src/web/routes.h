@@ -76,6 +76,8 @@ int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e
 int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_cluster_health(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_scenarios(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_scenario(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_worklist(struct web_request *rq, struct web_response *rs, struct err *e);
 
 /* Issue 7: stress views (page_watchlist.c, page_heatmap.c, api_stress.c). */

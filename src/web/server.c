@@ -23,6 +23,7 @@
 #include "web/pool.h"
 #include "web/request.h"
 #include "web/routes.h"
+#include "web/scenario_cache.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
 #define SCHEMA_NEEDED 15
@@ -639,7 +640,8 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
     srv->app.i18n = srv->i18n;
     if (password_dummy_hash(srv->app.dummy_hash, e) != 0 || load_schemes(srv, e) != 0
         || answer_cache_new(ANSWER_CACHE_SLOTS, &srv->app.answers, e) != 0
-        || cluster_map_cache_new(&srv->app.cluster_maps, e) != 0)
+        || cluster_map_cache_new(&srv->app.cluster_maps, e) != 0
+        || scenario_cache_new(srv->catalog, &srv->app.scenarios, e) != 0)
         goto fail;
     if (web_pool_new(&cfg->target, cfg->threads, &srv->pool, e) != 0
         || check_schema(srv->pool, e) != 0 || start_daemon(srv, e) != 0)
@@ -670,6 +672,7 @@ void web_server_free(struct web_server *s)
     web_pool_free(s->pool);
     answer_cache_free(s->app.answers);
     cluster_map_cache_free(s->app.cluster_maps);
+    scenario_cache_free(s->app.scenarios);
     search_index_free(s->search);
     catalog_free(s->catalog);
     survivorship_free(s->survivorship);

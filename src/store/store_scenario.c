@@ -1,0 +1,112 @@
+/* store_scenario.c: the enterprises and traditional-cluster members a
+ * scenario simulation reads; one read transaction so both agree. */
+#include "store/store_scenario.h"
+
+#include "analytics/simulate.h"
+#include "analytics/simulate_input.h"
+#include "core/alloc.h"
+#include "store/db.h"
+
+struct loading {
+    struct batch_columns *cols;
+    bool out_of_memory;     /* a refusing callback stops the scan without an error */
+};
+
+static int add_row(void *ctx, const struct enterprise *ent)
+{
+    struct loading *l = ctx;
+
+    l->out_of_memory = batch_columns_add(l->cols, ent) != 0;
+    return l->out_of_memory ? 1 : 0;
+}
+
+/* Distinct members of clusters marked traditional, by id. */
+static int traditional_ids(struct store *s, int64_t **out, size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT DISTINCT m.enterprise_id FROM cluster_member m"
+        " JOIN cluster c ON c.cluster_id = m.cluster_id WHERE c.traditional = 1 ORDER BY 1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int64_t *ids = NULL;
+    size_t len = 0, cap = 0;
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        if (len == cap) {
+            size_t nc = cap ? cap * 2 : 256;
+            int64_t *p = mem_realloc(ids, nc * sizeof *p);
+            if (p == NULL) {
+                rc = err_set(e, "out of memory");
+                break;
+            }
+            ids = p;
+            cap = nc;
+        }
+        ids[len++] = db_column_int64(st, 0);
+    }
+    db_reset(st);
+    if (rc < 0) {
+        mem_free(ids);
+        return -1;
+    }
+    *out = ids;
+    *n = len;
+    return 0;
+}
+
+int store_scenario_load(struct store *s, const struct refdata *ref, struct batch_columns **cols,
+                        int64_t **traditional, size_t *n_traditional, struct err *e)
+{
+    struct batch_columns *c = batch_columns_new(ref);
+    struct loading l = {c, false};
+    int64_t *ids = NULL;
+    size_t n = 0;
+    int rc;
+
+    if (c == NULL)
+        return err_set(e, "out of memory");
+    if (store_begin_read(s, e) != 0) {
+        batch_columns_free(c);
+        return -1;
+    }
+    rc = store_enterprise_each(s, add_row, &l, e);
+    if (rc == 0 && l.out_of_memory)
+        rc = err_set(e, "out of memory");
+    if (rc == 0)
+        rc = traditional_ids(s, &ids, &n, e);
+    store_rollback(s);
+    if (rc != 0) {
+        batch_columns_free(c);
+        return -1;
+    }
+    *cols = c;
+    *traditional = ids;
+    *n_traditional = n;
+    return 0;
+}
+
+int store_scenario_simulate(struct store *s, const struct refdata *ref, const struct catalog *cat,
+                            const struct scenario *sc, int threads, struct simulation *sim, struct err *e)
+{
+    struct batch_columns *cols = NULL;
+    int64_t *trad = NULL;
+    size_t n_trad = 0;
+    struct sim_input in = {0};
+    struct sim_population pop;
+    int rc = -1;
+
+    if (store_scenario_load(s, ref, &cols, &trad, &n_trad, e) != 0)
+        return -1;
+    if (simulate_input_build(cat, ref, cols, trad, n_trad, sc, threads, &in, e) != 0)
+        goto out;
+    pop = simulate_input_population(&in);
+    if (simulate_run(sc, &pop, sim, e) == 0 && simulate_burden(cat, sim, e) == 0)
+        rc = 0;
+out:
+    simulate_input_release(&in);
+    batch_columns_free(cols);
+    mem_free(trad);
+    return rc;
+}
