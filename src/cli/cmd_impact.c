@@ -1,10 +1,11 @@
-/* samanvay impact (--db F | --pg CONNINFO) [--json] [--draws N] [--seed S]
+/* samanvay impact (--db F | --pg CONNINFO) [--json] [--draws N] [--seed S] [--save]
  *
  * The effect of each scheme on its beneficiaries' log annual GST turnover:
  * propensity-score matching, difference in differences, a placebo on the
  * pre-period and bootstrap intervals (N draws, default 200, seed S), with
  * results by segment and district and time to benefit. Without --json one
- * line per scheme. docs/impact.md. */
+ * line per scheme. --save keeps the answer in the store (impact_run), where
+ * the policymaker page /policy/impact reads the latest. docs/impact.md. */
 #include <errno.h>
 #include <getopt.h>
 #include <math.h>
@@ -19,10 +20,11 @@
 #include "core/alloc.h"
 #include "store/store.h"
 #include "store/store_impact.h"
+#include "store/store_impact_run.h"
 
 struct impact_args {
     const char *db, *pg;
-    bool json;
+    bool json, save;
     struct impact_opts opts;
 };
 
@@ -52,6 +54,7 @@ static int parse_args(int argc, char **argv, struct impact_args *a)
                                              {"json", no_argument, NULL, 'j'},
                                              {"draws", required_argument, NULL, 'n'},
                                              {"seed", required_argument, NULL, 's'},
+                                             {"save", no_argument, NULL, 'k'},
                                              {NULL, 0, NULL, 0}};
     long v;
     int c;
@@ -63,6 +66,7 @@ static int parse_args(int argc, char **argv, struct impact_args *a)
         case 'd': a->db = optarg; break;
         case 'p': a->pg = optarg; break;
         case 'j': a->json = true; break;
+        case 'k': a->save = true; break;
         case 'n':
             if (parse_count("draws", optarg, IMPACT_MAX_DRAWS, &v) != 0)
                 return EXIT_USAGE;
@@ -93,6 +97,22 @@ static int print_json(const struct impact_report *r, const struct impact_ttb *t)
     rc = json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII);
     json_decref(j);
     return rc != 0 || putchar('\n') == EOF ? write_failed() : 0;
+}
+
+/* Keep the run for the page: the same document --json prints. */
+static int save_run(struct store *s, const struct impact_report *r, const struct impact_ttb *t, struct err *e)
+{
+    json_t *j = impact_report_json(r, t);
+    char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
+    int64_t id;
+    int rc;
+
+    json_decref(j);
+    if (text == NULL)
+        return err_set(e, "out of memory");
+    rc = store_impact_run_save(s, r->opts.draws, r->opts.seed, text, &id, e);
+    free(text);
+    return rc;
 }
 
 static int print_text(const struct impact_report *r)
@@ -132,7 +152,9 @@ static int run(struct store *s, const struct impact_args *a, struct err *e)
         return -1;
     }
     mem_free(rows);
-    rc = a->json ? print_json(&r, &t) : print_text(&r);
+    rc = a->save ? save_run(s, &r, &t, e) : 0;
+    if (rc == 0)
+        rc = a->json ? print_json(&r, &t) : print_text(&r);
     impact_ttb_free(&t);
     impact_report_free(&r);
     return rc;

@@ -25,7 +25,7 @@
 #include "web/routes.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 14
+#define SCHEMA_NEEDED 17
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 
