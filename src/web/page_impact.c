@@ -58,6 +58,7 @@ static int put_num(struct buf *b, bool has, double v)
 static int put_forest(struct buf *b, const struct impact_view *v)
 {
     struct svg_forest_row rows[IMPACT_VIEW_SCHEMES];
+    /* xgettext:no-c-format */
     struct svg_forest f = {_("Effect of each scheme on log annual GST turnover, with 95% intervals"),
                            _("Effect on log annual GST turnover (0 = none)"), _("inconclusive"), rows,
                            (size_t)v->n};
@@ -84,7 +85,9 @@ static int put_results(struct buf *b, const struct impact_view *v)
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                         _("Estimates"), _("Difference in differences after matching, by scheme"), _("Scheme"),
-                        _("Effect"), _("95% interval"), _("Treated"), _("Matched controls"),
+                        _("Effect"),
+                        /* xgettext:no-c-format */
+                        _("95% interval"), _("Treated"), _("Matched controls"),
                         _("Placebo on the year before"), _("Verdict"));
 
     for (int i = 0; rc == 0 && i < v->n; i++) {
@@ -164,6 +167,7 @@ static int put_segments(struct buf *b, const struct impact_view *v)
         rc = rc || buf_puts(b, "</tr>\n");
     }
     return rc || buf_printf(b, "</tbody>\n</table></div>\n<p class=\"hint\">%s</p>\n",
+                            /* xgettext:no-c-format */
                             _("* inconclusive: the 95% interval is wider than ±0.1."));
 }
 
@@ -188,6 +192,7 @@ static int put_ttb(struct buf *b, const struct impact_view *v)
 
 static int put_run(struct buf *b, const struct impact_view *v, const char *created_at)
 {
+    /* xgettext:no-c-format */
     return buf_printf(b, "<p>%s</p>\n<p>", _("Each scheme's beneficiaries are compared with similar enterprises "
                                             "that did not receive it (matched on owner, area, activity, size and "
                                             "the year before): the change in log annual GST turnover from the "
