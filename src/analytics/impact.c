@@ -443,6 +443,20 @@ static void estimate_init(struct impact_estimate *x, double est, long n)
     impact_estimate_judge(x);
 }
 
+/* What matching corrects: the mean change of treated rows minus that of
+ * every control row, no matching, no trimming. */
+static double naive_did(const struct design *d)
+{
+    double st = 0, sc = 0;
+
+    for (size_t r = 0; r < d->n; r++)
+        if (d->rows[r].treated)
+            st += d->y[r];
+        else
+            sc += d->y[r];
+    return d->nt > 0 && d->n > d->nt ? st / (double)d->nt - sc / (double)(d->n - d->nt) : NAN;
+}
+
 /* The full-sample estimate: matches, balance, point estimates and the
  * cells (segments, districts) the bootstrap then gives intervals. */
 static int point(const struct impact_panel *p, const struct design *d, struct impact_scheme *sc,
@@ -462,6 +476,7 @@ static int point(const struct impact_panel *p, const struct design *d, struct im
         o.idx[i] = i;
     if (run_once(p, d, &o, e) != 0)
         goto done;
+    sc->naive = naive_did(d);
     sc->support = o.support;
     sc->unmatched = o.unmatched;
     sc->n_treated = (long)o.nm;
@@ -521,6 +536,7 @@ static int one_scheme(const struct impact_panel *p, const size_t *first, const s
     int rc = -1;
 
     memcpy(sc->id, p->schemes[s], sizeof sc->id);
+    sc->naive = NAN;
     estimate_init(&sc->att, NAN, 0);
     estimate_init(&sc->pre_trend, NAN, 0);
     for (int k = 0; k < SEG_COUNT; k++)

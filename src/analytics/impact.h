@@ -63,6 +63,7 @@ struct impact_scheme {
     size_t unmatched;                /* treated rows with no control in the caliper */
     long n_treated, n_control;       /* matched treated rows; distinct control units used */
     struct impact_estimate att, pre_trend;
+    double naive;                    /* unmatched: treated rows' mean change minus controls' */
     double smd_before[COV_COUNT], smd_after[COV_COUNT];
     struct impact_estimate segment[SEG_COUNT];
     struct impact_district *districts;   /* one per district with matched treated rows */

@@ -80,6 +80,7 @@ static json_t *scheme_json(const struct impact_scheme *s)
 
     put_estimate(o, &s->att);
     json_object_set_new(o, "n_control", json_integer(s->n_control));
+    json_object_set_new(o, "naive_estimate", s->att.suppressed ? json_null() : num(s->naive));
     json_object_set_new(o, "not_estimable", s->not_estimable ? json_string(s->not_estimable) : json_null());
     json_object_set_new(o, "receipts", json_integer(s->receipts));
     json_object_set_new(o, "candidates", json_integer(s->candidates));
@@ -113,8 +114,17 @@ static json_t *ttb_cells(const struct impact_ttb_cell *c, size_t n, bool distric
     return a;
 }
 
-json_t *impact_report_json(const struct impact_report *r, const struct impact_ttb *ttb)
+static json_t *ttb_json(const struct impact_ttb *t)
 {
+    return json_pack("{s:o, s:o, s:I}", "by_scheme", ttb_cells(t->schemes, t->n_schemes, false), "by_district",
+                     ttb_cells(t->districts, t->n_districts, true), "negative_rows", (json_int_t)t->negative);
+}
+
+json_t *impact_report_json(const struct impact_report *r, const struct impact_ttb *ttb,
+                           const struct impact_ttb *apps)
+{
+    json_t *t;
+
     json_t *schemes = json_array(), *o;
 
     for (int s = 0; s < r->n; s++)
@@ -124,10 +134,13 @@ json_t *impact_report_json(const struct impact_report *r, const struct impact_tt
                   "window_quarters", IMPACT_WINDOW_Q, "neighbours", IMPACT_K, "caliper_sd", IMPACT_CALIPER_SD,
                   "inconclusive_half_width", IMPACT_HALF_WIDTH_MAX, "draws", r->opts.draws, "seed",
                   (json_int_t)r->opts.seed, "employment", "measurable", 0, "reason", employment_reason);
-    if (o != NULL && ttb != NULL)
-        json_object_set_new(o, "time_to_benefit",
-                            json_pack("{s:o, s:o, s:I}", "by_scheme", ttb_cells(ttb->schemes, ttb->n_schemes, false),
-                                      "by_district", ttb_cells(ttb->districts, ttb->n_districts, true),
-                                      "negative_rows", (json_int_t)ttb->negative));
+    if (o == NULL || ttb == NULL)
+        return o;
+    /* The lists' sanction to disbursal; the portal's submission to
+     * disbursal under "applications". */
+    t = ttb_json(ttb);
+    if (t != NULL && apps != NULL)
+        json_object_set_new(t, "applications", ttb_json(apps));
+    json_object_set_new(o, "time_to_benefit", t);
     return o;
 }

@@ -10,7 +10,9 @@
 #include "analytics/impact.h"
 #include "analytics/impact_ttb.h"
 
-/* A new reference, or NULL when out of memory. ttb may be NULL. */
-json_t *impact_report_json(const struct impact_report *r, const struct impact_ttb *ttb);
+/* A new reference, or NULL when out of memory. ttb (the beneficiary
+ * lists) and apps (the portal's applications) may be NULL. */
+json_t *impact_report_json(const struct impact_report *r, const struct impact_ttb *ttb,
+                           const struct impact_ttb *apps);
 
 #endif

@@ -85,9 +85,9 @@ static int parse_args(int argc, char **argv, struct impact_args *a)
     return 0;
 }
 
-static int print_json(const struct impact_report *r, const struct impact_ttb *t)
+static int print_json(const struct impact_report *r, const struct impact_ttb *t, const struct impact_ttb *apps)
 {
-    json_t *j = impact_report_json(r, t);
+    json_t *j = impact_report_json(r, t, apps);
     int rc;
 
     if (j == NULL) {
@@ -100,9 +100,10 @@ static int print_json(const struct impact_report *r, const struct impact_ttb *t)
 }
 
 /* Keep the run for the page: the same document --json prints. */
-static int save_run(struct store *s, const struct impact_report *r, const struct impact_ttb *t, struct err *e)
+static int save_run(struct store *s, const struct impact_report *r, const struct impact_ttb *t,
+                    const struct impact_ttb *apps, struct err *e)
 {
-    json_t *j = impact_report_json(r, t);
+    json_t *j = impact_report_json(r, t, apps);
     char *text = j ? json_dumps(j, JSON_COMPACT | JSON_ENSURE_ASCII) : NULL;
     int64_t id;
     int rc;
@@ -131,13 +132,28 @@ static int print_text(const struct impact_report *r)
     return 0;
 }
 
+/* Time to benefit from both sources: the schemes' lists (sanction to
+ * disbursal) and the portal's applications (submission to disbursal). */
+static int time_to_benefit(struct store *s, struct impact_ttb *lists, struct impact_ttb *apps, struct err *e)
+{
+    struct impact_ttb_row *rows = NULL;
+    size_t n = 0;
+    int rc;
+
+    rc = store_impact_ttb_rows(s, &rows, &n, e) != 0 || impact_ttb_compute(rows, n, lists, e) != 0 ? -1 : 0;
+    mem_free(rows);
+    rows = NULL;
+    if (rc == 0)
+        rc = store_impact_ttb_app_rows(s, &rows, &n, e) != 0 || impact_ttb_compute(rows, n, apps, e) != 0 ? -1 : 0;
+    mem_free(rows);
+    return rc;
+}
+
 static int run(struct store *s, const struct impact_args *a, struct err *e)
 {
     struct impact_panel p;
     struct impact_report r;
-    struct impact_ttb t = {0};
-    struct impact_ttb_row *rows = NULL;
-    size_t n = 0;
+    struct impact_ttb t = {0}, apps = {0};
     int rc;
 
     if (store_impact_panel(s, &p, e) != 0)
@@ -146,16 +162,13 @@ static int run(struct store *s, const struct impact_args *a, struct err *e)
     impact_panel_free(&p);
     if (rc != 0)
         return -1;
-    if (store_impact_ttb_rows(s, &rows, &n, e) != 0 || impact_ttb_compute(rows, n, &t, e) != 0) {
-        mem_free(rows);
-        impact_report_free(&r);
-        return -1;
-    }
-    mem_free(rows);
-    rc = a->save ? save_run(s, &r, &t, e) : 0;
+    rc = time_to_benefit(s, &t, &apps, e);
+    if (rc == 0 && a->save)
+        rc = save_run(s, &r, &t, &apps, e);
     if (rc == 0)
-        rc = a->json ? print_json(&r, &t) : print_text(&r);
+        rc = a->json ? print_json(&r, &t, &apps) : print_text(&r);
     impact_ttb_free(&t);
+    impact_ttb_free(&apps);
     impact_report_free(&r);
     return rc;
 }

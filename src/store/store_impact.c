@@ -280,14 +280,10 @@ fail_closed:
     return -1;
 }
 
-int store_impact_ttb_rows(struct store *s, struct impact_ttb_row **out, size_t *n, struct err *e)
+/* Rows of (scheme, state, district, from, to) into days. */
+static int ttb_rows(struct db_stmt *st, struct impact_ttb_row **out, size_t *n, struct err *e)
 {
-    static const char sql[] =
-        "SELECT b.scheme, COALESCE(en.state, b.state, ''), upper(COALESCE(en.district, b.district, '')),"
-        " b.sanctioned_on, b.disbursed_on FROM beneficiary b LEFT JOIN enterprise en ON en.id = b.enterprise_id"
-        " WHERE b.sanctioned_on IS NOT NULL AND b.disbursed_on IS NOT NULL";
     struct row_list l = ROW_LIST(struct impact_ttb_row, MAX_UNITS);
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
 
     if (st == NULL)
@@ -314,4 +310,29 @@ int store_impact_ttb_rows(struct store *s, struct impact_ttb_row **out, size_t *
     *out = l.items;
     *n = l.n;
     return 0;
+}
+
+int store_impact_ttb_rows(struct store *s, struct impact_ttb_row **out, size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "SELECT b.scheme, COALESCE(en.state, b.state, ''), upper(COALESCE(en.district, b.district, '')),"
+        " b.sanctioned_on, b.disbursed_on FROM beneficiary b LEFT JOIN enterprise en ON en.id = b.enterprise_id"
+        " WHERE b.sanctioned_on IS NOT NULL AND b.disbursed_on IS NOT NULL";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    return st == NULL ? -1 : ttb_rows(st, out, n, e);
+}
+
+int store_impact_ttb_app_rows(struct store *s, struct impact_ttb_row **out, size_t *n, struct err *e)
+{
+    static const char sql[] =
+        "WITH sub AS (SELECT application_id, MIN(on_date) AS on_date FROM application_event"
+        "  WHERE action = 'submit' GROUP BY application_id),"
+        " dis AS (SELECT application_id, MIN(on_date) AS on_date FROM application_event"
+        "  WHERE action = 'disburse' GROUP BY application_id)"
+        " SELECT a.scheme_id, a.gst_state, upper(COALESCE(a.district, '')), sub.on_date, dis.on_date"
+        " FROM application a JOIN sub ON sub.application_id = a.id JOIN dis ON dis.application_id = a.id";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+
+    return st == NULL ? -1 : ttb_rows(st, out, n, e);
 }

@@ -18,4 +18,9 @@ int store_impact_panel(struct store *s, struct impact_panel *p, struct err *e);
  * sanction to disbursal. *out: mem_free. */
 int store_impact_ttb_rows(struct store *s, struct impact_ttb_row **out, size_t *n, struct err *e);
 
+/* Every portal application with a 'disburse' event: its scheme, the
+ * applicant's state and district, and the days from its first 'submit'
+ * event to the disbursal (application_event.on_date). *out: mem_free. */
+int store_impact_ttb_app_rows(struct store *s, struct impact_ttb_row **out, size_t *n, struct err *e);
+
 #endif

@@ -88,15 +88,15 @@ static void get_scheme(const json_t *o, struct impact_view_scheme *s)
     get_segments(json_object_get(o, "by_segment"), s);
 }
 
-static void get_ttb(const json_t *a, struct impact_view *v)
+static void get_ttb(const json_t *a, struct impact_view_ttb *out, int *n)
 {
     size_t i;
     const json_t *c;
 
     json_array_foreach(a, i, c) {
-        if (v->n_ttb == IMPACT_VIEW_SCHEMES || !json_is_object(c))
+        if (*n == IMPACT_VIEW_SCHEMES || !json_is_object(c))
             break;
-        struct impact_view_ttb *t = &v->ttb[v->n_ttb++];
+        struct impact_view_ttb *t = &out[(*n)++];
         get_text(c, "scheme", t->scheme, sizeof t->scheme);
         t->n = get_long(c, "n");
         t->suppressed = json_is_true(json_object_get(c, "suppressed"));
@@ -108,7 +108,7 @@ static void get_ttb(const json_t *a, struct impact_view *v)
 int impact_view_parse(const char *text, size_t len, struct impact_view *v, struct err *e)
 {
     json_error_t je;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je), *schemes, *o, *method;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je), *schemes, *o, *method, *ttb;
     size_t i;
 
     memset(v, 0, sizeof *v);
@@ -126,7 +126,9 @@ int impact_view_parse(const char *text, size_t len, struct impact_view *v, struc
         if (json_is_object(o))
             get_scheme(o, &v->s[v->n++]);
     }
-    get_ttb(json_object_get(json_object_get(root, "time_to_benefit"), "by_scheme"), v);
+    ttb = json_object_get(root, "time_to_benefit");
+    get_ttb(json_object_get(ttb, "by_scheme"), v->ttb, &v->n_ttb);
+    get_ttb(json_object_get(json_object_get(ttb, "applications"), "by_scheme"), v->app, &v->n_app);
     json_decref(root);
     return 0;
 }

@@ -51,7 +51,9 @@ struct impact_view {
     int n;
     struct impact_view_scheme s[IMPACT_VIEW_SCHEMES];
     int n_ttb;
-    struct impact_view_ttb ttb[IMPACT_VIEW_SCHEMES];
+    struct impact_view_ttb ttb[IMPACT_VIEW_SCHEMES];     /* the lists: sanction to disbursal */
+    int n_app;
+    struct impact_view_ttb app[IMPACT_VIEW_SCHEMES];     /* the portal: submission to disbursal */
 };
 
 /* Parse text[0..len); unknown keys are ignored, extra schemes beyond

@@ -171,23 +171,33 @@ static int put_segments(struct buf *b, const struct impact_view *v)
                             _("* inconclusive: the 95% interval is wider than ±0.1."));
 }
 
-static int put_ttb(struct buf *b, const struct impact_view *v)
+static int put_ttb_table(struct buf *b, const char *caption, const char *first, const struct impact_view_ttb *t,
+                         int n)
 {
-    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    int rc = buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                        _("Time to benefit"), _("Days from sanction to disbursal, from the schemes' beneficiary lists"),
-                        _("Scheme"), _("Beneficiaries"), _("Median days"), _("90th percentile, days"));
+                        caption, _("Scheme"), first, _("Median days"), _("90th percentile, days"));
 
-    for (int i = 0; rc == 0 && i < v->n_ttb; i++) {
-        const struct impact_view_ttb *t = &v->ttb[i];
-        bool show = !t->suppressed && !isnan(t->median);
-        rc = buf_puts(b, "<tr><th scope=\"row\">") || buf_put_html(b, t->scheme)
-             || buf_printf(b, "</th><td>%ld</td>", t->n)
-             || (show ? buf_printf(b, "<td>%.0f</td><td>%.0f</td></tr>\n", t->median, t->p90)
+    for (int i = 0; rc == 0 && i < n; i++) {
+        bool show = !t[i].suppressed && !isnan(t[i].median);
+        rc = buf_puts(b, "<tr><th scope=\"row\">") || buf_put_html(b, t[i].scheme)
+             || buf_printf(b, "</th><td>%ld</td>", t[i].n)
+             || (show ? buf_printf(b, "<td>%.0f</td><td>%.0f</td></tr>\n", t[i].median, t[i].p90)
                       : buf_puts(b, "<td>—</td><td>—</td></tr>\n"));
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
+}
+
+static int put_ttb(struct buf *b, const struct impact_view *v)
+{
+    return buf_printf(b, "<h2>%s</h2>\n", _("Time to benefit"))
+           || put_ttb_table(b, _("Days from sanction to disbursal, from the schemes' beneficiary lists"),
+                            _("Beneficiaries"), v->ttb, v->n_ttb)
+           || (v->n_app > 0
+                   ? put_ttb_table(b, _("Days from submission to disbursal, from applications made on this portal"),
+                                   _("Applications"), v->app, v->n_app)
+                   : buf_printf(b, "<p>%s</p>\n", _("No application made on this portal has been disbursed yet.")));
 }
 
 static int put_run(struct buf *b, const struct impact_view *v, const char *created_at)

@@ -86,6 +86,10 @@ t = r["time_to_benefit"]["by_scheme"]
 # The generator sanctions 7 to 60 days before disbursal (docs/generator.md).
 check("time to benefit per scheme lies in the generator's 7-60 days",
       t and all(7 <= c["median_days"] <= c["p90_days"] <= 60 for c in t if not c["suppressed"]))
+check("time to benefit also covers the portal's applications (none disbursed in generated data)",
+      r["time_to_benefit"]["applications"]["by_scheme"] == [])
+check("each scheme reports the naive (unmatched) estimate beside the matched one",
+      all("naive_estimate" in s for s in S) and all(s["naive_estimate"] is not None for s in conc))
 check("time-to-benefit district cells under 5 are suppressed",
       all(c["median_days"] is None for c in r["time_to_benefit"]["by_district"] if c["n"] < 5))
 for s in S:
