@@ -50,9 +50,20 @@ static bool may_read(const struct web_request *rq)
            || (u->role == AUTH_ROLE_OFFICER && u->state[0] != '\0' && u->district[0] == '\0');
 }
 
+/* Three decimals, and never "-0.000". */
+static double tidy0(double v)
+{
+    return fabs(v) < 0.0005 ? 0.0 : v;
+}
+
+static double tidy2(double v)
+{
+    return fabs(v) < 0.005 ? 0.0 : v;
+}
+
 static int put_num(struct buf *b, bool has, double v)
 {
-    return has && !isnan(v) ? buf_printf(b, "%+.3f", v) : buf_puts(b, "—");
+    return has && !isnan(v) ? buf_printf(b, "%+.3f", tidy0(v)) : buf_puts(b, "—");
 }
 
 static int put_forest(struct buf *b, const struct impact_view *v)
@@ -71,11 +82,21 @@ static int put_forest(struct buf *b, const struct impact_view *v)
     return buf_puts(b, "<div class=\"wide\">") || svg_forest_put(b, &f) || buf_puts(b, "</div>\n");
 }
 
+/* Conclusive means an interval no wider than ±0.1 (DESIGN.md §5); a
+ * conclusive interval may still hold zero, and the verdict says which. */
 static const char *verdict(const struct impact_view_scheme *s)
 {
+    if (s->not_estimable)
+        return _("Not estimable: no year of GST turnover before disbursal");
     if (!s->att.has)
-        return s->att.suppressed ? _("Suppressed: fewer than 5 treated") : _("Not estimable");
-    return s->att.inconclusive ? _("Inconclusive") : _("Finding");
+        return _("Suppressed: fewer than 5 treated");
+    if (s->att.inconclusive)
+        return _("Inconclusive");
+    if (s->att.lo > 0)
+        return _("Finding: raises turnover");
+    if (s->att.hi < 0)
+        return _("Finding: lowers turnover");
+    return _("Finding: no effect beyond ±0.1 (the interval holds zero)");
 }
 
 static int put_results(struct buf *b, const struct impact_view *v)
@@ -95,10 +116,10 @@ static int put_results(struct buf *b, const struct impact_view *v)
         bool ci = s->att.has && !isnan(s->att.lo);
         rc = buf_puts(b, "<tr><th scope=\"row\">") || buf_put_html(b, s->id) || buf_puts(b, "</th><td>")
              || put_num(b, s->att.has, s->att.est) || buf_puts(b, "</td><td>")
-             || (ci ? buf_printf(b, "%+.3f … %+.3f", s->att.lo, s->att.hi) : buf_puts(b, "—"))
+             || (ci ? buf_printf(b, "%+.3f … %+.3f", tidy0(s->att.lo), tidy0(s->att.hi)) : buf_puts(b, "—"))
              || buf_printf(b, "</td><td>%ld</td><td>%ld</td><td>", s->att.n_treated, s->n_control)
              || (s->pre_passes < 0 ? buf_puts(b, "—")
-                 : buf_printf(b, "%+.3f (%s)", s->pre.est, s->pre_passes ? _("holds zero") : _("misses zero")))
+                 : buf_printf(b, "%+.3f (%s)", tidy0(s->pre.est), s->pre_passes ? _("holds zero") : _("misses zero")))
              || buf_puts(b, "</td><td>") || buf_put_html(b, verdict(s)) || buf_puts(b, "</td></tr>\n");
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
@@ -130,7 +151,7 @@ static int put_balance(struct buf *b, const struct impact_view *v)
              || buf_puts(b, "</th>");
         for (int i = 0; rc == 0 && i < v->n; i++)
             if (v->s[i].n_bal > c)
-                rc = buf_printf(b, "<td>%.2f → %.2f</td>", v->s[i].bal[c].before, v->s[i].bal[c].after);
+                rc = buf_printf(b, "<td>%.2f → %.2f</td>", tidy2(v->s[i].bal[c].before), tidy2(v->s[i].bal[c].after));
             else if (v->s[i].n_bal > 0)
                 rc = buf_puts(b, "<td>—</td>");
         rc = rc || buf_puts(b, "</tr>\n");
