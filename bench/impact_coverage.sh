@@ -27,7 +27,8 @@ python3 - "$T" $SEEDS <<'PY'
 import json, sys
 d, seeds = sys.argv[1], sys.argv[2:]
 tot = cov = tot_c = cov_c = 0
-print("seed scheme true estimate ci_low ci_high n_treated conclusive covered")
+err_m = err_n = 0.0
+print("seed scheme true estimate ci_low ci_high n_treated conclusive covered naive")
 for s in seeds:
     truth = json.load(open("%s/manifest.%s.json" % (d, s)))["true_effects"]
     for r in json.load(open("%s/impact.%s.json" % (d, s)))["schemes"]:
@@ -38,8 +39,14 @@ for s in seeds:
         tot += 1; cov += c
         if not r["inconclusive"]:
             tot_c += 1; cov_c += c
-        print("%s %s %.3f %.4f %.4f %.4f %d %s %s" % (s, r["id"], t, r["estimate"], r["ci_low"], r["ci_high"],
-              r["n_treated"], "yes" if not r["inconclusive"] else "no", "yes" if c else "NO"))
+        naive = r.get("naive_estimate")
+        if naive is not None:
+            err_m += (r["estimate"] - t) ** 2; err_n += (naive - t) ** 2
+        print("%s %s %.3f %.4f %.4f %.4f %d %s %s %s" % (s, r["id"], t, r["estimate"], r["ci_low"], r["ci_high"],
+              r["n_treated"], "yes" if not r["inconclusive"] else "no", "yes" if c else "NO",
+              "%.4f" % naive if naive is not None else "-"))
 print("coverage conclusive: %d/%d" % (cov_c, tot_c))
 print("coverage all estimated: %d/%d" % (cov, tot))
+if tot:
+    print("root mean square error: matched %.4f, naive %.4f" % ((err_m / tot) ** 0.5, (err_n / tot) ** 0.5))
 PY

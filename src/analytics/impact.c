@@ -24,6 +24,7 @@ struct design {
     int strata[MAX_STRATA];
     int n_strata;
     size_t cols;
+    int *dist_of;                    /* treated row -> index of its district in the report */
 };
 
 /* One estimation on a sample (a list of design rows, repeats allowed). */
@@ -54,6 +55,7 @@ static void design_free(struct design *d)
     mem_free(d->lpre);
     mem_free(d->unit_first);
     mem_free(d->unit_count);
+    mem_free(d->dist_of);
 }
 
 static int grow(void **p, size_t cap, size_t size)
@@ -245,8 +247,10 @@ static const struct impact_unit *treated_unit(const struct impact_panel *p, cons
 }
 
 /* Estimates of one sample: overall, placebo, per segment, per district
- * (the report's districts, by index). mask is scratch (nm entries). */
-static void once_estimates(const struct impact_panel *p, const struct once *o,
+ * (the report's districts, by index; one pass over the matches, in match
+ * order, so each equals did_att over that district's matches). mask is
+ * scratch (nm entries). */
+static void once_estimates(const struct impact_panel *p, const struct design *d, const struct once *o,
                            const struct impact_scheme *sc, bool *mask, double *att, double *pre,
                            double *seg, long *seg_n, double *dist, long *dist_n)
 {
@@ -258,13 +262,21 @@ static void once_estimates(const struct impact_panel *p, const struct once *o,
         seg[s] = did_att(o->y, o->m, o->nm, NULL, mask, &seg_n[s]);
     }
     for (size_t k = 0; k < sc->n_districts; k++) {
-        for (size_t i = 0; i < o->nm; i++) {
-            const struct impact_unit *u = treated_unit(p, o, i);
-            mask[i] = strcmp(u->district, sc->districts[k].district) == 0
-                      && strcmp(u->state, sc->districts[k].state) == 0;
-        }
-        dist[k] = did_att(o->y, o->m, o->nm, NULL, mask, &dist_n[k]);
+        dist[k] = 0;
+        dist_n[k] = 0;
     }
+    for (size_t i = 0; i < o->nm; i++) {
+        int k = d->dist_of[o->idx[o->m[i].t]];
+        double c = 0;
+        if (k < 0)
+            continue;
+        for (int j = 0; j < o->m[i].k; j++)
+            c += o->y[o->m[i].c[j]];
+        dist[k] += o->y[o->m[i].t] - c / o->m[i].k;
+        dist_n[k]++;
+    }
+    for (size_t k = 0; k < sc->n_districts; k++)
+        dist[k] = dist_n[k] > 0 ? dist[k] / (double)dist_n[k] : NAN;
 }
 
 /* Balance: covariate means and variances of the treated rows against the
@@ -410,7 +422,7 @@ static int bootstrap(const struct impact_panel *p, const struct design *d, const
             once_free(&o);
             goto done;
         }
-        once_estimates(p, &o, sc, mask, &w.att[b], &w.pre[b], seg, seg_n, dist, dist_n);
+        once_estimates(p, d, &o, sc, mask, &w.att[b], &w.pre[b], seg, seg_n, dist, dist_n);
         for (int s = 0; s < SEG_COUNT; s++)
             w.seg[s][b] = seg[s];
         for (size_t k = 0; k < nd; k++)
@@ -459,8 +471,23 @@ static double naive_did(const struct design *d)
 
 /* The full-sample estimate: matches, balance, point estimates and the
  * cells (segments, districts) the bootstrap then gives intervals. */
-static int point(const struct impact_panel *p, const struct design *d, struct impact_scheme *sc,
-                 struct err *e)
+/* Each treated row's district among the report's (-1: none). */
+static int district_index(const struct impact_panel *p, struct design *d, const struct impact_scheme *sc)
+{
+    d->dist_of = mem_alloc((d->nt + 1) * sizeof *d->dist_of);
+    if (d->dist_of == NULL)
+        return -1;
+    for (size_t r = 0; r < d->nt; r++) {
+        const struct impact_unit *u = &p->units[d->rows[r].unit];
+        d->dist_of[r] = -1;
+        for (size_t k = 0; k < sc->n_districts && d->dist_of[r] < 0; k++)
+            if (strcmp(sc->districts[k].district, u->district) == 0 && strcmp(sc->districts[k].state, u->state) == 0)
+                d->dist_of[r] = (int)k;
+    }
+    return 0;
+}
+
+static int point(const struct impact_panel *p, struct design *d, struct impact_scheme *sc, struct err *e)
 {
     struct once o = {0};
     double att, pre, seg[SEG_COUNT], *dist = NULL;
@@ -493,9 +520,9 @@ static int point(const struct impact_panel *p, const struct design *d, struct im
     dist = mem_alloc((sc->n_districts + 1) * sizeof *dist);
     dist_n = mem_alloc((sc->n_districts + 1) * sizeof *dist_n);
     mask = mem_alloc(o.nm * sizeof *mask);
-    if (dist == NULL || dist_n == NULL || mask == NULL)
+    if (dist == NULL || dist_n == NULL || mask == NULL || district_index(p, d, sc) != 0)
         goto oom;
-    once_estimates(p, &o, sc, mask, &att, &pre, seg, seg_n, dist, dist_n);
+    once_estimates(p, d, &o, sc, mask, &att, &pre, seg, seg_n, dist, dist_n);
     estimate_init(&sc->att, att, (long)o.nm);
     estimate_init(&sc->pre_trend, pre, (long)o.nm);
     for (int s = 0; s < SEG_COUNT; s++)

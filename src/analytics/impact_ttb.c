@@ -76,7 +76,8 @@ int impact_ttb_compute(struct impact_ttb_row *rows, size_t n, struct impact_ttb 
             rows[m++] = rows[i];
         else
             out->negative++;
-    qsort(rows, m, sizeof *rows, row_cmp);
+    if (m > 1)   /* rows may be NULL when there are none */
+        qsort(rows, m, sizeof *rows, row_cmp);
     for (size_t i = 0; i < m;) {
         size_t j = i, k;
         while (j < m && strcmp(rows[j].scheme, rows[i].scheme) == 0)

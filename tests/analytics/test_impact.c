@@ -291,6 +291,11 @@ static void test_time_to_benefit(void **state)
     assert_false(t.districts[1].suppressed);       /* a, PUNE: five rows */
     assert_true(fabs(t.districts[1].median - 30) < 1e-12);
     impact_ttb_free(&t);
+    /* No rows at all (a store without lists): empty, not an error. */
+    assert_int_equal(impact_ttb_compute(NULL, 0, &t, NULL), 0);
+    assert_int_equal(t.n_schemes, 0);
+    assert_int_equal(t.n_districts, 0);
+    impact_ttb_free(&t);
 }
 
 int main(void)
