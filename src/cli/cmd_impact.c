@@ -123,6 +123,9 @@ static int print_text(const struct impact_report *r)
         int rc;
         if (s->not_estimable)
             rc = printf("%-16s not estimable: %s\n", s->id, s->not_estimable);
+        else if (isnan(s->att.lo))   /* --draws 0 */
+            rc = printf("%-16s %+.3f (no interval) treated %ld control %ld inconclusive\n", s->id, s->att.est,
+                        s->n_treated, s->n_control);
         else
             rc = printf("%-16s %+.3f [%+.3f, %+.3f] treated %ld control %ld%s\n", s->id, s->att.est, s->att.lo,
                         s->att.hi, s->n_treated, s->n_control, s->att.inconclusive ? " inconclusive" : "");
