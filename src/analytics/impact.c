@@ -10,7 +10,7 @@
 #include "core/alloc.h"
 
 #define W IMPACT_WINDOW_Q
-#define MAX_STRATA 64
+#define MAX_STRATA 200   /* = the store's panel bound (MAX_QUARTERS in store_impact.c): never reached */
 
 /* The stacked rows of one scheme: treated rows first, then each control
  * unit's rows together (so a control unit is resampled as a whole). */
@@ -600,6 +600,9 @@ int impact_estimate_all(const struct impact_panel *p, const struct impact_opts *
     memset(r, 0, sizeof *r);
     if (o->draws < 0 || o->draws > IMPACT_MAX_DRAWS)
         return err_set(e, "impact: draws must be 0 to %d", IMPACT_MAX_DRAWS);
+    /* A stratum is a disbursal quarter inside the panel, so this bounds them. */
+    if (p->n_q > MAX_STRATA)
+        return err_set(e, "impact: the panel spans more than %d quarters", MAX_STRATA);
     r->opts = *o;
     r->q_first = p->q_first;
     r->n_q = p->n_q;
