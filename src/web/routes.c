@@ -196,6 +196,11 @@ static const struct route routes[] = {
     {"GET", "/clusters/health.xlsx", CLUSTER_READERS, page_cluster_health_xlsx,
      "Cluster health as a spreadsheet", XLSX_TYPE, NULL, "200 400 401 403",
      "state GST state code to narrow to (a national reader)"},
+    /* Scheme outcomes (issue 8, docs/impact.md): policymakers and state
+     * officers; the handler refuses a district officer (403). */
+    {"GET", "/policy/impact", ACCESS_OFFICER | ACCESS_POLICYMAKER, page_impact,
+     "Scheme outcomes: matched difference-in-differences effects on GST turnover, forest plot, balance, "
+     "time to benefit", HTML, NULL, "200 401 403", NULL},
     {"GET", "/clusters/{id}", CLUSTER_READERS, page_cluster,
      "One registered cluster: health, reasons, peers and trends", HTML, NULL, "200 401 403 404", NULL},
     /* Merger what-ifs (issue 8, docs/scenarios.md): national aggregates for

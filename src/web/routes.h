@@ -75,6 +75,7 @@ int api_grievance_act(struct web_request *rq, struct web_response *rs, struct er
 int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_cluster_health(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_impact(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_scenarios(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_scenario(struct web_request *rq, struct web_response *rs, struct err *e);
