@@ -43,6 +43,8 @@ int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_link(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_insights(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_sustainability(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Print "samanvay: <msg>" to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

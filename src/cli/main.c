@@ -33,6 +33,8 @@ static const struct command commands[] = {
     {"clusters", cmd_clusters, "clusters map|health (--db F | --pg C) [--json]"},
     {"link", cmd_link,
      "link --config FILE.yaml --left A.csv [--right B.csv] --out PAIRS.csv [--report R.json] [--quiet]"},
+    {"insights", cmd_insights, "insights --enterprise ID (--db F | --pg C) [--json]"},
+    {"sustainability", cmd_sustainability, "sustainability --enterprise ID | --clusters (--db F | --pg C) [--json]"},
     {"stress", cmd_stress, "stress train|score|backtest (--db F | --pg C) [--json] [--quiet]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
     {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},

@@ -1,0 +1,70 @@
+/* store_energy.h: the energy_declaration table (migration 0018) and the
+ * reads the insights and sustainability views need: one enterprise's
+ * declarations, every declaration with its enterprise's NIC division and
+ * turnover (benchmarks), the registered clusters' members, and the market
+ * peers of a NIC group with their GST turnover windows. Portable SQL. */
+#ifndef SAMANVAY_STORE_ENERGY_H
+#define SAMANVAY_STORE_ENERGY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "analytics/market.h"
+#include "analytics/sustainability.h"
+#include "core/err.h"
+#include "store/store.h"
+
+/* A feed row: the enterprise (resolved by Udyam number) and what it used. */
+struct energy_feed_row {
+    char udyam[20];
+    char fiscal_year[8];
+    int source;                    /* enum energy_source */
+    int64_t quantity_milli;
+    uint64_t content_hash;
+    int64_t src_file, src_row;
+};
+
+/* Keyed write of a feed row (store_keyed.h outcomes). */
+int store_energy_feed_upsert(struct store *s, int64_t enterprise_id,
+                             const struct energy_feed_row *r, struct upsert_result *out,
+                             struct err *e);
+
+/* The entrepreneur's declaration on the portal (replaces an earlier portal
+ * declaration of the same year and source). */
+int store_energy_declare(struct store *s, int64_t enterprise_id, const char *fiscal_year,
+                         int source, int64_t quantity_milli, int64_t user_id, struct err *e);
+
+/* Every declaration of one enterprise (at most 256); free *out with mem_free. */
+int store_energy_list(struct store *s, int64_t enterprise_id, struct energy_decl **out, size_t *n,
+                      struct err *e);
+
+/* Every declaration with its enterprise's NIC division and turnover,
+ * ordered by enterprise. */
+struct energy_row {
+    struct energy_decl d;
+    char division[3];
+    int64_t turnover_paise;        /* -1 unknown */
+};
+int store_energy_all(struct store *s, struct energy_row **out, size_t *n, struct err *e);
+
+/* Registered clusters' members: (cluster id, name, enterprise), ordered by
+ * cluster. */
+struct cluster_member_ref {
+    char cluster_id[48];
+    char name[160];
+    int64_t enterprise_id;
+};
+int store_energy_cluster_members(struct store *s, struct cluster_member_ref **out, size_t *n,
+                                 struct err *e);
+
+/* The latest GST return period on file ('YYYY-MM'; "" when none). */
+int store_insights_latest_period(struct store *s, char out[8], struct err *e);
+
+/* Every enterprise of NIC group `group` (3 digits) with its growth (taxable
+ * value filed in (cut, end] over that in (start, cut]) and export share;
+ * periods 'YYYY-MM'. Free *out with mem_free. */
+int store_insights_peers(struct store *s, const char *group, const char *start, const char *cut,
+                         const char *end, struct market_peer **out, size_t *n, struct err *e);
+
+#endif
