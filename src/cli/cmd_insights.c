@@ -147,7 +147,13 @@ int cmd_insights(struct cli_ctx *ctx, int argc, char **argv)
         goto out;
     {
         struct insights_env env = {ctx->ref, rules, tables, &factors, cat, ctx->today};
-        if (enterprise_insights_load(s, &env, a.id, &x, &found, &e) != 0) {
+        if (store_begin_read(s, &e) != 0) {
+            rc = cli_usage_error("insights: %s", e.msg);
+            goto out;
+        }
+        rc = enterprise_insights_load(s, &env, a.id, &x, &found, &e);
+        store_rollback(s);
+        if (rc != 0) {
             rc = cli_usage_error("insights: %s", e.msg);
             goto out;
         }

@@ -205,13 +205,8 @@ int enterprise_insights_load(struct store *s, const struct insights_env *env, in
         out->fair_ok[i] = market_qualifies(&out->subject, env->tables->fairs[i].who);
     for (size_t i = 0; i < env->tables->n_targets; i++)
         out->target_ok[i] = market_qualifies(&out->subject, env->tables->targets[i].who);
-    if (store_begin_read(s, e) != 0)
+    if (market_of(s, out, e) != 0 || sustainability_of(s, env, out, e) != 0)
         goto done;
-    if (market_of(s, out, e) != 0 || sustainability_of(s, env, out, e) != 0) {
-        store_rollback(s);
-        goto done;
-    }
-    store_rollback(s);
     esg_of(env, &g.profile, out);
     green_of(env, &g.profile, out);
     rc = 0;

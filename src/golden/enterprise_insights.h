@@ -59,7 +59,9 @@ struct enterprise_insights {
 };
 
 /* Load and compute; *found false when there is no such enterprise. Free it
- * either way. */
+ * either way. The caller runs it in one read snapshot (store_begin_read;
+ * the server does for an entrepreneur's GET), so peers, declarations and
+ * benchmarks are read as of one moment. */
 int enterprise_insights_load(struct store *s, const struct insights_env *env, int64_t id,
                              struct enterprise_insights *out, bool *found, struct err *e);
 void enterprise_insights_free(struct enterprise_insights *x);
