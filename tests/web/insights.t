@@ -57,7 +57,9 @@ like "and the factor's source" "$(cat "$T/ins.html")" "CEA CO2 Baseline Database
 like "a percentile bar is SVG with an accessible name" "$(cat "$T/ins.html")" 'role="img" aria-label='
 like "the procurement target of 25%" "$(cat "$T/ins.html")" "25%"
 curl -s -b "$T/ent" "$B/insights?lang=hi" >"$T/hi.html"
-like "Hindi page: its heading in Hindi" "$(cat "$T/hi.html")" "ऊर्जा"
+like "Hindi page: its title in Hindi" "$(cat "$T/hi.html")" "बाज़ार जानकारी और स्थिरता"
+curl -s -b "$T/pol" "$B/sustainability?lang=hi" >"$T/shi.html"
+like "Hindi aggregates page" "$(cat "$T/shi.html")" "एनआईसी प्रभाग के अनुसार तीव्रता"
 
 # No other firm's figure: no other enterprise's name on the page.
 OTHER=$(q "SELECT name FROM enterprise WHERE id <> $ENT AND name <> '' ORDER BY id LIMIT 1")
