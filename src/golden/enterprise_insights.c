@@ -105,7 +105,7 @@ static int sustainability_of(struct store *s, const struct insights_env *env,
         return -1;
     if (!x->fp.declared || x->division[0] == '\0')
         return 0;
-    if (sustainability_units_load(s, env->factors, &units, &n, e) != 0)
+    if (sustainability_units_load(s, env->factors, x->division, &units, &n, e) != 0)
         return -1;
     if (sustainability_benchmarks(units, n, &b, &nb, e) != 0) {
         mem_free(units);

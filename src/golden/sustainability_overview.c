@@ -42,7 +42,8 @@ static int units_from_rows(const struct emission_factors *f, const struct energy
 }
 
 int sustainability_units_load(struct store *s, const struct emission_factors *f,
-                              struct sustain_unit **out, size_t *n, struct err *e)
+                              const char *division, struct sustain_unit **out, size_t *n,
+                              struct err *e)
 {
     struct energy_row *rows = NULL;
     size_t nr = 0;
@@ -50,7 +51,7 @@ int sustainability_units_load(struct store *s, const struct emission_factors *f,
 
     *out = NULL;
     *n = 0;
-    if (store_energy_all(s, &rows, &nr, e) != 0)
+    if (store_energy_all(s, division, &rows, &nr, e) != 0)
         return -1;
     *out = mem_calloc(nr ? nr : 1, sizeof **out);
     if (*out == NULL) {
@@ -124,7 +125,7 @@ int sustainability_overview_load(struct store *s, const struct emission_factors 
     memset(o, 0, sizeof *o);
     if (store_begin_read(s, e) != 0)
         return -1;
-    if (sustainability_units_load(s, f, &o->units, &o->n_units, e) != 0
+    if (sustainability_units_load(s, f, NULL, &o->units, &o->n_units, e) != 0
         || sustainability_benchmarks(o->units, o->n_units, &o->bench, &o->n_bench, e) != 0
         || cluster_totals(s, o, e) != 0) {
         store_rollback(s);

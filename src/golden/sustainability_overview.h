@@ -12,9 +12,11 @@
 #include "analytics/sustainability.h"
 #include "store/store.h"
 
-/* One unit per enterprise with a usable declaration (by enterprise id). */
+/* One unit per enterprise with a usable declaration (by enterprise id);
+ * only NIC division `division` when not NULL. */
 int sustainability_units_load(struct store *s, const struct emission_factors *f,
-                              struct sustain_unit **out, size_t *n, struct err *e);
+                              const char *division, struct sustain_unit **out, size_t *n,
+                              struct err *e);
 
 struct sustainability_overview {
     struct sustain_unit *units;

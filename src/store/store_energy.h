@@ -40,13 +40,15 @@ int store_energy_list(struct store *s, int64_t enterprise_id, struct energy_decl
                       struct err *e);
 
 /* Every declaration with its enterprise's NIC division and turnover,
- * ordered by enterprise. */
+ * ordered by enterprise; only division `division` when not NULL (an
+ * enterprise's benchmark needs its own division, not the store). */
 struct energy_row {
     struct energy_decl d;
     char division[3];
     int64_t turnover_paise;        /* -1 unknown */
 };
-int store_energy_all(struct store *s, struct energy_row **out, size_t *n, struct err *e);
+int store_energy_all(struct store *s, const char *division, struct energy_row **out, size_t *n,
+                     struct err *e);
 
 /* Registered clusters' members: (cluster id, name, enterprise), ordered by
  * cluster. */
