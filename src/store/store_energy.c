@@ -255,17 +255,17 @@ static int read_peer(struct db_stmt *st, void *row, struct err *e)
 int store_insights_peers(struct store *s, const char *group, const char *start, const char *cut,
                          const char *end, struct market_peer **out, size_t *n, struct err *e)
 {
+    /* Driven from the group's enterprises, each summing its own returns
+     * through gst_return(enterprise_id, period): a CTE over every return
+     * in the window read the whole table for one small group. */
     static const char sql[] =
-        "WITH g AS (SELECT r.enterprise_id,"
-        " SUM(CASE WHEN r.period > $3 THEN r.taxable_value_paise END) AS cur,"
-        " SUM(CASE WHEN r.period <= $3 THEN r.taxable_value_paise END) AS prev"
-        " FROM gst_return r JOIN enterprise e ON e.id = r.enterprise_id"
-        " WHERE substr(e.nic, 1, 3) = $1 AND r.period > $2 AND r.period <= $4"
-        " AND r.filed_on IS NOT NULL GROUP BY r.enterprise_id)"
-        " SELECT e.id, e.state, upper(COALESCE(e.district, '')), g.cur, g.prev,"
+        "SELECT e.id, e.state, upper(COALESCE(e.district, '')),"
+        " (SELECT SUM(r.taxable_value_paise) FROM gst_return r WHERE r.enterprise_id = e.id"
+        "  AND r.period > $3 AND r.period <= $4 AND r.filed_on IS NOT NULL),"
+        " (SELECT SUM(r.taxable_value_paise) FROM gst_return r WHERE r.enterprise_id = e.id"
+        "  AND r.period > $2 AND r.period <= $3 AND r.filed_on IS NOT NULL),"
         " e.turnover_paise, e.exports_paise"
-        " FROM enterprise e LEFT JOIN g ON g.enterprise_id = e.id"
-        " WHERE substr(e.nic, 1, 3) = $1 ORDER BY e.id";
+        " FROM enterprise e WHERE substr(e.nic, 1, 3) = $1 ORDER BY e.id";
     struct row_list l = ROW_LIST(struct market_peer, 10000000);
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 

@@ -21,3 +21,8 @@ CREATE TABLE energy_declaration (
     src_row BIGINT,
     PRIMARY KEY (enterprise_id, fiscal_year, source, origin)
 );
+
+-- The latest GST month on file, which the insights' growth window ends at,
+-- read from the end of this index (covering: filed or not) instead of a
+-- scan of every return.
+CREATE INDEX gst_return_period ON gst_return(period, filed_on);
