@@ -13,6 +13,7 @@
 
 #include "analytics/suppress.h"
 #include "core/date.h"
+#include "core/money.h"
 #include "golden/enterprise_insights.h"
 #include "store/store_energy.h"
 #include "web/form.h"
@@ -39,6 +40,14 @@ static const char *level_words(enum peer_level l)
     }
 }
 
+static const char *source_words(int s)
+{
+    static const char *const names[ES_COUNT] = {N_("Electricity"), N_("Diesel"), N_("LPG"),
+                                                N_("Natural gas"), N_("Coal")};
+
+    return (unsigned)s < ES_COUNT ? _(names[s]) : "?";
+}
+
 static const char *tri_words(int v)
 {
     return v < 0 ? _("Cannot tell from your details") : v ? _("Yes") : _("No");
@@ -57,7 +66,7 @@ static int put_metric(struct buf *b, const char *title, const struct market_metr
     if (m->level == PEER_NONE)
         return buf_printf(b, "<p>%s</p>\n",
                           _("Fewer than 5 comparable enterprises have this figure, even across India, so no comparison is shown."));
-    if (buf_printf(b, "<p>%s %.1f%% (%lld %s)</p>\n", _("Median of"), m->peer_median * 100.0,
+    if (buf_printf(b, "<p>%s %.1f%% (%lld %s)</p>\n", _("Peers' median:"), m->peer_median * 100.0,
                    (long long)m->peers[m->level], level_words(m->level)))
         return -1;
     if (!m->known)
@@ -69,6 +78,7 @@ static int put_metric(struct buf *b, const char *title, const struct market_metr
 static int put_market(struct web_request *rq, struct buf *b, const struct enterprise_insights *x)
 {
     const struct insight_tables *t = rq->app->insight_tables;
+    char money[MONEY_STR_MAX];
 
     if (buf_printf(b, "<h2>%s</h2>\n", _("Your market")) ||
         (x->window_end[0] && buf_printf(b, "<p>%s %s.</p>\n",
@@ -110,12 +120,13 @@ static int put_market(struct web_request *rq, struct buf *b, const struct enterp
         return -1;
     for (size_t i = 0; i < t->n_fairs; i++) {
         const struct trade_fair *f = &t->fairs[i];
+        money_format_inr((int64_t)f->cap_rs * 100, money);
         if (buf_puts(b, "<tr><td>") || buf_put_html(b, hindi(rq) ? f->component_hi : f->assistance)
             || buf_puts(b, " (") || buf_put_html(b, f->programme) || buf_puts(b, ")")
             || (!f->confirmed && buf_printf(b, " <em>%s</em>", _("amounts not confirmed")))
             || (f->has_rate ? buf_printf(b, "</td><td>%g%%</td>", f->rate_pct)
                             : buf_puts(b, "</td><td>—</td>"))
-            || buf_printf(b, "<td>₹%lld</td><td>%s <a href=\"", f->cap_rs,
+            || buf_printf(b, "<td>%s</td><td>%s <a href=\"", money,
                           f->who == WHO_ORGANISATION ? _("Through an MSME body that organises it")
                                                      : tri_words(x->fair_ok[i]))
             || buf_put_html(b, f->source) || buf_printf(b, "\">%s</a></td></tr>\n", _("source")))
@@ -144,16 +155,24 @@ static int put_footprint(struct buf *b, const struct enterprise_insights *x)
         const struct footprint_line *l = &fp->line[s];
         if (!fp->has[s])
             continue;
-        if (buf_printf(b, "<tr><td>%s</td><td>%.3f %s</td><td>%.4f kgCO2/%s <small>", 
-                       energy_source_code((enum energy_source)s),
-                       (double)l->decl.quantity_milli / 1000.0, l->factor.unit,
-                       l->factor.kgco2_per_unit, l->factor.unit)
-            || buf_put_html(b, l->factor.source_text)
-            || buf_printf(b, "</small></td><td>%.3f</td><td>%s</td></tr>\n", l->kgco2 / 1000.0,
-                          l->decl.portal ? _("you, on this portal") : _("a data feed")))
+        if (buf_printf(b, "<tr><td>%s</td><td>%.3f %s</td><td>%.4f kgCO2/%s</td><td>%.3f</td>"
+                          "<td>%s</td></tr>\n",
+                       source_words(s), (double)l->decl.quantity_milli / 1000.0, l->factor.unit,
+                       l->factor.kgco2_per_unit, l->factor.unit, l->kgco2 / 1000.0,
+                       l->decl.portal ? _("you, on this portal") : _("a data feed")))
             return -1;
     }
-    if (buf_printf(b, "</tbody>\n</table></div>\n<p>%s <strong>%.3f tCO2</strong>, %.1f GJ.</p>\n",
+    if (buf_printf(b, "</tbody>\n</table></div>\n<p><small>%s</small></p>\n<ul class=\"refs\">\n",
+                   _("Where each factor comes from:")))
+        return -1;
+    for (int s = 0; s < ES_COUNT; s++)
+        if (fp->has[s] && (buf_printf(b, "<li><small>%s: ", source_words(s))
+                           || buf_put_html(b, fp->line[s].factor.source_text)
+                           || buf_puts(b, "</small></li>\n")))
+            return -1;
+    if (buf_puts(b, "</ul>\n"))
+        return -1;
+    if (buf_printf(b, "<p>%s <strong>%.3f tCO2</strong>, %.1f GJ.</p>\n",
                    _("Total:"), fp->tco2, fp->gj)
         || buf_printf(b, "<p><small>%s</small></p>\n",
                       _("CO2 only, from grid electricity and fuels burnt on site; methane and nitrous oxide are not counted.")))
@@ -204,7 +223,7 @@ static int put_form(struct web_request *rq, struct buf *b)
             N_("GJ of natural gas (the energy on your supplier's invoice)"),
             N_("GJ of coal (the energy on your supplier's invoice)")};
         snprintf(name, sizeof name, "q_%s", energy_source_code((enum energy_source)s));
-        snprintf(label, sizeof label, "%s (%s)", energy_source_code((enum energy_source)s),
+        snprintf(label, sizeof label, "%s (%s)", source_words(s),
                  energy_source_unit((enum energy_source)s));
         if (html_input(b, name, label, "text", "", _(hints[s]), NULL, false))
             return -1;
