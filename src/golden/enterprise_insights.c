@@ -12,6 +12,7 @@
 #include "rules/eligibility.h"
 #include "rules/facts.h"
 #include "store/store_energy.h"
+#include "store/store_insights.h"
 
 /* 'YYYY-MM' moved by `delta` months. */
 static void month_shift(const char *m, int delta, char out[8])
@@ -56,7 +57,6 @@ static int market_of(struct store *s, struct enterprise_insights *x, struct err 
     struct market_peer *peers = NULL, self = {0};
     double *scratch;
     size_t n = 0;
-    int rc = 0;
 
     for (int m = 0; m < METRIC_COUNT; m++)
         x->metric[m].level = PEER_NONE;
@@ -79,17 +79,14 @@ static int market_of(struct store *s, struct enterprise_insights *x, struct err 
     for (size_t i = 0; i < n; i++)
         if (peers[i].id == x->ent.id)
             self = peers[i];
-    if (self.id == 0) {
-        /* Not in its own NIC group's rows (cannot happen with a NIC on
-         * file), so compare nothing rather than something wrong. */
-        rc = 0;
-    } else {
+    /* Always among its own NIC group's rows; were it not, nothing is
+     * compared rather than something wrong. */
+    if (self.id != 0)
         for (int m = 0; m < METRIC_COUNT; m++)
             market_metric_compute(peers, n, &self, (enum market_metric_id)m, scratch, &x->metric[m]);
-    }
     mem_free(scratch);
     mem_free(peers);
-    return rc;
+    return 0;
 }
 
 static int sustainability_of(struct store *s, const struct insights_env *env,

@@ -1,8 +1,7 @@
 /* store_energy.h: the energy_declaration table (migration 0018) and the
- * reads the insights and sustainability views need: one enterprise's
- * declarations, every declaration with its enterprise's NIC division and
- * turnover (benchmarks), the registered clusters' members, and the market
- * peers of a NIC group with their GST turnover windows. Portable SQL. */
+ * reads the sustainability views need: one enterprise's declarations,
+ * every declaration with its enterprise's NIC division and turnover
+ * (benchmarks), and the registered clusters' members. Portable SQL. */
 #ifndef SAMANVAY_STORE_ENERGY_H
 #define SAMANVAY_STORE_ENERGY_H
 
@@ -10,7 +9,6 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "analytics/market.h"
 #include "analytics/sustainability.h"
 #include "core/err.h"
 #include "store/store.h"
@@ -59,14 +57,5 @@ struct cluster_member_ref {
 };
 int store_energy_cluster_members(struct store *s, struct cluster_member_ref **out, size_t *n,
                                  struct err *e);
-
-/* The latest GST return period on file ('YYYY-MM'; "" when none). */
-int store_insights_latest_period(struct store *s, char out[8], struct err *e);
-
-/* Every enterprise of NIC group `group` (3 digits) with its growth (taxable
- * value filed in (cut, end] over that in (start, cut]) and export share;
- * periods 'YYYY-MM'. Free *out with mem_free. */
-int store_insights_peers(struct store *s, const char *group, const char *start, const char *cut,
-                         const char *end, struct market_peer **out, size_t *n, struct err *e);
 
 #endif
