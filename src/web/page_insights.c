@@ -88,7 +88,7 @@ static int put_market(struct web_request *rq, struct buf *b, const struct enterp
                       &x->metric[METRIC_GROWTH])
         || put_metric(b, _("Exports as a share of turnover"), &x->metric[METRIC_EXPORT_SHARE]))
         return -1;
-    if (buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n"
+    if (buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"procurement-caption\"><table>\n<caption id=\"procurement-caption\">%s</caption>\n"
                       "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                    _("Selling to the government"),
@@ -111,7 +111,7 @@ static int put_market(struct web_request *rq, struct buf *b, const struct enterp
     }
     if (buf_puts(b, "</tbody>\n</table></div>\n"))
         return -1;
-    if (buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n"
+    if (buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"fairs-caption\"><table>\n<caption id=\"fairs-caption\">%s</caption>\n"
                       "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                    _("Trade fairs and export help"),
@@ -145,7 +145,7 @@ static int put_footprint(struct buf *b, const struct enterprise_insights *x)
     if (!fp->declared)
         return buf_printf(b, "<p>%s</p>\n", _("No energy use declared yet. Declare it below to see your emissions."));
     emission_fy_format(fp->fy, fy);
-    if (buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s %s</caption>\n<thead><tr>"
+    if (buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"footprint-caption\"><table>\n<caption id=\"footprint-caption\">%s %s</caption>\n<thead><tr>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                    _("Financial year"), fy, _("Source"), _("Used"), _("Factor"), _("tCO2"),

@@ -59,7 +59,7 @@ static int put_benchmarks(struct buf *b, const struct sustainability_overview *o
     if (k > 0 && svg_bar_chart(b, names, v, k, _("Median tCO2 per lakh rupees by NIC division"),
                                _("withheld")))
         return -1;
-    if (buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    if (buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"benchmarks-caption\"><table>\n<caption id=\"benchmarks-caption\">%s</caption>\n<thead><tr>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                       "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                    _("Benchmarks (tCO2 per lakh rupees)"), _("NIC division"), _("Enterprises"),
@@ -98,7 +98,7 @@ static int put_clusters(struct buf *b, const struct sustainability_overview *o)
         rc = svg_bar_chart(b, names, v, k, _("Members' total tCO2 by registered cluster"), _("withheld"));
     mem_free(names);
     mem_free(v);
-    if (rc != 0 || buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    if (rc != 0 || buf_printf(b, "<div class=\"wide\" tabindex=\"0\" role=\"region\" aria-labelledby=\"clusters-caption\"><table>\n<caption id=\"clusters-caption\">%s</caption>\n<thead><tr>"
                                  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                                  "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                               _("Cluster totals"), _("Cluster"), _("Members"), _("Declared"),
