@@ -164,13 +164,16 @@ int cmd_insights(struct cli_ctx *ctx, int argc, char **argv)
         }
         if (a.json) {
             json_t *j = enterprise_insights_json(&env, &x);
-            rc = j == NULL || json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8)) != 0;
+            rc = j == NULL || json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8)) != 0
+                 || putchar('\n') == EOF || fflush(stdout) != 0;
             json_decref(j);
-            putchar('\n');
             if (rc != 0)
                 rc = cli_usage_error("insights: cannot write the answer");
         } else {
             print_text(&env, &x);
+            /* A failed write is an error, never a silent short answer. */
+            if (fflush(stdout) != 0 || ferror(stdout))
+                rc = cli_usage_error("insights: cannot write the answer");
         }
     }
 out:

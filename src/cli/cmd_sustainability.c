@@ -22,6 +22,22 @@ static bool suppress_total(const struct sustainability_overview *o)
     return suppress_cell((int64_t)o->n_units);
 }
 
+/* The factors in force for the latest grid year, each with its reference. */
+static void print_factors(const struct emission_factors *f)
+{
+    json_t *a = sustainability_factor_sources(f);
+    size_t i;
+    json_t *x;
+
+    printf("factors (CO2 only; CH4 and N2O not included):\n");
+    json_array_foreach(a, i, x)
+        printf("  %s: %.4f %s [%s]\n", json_string_value(json_object_get(x, "source")),
+               json_real_value(json_object_get(x, "kgco2_per_unit")),
+               json_string_value(json_object_get(x, "factor_unit")),
+               json_string_value(json_object_get(x, "reference")));
+    json_decref(a);
+}
+
 static void print_overview(const struct sustainability_overview *o)
 {
     printf("enterprises with a footprint: %zu\n", o->n_units);
@@ -66,13 +82,18 @@ static int run_clusters(const char *db, const char *pg, bool json)
         return cli_usage_error("sustainability: %s", e.msg);
     if (json) {
         json_t *j = sustainability_overview_json(&o, &f);
-        rc = j == NULL || json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8)) != 0;
+        rc = j == NULL || json_dumpf(j, stdout, JSON_INDENT(2) | JSON_REAL_PRECISION(8)) != 0
+             || putchar('\n') == EOF || fflush(stdout) != 0;
         json_decref(j);
-        putchar('\n');
         if (rc != 0)
             rc = cli_usage_error("sustainability: cannot write the answer");
     } else {
         print_overview(&o);
+        print_factors(&f);
+        /* A failed write (a full disk, a closed pipe) is an error, never
+         * a silent short answer. */
+        if (fflush(stdout) != 0 || ferror(stdout))
+            rc = cli_usage_error("sustainability: cannot write the answer");
     }
     sustainability_overview_free(&o);
     return rc;

@@ -46,6 +46,17 @@ $S sustainability --db "$DB" >/dev/null 2>&1; is "sustainability without a mode:
 ID=$(q "SELECT d.enterprise_id FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id WHERE d.source = 'electricity' AND e.turnover_paise > 0 AND d.fiscal_year = (SELECT MAX(fiscal_year) FROM energy_declaration) ORDER BY 1 LIMIT 1")
 $S insights --db "$DB" --enterprise "$ID" --json >"$TMPDIR/x.json"
 ok $? "insights --json exits 0"
+# A write that fails (a full disk) is an error, never a silent exit 0.
+if [ -w /dev/full ]; then
+    $S insights --db "$DB" --enterprise "$ID" >/dev/full 2>/dev/null
+    is "insights to a full disk: exit 2" "$?" 2
+    $S sustainability --db "$DB" --clusters --json >/dev/full 2>/dev/null
+    is "sustainability --clusters --json to a full disk: exit 2" "$?" 2
+else
+    ok 1 "/dev/full is missing: cannot test a failing write"
+fi
+like "the text report states the factor behind each line" "$($S insights --db "$DB" --enterprise "$ID")" "kgCO2/kWh"
+like "the clusters report states its factors' sources" "$($S sustainability --db "$DB" --clusters)" "CEA CO2 Baseline Database"
 is "contract keys" "$(jq -c 'keys' "$TMPDIR/x.json")" '["enterprise_id","market","nic_division","nic_group","sustainability"]'
 is "procurement targets 25/4/3" "$(jq -c '[.market.public_procurement[].share_pct]' "$TMPDIR/x.json")" '[25,4,3]'
 is "sub-target progress is marked unconfirmed" "$(jq -r '.market.public_procurement[1].progress' "$TMPDIR/x.json")" unconfirmed
