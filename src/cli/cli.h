@@ -46,6 +46,8 @@ int cmd_overlap(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_stress(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_simulate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_impact(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_insights(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_sustainability(struct cli_ctx *ctx, int argc, char **argv);
 
 /* Print "samanvay: <msg>" to stderr and return EXIT_USAGE. */
 int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

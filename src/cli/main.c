@@ -37,6 +37,8 @@ static const struct command commands[] = {
     {"link", cmd_link,
      "link --config FILE.yaml --left A.csv [--right B.csv] --out PAIRS.csv [--report R.json] [--quiet]"},
     {"impact", cmd_impact, "impact (--db F | --pg C) [--json] [--draws N] [--seed S] [--save]"},
+    {"insights", cmd_insights, "insights --enterprise ID (--db F | --pg C) [--json]"},
+    {"sustainability", cmd_sustainability, "sustainability --enterprise ID | --clusters (--db F | --pg C) [--json]"},
     {"stress", cmd_stress, "stress train|score|backtest (--db F | --pg C) [--json] [--quiet]"},
     {"simulate", cmd_simulate, "simulate SCENARIO.yaml (--db F | --pg C) [--json] [--threads N]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},

@@ -183,6 +183,7 @@ static const struct gen_model model = {
         [OUT_CFC_USAGE] = {{{R_BAD_NUMBER, 0.003}, {R_DUPLICATE_ROW, 0.003}}, 2},
         [OUT_BENEFICIARY] = {{{R_BAD_DATE, 0.003}, {R_BAD_AMOUNT, 0.003},
                               {R_DUPLICATE_ROW, 0.004}}, 3},
+        [OUT_ENERGY] = {{{R_BAD_NUMBER, 0.003}, {R_BAD_ENUM, 0.002}, {R_DUPLICATE_ROW, 0.003}}, 3},
     },
 };
 

@@ -73,5 +73,6 @@ extern const struct feed feed_cluster;
 extern const struct feed feed_cluster_member;
 extern const struct feed feed_cfc_usage;
 extern const struct feed feed_beneficiary;
+extern const struct feed feed_energy;
 
 #endif

@@ -25,6 +25,9 @@ struct bank_rates;
 #include "web/session.h"
 
 /* What every request shares; read-only once the server runs. */
+struct insight_tables;
+struct emission_factors;
+
 struct web_app {
     const struct refdata *ref;
     const struct i18n *i18n;
@@ -32,6 +35,8 @@ struct web_app {
     const struct survivorship *survivorship; /* the golden record's trust table */
     const struct obligation_set *obligations; /* the compliance obligations (obligations/) */
     const struct bank_rates *bank_rates; /* RBI Bank Rate history (data/bank_rate.csv), MSMED s.16 */
+    const struct insight_tables *insight_tables;     /* fairs, procurement, ESG (issue 8) */
+    const struct emission_factors *emission_factors; /* grid and fuel CO2 factors (issue 8) */
     struct search_index *search;  /* its search index; thread-safe (search.h) */
     const struct route *routes;
     size_t n_routes;

@@ -127,6 +127,14 @@ static const struct route routes[] = {
     {"GET", "/dashboard", ENT, page_dashboard,
      "The enterprise's applications, grievances, payment claims and messages", HTML, NULL,
      "200 401 403", "bundle a bundle just submitted"},
+    /* Market insights and sustainability (issue 8, docs/insights.md). */
+    {"GET", "/insights", ENT, page_insights,
+     "The enterprise's growth and export share among peers (aggregates only), procurement and "
+     "trade-fair support it qualifies for, its energy and CO2, ESG readiness and green schemes",
+     HTML, NULL, "200 401 403", "saved set after a declaration was saved"},
+    {"POST", "/insights/energy", ENT, page_insights_energy,
+     "Declare a financial year's electricity (kWh) and fuel use (fiscal_year, q_electricity, "
+     "q_diesel, q_lpg, q_natural_gas, q_coal)", HTML, FORM, "303 401 403 422", NULL},
     {"GET", "/calendar", ENT, page_calendar,
      "The compliance calendar by month with each due date's status, the .ics download and the "
      "private subscription link (make, replace, revoke)", HTML, NULL, "200 401 403",
@@ -201,6 +209,9 @@ static const struct route routes[] = {
     {"GET", "/policy/impact", ACCESS_OFFICER | ACCESS_POLICYMAKER, page_impact,
      "Scheme outcomes: matched difference-in-differences effects on GST turnover, forest plot, balance, "
      "time to benefit", HTML, NULL, "200 401 403", NULL},
+    {"GET", "/sustainability", CLUSTER_READERS, page_sustainability,
+     "CO2 intensity benchmarks by NIC division and registered clusters' totals, cells under 5 withheld",
+     HTML, NULL, "200 401 403", NULL},
     {"GET", "/clusters/{id}", CLUSTER_READERS, page_cluster,
      "One registered cluster: health, reasons, peers and trends", HTML, NULL, "200 401 403 404", NULL},
     /* Merger what-ifs (issue 8, docs/scenarios.md): national aggregates for

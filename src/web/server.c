@@ -11,6 +11,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "analytics/emission.h"
+#include "analytics/insight_tables.h"
 #include "calendar/bank_rate.h"
 #include "calendar/obligation.h"
 #include "core/alloc.h"
@@ -26,7 +28,7 @@
 #include "web/scenario_cache.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 17
+#define SCHEMA_NEEDED 18
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 
@@ -48,6 +50,8 @@ struct web_server {
     struct survivorship *survivorship;
     struct obligation_set *obligations;
     struct bank_rates *bank_rates;
+    struct insight_tables *insight_tables;
+    struct emission_factors *emission_factors;
     struct web_app app;
     uint16_t port;
 };
@@ -557,6 +561,15 @@ static int load_schemes(struct web_server *srv, struct err *e)
     if (bank_rates_load(&srv->bank_rates, e) != 0)
         return err_prefix(e, "bank rates: ");
     srv->app.bank_rates = srv->bank_rates;
+    srv->insight_tables = mem_calloc(1, sizeof *srv->insight_tables);
+    srv->emission_factors = mem_calloc(1, sizeof *srv->emission_factors);
+    if (srv->insight_tables == NULL || srv->emission_factors == NULL)
+        return err_set(e, "out of memory");
+    if (insight_tables_load(srv->insight_tables, e) != 0
+        || emission_factors_load(srv->emission_factors, e) != 0)
+        return err_prefix(e, "insight tables: ");
+    srv->app.insight_tables = srv->insight_tables;
+    srv->app.emission_factors = srv->emission_factors;
     return 0;
 }
 
@@ -678,6 +691,8 @@ void web_server_free(struct web_server *s)
     survivorship_free(s->survivorship);
     obligation_set_free(s->obligations);
     bank_rates_free(s->bank_rates);
+    mem_free(s->insight_tables);
+    mem_free(s->emission_factors);
     i18n_free(s->i18n);
     sodium_memzero(s->app.dummy_hash, sizeof s->app.dummy_hash);
     mem_free(s);

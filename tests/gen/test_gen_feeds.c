@@ -506,6 +506,54 @@ static enum reason check_beneficiary(struct checker *k, const struct csv_record 
     return R_NONE;
 }
 
+/* --- energy --------------------------------------------------------------- */
+
+/* "2024-25": four digits, a hyphen, the next year's last two. */
+static bool fy_ok(const char *s)
+{
+    if (strlen(s) != 7 || s[4] != '-' || strspn(s, "0123456789") != 4
+        || strspn(s + 5, "0123456789") != 2)
+        return false;
+    return (atoi(s) + 1) % 100 == atoi(s + 5);
+}
+
+/* Digits with at most three decimals. */
+static bool quantity_ok(const char *s)
+{
+    const char *dot = strchr(s, '.');
+    size_t n = strlen(s), whole = dot ? (size_t)(dot - s) : n;
+
+    if (whole == 0 || strspn(s, "0123456789") != whole)
+        return false;
+    return !dot || (n - whole - 1 >= 1 && n - whole - 1 <= 3
+                    && strspn(dot + 1, "0123456789") == n - whole - 1);
+}
+
+static enum reason check_energy(struct checker *k, const struct csv_record *r)
+{
+    static const char *const req[] = {"udyam_number", "fiscal_year", "source", "quantity", "unit",
+                                      NULL};
+    static const char *const sources[] = {"electricity", "diesel", "lpg", "natural_gas", "coal"};
+    static const char *const units[] = {"kWh", "kg", "GJ", "GJ", "GJ"};
+    const char *u = F(k, r, "udyam_number"), *src = F(k, r, "source");
+    int which = -1;
+
+    if (!required(k, r, req))
+        return R_MISSING_FIELD;
+    if (!fy_ok(F(k, r, "fiscal_year")))
+        return R_BAD_DATE;
+    for (int i = 0; i < 5; i++)
+        if (strcmp(src, sources[i]) == 0)
+            which = i;
+    if (which < 0 || strcmp(F(k, r, "unit"), units[which]) != 0)
+        return R_BAD_ENUM;
+    if (!quantity_ok(F(k, r, "quantity")))
+        return R_BAD_NUMBER;
+    if (!set_has(&k->on_file, hash(u, strlen(u))))
+        return R_UNKNOWN_REFERENCE;
+    return R_NONE;
+}
+
 /* --- running a feed --------------------------------------------------------- */
 
 struct feed {
@@ -523,6 +571,7 @@ static const struct feed feeds[] = {
     {OUT_CLUSTER_MEMBER, check_member, {"cluster_id", "udyam_number"}},
     {OUT_CFC_USAGE, check_cfc, {"cluster_id", "month"}},
     {OUT_BENEFICIARY, check_beneficiary, {"scheme", "list_ref"}},
+    {OUT_ENERGY, check_energy, {"udyam_number", "fiscal_year", "source"}},
 };
 
 static uint64_t key_hash(const struct checker *k, const struct feed *f, const struct csv_record *r)
