@@ -79,7 +79,7 @@ static int put_forest(struct buf *b, const struct impact_view *v)
         rows[i] = (struct svg_forest_row){v->s[i].id, c->has && !isnan(c->lo) && !isnan(c->hi), c->est, c->lo,
                                           c->hi, c->inconclusive, _("not estimable")};
     }
-    return buf_puts(b, "<div class=\"wide\">") || svg_forest_put(b, &f) || buf_puts(b, "</div>\n");
+    return buf_puts(b, "<div class=\"wide\" tabindex=\"0\">") || svg_forest_put(b, &f) || buf_puts(b, "</div>\n");
 }
 
 /* Conclusive means an interval no wider than ±0.1 (DESIGN.md §5); a
@@ -101,7 +101,7 @@ static const char *verdict(const struct impact_view_scheme *s)
 
 static int put_results(struct buf *b, const struct impact_view *v)
 {
-    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -136,7 +136,7 @@ static int put_balance(struct buf *b, const struct impact_view *v)
             first = i;
     if (first < 0)
         return 0;
-    rc = buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    rc = buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr>"
                        "<th scope=\"col\">%s</th>",
                     _("Balance"),
                     _("Standardised mean difference of each covariate between treated units and controls, before "
@@ -162,7 +162,7 @@ static int put_balance(struct buf *b, const struct impact_view *v)
 static int put_segments(struct buf *b, const struct impact_view *v)
 {
     const char *names[] = {"women_owned", "scst_owned", "rural", "urban"};
-    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr>"
                            "<th scope=\"col\">%s</th>",
                         _("By segment"), _("Effect among treated units of each segment (— : fewer than 5, or none)"),
                         _("Scheme"));
@@ -195,7 +195,7 @@ static int put_segments(struct buf *b, const struct impact_view *v)
 static int put_ttb_table(struct buf *b, const char *caption, const char *first, const struct impact_view_ttb *t,
                          int n)
 {
-    int rc = buf_printf(b, "<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    int rc = buf_printf(b, "<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                         caption, _("Scheme"), first, _("Median days"), _("90th percentile, days"));

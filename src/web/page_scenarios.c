@@ -136,12 +136,12 @@ static int groups_part(struct buf *b, const struct simulation *sim)
         rows[g] = (struct svg_bar_row){group_label((enum scenario_group)g), hide ? NAN : sim->groups[g].before_share,
                                        hide ? NAN : sim->groups[g].after_share};
     }
-    rc = buf_printf(b, "<h2>%s</h2>\n<figure>\n", _("Share of beneficiaries in each protected group"))
+    rc = buf_printf(b, "<h2>%s</h2>\n<figure>\n<div class=\"wide\" tabindex=\"0\">", _("Share of beneficiaries in each protected group"))
          || svg_bar_pairs(b, rows, SG_COUNT, _("Before"), _("After"), _("Protected groups' shares, before and after"),
                      _("withheld"))
-         || buf_printf(b, "\n<figcaption>%s</figcaption>\n</figure>\n", _("A group's share falls when it drops by "
+         || buf_printf(b, "</div>\n<figcaption>%s</figcaption>\n</figure>\n", _("A group's share falls when it drops by "
                                                                           "more than the scenario's tolerance."))
-         || buf_printf(b, "<table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
+         || buf_printf(b, "<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr><th scope=\"col\">%s</th>"
                           "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                        _("Protected groups"), _("Group"), _("Before"), _("After"), _("Falls?"));
     for (int g = 0; rc == 0 && g < SG_COUNT; g++) {
@@ -153,7 +153,7 @@ static int groups_part(struct buf *b, const struct simulation *sim)
                      : buf_printf(b, "<td>%.1f%%</td><td>%.1f%%</td><td>%s</td></tr>\n", x->before_share * 100,
                                   x->after_share * 100, x->falls ? _("Yes, it falls") : _("No")));
     }
-    return rc || buf_puts(b, "</tbody></table>\n");
+    return rc || buf_puts(b, "</tbody></table></div>\n");
 }
 
 static const char *unit_name(const struct web_request *rq, const struct sim_unit *u)
@@ -180,7 +180,7 @@ static int unit_row(const struct web_request *rq, struct buf *b, const struct si
 
 static int schemes_part(const struct web_request *rq, struct buf *b, const struct simulation *sim)
 {
-    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\"><table>\n<caption>%s</caption>\n<thead><tr>"
+    int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
@@ -228,10 +228,10 @@ static int render(struct web_request *rq, struct web_response *rs, const struct 
            || buf_printf(b, "<p>%s</p>\n", _("Budgets are national, scaled to the store by its share of the "
                                              "country's MSMEs. Beneficiaries are expected values: the budget "
                                              "divided by the benefit each, at most the eligible who apply."))
-           || buf_printf(b, "<table>\n<caption>%s</caption>\n<thead><tr><td></td><th scope=\"col\">%s</th>"
+           || buf_printf(b, "<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr><td></td><th scope=\"col\">%s</th>"
                             "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
                          _("Before and after"), _("Before"), _("After"))
-           || side_rows(b, sim) || buf_puts(b, "</tbody></table>\n")
+           || side_rows(b, sim) || buf_puts(b, "</tbody></table></div>\n")
            || buf_printf(b, "<p><strong>%s</strong> ", _("Burden removed:"))
            || buf_printf(b, _("%ld fields and %ld documents fewer for an applicant to all of them."), fields, docs)
            || buf_puts(b, "</p>\n") || groups_part(b, sim) || schemes_part(rq, b, sim) || sources_part(rq, b, sc)

@@ -70,6 +70,8 @@ static const char css[] =
     ".ask{background:#f3f2f1;padding:.5rem 1rem;margin:0 0 1.5rem}\n"
     ".done{border-left:5px solid #00703c;padding:.25rem 0 .25rem 1rem;font-weight:700}\n"
     ".wide{overflow-x:auto}\n"
+    /* A long URL (a scheme's source) must wrap on a 360 px phone, not widen the page. */
+    "li a{overflow-wrap:anywhere}\n"
     "table{border-collapse:collapse;width:100%;font-size:1rem}\n"
     "caption{text-align:left;font-weight:700;padding:.25rem 0}\n"
     "th,td{border-bottom:1px solid #b1b4b6;padding:.4rem .5rem .4rem 0;text-align:left;vertical-align:top}\n"
