@@ -420,7 +420,9 @@ static json_t *pair_json(const struct overlap_report *r, const struct overlap_pa
     return json_pack("{s:s,s:s,s:o,s:o,s:o}", "a", r->cat->schemes[p->a].id, "b", r->cat->schemes[p->b].id,
                      "jaccard", hide ? json_null() : json_real(p->jaccard), "both",
                      withhold ? count_json(p->both) : json_integer((json_int_t)p->both), "either",
-                     withhold ? count_json(p->either) : json_integer((json_int_t)p->either));
+                     /* With `both` withheld, `either` would give it back by subtraction
+                      * from the two schemes' eligible counts, shown elsewhere. */
+                     hide ? json_null() : json_integer((json_int_t)p->either));
 }
 
 static json_t *pairs_json(const struct overlap_report *r, const struct overlap_pair *p, bool withhold)

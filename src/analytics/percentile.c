@@ -1,6 +1,8 @@
 /* percentile.c: see percentile.h. */
 #include "analytics/percentile.h"
 
+#include <math.h>
+
 #include <stdlib.h>
 
 #include "analytics/suppress.h"
@@ -23,6 +25,8 @@ double percentile_quantile(const double *sorted, size_t n, double q)
     double h, lo;
     size_t i;
 
+    if (n == 0 || isnan(q))
+        return NAN;             /* no values: no quantile, never a read before the array */
     if (n == 1 || q <= 0.0)
         return sorted[0];
     if (q >= 1.0)

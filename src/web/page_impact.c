@@ -41,13 +41,14 @@ static const char *cov_label(const char *cov)
     return cov;
 }
 
-/* Policymakers, and officers whose area is a whole state. */
+/* Policymakers, and officers whose area is a whole state (every officer
+ * has a state; the rule of /policy/scenarios and /overlap). */
 static bool may_read(const struct web_request *rq)
 {
     const struct auth_user *u = &rq->session->user;
 
     return u->role == AUTH_ROLE_POLICYMAKER
-           || (u->role == AUTH_ROLE_OFFICER && u->state[0] != '\0' && u->district[0] == '\0');
+           || (u->role == AUTH_ROLE_OFFICER && u->district[0] == '\0');
 }
 
 /* Three decimals, and never "-0.000". */
@@ -117,7 +118,8 @@ static int put_results(struct buf *b, const struct impact_view *v)
         rc = buf_puts(b, "<tr><th scope=\"row\">") || buf_put_html(b, s->id) || buf_puts(b, "</th><td>")
              || put_num(b, s->att.has, s->att.est) || buf_puts(b, "</td><td>")
              || (ci ? buf_printf(b, "%+.3f … %+.3f", tidy0(s->att.lo), tidy0(s->att.hi)) : buf_puts(b, "—"))
-             || buf_printf(b, "</td><td>%ld</td><td>%ld</td><td>", s->att.n_treated, s->n_control)
+             || (s->att.suppressed ? buf_puts(b, "</td><td>—</td><td>—</td><td>")
+                 : buf_printf(b, "</td><td>%ld</td><td>%ld</td><td>", s->att.n_treated, s->n_control))
              || (s->pre_passes < 0 ? buf_puts(b, "—")
                  : buf_printf(b, "%+.3f (%s)", tidy0(s->pre.est), s->pre_passes ? _("holds zero") : _("misses zero")))
              || buf_puts(b, "</td><td>") || buf_put_html(b, verdict(s)) || buf_puts(b, "</td></tr>\n");
@@ -203,7 +205,7 @@ static int put_ttb_table(struct buf *b, const char *caption, const char *first, 
     for (int i = 0; rc == 0 && i < n; i++) {
         bool show = !t[i].suppressed && !isnan(t[i].median);
         rc = buf_puts(b, "<tr><th scope=\"row\">") || buf_put_html(b, t[i].scheme)
-             || buf_printf(b, "</th><td>%ld</td>", t[i].n)
+             || (t[i].suppressed ? buf_puts(b, "</th><td>—</td>") : buf_printf(b, "</th><td>%ld</td>", t[i].n))
              || (show ? buf_printf(b, "<td>%.0f</td><td>%.0f</td></tr>\n", t[i].median, t[i].p90)
                       : buf_puts(b, "<td>—</td><td>—</td></tr>\n"));
     }

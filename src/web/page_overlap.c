@@ -181,7 +181,7 @@ static int put_pairs(struct buf *b, const struct web_request *rq, const struct o
         shown++;
         rc = buf_puts(b, "<tr><td>") || buf_put_html(b, name_of(rq, r, q->a)) || buf_puts(b, "</td><td>")
              || buf_put_html(b, name_of(rq, r, q->b)) || buf_puts(b, "</td><td>") || put_count(b, q->both)
-             || buf_puts(b, "</td><td>") || put_count(b, q->either) || buf_puts(b, "</td><td>")
+             || buf_puts(b, "</td><td>") || (hide ? buf_puts(b, "x") : put_count(b, q->either)) || buf_puts(b, "</td><td>")
              || (hide ? buf_puts(b, "x") : buf_printf(b, "%.3f", q->jaccard)) || buf_puts(b, "</td></tr>\n");
     }
     if (rc == 0 && shown == 0)
@@ -366,7 +366,8 @@ static int sheet_pair(struct xlsx_table *t, const struct overlap_pair *q)
 {
     bool hide = (suppress_cell(q->both) && q->both > 0) || (suppress_cell(q->either) && q->either > 0);
 
-    return sheet_count(t, q->both) || sheet_count(t, q->either)
+    /* With `both` withheld, `either` would give it back by subtraction. */
+    return sheet_count(t, q->both) || (hide ? xlsx_table_empty(t) : sheet_count(t, q->either))
            || (hide ? xlsx_table_empty(t) : xlsx_table_number(t, q->jaccard));
 }
 

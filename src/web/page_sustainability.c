@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "analytics/suppress.h"
 #include "core/alloc.h"
 #include "golden/sustainability_overview.h"
 #include "web/html.h"
@@ -29,9 +30,10 @@ static int put_factors(struct buf *b, const struct emission_factors *f)
     json_array_foreach(a, i, x) {
         if (rc != 0)
             break;
-        rc = buf_printf(b, "<li>%s: %.4f %s — ", json_string_value(json_object_get(x, "source")),
-                        json_real_value(json_object_get(x, "kgco2_per_unit")),
-                        json_string_value(json_object_get(x, "factor_unit")))
+        rc = buf_puts(b, "<li>") || buf_put_html(b, json_string_value(json_object_get(x, "source")))
+             || buf_printf(b, ": %.4f ", json_real_value(json_object_get(x, "kgco2_per_unit")))
+             || buf_put_html(b, json_string_value(json_object_get(x, "factor_unit")))
+             || buf_puts(b, " — ")
              || buf_put_html(b, json_string_value(json_object_get(x, "reference")))
              || buf_puts(b, "</li>\n");
     }
@@ -125,11 +127,21 @@ int page_sustainability(struct web_request *rq, struct web_response *rs, struct 
     struct buf *b = &rs->body;
     int rc;
 
+    /* National figures, every registered cluster named: not a district's
+     * view (the rule of /overlap and /policy/scenarios). */
+    if (rq->session->user.role == AUTH_ROLE_OFFICER && rq->session->user.district[0] != '\0')
+        return html_error_page(rs, rq, 403, _("Not at district level"),
+                               _("These figures are for a state or the country."), false) == 0
+                   ? 0 : err_set(e, "out of memory");
     if (sustainability_overview_load(rq->store, rq->app->emission_factors, &o, e) != 0)
         return -1;
     rc = html_begin(rs, rq, _("Sustainability: sector benchmarks and clusters"))
-         || buf_printf(b, "<h1>%s</h1>\n<p>%s %zu.</p>\n", _("Sustainability"),
-                       _("Enterprises that have declared their energy use:"), o.n_units)
+         || (o.n_units < SUPPRESS_MIN_ENTERPRISES
+                 ? buf_printf(b, "<h1>%s</h1>\n<p>%s %s.</p>\n", _("Sustainability"),
+                              _("Enterprises that have declared their energy use:"),
+                              _("fewer than 5"))
+                 : buf_printf(b, "<h1>%s</h1>\n<p>%s %zu.</p>\n", _("Sustainability"),
+                              _("Enterprises that have declared their energy use:"), o.n_units))
          || buf_printf(b, "<p><small>%s</small></p>\n",
                        _("CO2 from grid electricity and fuels, as declared by enterprises or reported in feeds; methane and nitrous oxide are not counted. Cells of fewer than 5 enterprises are withheld."))
          || put_benchmarks(b, &o) || put_clusters(b, &o)

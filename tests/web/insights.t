@@ -29,6 +29,7 @@ ENT=$(q "SELECT enterprise_id FROM energy_declaration WHERE source = 'electricit
 FY=$(q "SELECT MAX(fiscal_year) FROM energy_declaration WHERE enterprise_id = $ENT")
 web_adduser "$DB" ent-pass-12345 --username ent --role entrepreneur --enterprise "$ENT"
 web_adduser "$DB" officer-pass-123 --username off --role officer --state 27
+web_adduser "$DB" officer-pass-123 --username dist --role officer --state 27 --district Pune
 web_adduser "$DB" policy-pass-123 --username pol --role policymaker
 web_serve "$DB" "$LOG"
 ok $? "the server listens"
@@ -40,6 +41,9 @@ is "officer signs in" "$(login "$T/off" off officer-pass-123)" 303
 is "policymaker signs in" "$(login "$T/pol" pol policy-pass-123)" 303
 is "entrepreneur /sustainability: 403" "$(code -b "$T/ent" "$B/sustainability")" 403
 is "officer /insights: 403 (an entrepreneur's own page)" "$(code -b "$T/off" "$B/insights")" 403
+is "district officer signs in" "$(login "$T/dist" dist officer-pass-123)" 303
+is "district officer /sustainability: 403 (national figures, every cluster named)" \
+    "$(code -b "$T/dist" "$B/sustainability")" 403
 
 for who in ent:/insights ent:/insights?lang=hi off:/sustainability pol:/sustainability pol:/sustainability?lang=hi; do
     jar=${who%%:*}; p=${who#*:}
