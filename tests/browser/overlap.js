@@ -9,86 +9,25 @@
 // dist/officer-pass-123 and the policymaker policy/policy-pass-123 (tests/
 // browser/overlap.t). Prints TAP; exits non-zero on a failure.
 'use strict';
-const fs = require('fs');
-const os = require('os');
-const path = require('path');
-const { chromium } = require('playwright-core');
-const AXE = require.resolve('axe-core/axe.min.js');
+const t = require('./phone').start(process.argv.slice(2));
 
-const [base, shotDir] = process.argv.slice(2);
-const WIDTH = 360;
-const MAX_PAGE = 50 * 1024;
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+t.run('overlap', async (page, context) => {
+  await t.signIn(page, 'policy', 'policy-pass-123');
+  await t.check(page, 'overlap-en', '/overlap?lang=en');
+  const drawn = await page.evaluate(() => {
+    const svg = document.querySelector('svg[role="img"]');
+    return { cells: document.querySelectorAll('svg[role="img"] use[href="#mx"]').length,
+             label: svg && svg.getAttribute('aria-label') };
+  });
+  t.ok(drawn.cells > 5 && drawn.label && drawn.label.length > 10,
+     'the matrix is drawn: cells and an accessible name', JSON.stringify(drawn));
+  await t.check(page, 'overlap-hi', '/overlap?lang=hi');
+  await t.check(page, 'overlap-possible-en', '/overlap?basis=possible&lang=en');
+  await t.check(page, 'awareness-en', '/overlap/awareness?lang=en');
+  await t.check(page, 'awareness-pmmy-hi', '/overlap/awareness?scheme=pmmy&lang=hi');
 
-let n = 0;
-let failed = false;
-function ok(cond, name, detail) {
-  n += 1;
-  if (!cond) failed = true;
-  console.log(`${cond ? 'ok' : 'not ok'} ${n} - ${name}`);
-  if (!cond && detail !== undefined) for (const line of [].concat(detail)) console.log(`#   ${line}`);
-  return cond;
-}
-
-async function signIn(page, user, password) {
-  await page.goto(`${base}/login`);
-  await page.locator('[name="username"]').fill(user);
-  await page.locator('[name="password"]').fill(password);
-  await Promise.all([page.waitForNavigation(), page.locator('form[action="/login"] button[type=submit]').click()]);
-}
-
-async function check(page, name, url) {
-  const resp = await page.goto(base + url);
-  const body = await resp.body();
-  ok(resp.status() === 200 && body.length < MAX_PAGE, `${name}: 200 and under 50 KB (${body.length} bytes)`);
-  await page.screenshot({ path: path.join(shotDir, `${name}.png`), fullPage: true });
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
-  ok(width <= WIDTH, `${name}: fits the ${WIDTH} px screen without sideways scrolling`, `scrollWidth ${width}`);
-  await page.addScriptTag({ path: AXE });
-  const axe = await page.evaluate((tags) => window.axe.run(document, {
-    runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'],
-  }).then((r) => ({ passes: r.passes.length,
-                    violations: r.violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(', ')}`) })), WCAG_TAGS);
-  ok(axe.passes > 0 && axe.violations.length === 0,
-     `${name}: axe finds no WCAG 2.0/2.1 A or AA violations (${axe.passes} rules passed)`, axe.violations);
-}
-
-async function main() {
-  fs.mkdirSync(shotDir, { recursive: true });
-  const context = await chromium.launchPersistentContext(
-    fs.mkdtempSync(path.join(os.tmpdir(), 'overlap-')), {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-             '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: WIDTH, height: 740 },
-      // The site's policy (script-src 'none') would refuse axe's script tag.
-      bypassCSP: true,
-    });
-  try {
-    const page = context.pages()[0] || await context.newPage();
-    await signIn(page, 'policy', 'policy-pass-123');
-    await check(page, 'overlap-en', '/overlap?lang=en');
-    const drawn = await page.evaluate(() => {
-      const svg = document.querySelector('svg[role="img"]');
-      return { cells: document.querySelectorAll('svg[role="img"] use[href="#mx"]').length,
-               label: svg && svg.getAttribute('aria-label') };
-    });
-    ok(drawn.cells > 5 && drawn.label && drawn.label.length > 10,
-       'the matrix is drawn: cells and an accessible name', JSON.stringify(drawn));
-    await check(page, 'overlap-hi', '/overlap?lang=hi');
-    await check(page, 'overlap-possible-en', '/overlap?basis=possible&lang=en');
-    await check(page, 'awareness-en', '/overlap/awareness?lang=en');
-    await check(page, 'awareness-pmmy-hi', '/overlap/awareness?scheme=pmmy&lang=hi');
-
-    await context.clearCookies();
-    await signIn(page, 'dist', 'officer-pass-123');
-    await check(page, 'outreach-en', '/officer/awareness?lang=en');
-    await check(page, 'outreach-hi', '/officer/awareness?scheme=pmmy&lang=hi');
-  } finally {
-    await context.close();
-  }
-}
-
-main().then(() => { console.log(`1..${n}`); process.exit(failed ? 1 : 0); },
-            (e) => { console.log(`not ok ${n + 1} - the run stopped: ${e.message}`); console.log(`1..${n + 1}`); process.exit(1); });
+  await context.clearCookies();
+  await t.signIn(page, 'dist', 'officer-pass-123');
+  await t.check(page, 'outreach-en', '/officer/awareness?lang=en');
+  await t.check(page, 'outreach-hi', '/officer/awareness?scheme=pmmy&lang=hi');
+});
