@@ -50,28 +50,20 @@ static int fail(struct sp *p, const struct ynode *n, const char *fmt, ...) __att
 
 static int fail(struct sp *p, const struct ynode *n, const char *fmt, ...)
 {
-    char msg[ERR_MSG_MAX];
     va_list ap;
+    int rc;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    rc = ynode_vfail(p->e, p->file, n, fmt, ap);
     va_end(ap);
-    return err_set(p->e, "%s:%d:%d: %s", p->file, n ? n->line : 1, n ? n->col : 1, msg);
+    return rc;
 }
 
 /* --- values --------------------------------------------------------------- */
 
 static int only_keys(struct sp *p, const struct ynode *map, const char *const *allowed)
 {
-    for (size_t i = 0; i < map->n; i++) {
-        const char *k = ymap_key(map, i)->text;
-        bool ok = false;
-        for (size_t j = 0; allowed[j] && !ok; j++)
-            ok = strcmp(allowed[j], k) == 0;
-        if (!ok)
-            return fail(p, ymap_key(map, i), "unknown key '%s'", k);
-    }
-    return 0;
+    return ymap_only_keys(p->e, p->file, map, allowed);
 }
 
 static int want_map(struct sp *p, const struct ynode *n, const char *what)

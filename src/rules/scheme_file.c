@@ -55,28 +55,20 @@ static int fail(struct sf *f, const struct ynode *n, const char *fmt, ...)
 
 static int fail(struct sf *f, const struct ynode *n, const char *fmt, ...)
 {
-    char msg[ERR_MSG_MAX];
     va_list ap;
+    int rc;
 
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    rc = ynode_vfail(f->e, f->file, n, fmt, ap);
     va_end(ap);
-    return err_set(f->e, "%s:%d:%d: %s", f->file, n ? n->line : 1, n ? n->col : 1, msg);
+    return rc;
 }
 
 /* --- basic values -------------------------------------------------------- */
 
 static int only_keys(struct sf *f, const struct ynode *map, const char *const *allowed)
 {
-    for (size_t i = 0; i < map->n; i++) {
-        const char *k = ymap_key(map, i)->text;
-        bool ok = false;
-        for (size_t j = 0; allowed[j] && !ok; j++)
-            ok = strcmp(allowed[j], k) == 0;
-        if (!ok)
-            return fail(f, ymap_key(map, i), "unknown key '%s'", k);
-    }
-    return 0;
+    return ymap_only_keys(f->e, f->file, map, allowed);
 }
 
 static const struct ynode *need(struct sf *f, const struct ynode *map, const char *key)

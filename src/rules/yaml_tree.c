@@ -1,5 +1,6 @@
 #include "rules/yaml_tree.h"
 
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -304,4 +305,40 @@ bool yscalar_is_null(const struct ynode *n)
     return n->kind == Y_SCALAR && n->plain
            && (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0
                || strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+}
+
+int ynode_vfail(struct err *e, const char *file, const struct ynode *n, const char *fmt, va_list ap)
+{
+    char msg[ERR_MSG_MAX];
+
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    return err_set(e, "%s:%d:%d: %s", file, n ? n->line : 1, n ? n->col : 1, msg);
+}
+
+static int ynode_fail(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int ynode_fail(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = ynode_vfail(e, file, n, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+int ymap_only_keys(struct err *e, const char *file, const struct ynode *map,
+                   const char *const *allowed)
+{
+    for (size_t i = 0; i < map->n; i++) {
+        const char *k = ymap_key(map, i)->text;
+        bool ok = false;
+        for (size_t j = 0; allowed[j] && !ok; j++)
+            ok = strcmp(allowed[j], k) == 0;
+        if (!ok)
+            return ynode_fail(e, file, ymap_key(map, i), "unknown key '%s'", k);
+    }
+    return 0;
 }

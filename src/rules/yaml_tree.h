@@ -6,6 +6,7 @@
 #ifndef SAMANVAY_YAML_TREE_H
 #define SAMANVAY_YAML_TREE_H
 
+#include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -36,5 +37,14 @@ static inline const struct ynode *ymap_value(const struct ynode *map, size_t i) 
 
 /* A plain scalar that YAML reads as null (~, null, or empty). */
 bool yscalar_is_null(const struct ynode *n);
+
+/* The loaders' error form, "FILE:LINE:COL: message", at node n (NULL: 1:1).
+ * Returns -1. */
+int ynode_vfail(struct err *e, const char *file, const struct ynode *n, const char *fmt,
+                va_list ap) __attribute__((format(printf, 4, 0)));
+/* -1 with "unknown key 'K'" at the first key of `map` not in `allowed`
+ * (NULL-terminated); 0 when every key is allowed. */
+int ymap_only_keys(struct err *e, const char *file, const struct ynode *map,
+                   const char *const *allowed);
 
 #endif
