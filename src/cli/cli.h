@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "core/refdata.h"
 
 #define EXIT_NEGATIVE 1
@@ -56,6 +58,12 @@ int cli_usage_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 int cli_date_opt(const char *cmd, const char *opt, const char *arg, int32_t *out);
 /* Print "samanvay: <msg>" to stderr (for errors that are not usage errors). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* Out of memory or a failed write (a full disk, a closed pipe) is an error,
+ * exit 2, never a silent short answer: "CMD: cannot write the answer". */
+int cli_write_failed(const char *cmd);
+/* Print j (its reference taken; NULL is out of memory) as one line of
+ * compact ASCII JSON, with extra_flags (e.g. JSON_REAL_PRECISION(12)). */
+int cli_print_json(const char *cmd, json_t *j, size_t extra_flags);
 
 struct catalog;
 /* Load the scheme catalogue (built in, or DIR when not NULL). Prints the

@@ -18,29 +18,6 @@
 #include "store/store.h"
 #include "store/store_cluster_stats.h"
 
-static int write_failed(void)
-{
-    cli_error("clusters: cannot write the answer");
-    return EXIT_USAGE;
-}
-
-/* Out of memory or a failed write (a full disk, a closed pipe) is an
- * error, exit 2: never a silent short answer. */
-static int print_json(json_t *j)
-{
-    int rc;
-
-    if (j == NULL) {
-        cli_error("clusters: out of memory");
-        return EXIT_USAGE;
-    }
-    rc = json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII);
-    json_decref(j);
-    if (rc != 0 || putchar('\n') == EOF)
-        return write_failed();
-    return 0;
-}
-
 static int run_map(struct store *s, bool json, struct err *e)
 {
     struct cluster_reg *regs = NULL;
@@ -50,14 +27,14 @@ static int run_map(struct store *s, bool json, struct err *e)
     if (store_cluster_map_load(s, &regs, &m, e) != 0)
         return -1;
     if (json)
-        rc = print_json(cluster_map_json(&m));
+        rc = cli_print_json("clusters", cluster_map_json(&m), 0);
     else
         rc = printf("districts %zu, enterprises %lld\n", m.districts, (long long)m.enterprises) < 0
              || printf("detected clusters %zu (division and group cells with >= 2 stars)\n", m.detected) < 0
              || printf("candidate regions %zu\n", m.candidates) < 0
              || printf("registered clusters %zu, found as specialisations %zu\n", m.n_regs,
                        m.registered_specialised) < 0
-                 ? write_failed() : 0;
+                 ? cli_write_failed("clusters") : 0;
     cluster_map_free(&m);
     mem_free(regs);
     return rc;
@@ -72,11 +49,11 @@ static int run_health(struct store *s, bool json, struct err *e)
     if (store_cluster_health_load(s, &regs, &r, e) != 0)
         return -1;
     if (json)
-        rc = print_json(cluster_health_report_json(&r));
+        rc = cli_print_json("clusters", cluster_health_report_json(&r), 0);
     else
         rc = printf("registered clusters %zu, with a health index %zu, sick %zu (stress basis: %s)\n", r.n,
                     r.with_index, r.sick, cluster_stress_basis_code(r.basis)) < 0
-                 ? write_failed() : 0;
+                 ? cli_write_failed("clusters") : 0;
     cluster_health_report_free(&r);
     mem_free(regs);
     return rc;
@@ -117,7 +94,7 @@ int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv)
     store_close(s);
     /* Buffered output is written at the latest here: a write error shows. */
     if (c == 0 && fflush(stdout) != 0)
-        c = write_failed();
+        c = cli_write_failed("clusters");
     if (c < 0) {
         cli_error("clusters %s: %s", what, e.msg);
         return EXIT_USAGE;

@@ -28,12 +28,6 @@ struct impact_args {
     struct impact_opts opts;
 };
 
-static int write_failed(void)
-{
-    cli_error("impact: cannot write the answer");
-    return EXIT_USAGE;
-}
-
 static int parse_count(const char *opt, const char *arg, long max, long *out)
 {
     char *end;
@@ -87,16 +81,7 @@ static int parse_args(int argc, char **argv, struct impact_args *a)
 
 static int print_json(const struct impact_report *r, const struct impact_ttb *t, const struct impact_ttb *apps)
 {
-    json_t *j = impact_report_json(r, t, apps);
-    int rc;
-
-    if (j == NULL) {
-        cli_error("impact: out of memory");
-        return EXIT_USAGE;
-    }
-    rc = json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII);
-    json_decref(j);
-    return rc != 0 || putchar('\n') == EOF ? write_failed() : 0;
+    return cli_print_json("impact", impact_report_json(r, t, apps), 0);
 }
 
 /* Keep the run for the page: the same document --json prints. */
@@ -130,7 +115,7 @@ static int print_text(const struct impact_report *r)
             rc = printf("%-16s %+.3f [%+.3f, %+.3f] treated %ld control %ld%s\n", s->id, s->att.est, s->att.lo,
                         s->att.hi, s->n_treated, s->n_control, s->att.inconclusive ? " inconclusive" : "");
         if (rc < 0)
-            return write_failed();
+            return cli_write_failed("impact");
     }
     return 0;
 }
@@ -191,7 +176,7 @@ int cmd_impact(struct cli_ctx *ctx, int argc, char **argv)
     c = run(s, &a, &e);
     store_close(s);
     if (c == 0 && fflush(stdout) != 0)
-        c = write_failed();
+        c = cli_write_failed("impact");
     if (c < 0) {
         cli_error("impact: %s", e.msg);
         return EXIT_USAGE;

@@ -23,27 +23,6 @@
 #include "store/store.h"
 #include "store/store_overlap.h"
 
-static int write_failed(void)
-{
-    cli_error("overlap: cannot write the answer");
-    return EXIT_USAGE;
-}
-
-static int print_json(json_t *j)
-{
-    int rc;
-
-    if (j == NULL) {
-        cli_error("overlap: out of memory");
-        return EXIT_USAGE;
-    }
-    rc = json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII);
-    json_decref(j);
-    if (rc != 0 || putchar('\n') == EOF)
-        return write_failed();
-    return 0;
-}
-
 /* The pair of highest Jaccard, or NULL when there is none. */
 static const struct overlap_pair *top_pair(const struct overlap_pair *p, size_t n)
 {
@@ -61,22 +40,22 @@ static int print_summary(const struct overlap_report *r, bool awareness)
     const struct overlap_pair *b = top_pair(r->beneficiary, r->n_pairs);
 
     if (printf("population %zu, schemes %zu, pairs %zu\n", r->population, r->n_schemes, r->n_pairs) < 0)
-        return write_failed();
+        return cli_write_failed("overlap");
     if (e != NULL
         && printf("eligibility: highest Jaccard %.3f (%s, %s: %lld both)\n", e->jaccard,
                   r->cat->schemes[e->a].id, r->cat->schemes[e->b].id, (long long)e->both) < 0)
-        return write_failed();
+        return cli_write_failed("overlap");
     if (b != NULL
         && printf("beneficiaries: highest Jaccard %.3f (%s, %s: %lld both)\n", b->jaccard,
                   r->cat->schemes[b->a].id, r->cat->schemes[b->b].id, (long long)b->both) < 0)
-        return write_failed();
+        return cli_write_failed("overlap");
     if (printf("double funding alerts %zu (window %d days)\n", r->n_alerts, r->window_days) < 0)
-        return write_failed();
+        return cli_write_failed("overlap");
     if (awareness
         && printf("awareness gap: %lld of %lld eligible enterprises never applied for a scheme they are "
                   "eligible for (%lld enterprise-scheme pairs)\n",
                   (long long)r->total.gap, (long long)r->total.eligible, (long long)r->total.gap_pairs) < 0)
-        return write_failed();
+        return cli_write_failed("overlap");
     return 0;
 }
 
@@ -167,10 +146,10 @@ int cmd_overlap(struct cli_ctx *ctx, int argc, char **argv)
         cli_error("overlap: %s", e.msg);
         return EXIT_USAGE;
     }
-    c = a.json ? print_json(overlap_report_json(&run.report, a.awareness)) : print_summary(&run.report, a.awareness);
+    c = a.json ? cli_print_json("overlap", overlap_report_json(&run.report, a.awareness), 0) : print_summary(&run.report, a.awareness);
     store_overlap_release(&run);
     catalog_free(cat);
     if (c == 0 && fflush(stdout) != 0)
-        c = write_failed();
+        c = cli_write_failed("overlap");
     return c;
 }

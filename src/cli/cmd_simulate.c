@@ -24,12 +24,6 @@
 
 #define SCENARIO_MAX_BYTES (256 * 1024)
 
-static int write_failed(void)
-{
-    cli_error("simulate: cannot write the answer");
-    return EXIT_USAGE;
-}
-
 /* The file's text, NUL-terminated; NULL with a message on failure. */
 static char *read_scenario(const char *path, size_t *len)
 {
@@ -70,33 +64,24 @@ static int print_summary(const struct simulation *sim)
         || printf("cost (rupees)   %12.2f -> %12.2f\n", (double)b->cost / 100, (double)a->cost / 100) < 0
         || printf("fields          %10zu -> %10zu\n", b->fields, a->fields) < 0
         || printf("documents       %10zu -> %10zu\n", b->documents, a->documents) < 0)
-        return write_failed();
+        return cli_write_failed("simulate");
     for (int g = 0; g < SG_COUNT; g++)
         if (printf("share %-11s %9.4f -> %9.4f%s\n", scenario_group_name((enum scenario_group)g),
                    sim->groups[g].before_share, sim->groups[g].after_share, sim->groups[g].falls ? "  FALLS" : "")
             < 0)
-            return write_failed();
+            return cli_write_failed("simulate");
     for (size_t u = sim->n_before; u < sim->n_units; u++)
         for (size_t r = 0; r < sim->units[u].n_res; r++)
             if (printf("reservation %s %s %.2f: %s\n", sim->units[u].id,
                        scenario_group_name(sim->units[u].res[r].group), sim->units[u].res[r].share,
                        sim->units[u].res[r].honoured ? "honoured" : "NOT honoured") < 0)
-                return write_failed();
+                return cli_write_failed("simulate");
     return 0;
 }
 
 static int print_json(const struct simulation *sim, const struct catalog *cat)
 {
-    json_t *j = simulate_json(sim, cat);
-    int rc;
-
-    if (j == NULL) {
-        cli_error("simulate: out of memory");
-        return EXIT_USAGE;
-    }
-    rc = json_dumpf(j, stdout, JSON_COMPACT | JSON_ENSURE_ASCII | JSON_REAL_PRECISION(12));
-    json_decref(j);
-    return rc != 0 || putchar('\n') == EOF ? write_failed() : 0;
+    return cli_print_json("simulate", simulate_json(sim, cat), JSON_REAL_PRECISION(12));
 }
 
 struct simulate_args {
@@ -174,7 +159,7 @@ int cmd_simulate(struct cli_ctx *ctx, int argc, char **argv)
     rc = a.json ? print_json(sim, cat) : print_summary(sim);
     /* Buffered output is written at the latest here: a write error shows. */
     if (rc == 0 && fflush(stdout) != 0)
-        rc = write_failed();
+        rc = cli_write_failed("simulate");
 out:
     store_close(s);
     mem_free(sim);
