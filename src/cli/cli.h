@@ -29,6 +29,7 @@ struct profile;
  * Returns 0, or EXIT_USAGE after the messages. */
 int cli_profile_load(const char *cmd, const char *path, struct profile *p);
 
+int cmd_audit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_calendar(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check_id(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_classify(struct cli_ctx *ctx, int argc, char **argv);

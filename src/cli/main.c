@@ -43,6 +43,7 @@ static const struct command commands[] = {
     {"simulate", cmd_simulate, "simulate SCENARIO.yaml (--db F | --pg C) [--json] [--threads N]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
     {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},
+    {"audit", cmd_audit, "audit verify|head (--db F | --pg C) [--head HASH] [--json]"},
     {"user", cmd_user,
      "user add (--db F | --pg C) --username U --role R [--state CODE] [--district NAME] "
      "[--enterprise ID] --password-stdin"},

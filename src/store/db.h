@@ -72,6 +72,8 @@ int db_begin(struct db *db, struct err *e);
 int db_begin_read(struct db *db, struct err *e);
 int db_commit(struct db *db, struct err *e);
 int db_rollback(struct db *db);
+/* Whether a transaction is open on this connection. */
+bool db_in_transaction(struct db *db);
 
 /* A statement prepared once per connection and reset on every call, so
  * hot paths do not re-parse SQL. `sql` must be a string with static

@@ -309,6 +309,11 @@ int db_begin_read(struct db *db, struct err *e)
     return db_exec(db, "BEGIN DEFERRED", e);
 }
 
+bool db_in_transaction(struct db *db)
+{
+    return sqlite3_get_autocommit(db->h) == 0;
+}
+
 int db_commit(struct db *db, struct err *e)
 {
     return db_exec(db, "COMMIT", e);

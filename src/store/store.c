@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/embedded.h"
 #include "store/db.h"
+#include "store/store_audit.h"
 
 #define MIGRATION_PREFIX "src/store/migrations/"
 
@@ -105,6 +106,23 @@ int store_schema_version(struct store *s, int *version, struct err *e)
     return 0;
 }
 
+/* What a migration needs that SQL cannot do, run after its SQL in the
+ * same transaction. */
+static const struct {
+    int version;
+    int (*run)(struct store *s, struct err *e);
+} migration_steps[] = {
+    {20, store_audit_chain_unchained}, /* chain the audit rows written before the chain */
+};
+
+static int migration_step(struct store *s, int version, struct err *e)
+{
+    for (size_t i = 0; i < sizeof migration_steps / sizeof migration_steps[0]; i++)
+        if (migration_steps[i].version == version && migration_steps[i].run(s, e) != 0)
+            return -1;
+    return 0;
+}
+
 static int apply_one(struct store *s, int version, const struct embedded_file *f, struct err *e)
 {
     static const char record[] =
@@ -119,7 +137,7 @@ static int apply_one(struct store *s, int version, const struct embedded_file *f
         mem_free(ddl);
         return -1;
     }
-    if (db_exec(s->db, ddl, e) != 0)
+    if (db_exec(s->db, ddl, e) != 0 || migration_step(s, version, e) != 0)
         goto fail;
     st = db_cached(s->db, record, e);
     if (st == NULL || db_bind_int64(st, 1, version) != 0

@@ -1,4 +1,4 @@
-/* store_auth.c: accounts, sessions and the audit log. */
+/* store_auth.c: accounts and sessions. */
 #include "store/store_auth.h"
 
 #include <stdio.h>
@@ -193,37 +193,3 @@ int store_session_purge(struct store *s, int64_t now, int64_t idle, int64_t *del
     return 0;
 }
 
-/* --- audit log --------------------------------------------------------- */
-
-int store_audit_append(struct store *s, const struct audit_entry *a, struct err *e)
-{
-    static const char sql[] =
-        "INSERT INTO audit_log(at, user_id, username, role, action, enterprise_id, route, reason)"
-        " VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-    const char *now = store_now(s);
-
-    if (st == NULL)
-        return -1;
-    if (db_bind_text(st, 1, now, strlen(now)) || db_bind_int64(st, 2, a->user_id)
-        || db_bind_text(st, 3, a->username, strlen(a->username))
-        || db_bind_text(st, 4, a->role, strlen(a->role))
-        || db_bind_text(st, 5, a->action, strlen(a->action))
-        || (a->enterprise_id > 0 ? db_bind_int64(st, 6, a->enterprise_id) : db_bind_null(st, 6))
-        || db_bind_text(st, 7, a->route, strlen(a->route))
-        || db_bind_text(st, 8, a->reason, strlen(a->reason)))
-        return err_set(e, "cannot bind audit values");
-    return db_step(st, e) < 0 ? -1 : 0;
-}
-
-int store_audit_count(struct store *s, int64_t *n, struct err *e)
-{
-    static const char sql[] = "SELECT COUNT(*) FROM audit_log";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
-
-    if (st == NULL || db_step(st, e) != DB_ROW)
-        return -1;
-    *n = db_column_int64(st, 0);
-    db_reset(st);
-    return 0;
-}

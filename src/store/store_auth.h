@@ -1,4 +1,4 @@
-/* store_auth.h: accounts, sign-in sessions and the audit log
+/* store_auth.h: accounts and sign-in sessions (the audit log: store_audit.h)
  * (migration 0002_auth.sql). The store keeps records; the rules about
  * them (password hashing, expiry, scope) live in src/web/.
  *
@@ -12,6 +12,7 @@
 
 #include "core/err.h"
 #include "store/store.h"
+#include "store/store_audit.h"
 
 enum auth_role {
     AUTH_ROLE_NONE = 0,       /* anonymous */
@@ -67,19 +68,7 @@ int store_session_delete(struct store *s, const char *id_hash, struct err *e);
 int store_session_purge(struct store *s, int64_t now, int64_t idle, int64_t *deleted,
                         struct err *e);
 
-struct audit_entry {
-    int64_t user_id;
-    const char *username;
-    const char *role;
-    const char *action;            /* "enterprise.read" */
-    int64_t enterprise_id;         /* 0 = none */
-    const char *route;             /* "GET /api/v1/enterprises/{id}" */
-    const char *reason;
-};
 
-/* Append one row to the audit log (there is no update and no delete). */
-int store_audit_append(struct store *s, const struct audit_entry *a, struct err *e);
-int store_audit_count(struct store *s, int64_t *n, struct err *e);
 
 
 #endif

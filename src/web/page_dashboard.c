@@ -218,9 +218,9 @@ int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *
     if (html_begin(rs, rq, _("Your dashboard")) || buf_puts(d.b, "<h1>")
         || buf_put_html(d.b, enterprise_display_name(&v.ent)) || buf_puts(d.b, "</h1>\n")
         || buf_printf(d.b, "<p><a href=\"/schemes\">%s</a> · <a href=\"/profile\">%s</a> · "
-                           "<a href=\"/insights\">%s</a></p>\n",
+                           "<a href=\"/insights\">%s</a> · <a href=\"/privacy\">%s</a></p>\n",
                       _("Find schemes for you"), _("Check your details"),
-                      _("Market insights and sustainability")))
+                      _("Market insights and sustainability"), _("Who looked at your data")))
         rc = err_set(e, "out of memory");
     if (rc == 0)
         rc = put_applications(&d, e);

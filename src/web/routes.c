@@ -127,6 +127,9 @@ static const struct route routes[] = {
     {"GET", "/dashboard", ENT, page_dashboard,
      "The enterprise's applications, grievances, payment claims and messages", HTML, NULL,
      "200 401 403", "bundle a bundle just submitted"},
+    {"GET", "/privacy", ENT, page_privacy,
+     "The enterprise's data: which officials looked at it or acted on it, when and why (from the "
+     "hash-chained audit log)", HTML, NULL, "200 401 403", NULL},
     /* Market insights and sustainability (issue 8, docs/insights.md). */
     {"GET", "/insights", ENT, page_insights,
      "The enterprise's growth and export share among peers (aggregates only), procurement and "

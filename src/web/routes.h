@@ -42,6 +42,7 @@ int page_calendar_subscribe(struct web_request *rq, struct web_response *rs, str
 int page_calendar_revoke(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_calendar_feed(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_privacy(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_insights(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_insights_energy(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_sustainability(struct web_request *rq, struct web_response *rs, struct err *e);
