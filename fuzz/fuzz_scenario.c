@@ -38,7 +38,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             abort(); /* every error names the file */
     } else {
         uint8_t groups[N], status[N * SCENARIO_MAX_SCHEMES];
-        struct sim_population pop = {N, sc.n_schemes, groups, status};
+        struct sim_population pop = {N, sc.n_schemes, groups, status, NULL};
         struct simulation sim;
         for (size_t i = 0; i < N; i++)
             groups[i] = (uint8_t)(i * 7 % SIM_CELLS);

@@ -52,7 +52,7 @@ static void test_merge_is_union_of_pools(void **state)
         ST_INELIGIBLE, ST_INELIGIBLE,   /* 5 */
     };
     static const uint8_t groups[6] = {0, 0, 0, 0, 0, 0};
-    struct sim_population pop = {6, 2, groups, status};
+    struct sim_population pop = {6, 2, groups, status, NULL};
     struct arena *a = arena_new(4096);
     struct scenario sc;
     struct simulation sim;
@@ -126,7 +126,7 @@ static void test_allocation_honours_a_reservation(void **state)
 static void test_share_fall_is_flagged(void **state)
 {
     uint8_t status[8 * 2], groups[8];
-    struct sim_population pop = {8, 2, groups, status};
+    struct sim_population pop = {8, 2, groups, status, NULL};
     struct arena *a = arena_new(4096);
     struct scenario sc;
     struct simulation sim;
@@ -166,7 +166,7 @@ static void test_narrow_limits_a_member(void **state)
     uint8_t status[4 * 2] = {ST_ELIGIBLE, ST_INELIGIBLE, ST_ELIGIBLE, ST_INELIGIBLE,
                              ST_INELIGIBLE, ST_ELIGIBLE, ST_INELIGIBLE, ST_INELIGIBLE};
     uint8_t groups[4] = {W, 0, 0, 0};
-    struct sim_population pop = {4, 2, groups, status};
+    struct sim_population pop = {4, 2, groups, status, NULL};
     struct arena *a = arena_new(4096);
     struct scenario sc;
     struct simulation sim;
@@ -190,7 +190,7 @@ static void test_burden_is_the_union(void **state)
                                     "unit_benefit: {sfurti: 10, mse_cdp: 10}\n"
                                     "actions:\n  - merge: {into: mse_cdp, from: [sfurti]}\n";
     uint8_t status[2] = {ST_ELIGIBLE, ST_ELIGIBLE}, groups[1] = {0};
-    struct sim_population pop = {1, 2, groups, status};
+    struct sim_population pop = {1, 2, groups, status, NULL};
     struct catalog *cat;
     struct arena *a = arena_new(4096);
     struct scenario sc;
@@ -218,7 +218,7 @@ static void test_burden_is_the_union(void **state)
 static void test_merged_unit_benefit(void **state)
 {
     uint8_t status[2] = {ST_ELIGIBLE, ST_ELIGIBLE}, groups[1] = {0};
-    struct sim_population pop = {1, 2, groups, status};
+    struct sim_population pop = {1, 2, groups, status, NULL};
     struct arena *a = arena_new(4096);
     struct scenario sc;
     struct simulation sim;
@@ -239,7 +239,7 @@ static void test_merged_unit_benefit(void **state)
 static void test_merges_in_steps(void **state)
 {
     uint8_t status[3 * 3], groups[3] = {0, 0, 0};
-    struct sim_population pop = {3, 3, groups, status};
+    struct sim_population pop = {3, 3, groups, status, NULL};
     struct arena *a = arena_new(4096);
     struct scenario sc;
     struct simulation sim;
