@@ -12,7 +12,9 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/profile.h"
+#include "core/buf.h"
 #include "rules/catalog.h"
+#include "rules/render.h"
 #include "rules/scheme.h"
 #include "rules/yaml_tree.h"
 
@@ -647,4 +649,20 @@ bool scenario_has_rule_params(const struct scenario *sc)
         if (sc->actions[i].kind == SA_RULE_PARAM)
             return true;
     return false;
+}
+
+int scenario_rule_param_text(const struct scenario *sc, const struct scenario_action *a, const struct catalog *cat,
+                             bool after, bool hindi, struct buf *out)
+{
+    const struct scheme *s = catalog_find(cat, sc->schemes[a->scheme].id);
+    const struct param_entry *pe;
+
+    if (a->kind != SA_RULE_PARAM || a->param_index < 0 || s == NULL || (size_t)a->param_index >= s->scope.n_params)
+        return -1;
+    if (after)
+        return render_value(out, &a->rule_value, a->rule_unit, hindi);
+    pe = param_at(&s->scope.params[a->param_index], sc->as_of);
+    if (pe == NULL)
+        return buf_puts(out, hindi ? "अज्ञात" : "unknown");
+    return render_value(out, &pe->v, pe->unit, hindi);
 }

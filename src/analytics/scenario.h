@@ -108,6 +108,13 @@ struct catalog;
  * scheme's form. Errors at file:line:column. Values from `a`. */
 int scenario_resolve(struct arena *a, struct scenario *sc, const struct catalog *cat, struct err *e);
 
+struct buf;
+/* A resolved rule parameter's value as people read it (₹30,00,000, 30%):
+ * the scheme file's on the scenario's as_of (before), or the scenario's
+ * (after); "unknown" when the file has none in force then. */
+int scenario_rule_param_text(const struct scenario *sc, const struct scenario_action *a, const struct catalog *cat,
+                             bool after, bool hindi, struct buf *out);
+
 /* Has the scenario any rule parameter set? (The after side then needs its
  * own evaluation.) */
 bool scenario_has_rule_params(const struct scenario *sc);
