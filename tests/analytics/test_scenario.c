@@ -10,6 +10,7 @@
 
 #include "analytics/scenario.h"
 #include "core/arena.h"
+#include "core/buf.h"
 #include "rules/catalog.h"
 #include "rules/scheme.h"
 
@@ -178,6 +179,17 @@ static void test_resolve_against_the_catalogue(void **state)
     assert_true(sc.actions[0].rule_value.u.n == (int64_t)400000000 * 10000);   /* ₹40 crore, num fixed point */
     assert_int_equal(sc.actions[1].rule_unit, UNIT_FRACTION);
     assert_true(sc.actions[1].rule_value.u.n == 8500);                         /* 0.85 */
+    {   /* as the page and the JSON show them: the file's value on as_of, the scenario's */
+        struct buf t = {0};
+        assert_int_equal(scenario_rule_param_text(&sc, &sc.actions[0], cat, false, false, &t), 0);
+        assert_int_equal(scenario_rule_param_text(&sc, &sc.actions[0], cat, true, false, &t), 0);
+        assert_int_equal(scenario_rule_param_text(&sc, &sc.actions[1], cat, false, false, &t), 0);
+        assert_int_equal(scenario_rule_param_text(&sc, &sc.actions[1], cat, true, false, &t), 0);
+        assert_int_equal(buf_putc(&t, '\0'), 0);
+        assert_string_equal(t.data, "₹30,00,00,000₹40,00,00,00080%85%");
+        assert_int_equal(scenario_rule_param_text(&sc, &sc.actions[2], cat, true, false, &t), -1);  /* not a rule_param */
+        buf_release(&t);
+    }
     assert_int_equal(sc.actions[2].kind, SA_MOVE);
     assert_int_equal(sc.actions[2].scheme, 0);
     assert_int_equal(sc.actions[2].into, 1);
