@@ -253,9 +253,9 @@ static void build_after(const struct scenario *sc, double scale, struct sim_unit
  * beneficiary before, with their budgets spent in full (total budget ÷
  * beneficiaries the budgets bought), so merging alone neither cheapens nor
  * dearens a beneficiary. Its take-up: the members' own, weighted by the
- * size of each member's pool. */
-static void derive_means(const struct scenario *sc, const struct sim_population *pop, struct sim_unit *u,
-                         bool unit, bool take_up)
+ * size of each member's pool on the after side (`status`). */
+static void derive_means(const struct scenario *sc, const struct sim_population *pop, const uint8_t *status,
+                         struct sim_unit *u, bool unit, bool take_up)
 {
     double w_sum = 0, rate = 0, budget = 0, bought = 0;
 
@@ -266,7 +266,7 @@ static void derive_means(const struct scenario *sc, const struct sim_population 
         budget += (double)sc->schemes[k].budget;
         bought += (double)sc->schemes[k].budget / (double)sc->schemes[k].unit_benefit;
         for (size_t i = 0; i < pop->n; i++)
-            w += in_pool(pop->status[i * pop->n_schemes + k]);
+            w += in_pool(status[i * pop->n_schemes + k]);
         w += 1e-9;  /* members with empty pools weigh equally among themselves */
         w_sum += w;
         rate += w * sc->schemes[k].take_up;
@@ -309,7 +309,8 @@ int simulate_run(const struct scenario *sc, const struct sim_population *pop, st
     build_after(sc, sim.budget_scale, after, &n_after);
     for (size_t u = 0; u < n_after; u++)
         if (after[u].derive_benefit || after[u].derive_take_up)
-            derive_means(sc, pop, &after[u], after[u].derive_benefit, after[u].derive_take_up);
+            derive_means(sc, pop, pop->status_after ? pop->status_after : pop->status, &after[u],
+                         after[u].derive_benefit, after[u].derive_take_up);
     sim.n_units = sim.n_before + n_after;
     count_pools(sim.units, sim.n_before, pop, pop->status, cells, &sim.before);
     count_pools(after, n_after, pop, pop->status_after ? pop->status_after : pop->status, cells + sim.n_before,
