@@ -123,6 +123,7 @@ int main(int argc, char **argv)
         double sec;
         if (a == NULL || text == NULL
             || scenario_parse(a, argv[i], text, len, simulate_known_scheme, cat, &sc, &e) != 0
+            || scenario_resolve(a, &sc, cat, &e) != 0
             || (sec = simulate_once(cat, ref, cols, trad, n_trad, &sc, sim)) < 0) {
             fprintf(stderr, "bench_simulate: %s: %s\n", argv[i], text == NULL ? "cannot read" : e.msg);
             return 1;

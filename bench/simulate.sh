@@ -18,7 +18,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 S=${SAMANVAY:-$ROOT/samanvay}
-BUILD=${BUILD:-$ROOT/build/release}
+BUILD=${BUILD:-build/release}   # relative to ROOT, as the Makefile names its targets
 RUNS=${BENCH_SIMULATE_RUNS:-3}
 SIZES=${BENCH_SIMULATE_SIZES:-20000}
 OUT=$ROOT/build/bench/simulate
@@ -28,6 +28,7 @@ now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 make -C "$ROOT" -s -j2 "$BUILD/bench/bench_simulate" >/dev/null
+BIN=$ROOT/$BUILD/bench/bench_simulate
 for n in $SIZES; do
     dir=$OUT/$n; db=$dir/samanvay.db
     rm -rf "$dir"; mkdir -p "$dir"
@@ -39,7 +40,7 @@ for n in $SIZES; do
     done
     stored=$(sqlite3 "$db" "SELECT count(*) FROM enterprise")
     # The in-process rows first: they carry the baseline.
-    "$BUILD/bench/bench_simulate" "$db" "$ROOT"/scenarios/*.yaml | tee "$dir/inproc.tsv"
+    "$BIN" "$db" "$ROOT"/scenarios/*.yaml | tee "$dir/inproc.tsv"
     base=$(awk -F'\t' 'NR == 2 { print $5 }' "$dir/inproc.tsv")
     for f in "$ROOT"/scenarios/*.yaml; do
         id=$(basename "$f" .yaml)

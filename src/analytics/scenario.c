@@ -12,6 +12,10 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "core/profile.h"
+#include "core/buf.h"
+#include "rules/catalog.h"
+#include "rules/render.h"
+#include "rules/scheme.h"
 #include "rules/yaml_tree.h"
 
 static const char *const group_names[SG_COUNT] = {"women", "sc_st", "ner", "traditional", "rural"};
@@ -287,13 +291,46 @@ static int parse_narrow(struct sp *p, const struct ynode *v, struct scenario_act
     return only_keys(p, v, keys) || scheme_id_of(p, scheme, &a->scheme) || group_of(p, group, &a->group) ? -1 : 0;
 }
 
+/* `set: {scheme, rule_param, value}`: the value stays as written until
+ * scenario_resolve reads it against the scheme's own parameter. */
+static int parse_rule_param(struct sp *p, const struct ynode *v, struct scenario_action *a)
+{
+    static const char *const keys[] = {"scheme", "rule_param", "value", NULL};
+    const struct ynode *value = need_key(p, v, "value");
+
+    if (value == NULL || only_keys(p, v, keys) || scheme_id_of(p, ymap_get(v, "scheme"), &a->scheme)
+        || text_of(p, ymap_get(v, "rule_param"), "rule_param", &a->rule_param))
+        return -1;
+    if (value->kind != Y_SCALAR || yscalar_is_null(value) || value->len == 0)
+        return fail(p, value, "value must be a parameter value such as 25 lakh, 25%% or 500");
+    for (size_t i = 0; i < p->sc->n_actions; i++) {
+        const struct scenario_action *b = &p->sc->actions[i];
+        if (b->kind == SA_RULE_PARAM && b->scheme == a->scheme && strcmp(b->rule_param, a->rule_param) == 0)
+            return fail(p, ymap_get(v, "rule_param"), "rule_param '%s' of '%s' is set twice", a->rule_param,
+                        p->sc->schemes[a->scheme].id);
+    }
+    a->kind = SA_RULE_PARAM;
+    a->param_node = ymap_get(v, "rule_param");
+    a->value_node = value;
+    a->value_text = value->text;
+    a->param_index = -1;
+    return 0;
+}
+
 static int parse_set(struct sp *p, const struct ynode *v, struct scenario_action *a)
 {
     static const char *const keys[] = {"scheme", "param", "value", NULL};
     const struct ynode *scheme = need_key(p, v, "scheme"), *param, *value;
     const char *name = NULL;
 
-    if (scheme == NULL || (param = need_key(p, v, "param")) == NULL || (value = need_key(p, v, "value")) == NULL)
+    if (scheme == NULL)
+        return -1;
+    if (ymap_get(v, "rule_param") != NULL) {
+        if (ymap_get(v, "param") != NULL)
+            return fail(p, ymap_get(v, "param"), "set takes param (the model's) or rule_param (the rules'), not both");
+        return parse_rule_param(p, v, a);
+    }
+    if ((param = need_key(p, v, "param")) == NULL || (value = need_key(p, v, "value")) == NULL)
         return -1;
     if (only_keys(p, v, keys) || scheme_id_of(p, scheme, &a->scheme) || text_of(p, param, "param", &name))
         return -1;
@@ -313,10 +350,59 @@ static int parse_set(struct sp *p, const struct ynode *v, struct scenario_action
             return -1;
         return a->value > 0 ? 0 : fail(p, value, "take_up must be more than zero");
     }
-    return fail(p, param, "unknown param '%s' (budget, unit_benefit, take_up)", name);
+    return fail(p, param, "unknown param '%s' (budget, unit_benefit, take_up; or rule_param for the rules')", name);
 }
 
-static int parse_action(struct sp *p, const struct ynode *item, uint32_t *merged)
+/* A list of form ids (fields or documents), each once. */
+static int form_list(struct sp *p, const struct ynode *n, const char *what, const char **out, size_t *count)
+{
+    if (n->kind != Y_SEQ)
+        return fail(p, n, "%s must be a list", what);
+    if (n->n > SCENARIO_MAX_FORM)
+        return fail(p, n, "%s: at most %d items", what, SCENARIO_MAX_FORM);
+    for (size_t i = 0; i < n->n; i++) {
+        if (text_of(p, n->items[i], what, &out[i]) != 0)
+            return -1;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(out[j], out[i]) == 0)
+                return fail(p, n->items[i], "%s: '%s' is listed twice", what, out[i]);
+    }
+    *count = n->n;
+    return 0;
+}
+
+/* `move_component: {from, into, share, fields, documents}`. The two
+ * schemes must still be apart when it applies (held_by: the scheme now
+ * holding each one, after the merges so far). */
+static int parse_move(struct sp *p, const struct ynode *v, struct scenario_action *a, const size_t *held_by)
+{
+    static const char *const keys[] = {"from", "into", "share", "fields", "documents", NULL};
+    const struct ynode *from = need_key(p, v, "from"), *into, *share, *list;
+
+    if (from == NULL || (into = need_key(p, v, "into")) == NULL || (share = need_key(p, v, "share")) == NULL)
+        return -1;
+    if (only_keys(p, v, keys) || scheme_id_of(p, from, &a->scheme) || scheme_id_of(p, into, &a->into)
+        || number_of(p, share, "share", 0, 1, &a->share))
+        return -1;
+    if (a->share <= 0)
+        return fail(p, share, "share must be more than zero (a component takes part of the budget)");
+    if (held_by[a->scheme] == held_by[a->into])
+        return fail(p, into, "'%s' and '%s' are one scheme here: nothing to move between them",
+                    p->sc->schemes[a->scheme].id, p->sc->schemes[a->into].id);
+    if ((list = ymap_get(v, "fields")) != NULL) {
+        if (form_list(p, list, "fields", a->fields, &a->n_fields) != 0)
+            return -1;
+        a->fields_node = list;
+    }
+    if ((list = ymap_get(v, "documents")) != NULL) {
+        if (form_list(p, list, "documents", a->documents, &a->n_documents) != 0)
+            return -1;
+        a->documents_node = list;
+    }
+    return 0;
+}
+
+static int parse_action(struct sp *p, const struct ynode *item, uint32_t *merged, size_t *held_by)
 {
     struct scenario_action *a = &p->sc->actions[p->sc->n_actions];
     const char *verb;
@@ -324,7 +410,7 @@ static int parse_action(struct sp *p, const struct ynode *item, uint32_t *merged
     int rc;
 
     if (item->kind != Y_MAP || item->n != 1)
-        return fail(p, item, "an action is a mapping with one key: merge, reserve, narrow or set");
+        return fail(p, item, "an action is a mapping with one key: merge, reserve, narrow, set or move_component");
     verb = ymap_key(item, 0)->text;
     v = ymap_value(item, 0);
     if (want_map(p, v, verb) != 0)
@@ -332,30 +418,41 @@ static int parse_action(struct sp *p, const struct ynode *item, uint32_t *merged
     memset(a, 0, sizeof *a);
     a->line = item->line;
     a->col = item->col;
-    if (strcmp(verb, "merge") == 0)
-        a->kind = SA_MERGE, rc = parse_merge(p, v, a, merged);
+    if (strcmp(verb, "merge") == 0) {
+        a->kind = SA_MERGE;
+        if ((rc = parse_merge(p, v, a, merged)) == 0)
+            for (size_t k = 0; k < p->sc->n_schemes; k++)
+                if (a->from & (1u << held_by[k]))
+                    held_by[k] = held_by[a->scheme];
+    }
     else if (strcmp(verb, "reserve") == 0)
         a->kind = SA_RESERVE, rc = parse_reserve(p, v, a);
     else if (strcmp(verb, "narrow") == 0)
         a->kind = SA_NARROW, rc = parse_narrow(p, v, a);
     else if (strcmp(verb, "set") == 0)
         a->kind = SA_SET, rc = parse_set(p, v, a);
+    else if (strcmp(verb, "move_component") == 0)
+        a->kind = SA_MOVE, rc = parse_move(p, v, a, held_by);
     else
-        return fail(p, ymap_key(item, 0), "unknown action '%s' (merge, reserve, narrow, set)", verb);
+        return fail(p, ymap_key(item, 0), "unknown action '%s' (merge, reserve, narrow, set, move_component)", verb);
     if (rc == 0)
         p->sc->n_actions++;
     return rc;
 }
 
-/* Reservations on one scheme may not promise more than its whole budget. */
+/* Reservations on one scheme may not promise more than its whole budget,
+ * nor may the components moved out of one scheme take more than it has. */
 static int check_reservations(struct sp *p, const struct ynode *list)
 {
     for (size_t s = 0; s < p->sc->n_schemes; s++) {
-        double total = 0;
+        double total = 0, moved = 0;
         for (size_t i = 0; i < p->sc->n_actions; i++) {
             const struct scenario_action *a = &p->sc->actions[i];
             if (a->kind == SA_RESERVE && a->scheme == s && (total += a->share) > 1.0 + 1e-9)
                 return fail(p, list->items[i], "reservations on '%s' add up to more than the whole budget",
+                            p->sc->schemes[s].id);
+            if (a->kind == SA_MOVE && a->scheme == s && (moved += a->share) > 1.0 + 1e-9)
+                return fail(p, list->items[i], "components moved out of '%s' take more than its whole budget",
                             p->sc->schemes[s].id);
         }
     }
@@ -365,13 +462,16 @@ static int check_reservations(struct sp *p, const struct ynode *list)
 static int parse_actions(struct sp *p, const struct ynode *list)
 {
     uint32_t merged = 0;
+    size_t held_by[SCENARIO_MAX_SCHEMES];
 
+    for (size_t k = 0; k < SCENARIO_MAX_SCHEMES; k++)
+        held_by[k] = k;
     if (list->kind != Y_SEQ)
         return fail(p, list, "actions must be a list");
     if (list->n > SCENARIO_MAX_ACTIONS)
         return fail(p, list, "at most %d actions", SCENARIO_MAX_ACTIONS);
     for (size_t i = 0; i < list->n; i++)
-        if (parse_action(p, list->items[i], &merged) != 0)
+        if (parse_action(p, list->items[i], &merged, held_by) != 0)
             return -1;
     return check_reservations(p, list);
 }
@@ -457,4 +557,112 @@ int scenario_parse(struct arena *a, const char *file, const char *text, size_t l
         return -1;
     *out = sc;
     return 0;
+}
+
+/* --- against the scheme files -------------------------------------------------- */
+
+static int fail_at(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static int fail_at(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+
+    va_start(ap, fmt);
+    rc = ynode_vfail(e, file, n, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+static const char *unit_name(int unit)
+{
+    return unit == UNIT_MONEY ? "an amount (such as 25 lakh)" : unit == UNIT_FRACTION ? "a percentage (such as 25%)" : "a number";
+}
+
+/* The parameter must be one of the scheme's, and the value of its kind:
+ * a ceiling stays money, a rate a fraction. */
+static int resolve_rule_param(struct arena *a, const struct scenario *sc, const struct scheme *s,
+                              struct scenario_action *x, struct err *e)
+{
+    const struct param *pa;
+    int i = scope_find_param(&s->scope, x->rule_param);
+
+    if (i < 0)
+        return fail_at(e, sc->file, x->param_node, "'%s' is not a parameter of %s (its file's params:)",
+                       x->rule_param, s->id);
+    pa = &s->scope.params[i];
+    if (scheme_param_value(a, sc->file, x->value_node, &x->rule_value, &x->rule_unit, e) != 0)
+        return -1;
+    if (x->rule_value.tag != pa->entries[0].v.tag || x->rule_unit != pa->unit)
+        return fail_at(e, sc->file, x->value_node, "%s of %s is %s; '%s' is not", x->rule_param, s->id,
+                       pa->entries[0].v.tag == V_NUM ? unit_name(pa->unit) : "not a number", x->value_text);
+    if (x->rule_value.tag == V_NUM && x->rule_value.u.n < 0)
+        return fail_at(e, sc->file, x->value_node, "%s must not be negative", x->rule_param);
+    x->param_index = i;
+    return 0;
+}
+
+static bool listed(const char *const *list, size_t n, const char *id)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], id) == 0)
+            return true;
+    return false;
+}
+
+/* A moved component's fields and documents must be on the source's form. */
+static int resolve_move(const struct scenario *sc, const struct scheme *s, const struct scenario_action *x,
+                        struct err *e)
+{
+    for (size_t i = 0; i < x->n_fields; i++)
+        if (!listed(s->fields, s->n_fields, x->fields[i]))
+            return fail_at(e, sc->file, x->fields_node->items[i], "field '%s' is not on %s's form (its fields:)",
+                           x->fields[i], s->id);
+    for (size_t i = 0; i < x->n_documents; i++)
+        if (!listed(s->documents, s->n_documents, x->documents[i]))
+            return fail_at(e, sc->file, x->documents_node->items[i],
+                           "document '%s' is not on %s's form (its documents:)", x->documents[i], s->id);
+    return 0;
+}
+
+int scenario_resolve(struct arena *a, struct scenario *sc, const struct catalog *cat, struct err *e)
+{
+    for (size_t i = 0; i < sc->n_actions; i++) {
+        struct scenario_action *x = &sc->actions[i];
+        const struct scheme *s = catalog_find(cat, sc->schemes[x->scheme].id);
+        if ((x->kind == SA_RULE_PARAM || x->kind == SA_MOVE) && s == NULL)
+            return err_set(e, "%s:%d:%d: scheme '%s' is not in the catalogue", sc->file, x->line, x->col,
+                           sc->schemes[x->scheme].id);
+        if (x->kind == SA_RULE_PARAM && resolve_rule_param(a, sc, s, x, e) != 0)
+            return -1;
+        if (x->kind == SA_MOVE && resolve_move(sc, s, x, e) != 0)
+            return -1;
+    }
+    sc->resolved = true;
+    return 0;
+}
+
+bool scenario_has_rule_params(const struct scenario *sc)
+{
+    for (size_t i = 0; i < sc->n_actions; i++)
+        if (sc->actions[i].kind == SA_RULE_PARAM)
+            return true;
+    return false;
+}
+
+int scenario_rule_param_text(const struct scenario *sc, const struct scenario_action *a, const struct catalog *cat,
+                             bool after, bool hindi, struct buf *out)
+{
+    const struct scheme *s = catalog_find(cat, sc->schemes[a->scheme].id);
+    const struct param_entry *pe;
+
+    if (a->kind != SA_RULE_PARAM || a->param_index < 0 || s == NULL || (size_t)a->param_index >= s->scope.n_params)
+        return -1;
+    if (after)
+        return render_value(out, &a->rule_value, a->rule_unit, hindi);
+    pe = param_at(&s->scope.params[a->param_index], sc->as_of);
+    if (pe == NULL)
+        return buf_puts(out, hindi ? "अज्ञात" : "unknown");
+    return render_value(out, &pe->v, pe->unit, hindi);
 }

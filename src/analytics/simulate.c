@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "rules/catalog.h"
 #include "rules/common_form.h"
 #include "rules/scheme.h"
@@ -68,10 +69,10 @@ void simulate_allocate(const double pool[SIM_CELLS], int64_t budget, int64_t uni
 /* --- pools ------------------------------------------------------------------- */
 
 /* Is enterprise i in unit u's pool? (in any member's, narrowed) */
-static bool unit_has(const struct sim_unit *u, const struct sim_population *pop, size_t i)
+static bool unit_has(const struct sim_unit *u, const struct sim_population *pop, const uint8_t *status, size_t i)
 {
     for (size_t k = 0; k < pop->n_schemes; k++) {
-        if (!(u->members & (1u << k)) || !in_pool(pop->status[i * pop->n_schemes + k]))
+        if (!(u->members & (1u << k)) || !in_pool(status[i * pop->n_schemes + k]))
             continue;
         if ((pop->groups[i] & u->narrow[k]) == u->narrow[k])
             return true;
@@ -79,27 +80,29 @@ static bool unit_has(const struct sim_unit *u, const struct sim_population *pop,
     return false;
 }
 
-static bool unit_certain(const struct sim_unit *u, const struct sim_population *pop, size_t i)
+static bool unit_certain(const struct sim_unit *u, const struct sim_population *pop, const uint8_t *status,
+                         size_t i)
 {
     for (size_t k = 0; k < pop->n_schemes; k++)
-        if ((u->members & (1u << k)) && pop->status[i * pop->n_schemes + k] == ST_ELIGIBLE
+        if ((u->members & (1u << k)) && status[i * pop->n_schemes + k] == ST_ELIGIBLE
             && (pop->groups[i] & u->narrow[k]) == u->narrow[k])
             return true;
     return false;
 }
 
-/* Count each unit's pool per cell; the side's distinct eligible. */
+/* Count each unit's pool per cell; the side's distinct eligible. `status`
+ * is the side's (the after side's differs when rule parameters change). */
 static void count_pools(struct sim_unit *units, size_t n_units, const struct sim_population *pop,
-                        double (*cells)[SIM_CELLS], struct sim_side *side)
+                        const uint8_t *status, double (*cells)[SIM_CELLS], struct sim_side *side)
 {
     for (size_t i = 0; i < pop->n; i++) {
         bool any = false;
         for (size_t u = 0; u < n_units; u++) {
-            if (!unit_has(&units[u], pop, i))
+            if (!unit_has(&units[u], pop, status, i))
                 continue;
             any = true;
             units[u].eligible++;
-            units[u].eligible_certain += unit_certain(&units[u], pop, i);
+            units[u].eligible_certain += unit_certain(&units[u], pop, status, i);
             cells[u][pop->groups[i] & (SIM_CELLS - 1)] += 1;
             for (int g = 0; g < SG_COUNT; g++)
                 units[u].eligible_by_group[g] += (pop->groups[i] >> g) & 1u;
@@ -179,6 +182,8 @@ static void merge_units(struct sim_unit *units, size_t *n, const struct scenario
             continue;
         into->members |= from->members;
         into->budget += from->budget;
+        into->moved_in += from->moved_in;
+        into->moved_out += from->moved_out;
         for (size_t m = 0; m < SCENARIO_MAX_SCHEMES; m++)
             into->narrow[m] |= from->narrow[m];
         for (size_t r = 0; r < from->n_res && into->n_res < SG_COUNT; r++)
@@ -202,6 +207,26 @@ static void apply_set(struct sim_unit *u, const struct scenario_action *a, doubl
     }
 }
 
+/* A component moves a share of its scheme's own (file) budget from the
+ * unit holding it to the unit holding the target (never more than the
+ * holder has left, should a `set` have cut it). Rule parameters change
+ * the after side's statuses (simulate_input.c), not the units. */
+static void move_component(struct sim_unit *units, size_t n, const struct scenario *sc,
+                           const struct scenario_action *a, double scale)
+{
+    struct sim_unit *from = holder(units, n, a->scheme), *into = holder(units, n, a->into);
+    int64_t amount = llround(a->share * (double)scaled(sc->schemes[a->scheme].budget, scale));
+
+    if (from == NULL || into == NULL || from == into)
+        return;
+    if (amount > from->budget)
+        amount = from->budget > 0 ? from->budget : 0;
+    from->budget -= amount;
+    from->moved_out += amount;
+    into->budget += amount;
+    into->moved_in += amount;
+}
+
 /* Apply the actions in order to one unit per scheme. */
 static void build_after(const struct scenario *sc, double scale, struct sim_unit *units, size_t *n)
 {
@@ -219,6 +244,8 @@ static void build_after(const struct scenario *sc, double scale, struct sim_unit
             u->res[u->n_res++] = (struct sim_reservation){a->group, a->share, 0, 0, false};
         else if (a->kind == SA_SET)
             apply_set(u, a, scale);
+        else if (a->kind == SA_MOVE)
+            move_component(units, *n, sc, a, scale);
     }
 }
 
@@ -226,9 +253,9 @@ static void build_after(const struct scenario *sc, double scale, struct sim_unit
  * beneficiary before, with their budgets spent in full (total budget ÷
  * beneficiaries the budgets bought), so merging alone neither cheapens nor
  * dearens a beneficiary. Its take-up: the members' own, weighted by the
- * size of each member's pool. */
-static void derive_means(const struct scenario *sc, const struct sim_population *pop, struct sim_unit *u,
-                         bool unit, bool take_up)
+ * size of each member's pool on the after side (`status`). */
+static void derive_means(const struct scenario *sc, const struct sim_population *pop, const uint8_t *status,
+                         struct sim_unit *u, bool unit, bool take_up)
 {
     double w_sum = 0, rate = 0, budget = 0, bought = 0;
 
@@ -239,7 +266,7 @@ static void derive_means(const struct scenario *sc, const struct sim_population 
         budget += (double)sc->schemes[k].budget;
         bought += (double)sc->schemes[k].budget / (double)sc->schemes[k].unit_benefit;
         for (size_t i = 0; i < pop->n; i++)
-            w += in_pool(pop->status[i * pop->n_schemes + k]);
+            w += in_pool(status[i * pop->n_schemes + k]);
         w += 1e-9;  /* members with empty pools weigh equally among themselves */
         w_sum += w;
         rate += w * sc->schemes[k].take_up;
@@ -282,10 +309,12 @@ int simulate_run(const struct scenario *sc, const struct sim_population *pop, st
     build_after(sc, sim.budget_scale, after, &n_after);
     for (size_t u = 0; u < n_after; u++)
         if (after[u].derive_benefit || after[u].derive_take_up)
-            derive_means(sc, pop, &after[u], after[u].derive_benefit, after[u].derive_take_up);
+            derive_means(sc, pop, pop->status_after ? pop->status_after : pop->status, &after[u],
+                         after[u].derive_benefit, after[u].derive_take_up);
     sim.n_units = sim.n_before + n_after;
-    count_pools(sim.units, sim.n_before, pop, cells, &sim.before);
-    count_pools(after, n_after, pop, cells + sim.n_before, &sim.after);
+    count_pools(sim.units, sim.n_before, pop, pop->status, cells, &sim.before);
+    count_pools(after, n_after, pop, pop->status_after ? pop->status_after : pop->status, cells + sim.n_before,
+                &sim.after);
     spend(sim.units, sim.n_before, cells, &sim.before);
     spend(after, n_after, cells + sim.n_before, &sim.after);
     shares(sc, &sim);
@@ -295,26 +324,76 @@ int simulate_run(const struct scenario *sc, const struct sim_population *pop, st
 
 /* --- burden -------------------------------------------------------------------- */
 
+/* Copies of the schemes whose form a moved component leaves. */
+struct form_copies {
+    struct scheme schemes[SCENARIO_MAX_SCHEMES];
+    const char *fields[SCENARIO_MAX_SCHEMES][COMMON_FORM_MAX_ITEMS];
+    const char *documents[SCENARIO_MAX_SCHEMES][COMMON_FORM_MAX_ITEMS];
+};
+
+static bool moved_away(const struct scenario *sc, size_t k, bool document, const char *id)
+{
+    for (size_t i = 0; i < sc->n_actions; i++) {
+        const struct scenario_action *a = &sc->actions[i];
+        const char *const *list = document ? a->documents : a->fields;
+        size_t n = document ? a->n_documents : a->n_fields;
+        if (a->kind != SA_MOVE || a->scheme != k)
+            continue;
+        for (size_t j = 0; j < n; j++)
+            if (strcmp(list[j], id) == 0)
+                return true;
+    }
+    return false;
+}
+
+/* Scheme k's form on the after side: without what its moved components
+ * took (their applicants now fill in the target's form). */
+static const struct scheme *after_form(const struct scenario *sc, size_t k, const struct scheme *s,
+                                       struct form_copies *fc)
+{
+    struct scheme *c = &fc->schemes[k];
+    size_t nf = 0, nd = 0;
+
+    *c = *s;
+    for (size_t i = 0; i < s->n_fields && nf < COMMON_FORM_MAX_ITEMS; i++)
+        if (!moved_away(sc, k, false, s->fields[i]))
+            fc->fields[k][nf++] = s->fields[i];
+    for (size_t i = 0; i < s->n_documents && nd < COMMON_FORM_MAX_ITEMS; i++)
+        if (!moved_away(sc, k, true, s->documents[i]))
+            fc->documents[k][nd++] = s->documents[i];
+    c->fields = fc->fields[k];
+    c->n_fields = nf;
+    c->documents = fc->documents[k];
+    c->n_documents = nd;
+    return c;
+}
+
 int simulate_burden(const struct catalog *cat, struct simulation *sim, struct err *e)
 {
     const struct scenario *sc = sim->sc;
+    struct form_copies *fc = mem_alloc(sizeof *fc);
+    int rc = 0;
 
+    if (fc == NULL)
+        return err_set(e, "out of memory");
     sim->before.fields = sim->before.documents = sim->after.fields = sim->after.documents = 0;
-    for (size_t u = 0; u < sim->n_units; u++) {
+    for (size_t u = 0; rc == 0 && u < sim->n_units; u++) {
         struct sim_unit *x = &sim->units[u];
-        struct sim_side *side = u < sim->n_before ? &sim->before : &sim->after;
-        const struct scheme *members[SCENARIO_MAX_SCHEMES];
+        bool before = u < sim->n_before;
+        struct sim_side *side = before ? &sim->before : &sim->after;
+        const struct scheme *members[SCENARIO_MAX_SCHEMES], *s;
         struct common_form form;
         size_t n = 0;
         for (size_t k = 0; k < sc->n_schemes; k++)
-            if (x->members & (1u << k) && (members[n] = catalog_find(cat, sc->schemes[k].id)) != NULL)
-                n++;
-        if (common_form_build(&cat->vocab, members, n, &form, e) != 0)
-            return -1;
+            if (x->members & (1u << k) && (s = catalog_find(cat, sc->schemes[k].id)) != NULL)
+                members[n++] = before ? s : after_form(sc, k, s, fc);
+        if ((rc = common_form_build(&cat->vocab, members, n, &form, e)) != 0)
+            break;
         x->fields = form.n_fields;
         x->documents = form.n_documents;
         side->fields += x->fields;
         side->documents += x->documents;
     }
-    return 0;
+    mem_free(fc);
+    return rc;
 }

@@ -27,11 +27,14 @@
 
 /* What the engine reads: n enterprises; status[i * n_schemes + k] is
  * enterprise i's enum status for sc->schemes[k]; groups[i] a bit per
- * enum scenario_group. */
+ * enum scenario_group. status_after, laid out alike, is the status on the
+ * after side when a scenario changes a rule parameter (the scheme's rules
+ * evaluated with it); NULL when the rules are the same on both sides. */
 struct sim_population {
     size_t n, n_schemes;
     const uint8_t *groups;
     const uint8_t *status;
+    const uint8_t *status_after;
 };
 
 struct sim_reservation {
@@ -55,6 +58,7 @@ struct sim_unit {
     struct sim_reservation res[SG_COUNT];
     size_t n_res;
     size_t fields, documents;          /* asked of an applicant (simulate_burden) */
+    int64_t moved_in, moved_out;       /* paise at the store's scale moved with components (after side) */
     bool derive_benefit, derive_take_up; /* merged: set from the members unless a `set` overrode it */
 };
 

@@ -19,6 +19,7 @@ struct sim_input {
     size_t n, n_schemes;
     uint8_t *groups;        /* n masks */
     uint8_t *status;        /* n × n_schemes */
+    uint8_t *status_after;  /* n × n_schemes with the scenario's rule parameters, or NULL without any */
 };
 
 /* An enterprise's groups from its columns: women (owner female), sc_st
@@ -28,7 +29,10 @@ struct sim_input {
 uint8_t simulate_groups_of(const struct batch_columns *c, const struct refdata *ref, size_t i, bool traditional);
 
 /* Build the input; traditional[0..n_traditional) are enterprise ids in
- * ascending order. `threads` as in batch_options (0 = one per core). */
+ * ascending order. `threads` as in batch_options (0 = one per core). A
+ * scenario that sets rule parameters must have been resolved
+ * (scenario_resolve): its schemes are evaluated again, each with its
+ * parameters replaced, for the after side. */
 int simulate_input_build(const struct catalog *cat, const struct refdata *ref, const struct batch_columns *cols,
                          const int64_t *traditional, size_t n_traditional, const struct scenario *sc,
                          int threads, struct sim_input *out, struct err *e);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "core/buf.h"
 #include "core/date.h"
 #include "rules/catalog.h"
 
@@ -73,10 +74,10 @@ static json_t *unit_json(const struct simulation *sim, const struct sim_unit *u,
             json_array_append_new(members, json_string(sim->sc->schemes[k].id));
     for (int g = 0; by_group != NULL && g < SG_COUNT; g++)
         json_object_set_new(by_group, scenario_group_name((enum scenario_group)g), rounded(u->by_group[g], 1e-6));
-    o = json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:f,s:I,s:I,s:o,s:o,s:o,s:I,s:I,s:o}", "id", u->id, "side",
+    o = json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:f,s:I,s:I,s:o,s:o,s:o,s:I,s:I,s:o}", "id", u->id, "side",
                   after ? "after" : "before", "name", u->name ? u->name : s ? s->name : u->id, "name_hi",
                   u->name_hi ? u->name_hi : s ? s->name_hi : u->id, "members", members, "budget",
-                  rupees(u->budget), "unit_benefit", rupees(u->unit_benefit), "take_up", u->take_up, "eligible",
+                  rupees(u->budget), "moved_in", rupees(u->moved_in), "moved_out", rupees(u->moved_out), "unit_benefit", rupees(u->unit_benefit), "take_up", u->take_up, "eligible",
                   (json_int_t)u->eligible, "eligible_certain", (json_int_t)u->eligible_certain, "beneficiaries",
                   rounded(u->beneficiaries, 1e-6), "beneficiaries_by_group", by_group, "cost", rupees(u->cost),
                   "fields", (json_int_t)u->fields, "documents", (json_int_t)u->documents, "reservations",
@@ -110,13 +111,63 @@ static json_t *texts(const char *const *t, size_t n)
     return a;
 }
 
+/* The rule parameters the scenario changes, with the file's value on
+ * as_of and the scenario's, as people read them. */
+static json_t *rule_params_json(const struct scenario *sc, const struct catalog *cat)
+{
+    json_t *a = json_array();
+
+    for (size_t i = 0; a != NULL && i < sc->n_actions; i++) {
+        const struct scenario_action *x = &sc->actions[i];
+        struct buf before = {0}, after = {0};
+        json_t *o = NULL;
+        if (x->kind != SA_RULE_PARAM)
+            continue;
+        if (scenario_rule_param_text(sc, x, cat, false, false, &before) == 0
+            && scenario_rule_param_text(sc, x, cat, true, false, &after) == 0 && buf_putc(&before, '\0') == 0
+            && buf_putc(&after, '\0') == 0)
+            o = json_pack("{s:s,s:s,s:s,s:s}", "scheme", sc->schemes[x->scheme].id, "param", x->rule_param,
+                          "before", before.data, "after", after.data);
+        buf_release(&before);
+        buf_release(&after);
+        if (o == NULL || json_array_append_new(a, o) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+/* The components moved, with the money at the store's scale. */
+static json_t *components_json(const struct simulation *sim)
+{
+    const struct scenario *sc = sim->sc;
+    json_t *a = json_array();
+
+    for (size_t i = 0; a != NULL && i < sc->n_actions; i++) {
+        const struct scenario_action *x = &sc->actions[i];
+        json_t *o;
+        if (x->kind != SA_MOVE)
+            continue;
+        o = json_pack("{s:s,s:s,s:f,s:o,s:o,s:o}", "from", sc->schemes[x->scheme].id, "into",
+                      sc->schemes[x->into].id, "share", x->share, "budget",
+                      rupees(llround(x->share * (double)llround((double)sc->schemes[x->scheme].budget * sim->budget_scale))),
+                      "fields", texts(x->fields, x->n_fields), "documents", texts(x->documents, x->n_documents));
+        if (o == NULL || json_array_append_new(a, o) != 0) {
+            json_decref(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
 json_t *simulate_json(const struct simulation *sim, const struct catalog *cat)
 {
     const struct scenario *sc = sim->sc;
     char as_of[DATE_STR_LEN];
 
     date_format(sc->as_of, as_of);
-    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:I,s:I,s:I,s:I},s:o}", "scenario", sc->id,
+    return json_pack("{s:s,s:s,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:{s:I,s:I,s:I,s:I},s:o,s:o,s:o}", "scenario", sc->id,
                      "title", sc->title, "title_hi", sc->title_hi, "as_of", as_of, "sources",
                      texts(sc->sources, sc->n_sources), "assumptions", texts(sc->assumptions, sc->n_assumptions),
                      "assumptions_hi", texts(sc->assumptions_hi, sc->n_assumptions_hi),
@@ -127,5 +178,6 @@ json_t *simulate_json(const struct simulation *sim, const struct catalog *cat)
                      "before", side_json(&sim->before), "after", side_json(&sim->after), "groups",
                      groups_json(sim), "burden", "fields_before", (json_int_t)sim->before.fields, "fields_after",
                      (json_int_t)sim->after.fields, "documents_before", (json_int_t)sim->before.documents,
-                     "documents_after", (json_int_t)sim->after.documents, "schemes", units_json(sim, cat));
+                     "documents_after", (json_int_t)sim->after.documents, "rule_params", rule_params_json(sc, cat),
+                     "components", components_json(sim), "schemes", units_json(sim, cat));
 }

@@ -146,7 +146,8 @@ int cmd_simulate(struct cli_ctx *ctx, int argc, char **argv)
         cli_error("simulate: out of memory");
         goto out;
     }
-    if (scenario_parse(arena, a.file, text, len, simulate_known_scheme, cat, &sc, &e) != 0) {
+    if (scenario_parse(arena, a.file, text, len, simulate_known_scheme, cat, &sc, &e) != 0
+        || scenario_resolve(arena, &sc, cat, &e) != 0) {
         cli_error("simulate: %s", e.msg);
         goto out;
     }

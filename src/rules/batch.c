@@ -34,7 +34,7 @@ struct batch_columns *batch_columns_new(const struct refdata *ref)
 #define COLUMNS(X) \
     X(id) X(investment) X(turnover) X(exports) X(commenced_on) X(employees) X(constitution) \
     X(activity) X(area) X(gender) X(category) X(disabled) X(state) X(n_gstins) X(name_at) \
-    X(udyam_at) X(pan_at) X(nic_at) X(district_at) X(gstins_at) X(district)
+    X(udyam_at) X(pan_at) X(nic_at) X(district_at) X(gstins_at) X(district) X(cluster_at) X(traditional)
 
 void batch_columns_free(struct batch_columns *c)
 {
@@ -99,6 +99,8 @@ int batch_columns_add(struct batch_columns *c, const struct enterprise *e)
     c->state[i] = (uint8_t)e->state;
     c->n_gstins[i] = (uint8_t)e->n_gstins;
     c->district[i] = e->district[0] ? refdata_district(c->ref, e->state, e->district) : NULL;
+    c->cluster_at[i] = 0;
+    c->traditional[i] = -1;
     c->gstins_at[i] = (uint32_t)c->pool.len;
     for (int g = 0; g < e->n_gstins; g++) {
         /* fixed 16-byte slots (15 characters and a NUL), so GSTIN g of a
@@ -114,6 +116,15 @@ int batch_columns_add(struct batch_columns *c, const struct enterprise *e)
         return -1;
     c->n++;
     return 0;
+}
+
+int batch_columns_set_cluster(struct batch_columns *c, size_t i, const char *cluster_id, int traditional)
+{
+    if (i >= c->n)
+        return -1;
+    c->traditional[i] = (int8_t)(traditional < 0 ? -1 : traditional > 0);
+    c->cluster_at[i] = 0;
+    return cluster_id == NULL ? 0 : pool_add(c, cluster_id, &c->cluster_at[i]);
 }
 
 /* --- one enterprise's profile, borrowed from the columns ------------------- */
@@ -150,7 +161,8 @@ static void set_enum(struct profile *p, enum profile_field f, int8_t v)
     (BIT(PF_NAME) | BIT(PF_UDYAM) | BIT(PF_PAN) | BIT(PF_NIC) | BIT(PF_DISTRICT) | BIT(PF_STATE)     \
      | BIT(PF_GSTINS) | BIT(PF_CONSTITUTION) | BIT(PF_ACTIVITY) | BIT(PF_AREA) | BIT(PF_OWNER_GENDER) \
      | BIT(PF_OWNER_CATEGORY) | BIT(PF_OWNER_DISABLED) | BIT(PF_COMMENCED_ON) | BIT(PF_STATUS)        \
-     | BIT(PF_INVESTMENT) | BIT(PF_TURNOVER) | BIT(PF_EXPORTS) | BIT(PF_EMPLOYEES))
+     | BIT(PF_INVESTMENT) | BIT(PF_TURNOVER) | BIT(PF_EXPORTS) | BIT(PF_EMPLOYEES) | BIT(PF_CLUSTER_ID)  \
+     | BIT(PF_TRADITIONAL))
 #define DERIVED_SLOTS (~(uint64_t)0 << PF_COUNT)
 #define ROW_SLOTS (ROW_FIELDS | DERIVED_SLOTS)
 
@@ -198,6 +210,11 @@ static void fill_row(const struct batch_columns *c, size_t i, struct profile *p,
     if (c->exports[i] >= 0) set_int(p, PF_EXPORTS, c->exports[i]);
     p->f[PF_EMPLOYEES].state = FACT_UNKNOWN;
     if (c->employees[i] >= 0) set_int(p, PF_EMPLOYEES, c->employees[i]);
+    /* A cluster the feed does not name is unknown, not absent: the feed
+     * lists the clusters it covers, not every cluster in the country. */
+    p->f[PF_CLUSTER_ID].state = c->cluster_at[i] ? FACT_KNOWN : FACT_UNKNOWN;
+    p->f[PF_CLUSTER_ID].s = c->cluster_at[i] ? c->pool.data + c->cluster_at[i] : NULL;
+    set_enum(p, PF_TRADITIONAL, c->traditional[i]);
 }
 
 /* --- a plan per scheme ----------------------------------------------------

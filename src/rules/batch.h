@@ -30,6 +30,8 @@ struct batch_columns {
     uint8_t *state;                             /* GST code */
     uint8_t *n_gstins;
     uint32_t *name_at, *udyam_at, *pan_at, *nic_at, *district_at, *gstins_at; /* pool offsets; 0 = none */
+    uint32_t *cluster_at;                       /* enterprise.cluster.id; 0 = unknown (not set) */
+    int8_t *traditional;                        /* enterprise.traditional_industry: 1, 0, -1 unknown */
     const struct district_info **district;      /* into ref; NULL when not found */
     struct buf pool;                            /* NUL-terminated strings; offset 0 holds "" */
 };
@@ -38,6 +40,11 @@ struct batch_columns {
 struct batch_columns *batch_columns_new(const struct refdata *ref);
 void batch_columns_free(struct batch_columns *c);
 int batch_columns_add(struct batch_columns *c, const struct enterprise *e);
+/* Row i's cluster facts, which struct enterprise does not carry (the
+ * cluster feed does): its cluster's id (NULL: unknown) and whether it is
+ * in a traditional industry (1, 0, or -1 unknown). A row added and never
+ * set has both unknown, as a profile without the cluster feed would. */
+int batch_columns_set_cluster(struct batch_columns *c, size_t i, const char *cluster_id, int traditional);
 
 /* What every enterprise is assumed to need, for population questions
  * ("who is eligible for working capital of ₹10 lakh?"). */

@@ -104,4 +104,10 @@ struct vocabularies;
 int scheme_load(struct arena *a, const struct vocabularies *v, const char *file, const char *text,
                 size_t len, struct scheme *out, struct err *e);
 
+/* A parameter's value written in a file other than the scheme's (a
+ * scenario overriding it): node n parsed as a scheme file's `params:`
+ * value is (a constant: "25 lakh", "25%", 500), errors at file:line:column. */
+int scheme_param_value(struct arena *a, const char *file, const struct ynode *n, struct value *v, int *unit,
+                       struct err *e);
+
 #endif

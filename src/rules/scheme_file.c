@@ -299,6 +299,14 @@ static int constant_value(struct sf *f, const struct ynode *n, struct value *v, 
     return 0;
 }
 
+int scheme_param_value(struct arena *a, const char *file, const struct ynode *n, struct value *v, int *unit,
+                       struct err *e)
+{
+    struct sf f = {a, NULL, file, NULL, e};
+
+    return constant_value(&f, n, v, unit);
+}
+
 static int param_entry(struct sf *f, const struct ynode *n, struct param_entry *pe, bool dated)
 {
     static const char *const keys[] = {"from", "value", "source", "unconfirmed", "note", NULL};

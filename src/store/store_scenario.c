@@ -2,6 +2,8 @@
  * scenario simulation reads; one read transaction so both agree. */
 #include "store/store_scenario.h"
 
+#include <stdlib.h>
+
 #include "analytics/simulate.h"
 #include "analytics/simulate_input.h"
 #include "core/alloc.h"
@@ -20,12 +22,41 @@ static int add_row(void *ctx, const struct enterprise *ent)
     return l->out_of_memory ? 1 : 0;
 }
 
-/* Distinct members of clusters marked traditional, by id. */
-static int traditional_ids(struct store *s, int64_t **out, size_t *n, struct err *e)
+static int cmp_id(const void *a, const void *b)
+{
+    int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+    return (x > y) - (x < y);
+}
+
+static int push_id(int64_t **ids, size_t *len, size_t *cap, int64_t id)
+{
+    if (*len == *cap) {
+        size_t nc = *cap ? *cap * 2 : 256;
+        int64_t *p = mem_realloc(*ids, nc * sizeof *p);
+        if (p == NULL)
+            return -1;
+        *ids = p;
+        *cap = nc;
+    }
+    (*ids)[(*len)++] = id;
+    return 0;
+}
+
+/* Every cluster member's cluster facts into the columns (the rules of
+ * SFURTI and MSE-CDP read enterprise.cluster.id and
+ * enterprise.traditional_industry), as the golden record gives them: the
+ * cluster's id (a traditional one first), traditional when any of its
+ * clusters is; a unit in no traditional cluster stays unknown there, since
+ * the feed marks traditional clusters, not non-traditional units. The
+ * members of traditional clusters are also returned, by id. Columns are
+ * in id order (store_enterprise_each reads by id). */
+static int cluster_facts(struct store *s, struct batch_columns *c, int64_t **out, size_t *n, struct err *e)
 {
     static const char sql[] =
-        "SELECT DISTINCT m.enterprise_id FROM cluster_member m"
-        " JOIN cluster c ON c.cluster_id = m.cluster_id WHERE c.traditional = 1 ORDER BY 1";
+        "SELECT m.enterprise_id, MAX(c.traditional),"
+        " COALESCE(MIN(CASE WHEN c.traditional = 1 THEN m.cluster_id END), MIN(m.cluster_id))"
+        " FROM cluster_member m JOIN cluster c ON c.cluster_id = m.cluster_id"
+        " GROUP BY m.enterprise_id ORDER BY 1";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     int64_t *ids = NULL;
     size_t len = 0, cap = 0;
@@ -34,17 +65,18 @@ static int traditional_ids(struct store *s, int64_t **out, size_t *n, struct err
     if (st == NULL)
         return -1;
     while ((rc = db_step(st, e)) == DB_ROW) {
-        if (len == cap) {
-            size_t nc = cap ? cap * 2 : 256;
-            int64_t *p = mem_realloc(ids, nc * sizeof *p);
-            if (p == NULL) {
-                rc = err_set(e, "out of memory");
-                break;
-            }
-            ids = p;
-            cap = nc;
+        int64_t id = db_column_int64(st, 0);
+        bool trad = db_column_int64(st, 1) == 1;
+        const int64_t *row = c->n ? bsearch(&id, c->id, c->n, sizeof *c->id, cmp_id) : NULL;
+        if (row != NULL
+            && batch_columns_set_cluster(c, (size_t)(row - c->id), db_column_text(st, 2), trad ? 1 : -1) != 0) {
+            rc = err_set(e, "out of memory");
+            break;
         }
-        ids[len++] = db_column_int64(st, 0);
+        if (trad && push_id(&ids, &len, &cap, id) != 0) {
+            rc = err_set(e, "out of memory");
+            break;
+        }
     }
     db_reset(st);
     if (rc < 0) {
@@ -75,7 +107,7 @@ int store_scenario_load(struct store *s, const struct refdata *ref, struct batch
     if (rc == 0 && l.out_of_memory)
         rc = err_set(e, "out of memory");
     if (rc == 0)
-        rc = traditional_ids(s, &ids, &n, e);
+        rc = cluster_facts(s, c, &ids, &n, e);
     store_rollback(s);
     if (rc != 0) {
         batch_columns_free(c);

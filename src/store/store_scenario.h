@@ -1,7 +1,7 @@
 /* store_scenario.h: what a merger what-if reads from the store
- * (analytics/simulate_input.h): every enterprise as batch columns, and the
- * enterprises that belong to a traditional-industry cluster, in one read
- * snapshot. */
+ * (analytics/simulate_input.h): every enterprise as batch columns with its
+ * cluster facts from the cluster feed, and the enterprises that belong to
+ * a traditional-industry cluster, in one read snapshot. */
 #ifndef SAMANVAY_STORE_SCENARIO_H
 #define SAMANVAY_STORE_SCENARIO_H
 

@@ -193,6 +193,82 @@ static int schemes_part(const struct web_request *rq, struct buf *b, const struc
     return rc || buf_puts(b, "</tbody></table></div>\n");
 }
 
+static const char *scheme_name(const struct web_request *rq, const char *id)
+{
+    const struct scheme *s = catalog_find(rq->app->catalog, id);
+
+    return s != NULL ? in_lang(rq, s->name, s->name_hi) : id;
+}
+
+/* One changed rule parameter: "ceiling_services of PMEGP: ₹20,00,000
+ * before, ₹30,00,000 after". */
+static int rule_param_item(const struct web_request *rq, struct buf *b, const struct scenario *sc,
+                           const struct scenario_action *a)
+{
+    struct buf before = {0}, after = {0};
+    bool hi = rq->lang == LANG_HI;
+    int rc = scenario_rule_param_text(sc, a, rq->app->catalog, false, hi, &before)
+             || scenario_rule_param_text(sc, a, rq->app->catalog, true, hi, &after)
+             || buf_putc(&before, '\0') || buf_putc(&after, '\0');
+
+    rc = rc || buf_puts(b, "<li><code>") || buf_put_html(b, a->rule_param) || buf_puts(b, "</code> · ")
+         || buf_put_html(b, scheme_name(rq, sc->schemes[a->scheme].id)) || buf_puts(b, ": ")
+         || buf_printf(b, _("%s before, %s after"), before.data, after.data) || buf_puts(b, "</li>\n");
+    buf_release(&before);
+    buf_release(&after);
+    return rc ? -1 : 0;
+}
+
+/* One moved component: its share of the budget, where it goes, and what
+ * leaves the source's form. */
+static int component_item(const struct web_request *rq, struct buf *b, const struct simulation *sim,
+                          const struct scenario_action *a)
+{
+    const struct scenario *sc = sim->sc;
+    int64_t paise = llround(a->share * (double)llround((double)sc->schemes[a->scheme].budget * sim->budget_scale));
+    int rc = buf_printf(b, "<li>%.0f%% · ", a->share * 100) || buf_put_html(b, scheme_name(rq, sc->schemes[a->scheme].id))
+             || buf_puts(b, " → ") || buf_put_html(b, scheme_name(rq, sc->schemes[a->into].id))
+             || buf_printf(b, " · %s ", _("budget moved at the store's scale:")) || put_money(b, paise)
+             || buf_puts(b, " · ")
+             || buf_printf(b, _("%zu fields and %zu documents leave the source's form"), a->n_fields, a->n_documents);
+
+    for (size_t i = 0; rc == 0 && i < a->n_fields + a->n_documents; i++)
+        rc = buf_puts(b, i == 0 ? " (" : ", ")
+             || buf_put_html(b, i < a->n_fields ? a->fields[i] : a->documents[i - a->n_fields]);
+    return rc || (a->n_fields + a->n_documents > 0 && buf_puts(b, ")")) || buf_puts(b, "</li>\n") ? -1 : 0;
+}
+
+/* What the scenario changes inside schemes: rule parameters, components. */
+static int changes_part(const struct web_request *rq, struct buf *b, const struct simulation *sim)
+{
+    const struct scenario *sc = sim->sc;
+    bool params = false, moves = false;
+    int rc = 0;
+
+    for (size_t i = 0; i < sc->n_actions; i++) {
+        params |= sc->actions[i].kind == SA_RULE_PARAM;
+        moves |= sc->actions[i].kind == SA_MOVE;
+    }
+    if (params) {
+        rc = buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<ul>\n", _("Parameters changed"),
+                        _("After the change, eligibility is judged with these values of the schemes' own rules."));
+        for (size_t i = 0; rc == 0 && i < sc->n_actions; i++)
+            if (sc->actions[i].kind == SA_RULE_PARAM)
+                rc = rule_param_item(rq, b, sc, &sc->actions[i]);
+        rc = rc || buf_puts(b, "</ul>\n");
+    }
+    if (rc == 0 && moves) {
+        rc = buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n<ul>\n", _("Components moved"),
+                        _("A component takes a share of its scheme's budget to another scheme, which serves it "
+                          "from its own pool and form."));
+        for (size_t i = 0; rc == 0 && i < sc->n_actions; i++)
+            if (sc->actions[i].kind == SA_MOVE)
+                rc = component_item(rq, b, sim, &sc->actions[i]);
+        rc = rc || buf_puts(b, "</ul>\n");
+    }
+    return rc;
+}
+
 static int sources_part(const struct web_request *rq, struct buf *b, const struct scenario *sc)
 {
     const char *const *assumptions = rq->lang == LANG_HI && sc->n_assumptions_hi ? sc->assumptions_hi : sc->assumptions;
@@ -234,7 +310,8 @@ static int render(struct web_request *rq, struct web_response *rs, const struct 
            || side_rows(b, sim) || buf_puts(b, "</tbody></table></div>\n")
            || buf_printf(b, "<p><strong>%s</strong> ", _("Burden removed:"))
            || buf_printf(b, _("%ld fields and %ld documents fewer for an applicant to all of them."), fields, docs)
-           || buf_puts(b, "</p>\n") || groups_part(b, sim) || schemes_part(rq, b, sim) || sources_part(rq, b, sc)
+           || buf_puts(b, "</p>\n") || changes_part(rq, b, sim) || groups_part(b, sim) || schemes_part(rq, b, sim)
+           || sources_part(rq, b, sc)
            || html_end(rs, rq) ? -1 : 0;
 }
 

@@ -52,7 +52,8 @@ static int parse_all(struct scenario_cache *c, struct err *e)
         if (c->n == MAX_SCENARIOS)
             return err_set(e, "more than %d scenarios", MAX_SCENARIOS);
         if (scenario_parse(c->arena, files[i].name, files[i].data, files[i].len, simulate_known_scheme,
-                           (void *)c->cat, &c->scenarios[c->n], e) != 0)
+                           (void *)c->cat, &c->scenarios[c->n], e) != 0
+            || scenario_resolve(c->arena, &c->scenarios[c->n], c->cat, e) != 0)
             return -1;
         c->n++;
     }

@@ -24,7 +24,15 @@ struct fixture {
     struct catalog *cat;
     struct batch_columns *cols;
     struct enterprise *ents;
+    int8_t *cluster;        /* per enterprise: 0 no cluster facts, 1 in a traditional cluster, -1 in another */
 };
+
+/* The cluster facts the cluster feed gives (batch_columns_set_cluster),
+ * as a profile carries them. */
+static void cluster_of(int i, char id[16])
+{
+    snprintf(id, 16, "CL-%d", i % 5);
+}
 
 static void random_enterprise(const struct refdata *ref, struct rng *r, int i, struct enterprise *e)
 {
@@ -68,9 +76,17 @@ static enum status one_by_one(const struct fixture *fx, const struct enterprise 
     struct profile p;
     struct facts f;
     struct scheme_result r;
+    size_t i = (size_t)(e - fx->ents);
 
     profile_init(&p);
     assert_int_equal(enterprise_to_profile(e, &p), 0);
+    if (fx->cluster[i] != 0) {
+        char id[16];
+        cluster_of((int)i, id);
+        assert_int_equal(profile_set_string(&p, PF_CLUSTER_ID, id), 0);
+        if (fx->cluster[i] == 1)
+            profile_set_int(&p, PF_TRADITIONAL, 1);
+    }
     if (o->need_purpose)
         profile_set_int(&p, PF_NEED_PURPOSE, profile_enum_index(PF_NEED_PURPOSE, o->need_purpose));
     if (o->need_amount >= 0)
@@ -116,6 +132,35 @@ static void compare(void **state, int threads, const char *purpose, int64_t amou
 static void test_one_thread_unknown_need(void **state) { compare(state, 1, NULL, -1); }
 static void test_two_threads_working_capital(void **state) { compare(state, 2, "working_capital", 10 * MONEY_LAKH); }
 static void test_four_threads_new_unit(void **state) { compare(state, 4, "new_unit", 15 * MONEY_LAKH); }
+/* SFURTI and MSE-CDP read the cluster facts: some rows have them. */
+/* Eligible for `scheme` at an infrastructure need of `amount`. */
+static size_t eligible_for(const struct fixture *fx, const char *scheme, int64_t amount)
+{
+    struct batch_options o = {0, 2, "infrastructure", amount};
+    struct batch_counts *counts = calloc(fx->cat->n, sizeof *counts);
+    struct err e;
+    size_t n = 0;
+
+    date_from_ymd(2025, 6, 1, &o.as_of);
+    assert_int_equal(batch_evaluate(fx->cat, fx->ref, fx->cols, &o, NULL, counts, &e), 0);
+    for (size_t s = 0; s < fx->cat->n; s++)
+        if (strcmp(fx->cat->schemes[s].id, scheme) == 0)
+            n = counts[s].eligible;
+    free(counts);
+    return n;
+}
+
+/* SFURTI (₹1 crore of hard interventions) and MSE-CDP (₹6 crore) read
+ * the cluster facts, which a third of the rows have: the statuses agree
+ * with one-by-one evaluation, and some are proven eligible, which without
+ * the cluster facts none could be. */
+static void test_two_threads_infrastructure(void **state)
+{
+    compare(state, 2, "infrastructure", 100 * MONEY_LAKH);
+    compare(state, 2, "infrastructure", 600 * MONEY_LAKH);
+    assert_true(eligible_for(*state, "sfurti", 100 * MONEY_LAKH) > 0);
+    assert_true(eligible_for(*state, "mse_cdp", 600 * MONEY_LAKH) > 0);
+}
 
 static int setup(void **state)
 {
@@ -129,11 +174,19 @@ static int setup(void **state)
     }
     fx.cols = batch_columns_new(fx.ref);
     fx.ents = calloc(N, sizeof *fx.ents);
+    fx.cluster = calloc(N, sizeof *fx.cluster);
     rng_seed(&r, 5, 0);
     for (int i = 0; i < N; i++) {
         random_enterprise(fx.ref, &r, i, &fx.ents[i]);
         if (batch_columns_add(fx.cols, &fx.ents[i]) != 0)
             return -1;
+        if (i % 3 == 0) {   /* a third are cluster members, half of them in a traditional cluster */
+            char id[16];
+            fx.cluster[i] = i % 2 ? 1 : -1;
+            cluster_of(i, id);
+            if (batch_columns_set_cluster(fx.cols, (size_t)i, id, fx.cluster[i]) != 0)
+                return -1;
+        }
     }
     *state = &fx;
     return 0;
@@ -154,6 +207,7 @@ static int teardown(void **state)
     catalog_free(fx->cat);
     refdata_free(fx->ref);
     free(fx->ents);
+    free(fx->cluster);
     return 0;
 }
 
@@ -163,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_one_thread_unknown_need),
         cmocka_unit_test(test_two_threads_working_capital),
         cmocka_unit_test(test_four_threads_new_unit),
+        cmocka_unit_test(test_two_threads_infrastructure),
         cmocka_unit_test(test_2019_need_beyond_every_ceiling),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

@@ -85,6 +85,24 @@ like "Hindi page" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_sfurti_into_m
 like "Hindi assumptions on the Hindi page" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_sfurti_into_mse_cdp?lang=hi")" "रिपोर्ट से इसकी पुष्टि नहीं हुई"
 like "Hindi list" "$(curl -s -b "$T/pol" "$B/policy/scenarios?lang=hi")" "स्फूर्ति का एमएसई-सीडीपी में विलय"
 
+# A scenario that moves components lists them with the money moved (the
+# CLI's figure, at the store's scale) and the schemes' names.
+$S simulate "$ROOT/scenarios/niti_skilling_under_esdp.yaml" --db "$DB" --json >"$T/k.json"
+page=$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_skilling_under_esdp")
+like "the skilling page lists the components moved" "$page" "<h2>Components moved</h2>"
+for amount in $(python3 -c "
+import json
+def inr(x):   # as money_format_inr: Indian grouping, paise when any
+    p = int(round(x * 100)); r, f = divmod(p, 100); d = str(r)
+    head, tail = d[:-3], d[-3:]
+    while len(head) > 2: tail = head[-2:] + ',' + tail; head = head[:-2]
+    return (head + ',' + tail if head else tail) + ('.%02d' % f if f else '')
+for c in json.load(open('$T/k.json'))['components']: print(inr(c['budget']))"); do
+    like "the page shows the moved amount $amount" "$page" "$amount"
+done
+like "the moves name the target scheme" "$page" "→ Entrepreneurship"
+like "Hindi moves" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_skilling_under_esdp?lang=hi")" "स्थानांतरित घटक"
+
 # Kept until the next ingest: a later view says so; after an ingest the
 # result is computed afresh.
 like "a second view is the kept result" "$(curl -s -b "$T/pol" "$B/policy/scenarios/niti_marketing_wing")" \
