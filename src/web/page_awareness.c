@@ -80,19 +80,22 @@ static int put_form(struct buf *b, const struct web_request *rq, const struct ov
            || overlap_view_form_end(b, state);
 }
 
-static const char *rate_text(int64_t eligible, int64_t gap, char out[16])
+/* The withheld flags come from the report (overlap_awareness_suppress):
+ * small cells and the complements that stop them being recovered by
+ * subtraction from a total shown, the same as the API's and the CLI's. */
+static const char *rate_text(int64_t eligible, int64_t gap, bool withheld, char out[16])
 {
     if (eligible == 0)
         return "—";
-    if (suppress_cell(eligible) || (suppress_cell(gap) && gap > 0))
+    if (withheld)
         return "x";
     snprintf(out, 16, "%.0f%%", 100.0 * (double)gap / (double)eligible);
     return out;
 }
 
-static int put_count(struct buf *b, int64_t n)
+static int put_count(struct buf *b, int64_t n, bool withheld)
 {
-    return suppress_cell(n) && n > 0 ? buf_puts(b, "x") : buf_printf(b, "%" PRId64, n);
+    return withheld && n > 0 ? buf_puts(b, "x") : buf_printf(b, "%" PRId64, n);
 }
 
 /* --- the policymaker's view -------------------------------------------------- */
@@ -100,7 +103,8 @@ static int put_count(struct buf *b, int64_t n)
 struct place {
     size_t d;                 /* district row */
     int64_t eligible, gap;    /* enterprises (one scheme) or pairs (every scheme) */
-    bool withheld;
+    bool withheld;            /* the eligible or the gap count */
+    bool hide_el, hide_gap;   /* the enterprise counts, each */
     double rate;
 };
 
@@ -126,18 +130,22 @@ static struct place *places(const struct overlap_report *r, int scheme, size_t *
     for (size_t d = 0; p != NULL && d < r->n_districts; d++) {
         const struct awareness_cell *c = &r->districts[d].c;
         struct place *x = &p[*n];
-        int64_t ent_el = c->eligible, ent_gap = c->gap;
         if (scheme >= 0) {
-            ent_el = x->eligible = r->district_scheme[d * r->n_schemes + (size_t)scheme].eligible;
-            ent_gap = x->gap = r->district_scheme[d * r->n_schemes + (size_t)scheme].gap;
+            const struct awareness_count *k = &r->district_scheme[d * r->n_schemes + (size_t)scheme];
+            x->eligible = k->eligible;
+            x->gap = k->gap;
+            x->hide_el = k->hide_eligible;
+            x->hide_gap = k->hide_gap;
         } else {
             x->eligible = c->eligible_pairs;
             x->gap = c->gap_pairs;
+            x->hide_el = c->hide & AW_HIDE_ELIGIBLE;
+            x->hide_gap = c->hide & AW_HIDE_GAP;
         }
         if (x->eligible == 0)
             continue;
         x->d = d;
-        x->withheld = suppress_cell(ent_el) || (suppress_cell(ent_gap) && ent_gap > 0);
+        x->withheld = x->hide_el || x->hide_gap;
         x->rate = (double)x->gap / (double)x->eligible;
         (*n)++;
     }
@@ -197,10 +205,13 @@ static int put_districts(struct buf *b, const struct web_request *rq, const stru
     for (size_t k = 0; rc == 0 && k < n && k < BARS && !p[k].withheld; k++) {
         const struct awareness_district *d = &r->districts[p[k].d];
         int64_t el = scheme >= 0 ? p[k].eligible : d->c.eligible, gap = scheme >= 0 ? p[k].gap : d->c.gap;
+        bool hide_el = scheme >= 0 ? p[k].hide_el : (d->c.hide & AW_HIDE_ELIGIBLE);
+        bool hide_gap = scheme >= 0 ? p[k].hide_gap : (d->c.hide & AW_HIDE_GAP);
         rc = buf_puts(b, "<tr><td>") || place_label(b, rq, d, national) || buf_puts(b, "</td><td>")
-             || put_count(b, el) || buf_puts(b, "</td><td>") || put_count(b, gap) || buf_puts(b, "</td><td>")
-             || put_count(b, p[k].eligible)
-             || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(p[k].eligible, p[k].gap, rate));
+             || put_count(b, el, hide_el) || buf_puts(b, "</td><td>") || put_count(b, gap, hide_gap)
+             || buf_puts(b, "</td><td>") || put_count(b, p[k].eligible, p[k].hide_el)
+             || buf_printf(b, "</td><td>%s</td></tr>\n",
+                           rate_text(p[k].eligible, p[k].gap, p[k].withheld, rate));
     }
     if (rc == 0 && n == 0)
         rc = buf_printf(b, "<tr><td colspan=\"5\">%s</td></tr>\n", _("None."));
@@ -224,9 +235,11 @@ static int put_segments(struct buf *b, const struct overlap_report *r)
     for (int g = -1; rc == 0 && g < SEG_COUNT; g++) {
         const struct awareness_cell *c = g < 0 ? &r->total : &r->segment[g];
         rc = buf_printf(b, "<tr><th scope=\"row\">%s</th><td>", g < 0 ? _("All") : _(names[g]))
-             || put_count(b, c->enterprises) || buf_puts(b, "</td><td>") || put_count(b, c->eligible)
-             || buf_puts(b, "</td><td>") || put_count(b, c->gap)
-             || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(c->eligible, c->gap, rate));
+             || put_count(b, c->enterprises, c->hide & AW_HIDE_ENTERPRISES) || buf_puts(b, "</td><td>")
+             || put_count(b, c->eligible, c->hide & AW_HIDE_ELIGIBLE) || buf_puts(b, "</td><td>")
+             || put_count(b, c->gap, c->hide & AW_HIDE_GAP)
+             || buf_printf(b, "</td><td>%s</td></tr>\n",
+                           rate_text(c->eligible, c->gap, c->hide & (AW_HIDE_ELIGIBLE | AW_HIDE_GAP), rate));
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
@@ -244,8 +257,10 @@ static int put_schemes(struct buf *b, const struct web_request *rq, const struct
         if (c->eligible == 0)
             continue;
         rc = buf_puts(b, "<tr><td>") || buf_put_html(b, portal_scheme_name(rq, r->cat->schemes[s].id))
-             || buf_puts(b, "</td><td>") || put_count(b, c->eligible) || buf_puts(b, "</td><td>")
-             || put_count(b, c->gap) || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(c->eligible, c->gap, rate));
+             || buf_puts(b, "</td><td>") || put_count(b, c->eligible, c->hide & AW_HIDE_ELIGIBLE)
+             || buf_puts(b, "</td><td>") || put_count(b, c->gap, c->hide & AW_HIDE_GAP)
+             || buf_printf(b, "</td><td>%s</td></tr>\n",
+                           rate_text(c->eligible, c->gap, c->hide & (AW_HIDE_ELIGIBLE | AW_HIDE_GAP), rate));
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
