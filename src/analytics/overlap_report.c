@@ -276,6 +276,158 @@ static int awareness_totals(const struct overlap_input *in, struct overlap_repor
     return 0;
 }
 
+/* --- the small-cell rule (overlap_awareness_suppress) ----------------------- */
+
+static bool small_count(int64_t n)
+{
+    return n > 0 && suppress_cell(n);
+}
+
+/* One line of a table whose total is published (cells v[first + k·step],
+ * k < count): when exactly one non-empty cell of it is withheld, withhold
+ * the smallest shown non-empty one too. True when it withheld one. */
+static bool complete_line(const int64_t *v, bool *hide, size_t first, size_t count, size_t step)
+{
+    size_t hidden = 0, best = SIZE_MAX;
+
+    for (size_t k = 0, i = first; k < count; k++, i += step) {
+        if (v[i] == 0)
+            continue;
+        if (hide[i])
+            hidden++;
+        else if (best == SIZE_MAX || v[i] < v[best])
+            best = i;
+    }
+    if (hidden != 1 || best == SIZE_MAX)
+        return false;
+    hide[best] = true;
+    return true;
+}
+
+/* The lines of a column over the districts (stride `step`, starting at
+ * `first`): each state's districts (a state reader's view shows the state's
+ * total) and all of them (the report's total). True when one was withheld. */
+static bool complete_column(const struct overlap_report *r, const int64_t *v, bool *hide, size_t first, size_t step)
+{
+    bool changed = false;
+    size_t n = r->n_districts;
+
+    for (size_t a = 0, b; a < n; a = b) {
+        for (b = a + 1; b < n && r->districts[b].state == r->districts[a].state; b++)
+            ;
+        changed |= complete_line(v, hide, first + a * step, b - a, step);
+    }
+    return complete_line(v, hide, first, n, step) || changed;
+}
+
+/* One measure of the districts' cells (which: 0 enterprises, 1 eligible,
+ * 2 gap) into v. */
+static void district_measure(const struct overlap_report *r, int which, int64_t *v)
+{
+    for (size_t d = 0; d < r->n_districts; d++) {
+        const struct awareness_cell *c = &r->districts[d].c;
+        v[d] = which == 0 ? c->enterprises : which == 1 ? c->eligible : c->gap;
+    }
+}
+
+static void suppress_districts(struct overlap_report *r, int64_t *v, bool *hide)
+{
+    static const uint8_t bit[3] = {AW_HIDE_ENTERPRISES, AW_HIDE_ELIGIBLE, AW_HIDE_GAP};
+
+    for (int which = 0; which < 3; which++) {
+        district_measure(r, which, v);
+        /* Each state's districts first, with the state's total: a small
+         * district's complement is then found in its own state, and the
+         * national line is usually complete already. */
+        for (size_t a = 0, b; a < r->n_districts; a = b) {
+            for (b = a + 1; b < r->n_districts && r->districts[b].state == r->districts[a].state; b++)
+                ;
+            suppress_row(&v[a], b - a, true, &hide[a]);
+        }
+        while (complete_column(r, v, hide, 0, 1))
+            ;
+        for (size_t d = 0; d < r->n_districts; d++)
+            if (hide[d])
+                r->districts[d].c.hide |= bit[which];
+    }
+}
+
+/* District × scheme, for eligible (gap = false) or gap: rows add up to
+ * the district's pair count, columns to the scheme's count. */
+static void suppress_matrix(struct overlap_report *r, bool gap, int64_t *v, bool *hide)
+{
+    size_t nd = r->n_districts, ns = r->n_schemes;
+    bool changed = true;
+
+    for (size_t k = 0; k < nd * ns; k++)
+        v[k] = gap ? r->district_scheme[k].gap : r->district_scheme[k].eligible;
+    for (size_t d = 0; d < nd; d++)
+        suppress_row(&v[d * ns], ns, true, &hide[d * ns]);
+    while (changed) {
+        changed = false;
+        for (size_t d = 0; d < nd; d++)
+            changed |= complete_line(v, hide, d * ns, ns, 1);
+        for (size_t s = 0; s < ns; s++)
+            changed |= complete_column(r, v, hide, s, ns);
+    }
+    for (size_t k = 0; k < nd * ns; k++) {
+        if (gap)
+            r->district_scheme[k].hide_gap = hide[k];
+        else
+            r->district_scheme[k].hide_eligible = hide[k];
+    }
+}
+
+static uint8_t small_bits(const struct awareness_cell *c)
+{
+    return (uint8_t)((small_count(c->enterprises) ? AW_HIDE_ENTERPRISES : 0)
+                     | (small_count(c->eligible) ? AW_HIDE_ELIGIBLE : 0) | (small_count(c->gap) ? AW_HIDE_GAP : 0));
+}
+
+/* The schemes' counts add up to the total's pair counts, shown. */
+static void suppress_schemes(struct overlap_report *r, int64_t *v, bool *hide)
+{
+    for (int gap = 0; gap < 2; gap++) {
+        for (size_t s = 0; s < r->n_schemes; s++)
+            v[s] = gap ? r->by_scheme[s].gap : r->by_scheme[s].eligible;
+        suppress_row(v, r->n_schemes, true, hide);
+        for (size_t s = 0; s < r->n_schemes; s++)
+            if (hide[s])
+                r->by_scheme[s].hide |= gap ? AW_HIDE_GAP : AW_HIDE_ELIGIBLE;
+    }
+}
+
+int overlap_awareness_suppress(struct overlap_report *r)
+{
+    size_t cells = r->n_districts * r->n_schemes;
+    size_t len = cells > r->n_districts ? cells : r->n_districts;
+    int64_t *v;
+    bool *hide;
+
+    len = (len > r->n_schemes ? len : r->n_schemes) + 1;
+    v = mem_calloc(len, sizeof *v);
+    hide = mem_calloc(len, sizeof *hide);
+    if (v == NULL || hide == NULL) {
+        mem_free(v);
+        mem_free(hide);
+        return -1;
+    }
+    r->total.hide = small_bits(&r->total);
+    for (int g = 0; g < SEG_COUNT; g++)
+        r->segment[g].hide = small_bits(&r->segment[g]);
+    for (size_t s = 0; s < r->n_schemes; s++)
+        r->by_scheme[s].hide = small_bits(&r->by_scheme[s]) & (uint8_t)~AW_HIDE_ENTERPRISES;
+    for (size_t d = 0; d < r->n_districts; d++)
+        r->districts[d].c.hide = 0;
+    suppress_schemes(r, v, hide);
+    suppress_districts(r, v, hide);
+    suppress_matrix(r, false, v, hide);
+    suppress_matrix(r, true, v, hide);
+    mem_free(v);
+    mem_free(hide);
+    return 0;
+}
+
 static int alloc_report(struct overlap_report *r, size_t n, size_t ns)
 {
     r->eligible = mem_calloc(ns, sizeof *r->eligible);
@@ -332,7 +484,7 @@ int overlap_report_build(const struct overlap_input *in, struct overlap_report *
         || pairs_of(possible, n, ns, &r->possible, &np, r->possible_count) != 0
         || pairs_of(availed, n, ns, &r->beneficiary, &np, r->availed) != 0 || objective_pairs(r) != 0
         || overlap_double_funding(r->funding, r->n_funding, in->window_days, &r->alerts, &r->n_alerts) != 0
-        || awareness_districts(in, r) != 0 || awareness_totals(in, r) != 0)
+        || awareness_districts(in, r) != 0 || awareness_totals(in, r) != 0 || overlap_awareness_suppress(r) != 0)
         goto oom;
     mem_free(availed);
     mem_free(possible);
@@ -491,10 +643,17 @@ static json_t *count_json(int64_t n)
     return suppress_cell(n) && n > 0 ? json_null() : json_integer((json_int_t)n);
 }
 
+/* A count of an awareness cell: null when its flag withholds it (the
+ * small-cell rule and its complements, overlap_awareness_suppress). */
+static json_t *flagged_json(int64_t n, bool hidden)
+{
+    return hidden ? json_null() : count_json(n);
+}
+
 /* gap / eligible, withheld when either count is. */
 static json_t *rate_json(const struct awareness_cell *c)
 {
-    if (c->eligible == 0 || (suppress_cell(c->gap) && c->gap > 0) || suppress_cell(c->eligible))
+    if (c->eligible == 0 || (c->hide & (AW_HIDE_ELIGIBLE | AW_HIDE_GAP)))
         return json_null();
     return json_real((double)c->gap / (double)c->eligible);
 }
@@ -503,20 +662,20 @@ static json_t *rate_json(const struct awareness_cell *c)
  * pairs never taken up; withheld with the enterprise counts. */
 static json_t *pair_rate_json(const struct awareness_cell *c)
 {
-    if (c->eligible_pairs == 0 || suppress_cell(c->eligible) || (suppress_cell(c->gap) && c->gap > 0))
+    if (c->eligible_pairs == 0 || (c->hide & (AW_HIDE_ELIGIBLE | AW_HIDE_GAP)))
         return json_null();
     return json_real((double)c->gap_pairs / (double)c->eligible_pairs);
 }
 
 static json_t *cell_json(const struct awareness_cell *c)
 {
-    bool hide = suppress_cell(c->eligible) && c->eligible > 0;
-    bool hide_gap = suppress_cell(c->gap) && c->gap > 0;
+    bool hide = c->hide & AW_HIDE_ELIGIBLE, hide_gap = c->hide & AW_HIDE_GAP;
 
-    return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "enterprises", count_json(c->enterprises), "eligible",
-                     count_json(c->eligible), "gap", count_json(c->gap), "eligible_pairs",
-                     hide ? json_null() : count_json(c->eligible_pairs), "gap_pairs",
-                     hide || hide_gap ? json_null() : count_json(c->gap_pairs), "gap_rate", rate_json(c),
+    return json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "enterprises",
+                     flagged_json(c->enterprises, c->hide & AW_HIDE_ENTERPRISES), "eligible",
+                     flagged_json(c->eligible, hide), "gap", flagged_json(c->gap, hide_gap), "eligible_pairs",
+                     flagged_json(c->eligible_pairs, hide), "gap_pairs",
+                     flagged_json(c->gap_pairs, hide || hide_gap), "gap_rate", rate_json(c),
                      "pair_gap_rate", pair_rate_json(c));
 }
 
@@ -538,8 +697,10 @@ static json_t *awareness_json(const struct overlap_report *r)
     for (int g = 0; seg != NULL && g < SEG_COUNT; g++)
         json_object_set_new(seg, overlap_segment_code((enum overlap_segment)g), cell_json(&r->segment[g]));
     for (size_t s = 0; sch != NULL && s < r->n_schemes; s++) {
+        const struct awareness_cell *x = &r->by_scheme[s];
         json_t *c = json_pack("{s:s,s:o,s:o}", "id", r->cat->schemes[s].id, "eligible",
-                              count_json(r->by_scheme[s].eligible), "gap", count_json(r->by_scheme[s].gap));
+                              flagged_json(x->eligible, x->hide & AW_HIDE_ELIGIBLE), "gap",
+                              flagged_json(x->gap, x->hide & AW_HIDE_GAP));
         json_array_append_new(sch, c);
     }
     if (o == NULL || d == NULL || seg == NULL || sch == NULL) {

@@ -37,17 +37,24 @@ struct overlap_application {
 enum overlap_segment { SEG_WOMEN, SEG_SC_ST, SEG_RURAL, SEG_NER, SEG_TRADITIONAL, SEG_COUNT };
 const char *overlap_segment_code(enum overlap_segment s);
 
+/* Which counts of a cell the small-cell rule withholds (awareness_cell.hide).
+ * A withheld `eligible` withholds its pair count and both rates with it; a
+ * withheld `gap` its pair count and both rates. */
+enum { AW_HIDE_ENTERPRISES = 1, AW_HIDE_ELIGIBLE = 2, AW_HIDE_GAP = 4 };
+
 struct awareness_cell {
     int64_t enterprises;    /* in the population */
     int64_t eligible;       /* eligible for at least one scheme */
     int64_t gap;            /* eligible for at least one scheme never applied for */
     int64_t eligible_pairs; /* (enterprise, scheme) pairs eligible */
     int64_t gap_pairs;      /* of them never applied for */
+    uint8_t hide;           /* AW_HIDE_* bits, set by overlap_awareness_suppress */
 };
 
 /* One scheme in one district. */
 struct awareness_count {
     int64_t eligible, gap;
+    bool hide_eligible, hide_gap;   /* set by overlap_awareness_suppress */
 };
 
 struct awareness_district {
@@ -97,8 +104,30 @@ struct overlap_report {
     uint64_t *eligible_mask, *applied_mask; /* per enterprise, bit per scheme */
 };
 
-/* Build; in->funding is taken whatever happens. 0 or -1 with e. */
+/* Build; in->funding is taken whatever happens. 0 or -1 with e. The
+ * awareness counts come out with their hide flags set
+ * (overlap_awareness_suppress). */
 int overlap_report_build(const struct overlap_input *in, struct overlap_report *r, struct err *e);
+
+/* The small-cell rule over the awareness tables, decided once here so the
+ * pages, the API, the spreadsheet and the CLI withhold the same cells
+ * (docs/overlap.md, "Small cells"). Every count of 1 to 4 is withheld;
+ * and where a line of cells is published beside its total, a line with a
+ * single withheld cell also withholds its smallest shown non-empty cell
+ * (suppress_row), so that no cell comes back by subtraction:
+ *   - the districts, for enterprises, eligible and gap: their total is the
+ *     report's total, and each state's districts add up to that state's
+ *     total (a state reader's view);
+ *   - district × scheme (eligible, gap): each district's row adds up to
+ *     its pair counts, each scheme's column to the scheme's count, per
+ *     state and overall; rows and columns are completed in turn until
+ *     nothing changes;
+ *   - the schemes (eligible, gap): they add up to the total's pair counts.
+ * Segments overlap (a woman-owned rural unit is in two) and add up to no
+ * published figure, so they take the cell rule only. Sets the flags of
+ * r->total, r->segment, r->by_scheme, r->districts and r->district_scheme.
+ * 0, or -1 when memory runs out. */
+int overlap_awareness_suppress(struct overlap_report *r);
 void overlap_report_free(struct overlap_report *r);
 
 /* The report as docs/overlap.md describes it; NULL when out of memory.

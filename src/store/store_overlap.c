@@ -121,6 +121,22 @@ int store_overlap_applications(struct store *s, const struct catalog *cat,
     return 0;
 }
 
+int store_overlap_app_version(struct store *s, int64_t *last_event, struct err *e)
+{
+    static const char sql[] = "SELECT COALESCE(MAX(id), 0) FROM application_event";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    *last_event = 0;
+    if (st == NULL)
+        return -1;
+    rc = db_step(st, e);
+    if (rc == DB_ROW)
+        *last_event = db_column_int64(st, 0);
+    db_reset(st);
+    return rc < 0 ? -1 : 0;
+}
+
 struct adder {
     struct batch_columns *cols;
     int state;

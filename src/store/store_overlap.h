@@ -51,4 +51,9 @@ int store_overlap_traditional(struct store *s, int64_t **out, size_t *n, struct 
 int store_overlap_applications(struct store *s, const struct catalog *cat,
                                struct overlap_application **out, size_t *n, struct err *e);
 
+/* MAX(application_event.id), 0 with none: every application made or moved
+ * adds an event (the table is append-only), so a change of this number is
+ * a change of who applied (web/overlap_cache.h keys on it). */
+int store_overlap_app_version(struct store *s, int64_t *last_event, struct err *e);
+
 #endif

@@ -27,7 +27,7 @@ static int refuse(struct web_response *rs, enum overlap_refusal why)
 int api_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct overlap_options o;
-    struct overlap_run run;
+    struct overlap_view_run run;
     json_t *root;
     int state;
     enum overlap_refusal why = overlap_view_area(rq, &state);
@@ -39,8 +39,8 @@ int api_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
     o.state = state;
     if (overlap_view_load(rq, &o, &run, e) != 0)
         return -1;
-    root = overlap_report_public_json(&run.report);
-    store_overlap_release(&run);
+    root = overlap_report_public_json(run.report);
+    overlap_view_release(rq, &run);
     if (root == NULL)
         return err_set(e, "out of memory");
     return web_response_json(rs, 200, root);

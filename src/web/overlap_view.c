@@ -94,10 +94,30 @@ int overlap_view_refuse(struct web_request *rq, struct web_response *rs, enum ov
     return rc == 0 ? 0 : err_set(e, "out of memory");
 }
 
-int overlap_view_load(struct web_request *rq, const struct overlap_options *o, struct overlap_run *run,
+int overlap_view_load(struct web_request *rq, const struct overlap_options *o, struct overlap_view_run *run,
                       struct err *e)
 {
-    return store_overlap_load(rq->store, rq->app->catalog, rq->app->ref, o, run, e);
+    memset(run, 0, sizeof *run);
+    if (overlap_cache_get(rq->app->overlaps, rq->store, rq->app->catalog, rq->app->ref, o, &run->kept,
+                          &run->cached, e) != 0)
+        return -1;
+    run->report = &run->kept->run.report;
+    run->cols = run->kept->run.cols;
+    run->ms = run->kept->ms;
+    return 0;
+}
+
+void overlap_view_release(struct web_request *rq, struct overlap_view_run *run)
+{
+    overlap_cache_release(rq->app->overlaps, run->kept);
+    memset(run, 0, sizeof *run);
+}
+
+int overlap_view_timing(struct buf *b, const struct web_request *rq, const struct overlap_view_run *run)
+{
+    (void)rq;   /* the language is the thread's, set for the request (i18n.h) */
+    return buf_printf(b, "<p class=\"note\">%s %.0f ms%s.</p>\n", _("Computed in"), run->ms,
+                      run->cached ? _(", kept until the next data load") : "");
 }
 
 const char *overlap_view_place(const struct web_request *rq, int state)

@@ -14,6 +14,7 @@
 
 #include "core/buf.h"
 #include "store/store_overlap.h"
+#include "web/overlap_cache.h"
 #include "web/request.h"
 
 /* Refusals, as the pages answer them. */
@@ -36,9 +37,24 @@ enum overlap_refusal overlap_view_options(const struct web_request *rq, struct o
 int overlap_view_refuse(struct web_request *rq, struct web_response *rs, enum overlap_refusal why,
                         struct err *e);
 
-/* The run over `state`'s enterprises (0: all). */
-int overlap_view_load(struct web_request *rq, const struct overlap_options *o, struct overlap_run *run,
+/* A run as a page holds it: shared and read-only, kept on the server
+ * until the next ingest or application (overlap_cache.h). */
+struct overlap_view_run {
+    struct overlap_kept *kept;
+    const struct overlap_report *report;
+    const struct batch_columns *cols;
+    double ms;              /* how long the run took when it was made */
+    bool cached;            /* served from the kept one */
+};
+
+/* The run over o->state's enterprises (0: all): the kept one when its
+ * data and options are current, else made and kept. Release it with
+ * overlap_view_release. */
+int overlap_view_load(struct web_request *rq, const struct overlap_options *o, struct overlap_view_run *run,
                       struct err *e);
+void overlap_view_release(struct web_request *rq, struct overlap_view_run *run);
+/* "Computed in N ms, kept until the next data load." in a <p class="note">. */
+int overlap_view_timing(struct buf *b, const struct web_request *rq, const struct overlap_view_run *run);
 
 /* A GET form to `action` that changes the need: begin writes the form
  * and the need's fields (a page adds its own fields after it), end the

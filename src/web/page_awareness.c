@@ -80,19 +80,22 @@ static int put_form(struct buf *b, const struct web_request *rq, const struct ov
            || overlap_view_form_end(b, state);
 }
 
-static const char *rate_text(int64_t eligible, int64_t gap, char out[16])
+/* The withheld flags come from the report (overlap_awareness_suppress):
+ * small cells and the complements that stop them being recovered by
+ * subtraction from a total shown, the same as the API's and the CLI's. */
+static const char *rate_text(int64_t eligible, int64_t gap, bool withheld, char out[16])
 {
     if (eligible == 0)
         return "—";
-    if (suppress_cell(eligible) || (suppress_cell(gap) && gap > 0))
+    if (withheld)
         return "x";
     snprintf(out, 16, "%.0f%%", 100.0 * (double)gap / (double)eligible);
     return out;
 }
 
-static int put_count(struct buf *b, int64_t n)
+static int put_count(struct buf *b, int64_t n, bool withheld)
 {
-    return suppress_cell(n) && n > 0 ? buf_puts(b, "x") : buf_printf(b, "%" PRId64, n);
+    return withheld && n > 0 ? buf_puts(b, "x") : buf_printf(b, "%" PRId64, n);
 }
 
 /* --- the policymaker's view -------------------------------------------------- */
@@ -100,7 +103,8 @@ static int put_count(struct buf *b, int64_t n)
 struct place {
     size_t d;                 /* district row */
     int64_t eligible, gap;    /* enterprises (one scheme) or pairs (every scheme) */
-    bool withheld;
+    bool withheld;            /* the eligible or the gap count */
+    bool hide_el, hide_gap;   /* the enterprise counts, each */
     double rate;
 };
 
@@ -126,18 +130,22 @@ static struct place *places(const struct overlap_report *r, int scheme, size_t *
     for (size_t d = 0; p != NULL && d < r->n_districts; d++) {
         const struct awareness_cell *c = &r->districts[d].c;
         struct place *x = &p[*n];
-        int64_t ent_el = c->eligible, ent_gap = c->gap;
         if (scheme >= 0) {
-            ent_el = x->eligible = r->district_scheme[d * r->n_schemes + (size_t)scheme].eligible;
-            ent_gap = x->gap = r->district_scheme[d * r->n_schemes + (size_t)scheme].gap;
+            const struct awareness_count *k = &r->district_scheme[d * r->n_schemes + (size_t)scheme];
+            x->eligible = k->eligible;
+            x->gap = k->gap;
+            x->hide_el = k->hide_eligible;
+            x->hide_gap = k->hide_gap;
         } else {
             x->eligible = c->eligible_pairs;
             x->gap = c->gap_pairs;
+            x->hide_el = c->hide & AW_HIDE_ELIGIBLE;
+            x->hide_gap = c->hide & AW_HIDE_GAP;
         }
         if (x->eligible == 0)
             continue;
         x->d = d;
-        x->withheld = suppress_cell(ent_el) || (suppress_cell(ent_gap) && ent_gap > 0);
+        x->withheld = x->hide_el || x->hide_gap;
         x->rate = (double)x->gap / (double)x->eligible;
         (*n)++;
     }
@@ -197,10 +205,13 @@ static int put_districts(struct buf *b, const struct web_request *rq, const stru
     for (size_t k = 0; rc == 0 && k < n && k < BARS && !p[k].withheld; k++) {
         const struct awareness_district *d = &r->districts[p[k].d];
         int64_t el = scheme >= 0 ? p[k].eligible : d->c.eligible, gap = scheme >= 0 ? p[k].gap : d->c.gap;
+        bool hide_el = scheme >= 0 ? p[k].hide_el : (d->c.hide & AW_HIDE_ELIGIBLE);
+        bool hide_gap = scheme >= 0 ? p[k].hide_gap : (d->c.hide & AW_HIDE_GAP);
         rc = buf_puts(b, "<tr><td>") || place_label(b, rq, d, national) || buf_puts(b, "</td><td>")
-             || put_count(b, el) || buf_puts(b, "</td><td>") || put_count(b, gap) || buf_puts(b, "</td><td>")
-             || put_count(b, p[k].eligible)
-             || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(p[k].eligible, p[k].gap, rate));
+             || put_count(b, el, hide_el) || buf_puts(b, "</td><td>") || put_count(b, gap, hide_gap)
+             || buf_puts(b, "</td><td>") || put_count(b, p[k].eligible, p[k].hide_el)
+             || buf_printf(b, "</td><td>%s</td></tr>\n",
+                           rate_text(p[k].eligible, p[k].gap, p[k].withheld, rate));
     }
     if (rc == 0 && n == 0)
         rc = buf_printf(b, "<tr><td colspan=\"5\">%s</td></tr>\n", _("None."));
@@ -224,9 +235,11 @@ static int put_segments(struct buf *b, const struct overlap_report *r)
     for (int g = -1; rc == 0 && g < SEG_COUNT; g++) {
         const struct awareness_cell *c = g < 0 ? &r->total : &r->segment[g];
         rc = buf_printf(b, "<tr><th scope=\"row\">%s</th><td>", g < 0 ? _("All") : _(names[g]))
-             || put_count(b, c->enterprises) || buf_puts(b, "</td><td>") || put_count(b, c->eligible)
-             || buf_puts(b, "</td><td>") || put_count(b, c->gap)
-             || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(c->eligible, c->gap, rate));
+             || put_count(b, c->enterprises, c->hide & AW_HIDE_ENTERPRISES) || buf_puts(b, "</td><td>")
+             || put_count(b, c->eligible, c->hide & AW_HIDE_ELIGIBLE) || buf_puts(b, "</td><td>")
+             || put_count(b, c->gap, c->hide & AW_HIDE_GAP)
+             || buf_printf(b, "</td><td>%s</td></tr>\n",
+                           rate_text(c->eligible, c->gap, c->hide & (AW_HIDE_ELIGIBLE | AW_HIDE_GAP), rate));
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
@@ -244,8 +257,10 @@ static int put_schemes(struct buf *b, const struct web_request *rq, const struct
         if (c->eligible == 0)
             continue;
         rc = buf_puts(b, "<tr><td>") || buf_put_html(b, portal_scheme_name(rq, r->cat->schemes[s].id))
-             || buf_puts(b, "</td><td>") || put_count(b, c->eligible) || buf_puts(b, "</td><td>")
-             || put_count(b, c->gap) || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(c->eligible, c->gap, rate));
+             || buf_puts(b, "</td><td>") || put_count(b, c->eligible, c->hide & AW_HIDE_ELIGIBLE)
+             || buf_puts(b, "</td><td>") || put_count(b, c->gap, c->hide & AW_HIDE_GAP)
+             || buf_printf(b, "</td><td>%s</td></tr>\n",
+                           rate_text(c->eligible, c->gap, c->hide & (AW_HIDE_ELIGIBLE | AW_HIDE_GAP), rate));
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
@@ -253,7 +268,7 @@ static int put_schemes(struct buf *b, const struct web_request *rq, const struct
 int page_awareness(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct overlap_options o;
-    struct overlap_run run;
+    struct overlap_view_run run;
     struct buf *b = &rs->body;
     int state, scheme = scheme_param(rq), rc;
     enum overlap_refusal why = overlap_view_area(rq, &state);
@@ -272,14 +287,14 @@ int page_awareness(struct web_request *rq, struct web_response *rs, struct err *
          || buf_printf(b, "</h1>\n<p>%s</p>\n<p>",
                        _("Enterprises eligible for a scheme that never applied for it on this portal and are not on "
                          "its beneficiary list. Counts of 1 to 4 are withheld (x)."))
-         || buf_printf(b, _("Enterprises: %zu. Need assumed: "), run.report.population)
-         || overlap_view_need_text(b, rq, &o) || buf_puts(b, ".</p>\n")
+         || buf_printf(b, _("Enterprises: %zu. Need assumed: "), run.report->population)
+         || overlap_view_need_text(b, rq, &o) || buf_puts(b, ".</p>\n") || overlap_view_timing(b, rq, &run)
          || put_form(b, rq, &o, "/overlap/awareness", state, scheme, NULL)
          || buf_puts(b, "<p><a href=\"/overlap?") || overlap_view_query(b, &o, state)
          || buf_printf(b, "\">%s</a></p>\n", _("Overlap between schemes"))
-         || put_districts(b, rq, &run.report, scheme, state == 0) || put_segments(b, &run.report)
-         || put_schemes(b, rq, &run.report) || html_end(rs, rq);
-    store_overlap_release(&run);
+         || put_districts(b, rq, run.report, scheme, state == 0) || put_segments(b, run.report)
+         || put_schemes(b, rq, run.report) || html_end(rs, rq);
+    overlap_view_release(rq, &run);
     return rc ? err_set(e, "out of memory") : 0;
 }
 
@@ -293,17 +308,17 @@ struct outreach_item {
 
 struct outreach_view {
     struct overlap_options o;
-    struct overlap_run run;
+    struct overlap_view_run run;
     int state, scheme;
     char district[64];
     struct outreach_row *rows;
     size_t n;
 };
 
-static void outreach_view_free(struct outreach_view *v)
+static void outreach_view_free(struct web_request *rq, struct outreach_view *v)
 {
     mem_free(v->rows);
-    store_overlap_release(&v->run);
+    overlap_view_release(rq, &v->run);
 }
 
 /* The officer's district: his own, or ?district (and ?state) inside his area. */
@@ -332,43 +347,70 @@ static enum overlap_refusal outreach_area(const struct web_request *rq, struct o
     return OVERLAP_OK;
 }
 
-/* Each enterprise's benefit: the single-profile evaluation (with amounts)
- * of the schemes on its list, summed where known. */
+/* The benefit amounts of enterprise `i`'s gap schemes (eligible, never
+ * applied; in catalogue order, -1 when not known): the single-profile
+ * evaluation with amounts, made once per run and kept with it
+ * (overlap_cache.h), so a district's list is evaluated on its first view
+ * only. */
+static int gap_amounts(struct web_request *rq, const struct outreach_view *v, size_t i, int64_t am[64],
+                       struct err *e)
+{
+    const struct overlap_report *r = v->run.report;
+    uint64_t gap = r->eligible_mask[i] & ~r->applied_mask[i];
+    struct enterprise ent;
+    struct profile p;
+    struct evaluation ev = {0};
+    bool found;
+    size_t n = 0;
+
+    if (overlap_cache_amounts(rq->app->overlaps, v->run.kept, i, am))
+        return 0;
+    if (store_enterprise_get(rq->store, v->run.cols->id[i], &ent, &found, e) != 0)
+        return -1;
+    if (!found) {
+        for (uint64_t m = gap; m != 0; m &= m - 1)
+            am[n++] = -1;
+        return 0;   /* not kept: it may come back */
+    }
+    profile_init(&p);
+    if (enterprise_to_profile(&ent, &p) != 0) {
+        profile_clear(&p);
+        return err_set(e, "out of memory");
+    }
+    profile_set_int(&p, PF_AS_OF, v->o.as_of);
+    if (v->o.need_purpose != NULL)
+        profile_set_int(&p, PF_NEED_PURPOSE, profile_enum_index(PF_NEED_PURPOSE, v->o.need_purpose));
+    if (v->o.need_amount >= 0)
+        profile_set_int(&p, PF_NEED_AMOUNT, v->o.need_amount);
+    if (evaluation_run(rq->app, &p, v->o.as_of, &ev, e) != 0) {
+        profile_clear(&p);
+        return -1;
+    }
+    for (uint64_t m = gap; m != 0; m &= m - 1) {
+        const struct scheme_result *sr = evaluation_find(&ev, &rq->app->catalog->schemes[__builtin_ctzll(m)]);
+        am[n++] = sr != NULL ? evaluation_app_new(sr).benefit_paise : -1;
+    }
+    evaluation_free(&ev);
+    profile_clear(&p);
+    return overlap_cache_keep_amounts(rq->app->overlaps, v->run.kept, i, am, n) == 0 ? 0
+                                                                                     : err_set(e, "out of memory");
+}
+
+/* Each listed enterprise's benefit: its listed schemes' known amounts, summed. */
 static int rank_by_benefit(struct web_request *rq, struct outreach_view *v, struct err *e)
 {
-    const struct batch_columns *cols = v->run.cols;
+    const struct overlap_report *r = v->run.report;
 
     for (size_t k = 0; k < v->n; k++) {
-        struct enterprise ent;
-        struct profile p;
-        struct evaluation ev = {0};
-        bool found;
-        if (store_enterprise_get(rq->store, cols->id[v->rows[k].index], &ent, &found, e) != 0)
+        size_t i = v->rows[k].index;
+        uint64_t gap = r->eligible_mask[i] & ~r->applied_mask[i];
+        int64_t am[64];
+        size_t at = 0;
+        if (gap_amounts(rq, v, i, am, e) != 0)
             return -1;
-        if (!found)
-            continue;
-        profile_init(&p);
-        if (enterprise_to_profile(&ent, &p) != 0) {
-            profile_clear(&p);
-            return err_set(e, "out of memory");
-        }
-        profile_set_int(&p, PF_AS_OF, v->o.as_of);
-        if (v->o.need_purpose != NULL)
-            profile_set_int(&p, PF_NEED_PURPOSE, profile_enum_index(PF_NEED_PURPOSE, v->o.need_purpose));
-        if (v->o.need_amount >= 0)
-            profile_set_int(&p, PF_NEED_AMOUNT, v->o.need_amount);
-        if (evaluation_run(rq->app, &p, v->o.as_of, &ev, e) != 0) {
-            profile_clear(&p);
-            return -1;
-        }
-        for (uint64_t m = v->rows[k].gap; m != 0; m &= m - 1) {
-            const struct scheme_result *r = evaluation_find(&ev, &rq->app->catalog->schemes[__builtin_ctzll(m)]);
-            int64_t paise = r != NULL ? evaluation_app_new(r).benefit_paise : -1;
-            if (paise > 0)
-                v->rows[k].benefit += paise;
-        }
-        evaluation_free(&ev);
-        profile_clear(&p);
+        for (uint64_t m = gap; m != 0; m &= m - 1, at++)
+            if ((v->rows[k].gap & m & -m) != 0 && am[at] > 0)
+                v->rows[k].benefit += am[at];
     }
     overlap_outreach_rank(v->rows, v->n);
     return 0;
@@ -392,9 +434,9 @@ static int outreach_load(struct web_request *rq, struct web_response *rs, struct
     v->o.state = v->state;
     if (overlap_view_load(rq, &v->o, &v->run, e) != 0)
         return -1;
-    if (overlap_outreach_list(&v->run.report, v->run.cols, v->state, v->district, v->scheme, &v->rows, &v->n) != 0
+    if (overlap_outreach_list(v->run.report, v->run.cols, v->state, v->district, v->scheme, &v->rows, &v->n) != 0
         || rank_by_benefit(rq, v, e) != 0) {
-        outreach_view_free(v);
+        outreach_view_free(rq, v);
         return e->msg[0] ? -1 : err_set(e, "out of memory");
     }
     return 0;
@@ -479,7 +521,7 @@ int page_officer_awareness(struct web_request *rq, struct web_response *rs, stru
     if (from > v.n)
         from = to = v.n;
     if (audit_rows(rq, &v, from, to, "awareness.outreach.read", e) != 0) {
-        outreach_view_free(&v);
+        outreach_view_free(rq, &v);
         return -1;
     }
     rc = html_begin(rs, rq, _("Awareness: outreach list")) || buf_printf(b, "<h1>%s: ", _("Awareness: outreach list"))
@@ -489,7 +531,7 @@ int page_officer_awareness(struct web_request *rq, struct web_response *rs, stru
                          "and are not on its beneficiary list, the largest benefit first. Each enterprise shown "
                          "is recorded in the audit log."))
          || buf_printf(b, _("Enterprises on the list: %zu. Need assumed: "), v.n) || overlap_view_need_text(b, rq, &v.o)
-         || buf_puts(b, ".</p>\n") || put_form(b, rq, &v.o, "/officer/awareness", v.state, v.scheme, v.district)
+         || buf_puts(b, ".</p>\n") || overlap_view_timing(b, rq, &v.run) || put_form(b, rq, &v.o, "/officer/awareness", v.state, v.scheme, v.district)
          || buf_puts(b, "<p>") || put_link(b, rq, &v, "xlsx", _("Download as a spreadsheet")) || buf_puts(b, " · ")
          || put_link(b, rq, &v, "csv", _("Download as CSV")) || buf_puts(b, "</p>\n")
          || overlap_view_table(b, _("Eligible but never applied, largest benefit first"))
@@ -506,7 +548,7 @@ int page_officer_awareness(struct web_request *rq, struct web_response *rs, stru
              && (buf_puts(b, "<p><a href=\"/officer/awareness?") || put_query(b, rq, &v)
                  || buf_printf(b, "&amp;page=%ld\">%s</a></p>\n", page + 1, _("Next page"))))
          || html_end(rs, rq);
-    outreach_view_free(&v);
+    outreach_view_free(rq, &v);
     return rc ? err_set(e, "out of memory") : 0;
 }
 
@@ -561,7 +603,7 @@ int page_officer_awareness_xlsx(struct web_request *rq, struct web_response *rs,
 done:
     buf_release(&ids);
     xlsx_table_free(t);
-    outreach_view_free(&v);
+    outreach_view_free(rq, &v);
     return rc ? -1 : 0;
 }
 
@@ -581,7 +623,7 @@ int page_officer_awareness_csv(struct web_request *rq, struct web_response *rs, 
         return rc > 0 ? 0 : -1;
     n = v.n < OUTREACH_MAX ? v.n : OUTREACH_MAX;
     if (audit_rows(rq, &v, 0, n, "awareness.outreach.export", e) != 0) {
-        outreach_view_free(&v);
+        outreach_view_free(rq, &v);
         return -1;
     }
     rs->body.limit = WEB_BODY_LIMIT;
@@ -599,7 +641,7 @@ int page_officer_awareness_csv(struct web_request *rq, struct web_response *rs, 
              || csv_text(b, buf_cstr(&ids), false) || csv_text(b, money, true);
     }
     buf_release(&ids);
-    outreach_view_free(&v);
+    outreach_view_free(rq, &v);
     if (rc != 0)
         return err_set(e, "out of memory");
     rs->content_type = "text/csv; charset=utf-8";

@@ -56,7 +56,7 @@ static struct df_pair *df_by_pair(const struct overlap_report *r)
 /* The page's state: what was loaded, for whom. */
 struct overlap_page {
     struct overlap_options o;
-    struct overlap_run run;
+    struct overlap_view_run run;
     int state;
     bool possible;            /* ?basis=possible */
 };
@@ -94,7 +94,7 @@ static int put_count(struct buf *b, int64_t n)
 
 static int put_matrix(struct buf *b, const struct web_request *rq, const struct overlap_page *p)
 {
-    const struct overlap_report *r = &p->run.report;
+    const struct overlap_report *r = p->run.report;
     const struct overlap_pair *pairs = p->possible ? r->possible : r->eligibility;
     const int64_t *count = p->possible ? r->possible_count : r->eligible;
     size_t *keep = mem_calloc(r->n_schemes + 1, sizeof *keep), n = 0;
@@ -330,14 +330,14 @@ int page_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
 
     if (rc != 0)
         return rc > 0 ? 0 : -1;
-    r = &p.run.report;
+    r = p.run.report;
     rc = html_begin(rs, rq, _("Overlap between schemes")) || buf_printf(b, "<h1>%s: ", _("Overlap between schemes"))
          || buf_put_html(b, overlap_view_place(rq, p.state)) || buf_printf(b, "</h1>\n<p>%s</p>\n<p>",
              _("Jaccard = enterprises in both sets / enterprises in either: 1 when two schemes reach the same "
                "enterprises, 0 when none in common. Every scheme is evaluated for every enterprise on file once, "
                "with the same need assumed of all."))
          || buf_printf(b, _("Enterprises: %zu. Need assumed: "), r->population) || overlap_view_need_text(b, rq, &p.o)
-         || buf_puts(b, ".</p>\n") || overlap_view_form_begin(b, rq, &p.o, "/overlap")
+         || buf_puts(b, ".</p>\n") || overlap_view_timing(b, rq, &p.run) || overlap_view_form_begin(b, rq, &p.o, "/overlap")
          || (p.possible && buf_puts(b, "<input type=\"hidden\" name=\"basis\" value=\"possible\">"))
          || overlap_view_form_end(b, p.state)
          || put_basis_links(b, &p) || put_matrix(b, rq, &p)
@@ -351,7 +351,7 @@ int page_overlap(struct web_request *rq, struct web_response *rs, struct err *e)
          || buf_printf(b, "<p class=\"hint\">%s</p>\n",
          _("x: withheld because fewer than 5 enterprises stand behind it."))
          || html_end(rs, rq);
-    store_overlap_release(&p.run);
+    overlap_view_release(rq, &p.run);
     return rc ? err_set(e, "out of memory") : 0;
 }
 
@@ -411,7 +411,7 @@ int page_overlap_xlsx(struct web_request *rq, struct web_response *rs, struct er
 
     if (rc != 0)
         return rc > 0 ? 0 : -1;
-    if ((d = df_by_pair(&p.run.report)) == NULL) {
+    if ((d = df_by_pair(p.run.report)) == NULL) {
         rc = err_set(e, "out of memory");
         goto done;
     }
@@ -419,8 +419,8 @@ int page_overlap_xlsx(struct web_request *rq, struct web_response *rs, struct er
         rc = -1;
         goto done;
     }
-    for (size_t k = 0; rc == 0 && k < p.run.report.n_pairs; k++)
-        if (sheet_row(t, rq, &p.run.report, k, &d[k]) != 0)
+    for (size_t k = 0; rc == 0 && k < p.run.report->n_pairs; k++)
+        if (sheet_row(t, rq, p.run.report, k, &d[k]) != 0)
             rc = err_set(e, "overlap sheet: cannot write a row");
     rs->body.limit = WEB_BODY_LIMIT;
     if (rc == 0)
@@ -433,6 +433,6 @@ int page_overlap_xlsx(struct web_request *rq, struct web_response *rs, struct er
 done:
     mem_free(d);
     xlsx_table_free(t);
-    store_overlap_release(&p.run);
+    overlap_view_release(rq, &p.run);
     return rc ? -1 : 0;
 }

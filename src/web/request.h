@@ -27,6 +27,7 @@ struct bank_rates;
 /* What every request shares; read-only once the server runs. */
 struct insight_tables;
 struct emission_factors;
+struct overlap_cache;
 
 struct web_app {
     const struct refdata *ref;
@@ -43,6 +44,7 @@ struct web_app {
     struct answer_cache *answers; /* encoded answers for reuse (thread-safe), or NULL */
     struct cluster_map_cache *cluster_maps; /* the cluster map kept (thread-safe), or NULL */
     struct scenario_cache *scenarios; /* shipped scenarios and their simulations kept (thread-safe) */
+    struct overlap_cache *overlaps;   /* overlap and awareness runs kept (thread-safe), or NULL */
     bool secure_cookies;          /* add Secure to cookies (behind a TLS proxy) */
     /* "https://portal.example.in": links that leave the site (a calendar
      * event's link back); no trailing slash. */

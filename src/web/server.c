@@ -26,6 +26,7 @@
 #include "web/request.h"
 #include "web/routes.h"
 #include "web/scenario_cache.h"
+#include "web/overlap_cache.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
 #define SCHEMA_NEEDED 20
@@ -654,7 +655,8 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
     if (password_dummy_hash(srv->app.dummy_hash, e) != 0 || load_schemes(srv, e) != 0
         || answer_cache_new(ANSWER_CACHE_SLOTS, &srv->app.answers, e) != 0
         || cluster_map_cache_new(&srv->app.cluster_maps, e) != 0
-        || scenario_cache_new(srv->catalog, &srv->app.scenarios, e) != 0)
+        || scenario_cache_new(srv->catalog, &srv->app.scenarios, e) != 0
+        || overlap_cache_new(&srv->app.overlaps, e) != 0)
         goto fail;
     if (web_pool_new(&cfg->target, cfg->threads, &srv->pool, e) != 0
         || check_schema(srv->pool, e) != 0 || start_daemon(srv, e) != 0)
@@ -686,6 +688,7 @@ void web_server_free(struct web_server *s)
     answer_cache_free(s->app.answers);
     cluster_map_cache_free(s->app.cluster_maps);
     scenario_cache_free(s->app.scenarios);
+    overlap_cache_free(s->app.overlaps);
     search_index_free(s->search);
     catalog_free(s->catalog);
     survivorship_free(s->survivorship);
