@@ -28,7 +28,7 @@
 #include "web/scenario_cache.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 18
+#define SCHEMA_NEEDED 19
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 
