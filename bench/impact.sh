@@ -3,7 +3,8 @@
 # 200 bootstrap draws, beside two baselines measured here on the same store.
 #
 # Store: BENCH_IMPACT_ENTERPRISES (20,000) generated enterprises, seed 7,
-# with the udyam, gst and beneficiary feeds. With BENCH_IMPACT_100K=1 a
+# with the udyam, gst and beneficiary feeds, and epfo when the generator
+# writes it (then employment is estimated too, docs/impact.md §5). With BENCH_IMPACT_100K=1 a
 # second store of 100,000 is measured too.
 #
 # Ours: `samanvay impact --json` (200 draws: each draw resamples treated
@@ -57,15 +58,17 @@ one_size() { # one_size N
     say "building a store of $n enterprises"
     "$S" generate --enterprises "$n" --seed 7 --out "$dir/gen" >/dev/null 2>&1
     "$S" init --db "$db" >/dev/null 2>&1
-    for f in udyam gst beneficiary; do
+    for f in udyam gst beneficiary epfo; do
+        [ -f "$dir/gen/$f.csv" ] || continue
         "$S" ingest --db "$db" "$f" "$dir/gen/$f.csv" --quiet >/dev/null 2>&1
     done
     time_runs "$dir" naive sqlite3 "$db" "$naive"
     time_runs "$dir" point "$S" impact --db "$db" --json --draws 0
     time_runs "$dir" boot "$S" impact --db "$db" --json --draws 200
     local treated
-    treated=$(python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); print(sum(s["n_treated"] for s in r["schemes"]), sum(1 for s in r["schemes"] if not s["inconclusive"]))' "$dir/boot.out")
-    read -r nt conc <<<"$treated"
+    treated=$(python3 -c 'import json, sys; r = json.load(open(sys.argv[1])); e = r["employment"].get("schemes", []); print(sum(s["n_treated"] for s in r["schemes"]), sum(1 for s in r["schemes"] if not s["inconclusive"]), sum(s["n_treated"] for s in e))' "$dir/boot.out")
+    read -r nt conc ne <<<"$treated"
+    say "employment rows: $ne matched treated"
     rate() { awk -v n="$n" -v t="$(cat "$dir/$1.wall")" 'BEGIN { printf "%.0f", n / t }'; }
     ratio() { awk -v a="$(rate "$1")" -v b="$(rate "$2")" 'BEGIN { printf "%.3f", a / b }'; }
     printf 'impact, 200 bootstrap draws, %s enterprises (%s matched treated, %s conclusive schemes; %.1f s)\t%s\tenterprises/s\t%s\t%s\t%s\n' \

@@ -15,9 +15,10 @@
 /* The stacked rows of one scheme: treated rows first, then each control
  * unit's rows together (so a control unit is resampled as a whole). */
 struct design {
+    enum impact_outcome out;         /* which series y, yp and lpre are of */
     struct psm_row *rows;
     double *y, *yp;                  /* change, placebo change */
-    float *lpre;                     /* log pre-year turnover (a covariate) */
+    float *lpre;                     /* log pre-year outcome (a covariate) */
     size_t n, cap, nt;
     size_t *unit_first, *unit_count; /* control units */
     size_t n_units, units_cap;
@@ -103,14 +104,15 @@ static bool ever(const struct impact_panel *p, const size_t *first, size_t u, in
     return false;
 }
 
-/* The four log annual turnovers a row needs; false when any is missing. */
-static bool outcomes(const struct impact_panel *p, size_t u, int q, double *lb, double *la, double *p1,
-                     double *p2)
+/* The four log sums of the outcome a row needs (the year before and after
+ * q, the two pre-year halves); false when any is missing. */
+static bool outcomes(const struct impact_panel *p, enum impact_outcome o, size_t u, int q, double *lb,
+                     double *la, double *p1, double *p2)
 {
-    *lb = impact_panel_log_sum(p, u, q - W, q - 1);
-    *la = impact_panel_log_sum(p, u, q + 1, q + W);
-    *p1 = impact_panel_log_sum(p, u, q - W, q - W / 2 - 1);
-    *p2 = impact_panel_log_sum(p, u, q - W / 2, q - 1);
+    *lb = impact_panel_log_sum(p, o, u, q - W, q - 1);
+    *la = impact_panel_log_sum(p, o, u, q + 1, q + W);
+    *p1 = impact_panel_log_sum(p, o, u, q - W, q - W / 2 - 1);
+    *p2 = impact_panel_log_sum(p, o, u, q - W / 2, q - 1);
     return !isnan(*lb) && !isnan(*la) && !isnan(*p1) && !isnan(*p2);
 }
 
@@ -135,7 +137,8 @@ static int treated_rows(const struct impact_panel *p, const size_t *first, int s
         if (r->scheme != s)
             continue;
         out->receipts++;
-        if (busy(p, first, r->unit, r->quarter, i) || !outcomes(p, r->unit, r->quarter, &lb, &la, &p1, &p2))
+        if (busy(p, first, r->unit, r->quarter, i)
+            || !outcomes(p, d->out, r->unit, r->quarter, &lb, &la, &p1, &p2))
             continue;
         if (add_stratum(d, r->quarter) != 0 || design_push(d, r->unit, r->quarter, true, lb, la, p1, p2) != 0)
             return -1;
@@ -155,7 +158,7 @@ static int control_rows(const struct impact_panel *p, const size_t *first, int s
             continue;
         for (int k = 0; k < d->n_strata; k++) {
             int q = d->strata[k];
-            if (!busy(p, first, u, q, (size_t)-1) && outcomes(p, u, q, &lb, &la, &p1, &p2)
+            if (!busy(p, first, u, q, (size_t)-1) && outcomes(p, d->out, u, q, &lb, &la, &p1, &p2)
                 && design_push(d, u, q, false, lb, la, p1, p2) != 0)
                 return -1;
         }
@@ -412,8 +415,8 @@ static int bootstrap(const struct impact_panel *p, const struct design *d, const
         err_set(e, "impact: out of memory");
         goto done;
     }
-    /* One stream per scheme: a scheme's interval does not depend on
-     * which other schemes are in the store. */
+    /* One stream per scheme and outcome: a scheme's interval does not
+     * depend on which other schemes, or outcomes, are in the store. */
     rng_seed(&r, opt->seed, (uint64_t)s_index + 1);
     for (int b = 0; b < B; b++) {
         struct once o = {.idx = idx};
@@ -556,13 +559,29 @@ static size_t *receipt_index(const struct impact_panel *p)
     return first;
 }
 
-static int one_scheme(const struct impact_panel *p, const size_t *first, const struct impact_opts *o, int s,
-                      struct impact_scheme *sc, struct err *e)
+/* Why a scheme has no estimate, in the outcome's words. */
+static const char *no_treated(enum impact_outcome o)
 {
-    struct design d = {0};
+    return o == OUTCOME_EMPLOYMENT
+               ? "no receipt has a year of complete EPFO returns on each side of a clean window"
+               : "no receipt has a year of complete GST turnover on each side of a clean window";
+}
+
+static const char *no_controls(enum impact_outcome o)
+{
+    return o == OUTCOME_EMPLOYMENT
+               ? "no control unit has complete EPFO returns over the treated units' windows"
+               : "no control unit has complete GST turnover over the treated units' windows";
+}
+
+static int one_scheme(const struct impact_panel *p, const size_t *first, const struct impact_opts *o,
+                      enum impact_outcome out, int s, struct impact_scheme *sc, struct err *e)
+{
+    struct design d = {.out = out};
     int rc = -1;
 
     memcpy(sc->id, p->schemes[s], sizeof sc->id);
+    sc->outcome = out;
     sc->naive = NAN;
     estimate_init(&sc->att, NAN, 0);
     estimate_init(&sc->pre_trend, NAN, 0);
@@ -577,16 +596,16 @@ static int one_scheme(const struct impact_panel *p, const size_t *first, const s
     sc->control_units = (long)d.n_units;
     rc = 0;
     if (d.nt == 0) {
-        sc->not_estimable = "no receipt has a year of complete GST turnover on each side of a clean window";
+        sc->not_estimable = no_treated(out);
         goto done;
     }
     if (d.n_units == 0) {
-        sc->not_estimable = "no control unit has complete GST turnover over the treated units' windows";
+        sc->not_estimable = no_controls(out);
         goto done;
     }
     rc = point(p, &d, sc, e);
     if (rc == 0 && sc->not_estimable == NULL && o->draws > 0)
-        rc = bootstrap(p, &d, o, s, sc, e);
+        rc = bootstrap(p, &d, o, (int)out * IMPACT_MAX_SCHEMES + s, sc, e);
 done:
     design_free(&d);
     return rc;
@@ -616,14 +635,28 @@ int impact_estimate_all(const struct impact_panel *p, const struct impact_opts *
     }
     for (int s = 0; s < p->n_schemes; s++) {
         r->n = s + 1;
-        if (one_scheme(p, first, o, s, &r->schemes[s], e) != 0) {
-            mem_free(first);
-            impact_report_free(r);
-            return -1;
+        if (one_scheme(p, first, o, OUTCOME_TURNOVER, s, &r->schemes[s], e) != 0)
+            goto fail;
+    }
+    /* Employment only when the store has an EPFO panel at all. */
+    if (p->n_employment_units > 0 && p->n_schemes > 0) {
+        r->employment = mem_calloc((size_t)p->n_schemes, sizeof *r->employment);
+        if (r->employment == NULL) {
+            err_set(e, "impact: out of memory");
+            goto fail;
+        }
+        for (int s = 0; s < p->n_schemes; s++) {
+            r->n_employment = s + 1;
+            if (one_scheme(p, first, o, OUTCOME_EMPLOYMENT, s, &r->employment[s], e) != 0)
+                goto fail;
         }
     }
     mem_free(first);
     return 0;
+fail:
+    mem_free(first);
+    impact_report_free(r);
+    return -1;
 }
 
 void impact_report_free(struct impact_report *r)
@@ -632,7 +665,10 @@ void impact_report_free(struct impact_report *r)
         return;
     for (int s = 0; s < r->n; s++)
         mem_free(r->schemes[s].districts);
+    for (int s = 0; s < r->n_employment; s++)
+        mem_free(r->employment[s].districts);
     mem_free(r->schemes);
+    mem_free(r->employment);
     memset(r, 0, sizeof *r);
 }
 

@@ -1,5 +1,6 @@
 /* impact.h: the effect of each scheme on its beneficiaries' GST turnover
- * (issue 8 part 4, docs/impact.md): propensity-score matching on
+ * and EPFO employment (issue 8 part 4, docs/impact.md), one outcome at a
+ * time through the same machinery: propensity-score matching on
  * pre-scheme covariates (psm.h), a difference in differences of log annual
  * turnover (did.h), a placebo on two pre-periods, and bootstrap intervals
  * (bootstrap.h), by scheme, segment and district. Pure: the panel comes
@@ -55,6 +56,7 @@ struct impact_district {
 
 struct impact_scheme {
     char id[IMPACT_SCHEME_ID];
+    enum impact_outcome outcome;
     const char *not_estimable;       /* why, or NULL */
     long receipts;                   /* receipts of GST-filing enterprises */
     long candidates;                 /* treated rows: clean window, complete turnover */
@@ -73,8 +75,12 @@ struct impact_scheme {
 struct impact_report {
     struct impact_opts opts;
     int q_first, n_q;
-    struct impact_scheme *schemes;
+    struct impact_scheme *schemes;   /* log turnover, one per scheme */
     int n;
+    /* log employment, one per scheme; none (n_employment 0) when the
+     * store holds no EPFO return: then employment is not measurable. */
+    struct impact_scheme *employment;
+    int n_employment;
 };
 
 int impact_estimate_all(const struct impact_panel *p, const struct impact_opts *o,

@@ -6,21 +6,22 @@
 
 #include "core/alloc.h"
 
-double impact_panel_turnover(const struct impact_panel *p, size_t u, int q)
+double impact_panel_value(const struct impact_panel *p, enum impact_outcome o, size_t u, int q)
 {
+    const double *series = o == OUTCOME_EMPLOYMENT ? p->employment : p->turnover;
     int k = q - p->q_first;
 
-    if (u >= p->n_units || k < 0 || k >= p->n_q)
+    if (series == NULL || u >= p->n_units || k < 0 || k >= p->n_q)
         return NAN;
-    return p->turnover[u * (size_t)p->n_q + (size_t)k];
+    return series[u * (size_t)p->n_q + (size_t)k];
 }
 
-double impact_panel_log_sum(const struct impact_panel *p, size_t u, int from, int to)
+double impact_panel_log_sum(const struct impact_panel *p, enum impact_outcome o, size_t u, int from, int to)
 {
     double sum = 0;
 
     for (int q = from; q <= to; q++) {
-        double t = impact_panel_turnover(p, u, q);
+        double t = impact_panel_value(p, o, u, q);
         if (isnan(t))
             return NAN;
         sum += t;
@@ -43,8 +44,14 @@ void impact_panel_free(struct impact_panel *p)
         return;
     mem_free(p->units);
     mem_free(p->turnover);
+    mem_free(p->employment);
     mem_free(p->receipts);
     memset(p, 0, sizeof *p);
+}
+
+const char *impact_outcome_name(enum impact_outcome o)
+{
+    return o == OUTCOME_EMPLOYMENT ? "log_employment" : "log_turnover";
 }
 
 const char *impact_cov_name(enum impact_cov c)

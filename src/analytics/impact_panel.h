@@ -7,7 +7,13 @@
  * A quarter's turnover is the sum of the taxable values of its returns; it
  * is NAN unless every GSTIN of the enterprise filed for all three months
  * (a monthly return covers one month, a quarterly return three), so a
- * missing return never reads as a fall in turnover. */
+ * missing return never reads as a fall in turnover.
+ *
+ * The second outcome, employment, is the same kind of series from EPFO's
+ * monthly returns (ECR): a quarter's value is the members contributing
+ * summed over its three months, NAN unless every establishment of the
+ * enterprise has a return for each of them. The estimator reads either
+ * series through the same two functions, by outcome. */
 #ifndef SAMANVAY_IMPACT_PANEL_H
 #define SAMANVAY_IMPACT_PANEL_H
 
@@ -33,6 +39,13 @@ enum impact_cov {
     COV_COUNT
 };
 
+/* What the estimator measures a scheme's effect on. */
+enum impact_outcome {
+    OUTCOME_TURNOVER,     /* log annual GST turnover */
+    OUTCOME_EMPLOYMENT,   /* log EPFO members (the year's member-months) */
+    OUTCOME_COUNT
+};
+
 #define IMPACT_YOUNG_YEARS 3
 #define IMPACT_LARGE_RS 5e6
 #define IMPACT_MAX_SCHEMES 32
@@ -56,16 +69,20 @@ struct impact_panel {
     size_t n_units;
     int q_first, n_q;             /* quarters q_first .. q_first + n_q - 1 */
     double *turnover;             /* n_units x n_q, rupees; NAN = incomplete */
+    double *employment;           /* n_units x n_q, member-months; NAN = incomplete or not covered */
+    size_t n_employment_units;    /* units with at least one EPFO return */
     struct impact_receipt *receipts;   /* sorted by unit */
     size_t n_receipts;
     char schemes[IMPACT_MAX_SCHEMES][IMPACT_SCHEME_ID];   /* sorted */
     int n_schemes;
 };
 
-/* Quarter q's turnover of unit u, NAN when outside the panel or incomplete. */
-double impact_panel_turnover(const struct impact_panel *p, size_t u, int q);
-/* log of the turnover summed over quarters [from, to], NAN when any is missing. */
-double impact_panel_log_sum(const struct impact_panel *p, size_t u, int from, int to);
+/* Quarter q's value of outcome o for unit u, NAN when outside the panel or incomplete. */
+double impact_panel_value(const struct impact_panel *p, enum impact_outcome o, size_t u, int q);
+/* log of outcome o summed over quarters [from, to], NAN when any is missing. */
+double impact_panel_log_sum(const struct impact_panel *p, enum impact_outcome o, size_t u, int from, int to);
+/* "log_turnover", "log_employment". */
+const char *impact_outcome_name(enum impact_outcome o);
 /* Index of scheme id, or -1. */
 int impact_panel_scheme(const struct impact_panel *p, const char *id);
 void impact_panel_free(struct impact_panel *p);

@@ -101,10 +101,13 @@ static int save_run(struct store *s, const struct impact_report *r, const struct
     return rc;
 }
 
-static int print_text(const struct impact_report *r)
+/* One line per scheme of one outcome, after a heading line. */
+static int print_rows(const char *heading, const struct impact_scheme *rows, int n)
 {
-    for (int i = 0; i < r->n; i++) {
-        const struct impact_scheme *s = &r->schemes[i];
+    if (printf("%s\n", heading) < 0)
+        return cli_write_failed("impact");
+    for (int i = 0; i < n; i++) {
+        const struct impact_scheme *s = &rows[i];
         int rc;
         if (s->not_estimable)
             rc = printf("%-16s not estimable: %s\n", s->id, s->not_estimable);
@@ -118,6 +121,17 @@ static int print_text(const struct impact_report *r)
             return cli_write_failed("impact");
     }
     return 0;
+}
+
+static int print_text(const struct impact_report *r)
+{
+    int rc = print_rows("log GST turnover:", r->schemes, r->n);
+
+    if (rc == 0 && r->n_employment > 0)
+        rc = print_rows("log EPFO members:", r->employment, r->n_employment);
+    else if (rc == 0 && printf("employment: not measurable (no EPFO returns on file)\n") < 0)
+        rc = cli_write_failed("impact");
+    return rc;
 }
 
 /* Time to benefit from both sources: the schemes' lists (sanction to

@@ -49,16 +49,26 @@ static json_t *effects_json(const struct gen_ctx *c)
     return o;
 }
 
+static json_t *effects_employment_json(const struct gen_ctx *c)
+{
+    json_t *o = json_object();
+
+    for (int s = 0; s < SCH_COUNT; s++)
+        json_object_set_new(o, gen_scheme_id((enum gen_scheme)s), json_real(c->m->att_employment[s]));
+    return o;
+}
+
 static json_t *treated_json(const struct gen_stats *st)
 {
     json_t *o = json_object();
 
     for (int s = 0; s < SCH_COUNT; s++)
         json_object_set_new(o, gen_scheme_id((enum gen_scheme)s),
-                            json_pack("{s:I, s:I, s:I}",
+                            json_pack("{s:I, s:I, s:I, s:I}",
                                       "beneficiaries", (json_int_t)st->treated[s][T_BENEFICIARIES],
                                       "gst_filers", (json_int_t)st->treated[s][T_GST_FILERS],
-                                      "with_12m_gst_after", (json_int_t)st->treated[s][T_WITH_12M]));
+                                      "with_12m_gst_after", (json_int_t)st->treated[s][T_WITH_12M],
+                                      "epfo_covered", (json_int_t)st->treated[s][T_EPFO]));
     return o;
 }
 
@@ -86,10 +96,12 @@ static json_t *manifest_json(const struct gen_ctx *c, const struct gen_writer *w
         "window", window_json(c), "rows", rows_json(s), "files", files_json(w),
         "injected_errors", gen_stats_errors_json(s), "true_effects", effects_json(c),
         "treated", treated_json(s));
+    json_object_set_new(o, "true_effects_employment", effects_employment_json(c));
     json_object_set_new(o, "treated_definition", json_string(
         "beneficiaries: clean list rows of enterprises on Udyam; gst_filers: of which GST-registered; "
         "with_12m_gst_after: of which every one of the 12 months after the disbursal month is covered "
-        "by a filed, clean return of the first GSTIN inside the window"));
+        "by a filed, clean return of the first GSTIN inside the window; epfo_covered: of the beneficiaries, "
+        "those whose establishment files EPFO returns (epfo.csv)"));
     json_object_set_new(o, "clusters", json_integer((json_int_t)c->n_clusters));
     json_object_set_new(o, "udyam_serials_unique_per",
                         json_string(c->serial_by_district ? "district" : "file"));

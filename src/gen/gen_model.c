@@ -117,19 +117,19 @@ static const struct gen_model model = {
     .scheme = {
         [SCH_PMEGP] = {"PMEGP", 0.10, 0.12, 1.2, 1.2, 1.1, 1.3, 1.0, 1.0, 1.0, {1.2, 1.0, 0.0},
                        "2008-08-15", PUR_NEW_UNIT, 1.0, {8 * LAKH, 0.6, 1 * LAKH, 50 * LAKH}},
-        [SCH_PMMY] = {"MUDRA", 0.07, 0.10, 1.6, 1.2, 1.1, 1.1, 1.3, 0.4, 1.0, {0.9, 1.0, 1.2},
+        [SCH_PMMY] = {"MUDRA", 0.07, 0.16, 1.6, 1.2, 1.1, 1.1, 1.3, 0.4, 1.0, {0.9, 1.0, 1.2},
                       "2015-04-08", PUR_WORKING_CAPITAL, 1.0, {0, 0, 10000, 20 * LAKH}},
-        [SCH_CGTMSE] = {"CGTMSE", 0.11, 0.05, 1.2, 1.1, 1.0, 0.8, 0.8, 2.2, 1.8, {1.5, 1.0, 0.7},
+        [SCH_CGTMSE] = {"CGTMSE", 0.11, 0.07, 1.2, 1.1, 1.0, 0.8, 0.8, 2.2, 1.8, {1.5, 1.0, 0.7},
                         "2000-08-01", PUR_MACHINERY, 1.0, {15 * LAKH, 0.9, 1 * LAKH, 5 * CRORE}},
         [SCH_STANDUP_INDIA] = {"SUI", 0.16, 0.06, 1.0, 1.0, 1.0, 0.8, 1.0, 1.5, 1.0,
                                {1.2, 1.0, 0.9}, "2016-04-05", PUR_NEW_UNIT, 1.0,
                                {25 * LAKH, 0.6, 10 * LAKH, 1 * CRORE}},
-        [SCH_ZED] = {"ZED", 0.05, 0.035, 1.0, 1.0, 1.0, 0.9, 0.7, 1.8, 3.0, {1.0, 0.0, 0.0},
+        [SCH_ZED] = {"ZED", 0.05, 0.14, 1.0, 1.0, 1.0, 0.9, 0.7, 1.8, 3.0, {1.0, 0.0, 0.0},
                      "2022-04-28", PUR_CERTIFICATION, 0.0, {0, 0, 0, 0}},
         [SCH_PM_VISHWAKARMA] = {"PMV", 0.06, 0.20, 1.0, 1.1, 1.3, 1.3, 1.0, 1.0, 1.0,
                                 {1.0, 1.0, 0.0}, "2023-09-17", PUR_MACHINERY, 0.6,
                                 {1 * LAKH, 0, 15000, 1 * LAKH}},
-        [SCH_ESDP] = {"ESDP", 0.03, 0.02, 1.5, 1.4, 1.1, 1.0, 2.0, 0.6, 1.0, {1.0, 1.0, 1.0},
+        [SCH_ESDP] = {"ESDP", 0.03, 0.16, 1.5, 1.4, 1.1, 1.0, 2.0, 0.6, 1.0, {1.0, 1.0, 1.0},
                       "2016-01-01", PUR_SKILLING, 0.0, {0, 0, 0, 0}},
     },
     .pmmy_category_share = {0.45, 0.40, 0.13, 0.02},
@@ -169,6 +169,20 @@ static const struct gen_model model = {
     .cfc_capacity_max = 1200,
     .cfc_rate_min = 150,
     .cfc_rate_max = 600,
+    /* EPFO: credit that buys capacity hires most, certification and
+     * training least (assumptions, docs/generator.md "EPFO"). */
+    .att_employment = {[SCH_PMEGP] = 0.08, [SCH_PMMY] = 0.03, [SCH_CGTMSE] = 0.06,
+                       [SCH_STANDUP_INDIA] = 0.09, [SCH_ZED] = 0.02, [SCH_PM_VISHWAKARMA] = 0.04,
+                       [SCH_ESDP] = 0.015},
+    .epfo_mandatory_employees = 20,
+    .epfo_mandatory_share = 0.9,
+    .epfo_voluntary_employees = 10,
+    .epfo_voluntary_share = 0.35,
+    .employment_elasticity = 0.5,
+    .employment_noise_sd = 0.03,
+    .epfo_month_missing = 0.01,
+    .epfo_wage_median_rs = 13000,
+    .epfo_wage_sigma = 0.25,
     .errors = {
         [OUT_UDYAM] = {{{R_GSTIN_CHECKSUM, 0.010}, {R_PAN_INVALID, 0.006}, {R_BAD_DATE, 0.004},
                         {R_CSV_QUOTING, 0.002}, {R_BAD_AMOUNT, 0.003},
@@ -184,6 +198,8 @@ static const struct gen_model model = {
         [OUT_BENEFICIARY] = {{{R_BAD_DATE, 0.003}, {R_BAD_AMOUNT, 0.003},
                               {R_DUPLICATE_ROW, 0.004}}, 3},
         [OUT_ENERGY] = {{{R_BAD_NUMBER, 0.003}, {R_BAD_ENUM, 0.002}, {R_DUPLICATE_ROW, 0.003}}, 3},
+        [OUT_EPFO] = {{{R_BAD_NUMBER, 0.001}, {R_BAD_ENUM, 0.0005}, {R_PAN_INVALID, 0.0005},
+                       {R_DUPLICATE_ROW, 0.001}}, 4},
     },
 };
 
@@ -429,12 +445,27 @@ static json_t *skilling_json(const struct gen_model *m)
                      "certified_share", m->certified_share);
 }
 
+static json_t *epfo_json(const struct gen_model *m)
+{
+    json_t *att = json_object();
+
+    for (int s = 0; s < SCH_COUNT; s++)
+        json_object_set_new(att, gen_scheme_id((enum gen_scheme)s), json_real(m->att_employment[s]));
+    return json_pack("{s:o, s:i, s:f, s:i, s:f, s:f, s:f, s:f, s:f, s:f}", "att_employment", att,
+                     "mandatory_employees", m->epfo_mandatory_employees, "mandatory_share",
+                     m->epfo_mandatory_share, "voluntary_employees", m->epfo_voluntary_employees,
+                     "voluntary_share", m->epfo_voluntary_share, "employment_elasticity",
+                     m->employment_elasticity, "employment_noise_sd", m->employment_noise_sd,
+                     "month_missing", m->epfo_month_missing, "wage_median_rs", m->epfo_wage_median_rs,
+                     "wage_sigma", m->epfo_wage_sigma);
+}
+
 json_t *gen_model_json(const struct gen_model *m)
 {
-    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+    return json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
         "population", population_json(m), "size", size_json(m),
         "turnover_dynamics", dynamics_json(m), "gst", gst_json(m), "stress", stress_json(m),
         "credit", credit_json(m), "schemes", schemes_json(m),
         "beneficiary_dirty_identities", dirty_json(m), "skilling", skilling_json(m),
-        "clusters", clusters_json(m), "error_rates", errors_json(m));
+        "clusters", clusters_json(m), "epfo", epfo_json(m), "error_rates", errors_json(m));
 }

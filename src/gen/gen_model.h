@@ -138,6 +138,16 @@ struct gen_model {
     double cfc_utilisation_low_min, cfc_utilisation_low_max;
     double cfc_utilisation_min, cfc_utilisation_max;
     double cfc_capacity_min, cfc_capacity_max, cfc_rate_min, cfc_rate_max;
+    /* EPFO (docs/generator.md "EPFO") */
+    double att_employment[SCH_COUNT];       /* true effect on log EPFO members after disbursal */
+    int epfo_mandatory_employees;           /* EPF applies from this headcount */
+    double epfo_mandatory_share;            /* of those, the share that file */
+    int epfo_voluntary_employees;           /* smaller units may opt in from this headcount */
+    double epfo_voluntary_share;
+    double employment_elasticity;           /* employment growth per unit of turnover growth */
+    double employment_noise_sd;             /* month-to-month log noise of members */
+    double epfo_month_missing;              /* a month's ECR not on file */
+    double epfo_wage_median_rs, epfo_wage_sigma;   /* monthly EPF wage per member */
     /* injected errors, per feed */
     struct gen_feed_errors errors[OUT_FEED_COUNT];
 };

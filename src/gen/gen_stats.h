@@ -26,7 +26,7 @@ enum gen_counter {
     C_COUNT
 };
 
-enum gen_treated { T_BENEFICIARIES, T_GST_FILERS, T_WITH_12M, T_COUNT };
+enum gen_treated { T_BENEFICIARIES, T_GST_FILERS, T_WITH_12M, T_EPFO, T_COUNT };
 
 struct gen_stats {
     uint64_t c[C_COUNT];

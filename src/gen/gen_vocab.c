@@ -58,6 +58,7 @@ static const struct out_desc outs[OUT_COUNT] = {
         "scheme,list_ref,beneficiary_name,enterprise_name,pan,udyam_number,mobile_last4,district,"
         "state_code,pincode,sanctioned_on,disbursed_on,amount_rs,purpose"},
     [OUT_ENERGY] = {"energy", "energy.csv", "udyam_number,fiscal_year,source,quantity,unit"},
+    [OUT_EPFO] = {"epfo", "epfo.csv", "establishment_code,pan,gstin,wage_month,members,total_wages_rs"},
     [OUT_TRUTH_STRESS] = {"truth/stress", "truth/stress.csv",
         "udyam_number,shock_month,npa_month"},
     [OUT_TRUTH_LINKS] = {"truth/beneficiary_links", "truth/beneficiary_links.csv",

@@ -69,8 +69,10 @@ struct beneficiary_put {
 int store_beneficiary_put(struct store *s, const struct beneficiary_row *r,
                           struct beneficiary_put *out, struct err *e);
 
-/* Every row not linked to an enterprise (pending, or none found before),
- * in id order. The callback may not write to the store. */
+/* Every row no identifier links (pending, none found before, or linked by
+ * probability before: the linker's model is fitted to the same rows on
+ * every pass, so a reload gives the same verdicts), in id order. The
+ * callback may not write to the store. */
 int store_beneficiary_unlinked(struct store *s,
                                int (*fn)(void *ctx, const struct beneficiary_row *r), void *ctx,
                                struct err *e);

@@ -28,24 +28,40 @@ static int month_of(const char *t)
     return date_parse(day, 10, &d, NULL) == 0 ? date_month_index(d) : -1;
 }
 
-static int panel_range(struct db *db, struct impact_panel *p, int *last_month, struct err *e)
+/* The first and last month of one table's series (-1 when empty). Two
+ * plain MIN/MAX queries, one per table, so each reads its index ends. */
+static int month_range(struct db *db, const char *sql, int *lo, int *hi, struct err *e)
 {
-    static const char sql[] = "SELECT MIN(period), MAX(period) FROM gst_return";
     struct db_stmt *st = db_cached(db, sql, e);
-    int lo = -1, hi = -1, rc;
+    int rc;
 
+    *lo = *hi = -1;
     if (st == NULL)
         return -1;
     rc = db_step(st, e);
     if (rc == DB_ROW && !db_column_is_null(st, 0)) {
-        lo = month_of(db_column_text(st, 0));
-        hi = month_of(db_column_text(st, 1));
+        *lo = month_of(db_column_text(st, 0));
+        *hi = month_of(db_column_text(st, 1));
     }
     db_reset(st);
-    if (rc < 0)
+    return rc < 0 ? -1 : 0;
+}
+
+/* Quarters covering the GST and the EPFO months; *last_month is the last
+ * GST month (the covariate "young" is measured from it), else EPFO's. */
+static int panel_range(struct db *db, struct impact_panel *p, int *last_month, struct err *e)
+{
+    int lo, hi, elo, ehi;
+
+    if (month_range(db, "SELECT MIN(period), MAX(period) FROM gst_return", &lo, &hi, e) != 0
+        || month_range(db, "SELECT MIN(wage_month), MAX(wage_month) FROM epfo_return", &elo, &ehi, e) != 0)
         return -1;
     p->n_q = 0;
-    *last_month = hi;
+    *last_month = hi >= 0 ? hi : ehi;
+    if (elo >= 0 && (lo < 0 || elo < lo))
+        lo = elo;
+    if (ehi > hi)
+        hi = ehi;
     if (lo < 0 || hi < lo)
         return 0;
     p->q_first = lo / 3;
@@ -75,14 +91,15 @@ static void read_unit(struct db_stmt *st, struct impact_unit *u, int32_t young_f
     u->cov[COV_LOG_TURNOVER] = (float)log(rs > 1 ? rs : 1);
 }
 
-/* Enterprises with at least one GST return, in id order. */
+/* Enterprises with at least one GST or EPFO return, in id order. */
 static int load_units(struct db *db, struct impact_panel *p, int last_month, struct err *e)
 {
     static const char sql[] =
         "SELECT e.id, e.state, upper(COALESCE(e.district, '')), COALESCE(e.women_owned, 0),"
         " COALESCE(e.scst_owned, 0), COALESCE(e.social_category, ''), COALESCE(e.area, ''),"
         " COALESCE(e.activity, ''), e.commenced_on, e.turnover_paise FROM enterprise e"
-        " WHERE EXISTS (SELECT 1 FROM gst_return g WHERE g.enterprise_id = e.id) ORDER BY e.id";
+        " WHERE EXISTS (SELECT 1 FROM gst_return g WHERE g.enterprise_id = e.id)"
+        " OR EXISTS (SELECT 1 FROM epfo_return r WHERE r.enterprise_id = e.id) ORDER BY e.id";
     struct row_list l = ROW_LIST(struct impact_unit, MAX_UNITS);
     struct db_stmt *st = db_cached(db, sql, e);
     int32_t young_from = date_month_last(last_month) - 365 * IMPACT_YOUNG_YEARS;
@@ -206,6 +223,72 @@ done:
     return rc < 0 ? -1 : 0;
 }
 
+/* EPFO members per enterprise and quarter: summed over its months and
+ * establishments, kept only when every establishment has a return for all
+ * three months (a missing ECR never reads as a fall in employment). */
+static void emp_flush(struct impact_panel *p, long unit, int establishments, const double *sum, const int *months)
+{
+    double *row;
+
+    if (unit < 0)
+        return;
+    row = p->employment + (size_t)unit * (size_t)p->n_q;
+    for (int k = 0; k < p->n_q; k++)
+        row[k] = months[k] == 3 * establishments ? sum[k] : NAN;
+    p->n_employment_units++;
+}
+
+static int load_employment(struct db *db, struct impact_panel *p, struct err *e)
+{
+    static const char sql[] =
+        "SELECT enterprise_id, establishment_code, wage_month, members FROM epfo_return"
+        " ORDER BY enterprise_id, establishment_code, wage_month";
+    double *sum = mem_calloc((size_t)p->n_q + 1, sizeof *sum);
+    int *months = mem_calloc((size_t)p->n_q + 1, sizeof *months), rc = -1, est = 0;
+    char last[16] = "";
+    int64_t cur = -1;
+    long unit = -1;
+    struct db_stmt *st;
+
+    p->employment = mem_alloc((p->n_units * (size_t)p->n_q + 1) * sizeof *p->employment);
+    if (p->employment == NULL || sum == NULL || months == NULL) {
+        err_set(e, "impact: out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < p->n_units * (size_t)p->n_q; i++)
+        p->employment[i] = NAN;
+    if ((st = db_cached(db, sql, e)) == NULL)
+        goto done;
+    while ((rc = db_step(st, e)) == DB_ROW) {
+        int64_t id = db_column_int64(st, 0);
+        int month = month_of(db_column_text(st, 2)), k = month < 0 ? -1 : month / 3 - p->q_first;
+        if (id != cur) {
+            emp_flush(p, unit, est, sum, months);
+            memset(sum, 0, (size_t)p->n_q * sizeof *sum);
+            memset(months, 0, (size_t)p->n_q * sizeof *months);
+            unit = unit_of(p, id);
+            cur = id;
+            est = 0;
+            last[0] = '\0';
+        }
+        if (strcmp(db_column_text(st, 1), last) != 0) {
+            est++;
+            col_text(st, 1, last, sizeof last);
+        }
+        if (unit < 0 || k < 0 || k >= p->n_q)
+            continue;
+        sum[k] += (double)db_column_int64(st, 3);
+        months[k]++;
+    }
+    db_reset(st);
+    if (rc == 0)
+        emp_flush(p, unit, est, sum, months);
+done:
+    mem_free(sum);
+    mem_free(months);
+    return rc < 0 ? -1 : 0;
+}
+
 static int load_schemes(struct db *db, struct impact_panel *p, struct err *e)
 {
     static const char sql[] = "SELECT DISTINCT scheme FROM beneficiary ORDER BY scheme";
@@ -268,7 +351,7 @@ int store_impact_panel(struct store *s, struct impact_panel *p, struct err *e)
     if (panel_range(db, p, &last_month, e) != 0 || load_schemes(db, p, e) != 0)
         goto fail;
     if (p->n_q > 0 && (load_units(db, p, last_month, e) != 0 || load_turnover(db, p, e) != 0
-                       || load_receipts(db, p, e) != 0))
+                       || load_employment(db, p, e) != 0 || load_receipts(db, p, e) != 0))
         goto fail;
     if (db_commit(db, e) != 0)
         goto fail_closed;

@@ -105,11 +105,24 @@ static void get_ttb(const json_t *a, struct impact_view_ttb *out, int *n)
     }
 }
 
+/* Rows of an array of schemes into out[], at most IMPACT_VIEW_SCHEMES. */
+static void get_schemes(const json_t *a, struct impact_view_scheme *out, int *n)
+{
+    size_t i;
+    const json_t *o;
+
+    json_array_foreach(a, i, o) {
+        if (*n == IMPACT_VIEW_SCHEMES)
+            break;
+        if (json_is_object(o))
+            get_scheme(o, &out[(*n)++]);
+    }
+}
+
 int impact_view_parse(const char *text, size_t len, struct impact_view *v, struct err *e)
 {
     json_error_t je;
-    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je), *schemes, *o, *method, *ttb;
-    size_t i;
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je), *schemes, *method, *ttb, *emp;
 
     memset(v, 0, sizeof *v);
     schemes = json_object_get(root, "schemes");
@@ -120,12 +133,11 @@ int impact_view_parse(const char *text, size_t len, struct impact_view *v, struc
     method = json_object_get(root, "method");
     v->draws = (int)get_long(method, "draws");
     v->half_width = get_num(method, "inconclusive_half_width");
-    json_array_foreach(schemes, i, o) {
-        if (v->n == IMPACT_VIEW_SCHEMES)
-            break;
-        if (json_is_object(o))
-            get_scheme(o, &v->s[v->n++]);
-    }
+    get_schemes(schemes, v->s, &v->n);
+    /* A run stored before the EPFO feed has {"measurable": false}, no rows. */
+    emp = json_object_get(root, "employment");
+    v->emp_measurable = json_is_true(json_object_get(emp, "measurable"));
+    get_schemes(json_object_get(emp, "schemes"), v->emp, &v->n_emp);
     ttb = json_object_get(root, "time_to_benefit");
     get_ttb(json_object_get(ttb, "by_scheme"), v->ttb, &v->n_ttb);
     get_ttb(json_object_get(json_object_get(ttb, "applications"), "by_scheme"), v->app, &v->n_app);

@@ -49,7 +49,10 @@ struct impact_view {
     int draws;
     double half_width;             /* the inconclusive threshold */
     int n;
-    struct impact_view_scheme s[IMPACT_VIEW_SCHEMES];
+    struct impact_view_scheme s[IMPACT_VIEW_SCHEMES];          /* log turnover */
+    bool emp_measurable;           /* the run had EPFO returns */
+    int n_emp;
+    struct impact_view_scheme emp[IMPACT_VIEW_SCHEMES];        /* log EPFO members */
     int n_ttb;
     struct impact_view_ttb ttb[IMPACT_VIEW_SCHEMES];     /* the lists: sanction to disbursal */
     int n_app;

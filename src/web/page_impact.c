@@ -3,7 +3,9 @@
  *   GET /policy/impact   the effect of each scheme on its beneficiaries'
  *                        GST turnover: a forest plot (SVG), the figures,
  *                        covariate balance, the placebo, segments and time
- *                        to benefit
+ *                        to benefit; then on their EPFO employment (a
+ *                        second forest plot and its figures) when the run
+ *                        had EPFO returns
  *
  * For policymakers and state officers; a district officer gets 403. The
  * estimation runs in batch (`samanvay impact --save`, tens of seconds
@@ -33,6 +35,7 @@ static const char *cov_label(const char *cov)
         {"young", N_("Under 3 years old")}, {"large", N_("Turnover over Rs 50 lakh")},
         {"quarterly_filer", N_("Files GST quarterly")}, {"log_udyam_turnover", N_("Udyam turnover (log)")},
         {"log_pre_turnover", N_("GST turnover, year before (log)")},
+        {"log_pre_employment", N_("EPFO members, year before (log)")},
     };
 
     for (size_t i = 0; i < sizeof labels / sizeof labels[0]; i++)
@@ -67,17 +70,40 @@ static int put_num(struct buf *b, bool has, double v)
     return has && !isnan(v) ? buf_printf(b, "%+.3f", tidy0(v)) : buf_puts(b, "—");
 }
 
-static int put_forest(struct buf *b, const struct impact_view *v)
+/* The words that differ between the two outcomes. */
+struct outcome_words {
+    const char *plot_title, *axis, *not_estimable, *raises, *lowers, *heading, *caption;
+};
+
+static struct outcome_words turnover_words(void)
+{
+    /* xgettext:no-c-format */
+    return (struct outcome_words){_("Effect of each scheme on log annual GST turnover, with 95% intervals"),
+                                  _("Effect on log annual GST turnover (0 = none)"),
+                                  _("Not estimable: no year of GST turnover before disbursal"),
+                                  _("Finding: raises turnover"), _("Finding: lowers turnover"), _("Estimates"),
+                                  _("Difference in differences after matching, by scheme")};
+}
+
+static struct outcome_words employment_words(void)
+{
+    /* xgettext:no-c-format */
+    return (struct outcome_words){_("Effect of each scheme on log EPFO members, with 95% intervals"),
+                                  _("Effect on log EPFO members (0 = none)"),
+                                  _("Not estimable: no year of EPFO returns before and after disbursal"),
+                                  _("Finding: raises employment"), _("Finding: lowers employment"),
+                                  _("Employment estimates"),
+                                  _("Difference in differences of log EPFO members after matching, by scheme")};
+}
+
+static int put_forest(struct buf *b, const struct impact_view_scheme *s, int n, const struct outcome_words *w)
 {
     struct svg_forest_row rows[IMPACT_VIEW_SCHEMES];
-    /* xgettext:no-c-format */
-    struct svg_forest f = {_("Effect of each scheme on log annual GST turnover, with 95% intervals"),
-                           _("Effect on log annual GST turnover (0 = none)"), _("inconclusive"), rows,
-                           (size_t)v->n};
+    struct svg_forest f = {w->plot_title, w->axis, _("inconclusive"), rows, (size_t)n};
 
-    for (int i = 0; i < v->n; i++) {
-        const struct impact_view_cell *c = &v->s[i].att;
-        rows[i] = (struct svg_forest_row){v->s[i].id, c->has && !isnan(c->lo) && !isnan(c->hi), c->est, c->lo,
+    for (int i = 0; i < n; i++) {
+        const struct impact_view_cell *c = &s[i].att;
+        rows[i] = (struct svg_forest_row){s[i].id, c->has && !isnan(c->lo) && !isnan(c->hi), c->est, c->lo,
                                           c->hi, c->inconclusive, _("not estimable")};
     }
     return buf_puts(b, "<div class=\"wide\" tabindex=\"0\">") || svg_forest_put(b, &f) || buf_puts(b, "</div>\n");
@@ -85,35 +111,34 @@ static int put_forest(struct buf *b, const struct impact_view *v)
 
 /* Conclusive means an interval no wider than ±0.1 (DESIGN.md §5); a
  * conclusive interval may still hold zero, and the verdict says which. */
-static const char *verdict(const struct impact_view_scheme *s)
+static const char *verdict(const struct impact_view_scheme *s, const struct outcome_words *w)
 {
     if (s->not_estimable)
-        return _("Not estimable: no year of GST turnover before disbursal");
+        return w->not_estimable;
     if (!s->att.has)
         return _("Suppressed: fewer than 5 treated");
     if (s->att.inconclusive)
         return _("Inconclusive");
     if (s->att.lo > 0)
-        return _("Finding: raises turnover");
+        return w->raises;
     if (s->att.hi < 0)
-        return _("Finding: lowers turnover");
+        return w->lowers;
     return _("Finding: no effect beyond ±0.1 (the interval holds zero)");
 }
 
-static int put_results(struct buf *b, const struct impact_view *v)
+static int put_results(struct buf *b, const struct impact_view_scheme *rows, int n, const struct outcome_words *w)
 {
     int rc = buf_printf(b, "<h2>%s</h2>\n<div class=\"wide\" tabindex=\"0\"><table>\n<caption>%s</caption>\n<thead><tr>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
                            "<th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
-                        _("Estimates"), _("Difference in differences after matching, by scheme"), _("Scheme"),
-                        _("Effect"),
+                        w->heading, w->caption, _("Scheme"), _("Effect"),
                         /* xgettext:no-c-format */
                         _("95% interval"), _("Treated"), _("Matched controls"),
                         _("Placebo on the year before"), _("Verdict"));
 
-    for (int i = 0; rc == 0 && i < v->n; i++) {
-        const struct impact_view_scheme *s = &v->s[i];
+    for (int i = 0; rc == 0 && i < n; i++) {
+        const struct impact_view_scheme *s = &rows[i];
         bool ci = s->att.has && !isnan(s->att.lo);
         rc = buf_puts(b, "<tr><th scope=\"row\">") || buf_put_html(b, s->id) || buf_puts(b, "</th><td>")
              || put_num(b, s->att.has, s->att.est) || buf_puts(b, "</td><td>")
@@ -122,7 +147,7 @@ static int put_results(struct buf *b, const struct impact_view *v)
                  : buf_printf(b, "</td><td>%ld</td><td>%ld</td><td>", s->att.n_treated, s->n_control))
              || (s->pre_passes < 0 ? buf_puts(b, "—")
                  : buf_printf(b, "%+.3f (%s)", tidy0(s->pre.est), s->pre_passes ? _("holds zero") : _("misses zero")))
-             || buf_puts(b, "</td><td>") || buf_put_html(b, verdict(s)) || buf_puts(b, "</td></tr>\n");
+             || buf_puts(b, "</td><td>") || buf_put_html(b, verdict(s, w)) || buf_puts(b, "</td></tr>\n");
     }
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
@@ -223,8 +248,30 @@ static int put_ttb(struct buf *b, const struct impact_view *v)
                    : buf_printf(b, "<p>%s</p>\n", _("No application made on this portal has been disbursed yet.")));
 }
 
+/* Employment: the second outcome, from EPFO's monthly returns, or why
+ * there is none. Balance and segments stay with turnover, the outcome
+ * every scheme has; the employment table keeps the placebo. */
+static int put_employment(struct buf *b, const struct impact_view *v)
+{
+    struct outcome_words w = employment_words();
+
+    if (!v->emp_measurable || v->n_emp == 0)
+        return buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("Employment"),
+                          _("Not measured: no EPFO monthly returns are on file, and Udyam registration gives "
+                            "each enterprise's employees only once, without a date, so no change around "
+                            "disbursal can be seen."));
+    return buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("Employment"),
+                      _("The same comparison on the members contributing to EPFO each month (the monthly "
+                        "Electronic Challan-cum-Return). Only establishments that file with EPFO are counted: "
+                        "those with 20 or more employees, and smaller ones that opted in. With few such "
+                        "beneficiaries most rows are inconclusive or suppressed, and say so."))
+           || put_forest(b, v->emp, v->n_emp, &w) || put_results(b, v->emp, v->n_emp, &w);
+}
+
 static int put_run(struct buf *b, const struct impact_view *v, const char *created_at)
 {
+    struct outcome_words w = turnover_words();
+
     /* xgettext:no-c-format */
     return buf_printf(b, "<p>%s</p>\n<p>", _("Each scheme's beneficiaries are compared with similar enterprises "
                                             "that did not receive it (matched on owner, area, activity, size and "
@@ -234,10 +281,8 @@ static int put_run(struct buf *b, const struct impact_view *v, const char *creat
                                             "±0.1 is inconclusive, never a finding."))
            || html_put_sentence(b, _("Estimated at %s"), created_at)
            || buf_printf(b, " · %d %s</p>\n", v->draws, _("bootstrap draws"))
-           || put_forest(b, v) || put_results(b, v) || put_balance(b, v) || put_segments(b, v) || put_ttb(b, v)
-           || buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("Employment"),
-                         _("Not measured: the store holds each enterprise's employees only as declared at Udyam "
-                           "registration, one figure without a date, so no change around disbursal can be seen."));
+           || put_forest(b, v->s, v->n, &w) || put_results(b, v->s, v->n, &w) || put_balance(b, v)
+           || put_segments(b, v) || put_employment(b, v) || put_ttb(b, v);
 }
 
 int page_impact(struct web_request *rq, struct web_response *rs, struct err *e)

@@ -4,6 +4,8 @@
 # contract (DESIGN.md §5), that every conclusive scheme's 95% interval holds
 # the manifest's true effect, the inconclusive rule, the placebo, balance,
 # suppression of small cells, time to benefit, and determinism by seed.
+# Then the EPFO feed is loaded and a short run (20 draws) checks the
+# employment rows (docs/impact.md §5) against true_effects_employment.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
 G=$TMPDIR/g; DB=$TMPDIR/g.db
@@ -54,6 +56,8 @@ check("the true effects are distinct and non-zero",
       len(set(truth.values())) == len(truth) and all(v != 0 for v in truth.values()))
 check("the manifest has >= 3 schemes with >= 100 treated units with 12 months of GST after",
       sum(v["with_12m_gst_after"] >= 100 for v in m["treated"].values()) >= 3)
+check("the estimate has >= 3 schemes with >= 100 matched treated units (DESIGN.md contract)",
+      sum(s["n_treated"] >= 100 for s in S) >= 3)
 conc = [s for s in S if not s["inconclusive"]]
 check("at least two schemes are conclusive", len(conc) >= 2)
 check("a scheme with >= 100 matched treated units is conclusive",
@@ -83,8 +87,8 @@ check("cells of fewer than 5 treated are suppressed, with no numbers",
       and any(c["n_treated"] < 5 for c in cells))
 check("segments: women, SC/ST, rural, urban",
       all({c["segment"] for c in s["by_segment"]} == {"women_owned", "scst_owned", "rural", "urban"} for s in conc))
-check("employment is declared not measurable, with a reason",
-      r["employment"]["measurable"] is False and "registration" in r["employment"]["reason"])
+check("without EPFO returns employment is declared not measurable, with a reason",
+      r["employment"]["measurable"] is False and "EPFO" in r["employment"]["reason"])
 t = r["time_to_benefit"]["by_scheme"]
 # The generator sanctions 7 to 60 days before disbursal (docs/generator.md).
 check("time to benefit per scheme lies in the generator's 7-60 days",
@@ -111,5 +115,48 @@ b=$($S impact --db "$DB" --json --draws 20 --seed 3)
 c=$($S impact --db "$DB" --json --draws 20 --seed 4)
 is "the same seed gives the same answer" "$a" "$b"
 [ "$a" != "$c" ]; ok $? "another seed gives other intervals"
+
+$S ingest --db "$DB" epfo "$G/epfo.csv" --quiet >/dev/null 2>&1
+ok $? "ingest epfo"
+$S impact --db "$DB" --json --draws 20 >"$TMPDIR/impact_emp.json"
+ok $? "impact --json with EPFO returns exits 0"
+out=$(python3 - "$TMPDIR/impact_emp.json" "$G/manifest.json" "$TMPDIR/impact.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1])); m = json.load(open(sys.argv[2])); before = json.load(open(sys.argv[3]))
+truth = m["true_effects_employment"]
+def check(name, cond): print("%s %s" % ("ok" if cond else "FAIL", name))
+check("the manifest's employment effects are distinct, non-zero, and not the turnover ones",
+      len(set(truth.values())) == len(truth) and all(v != 0 for v in truth.values())
+      and truth != m["true_effects"])
+E = r["employment"]
+check("employment is measurable, from EPFO", E["measurable"] is True and "EPFO" in E["source"])
+check("one employment row per scheme, outcome log_employment",
+      sorted(s["id"] for s in E["schemes"]) == sorted(s["id"] for s in r["schemes"])
+      and all(s["outcome"] == "log_employment" for s in E["schemes"]))
+check("the turnover rows stay log_turnover, as before EPFO arrived",
+      [(s["id"], s["outcome"], s["n_treated"]) for s in r["schemes"]]
+      == [(s["id"], s["outcome"], s["n_treated"]) for s in before["schemes"]])
+check("pmegp (new units) has no employment before disbursal: not estimable, says why",
+      all(s["not_estimable"] and "EPFO" in s["not_estimable"] and s["estimate"] is None
+          for s in E["schemes"] if s["id"] == "pmegp"))
+check("employment rows under 5 treated are suppressed and inconclusive",
+      all(s["suppressed"] and s["inconclusive"] and s["estimate"] is None
+          for s in E["schemes"] if s["n_treated"] < 5))
+check("an employment interval wider than +-0.1 is inconclusive",
+      all(s["inconclusive"] for s in E["schemes"] if s["ci_low"] is None or (s["ci_high"] - s["ci_low"]) / 2 > 0.1))
+check("some scheme has an employment estimate", any(s["estimate"] is not None for s in E["schemes"]))
+check("the employment balance names its own pre-period covariate",
+      all(b["covariate"] != "log_pre_turnover" for s in E["schemes"] for b in s["balance"])
+      and any(b["covariate"] == "log_pre_employment" for s in E["schemes"] for b in s["balance"]))
+for s in E["schemes"]:
+    if s["estimate"] is not None:
+        sys.stderr.write("# employment %-15s true %.3f est %+.4f [%+.4f, %+.4f] treated %d%s\n" % (
+            s["id"], truth.get(s["id"], float("nan")), s["estimate"], s["ci_low"], s["ci_high"],
+            s["n_treated"], " inconclusive" if s["inconclusive"] else ""))
+PY
+)
+while read -r verdict name; do
+    [ "$verdict" = ok ]; ok $? "$name"
+done <<<"$out"
 
 done_testing

@@ -3,7 +3,8 @@
  * tiny hand-made set, common-support trimming, the standardised mean
  * difference, bootstrap determinism by seed, time to benefit, and the
  * whole estimator recovering a known effect under selection on a
- * covariate that also drives growth. */
+ * covariate that also drives growth, for turnover and for EPFO
+ * employment (the same machinery on a second series). */
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -66,7 +67,7 @@ static void test_did_closed_form(void **state)
         for (int k = 0; k < 9; k++)
             set_t(&p, u, k, k < 4 ? before[u] / 4 : k > 4 ? after[u] / 4 : 1e9);
     for (size_t u = 0; u < 4; u++) {
-        double lb = impact_panel_log_sum(&p, u, Q0, Q0 + 3), la = impact_panel_log_sum(&p, u, Q0 + 5, Q0 + 8);
+        double lb = impact_panel_log_sum(&p, OUTCOME_TURNOVER, u, Q0, Q0 + 3), la = impact_panel_log_sum(&p, OUTCOME_TURNOVER, u, Q0 + 5, Q0 + 8);
         assert_true(fabs(lb - log(before[u])) < 1e-12);
         assert_true(fabs(la - log(after[u])) < 1e-12);
         y[u] = did_change(lb, la);
@@ -87,8 +88,8 @@ static void test_did_closed_form(void **state)
     assert_true(isnan(did_att(y, m, 2, NULL, none, &used)));
     /* A missing quarter makes the year missing, never smaller. */
     set_t(&p, 0, 1, NAN);
-    assert_true(isnan(impact_panel_log_sum(&p, 0, Q0, Q0 + 3)));
-    assert_true(isnan(impact_panel_turnover(&p, 0, Q0 + 9)));
+    assert_true(isnan(impact_panel_log_sum(&p, OUTCOME_TURNOVER, 0, Q0, Q0 + 3)));
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_TURNOVER, 0, Q0 + 9)));
     impact_panel_free(&p);
 }
 
@@ -263,6 +264,97 @@ static void test_not_estimable(void **state)
     impact_panel_free(&p);
 }
 
+/* Employment, by hand: four units' EPFO member-months, a year each side
+ * of quarter 4. The same closed form as turnover, read from the second
+ * series; the turnover series is not consulted. */
+static void test_did_employment_closed_form(void **state)
+{
+    struct impact_panel p;
+    const double before[4] = {240, 120, 60, 96}, after[4] = {264, 120, 66, 90};
+    double y[4];
+    struct psm_match m[2] = {{0, {2, 3}, 2}, {1, {3}, 1}};
+
+    (void)state;
+    panel_init(&p, 4, 9);
+    p.employment = mem_calloc(4 * 9, sizeof *p.employment);
+    assert_non_null(p.employment);
+    for (size_t u = 0; u < 4; u++)
+        for (int k = 0; k < 9; k++) {
+            set_t(&p, u, k, NAN);
+            p.employment[u * 9 + (size_t)k] = k < 4 ? before[u] / 4 : k > 4 ? after[u] / 4 : 1e6;
+        }
+    for (size_t u = 0; u < 4; u++) {
+        double lb = impact_panel_log_sum(&p, OUTCOME_EMPLOYMENT, u, Q0, Q0 + 3);
+        double la = impact_panel_log_sum(&p, OUTCOME_EMPLOYMENT, u, Q0 + 5, Q0 + 8);
+        assert_true(fabs(lb - log(before[u])) < 1e-12);
+        assert_true(fabs(la - log(after[u])) < 1e-12);
+        assert_true(isnan(impact_panel_log_sum(&p, OUTCOME_TURNOVER, u, Q0, Q0 + 3)));
+        y[u] = did_change(lb, la);
+    }
+    /* Unit 0: +10% against controls +10% and -6.25%; unit 1: 0 against -6.25%. */
+    double want = ((log(1.1) - (log(1.1) + log(0.9375)) / 2) + (0 - log(0.9375))) / 2;
+    assert_true(fabs(did_att(y, m, 2, NULL, NULL, NULL) - want) < 1e-12);
+    /* A month's missing return makes the quarter, so the year, missing. */
+    p.employment[0 * 9 + 2] = NAN;
+    assert_true(isnan(impact_panel_log_sum(&p, OUTCOME_EMPLOYMENT, 0, Q0, Q0 + 3)));
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_EMPLOYMENT, 0, Q0 + 9)));
+    impact_panel_free(&p);
+}
+
+/* The toy panel with an EPFO series for every unit but those with
+ * u % 3 == 2 (not covered): members grow 4% a year more with x, and
+ * treatment adds TOY_ATT_EMP. The estimator must find the employment
+ * effect exactly (noise-free), distinct from the turnover one, from the
+ * covered units only. */
+#define TOY_ATT_EMP 0.03
+
+static void test_estimator_employment(void **state)
+{
+    struct impact_panel p;
+    struct impact_report r;
+    struct impact_opts o = {20, 7};
+
+    (void)state;
+    toy_panel(&p, 5);
+    p.employment = mem_alloc(N_UNITS * 12 * sizeof *p.employment);
+    assert_non_null(p.employment);
+    for (size_t u = 0; u < N_UNITS; u++) {
+        bool x = u % 2 == 0, treated = x ? u % 5 == 0 : u % 20 == 1;
+        for (int k = 0; k < 12; k++)
+            p.employment[u * 12 + (size_t)k] =
+                u % 3 == 2 ? NAN
+                           : 3.0 * (20 + (double)(u % 11)) * exp((x ? 0.06 : 0.02) * k / 4.0
+                                                                 + (treated && k > 5 ? TOY_ATT_EMP : 0));
+        p.n_employment_units += u % 3 != 2;
+    }
+    assert_int_equal(impact_estimate_all(&p, &o, &r, NULL), 0);
+    assert_int_equal(r.n, 1);
+    assert_int_equal(r.n_employment, 1);
+    const struct impact_scheme *t = &r.schemes[0], *s = &r.employment[0];
+    assert_int_equal(t->outcome, OUTCOME_TURNOVER);
+    assert_int_equal(s->outcome, OUTCOME_EMPLOYMENT);
+    assert_true(fabs(t->att.est - TOY_ATT) < 1e-6);
+    assert_null(s->not_estimable);
+    /* Treated: u % 10 == 0 (30) and u % 20 == 1 (15), less those with u % 3 == 2. */
+    long want = 0;
+    for (size_t u = 0; u < N_UNITS; u++)
+        want += (u % 10 == 0 || u % 20 == 1) && u % 3 != 2;
+    assert_int_equal(s->candidates, want);
+    assert_true(fabs(s->att.est - TOY_ATT_EMP) < 1e-6);
+    assert_true(fabs(s->pre_trend.est) < 1e-6);
+    assert_true(s->att.lo <= TOY_ATT_EMP + 1e-6 && s->att.hi >= TOY_ATT_EMP - 1e-6);
+    impact_report_free(&r);
+    /* Without any EPFO return there is no employment estimate at all. */
+    mem_free(p.employment);
+    p.employment = NULL;
+    p.n_employment_units = 0;
+    assert_int_equal(impact_estimate_all(&p, &o, &r, NULL), 0);
+    assert_int_equal(r.n_employment, 0);
+    assert_null(r.employment);
+    impact_report_free(&r);
+    impact_panel_free(&p);
+}
+
 static void test_time_to_benefit(void **state)
 {
     struct impact_ttb_row rows[9] = {0};
@@ -308,6 +400,8 @@ int main(void)
         cmocka_unit_test(test_bootstrap_seeded),
         cmocka_unit_test(test_estimator_recovers_effect),
         cmocka_unit_test(test_not_estimable),
+        cmocka_unit_test(test_did_employment_closed_form),
+        cmocka_unit_test(test_estimator_employment),
         cmocka_unit_test(test_time_to_benefit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -128,13 +128,13 @@ static void test_panel(void **state)
     assert_true(p.units[0].cov[COV_YOUNG] == 0);
     assert_string_equal(p.units[0].district, "PUNE");
     /* Unit 1: Q1 complete (both GSTINs, three months each), rupees. */
-    assert_true(fabs(impact_panel_turnover(&p, 0, q_of(2026, 1)) - 36.0) < 1e-9);
-    assert_true(isnan(impact_panel_turnover(&p, 0, q_of(2026, 4))));   /* one May return missing */
-    assert_true(isnan(impact_panel_turnover(&p, 0, q_of(2026, 7))));   /* no returns */
+    assert_true(fabs(impact_panel_value(&p, OUTCOME_TURNOVER, 0, q_of(2026, 1)) - 36.0) < 1e-9);
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_TURNOVER, 0, q_of(2026, 4))));   /* one May return missing */
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_TURNOVER, 0, q_of(2026, 7))));   /* no returns */
     /* Unit 2: quarterly returns. */
-    assert_true(fabs(impact_panel_turnover(&p, 1, q_of(2026, 1)) - 50.0) < 1e-9);
-    assert_true(isnan(impact_panel_turnover(&p, 1, q_of(2026, 4))));
-    assert_true(fabs(impact_panel_turnover(&p, 1, q_of(2026, 7)) - 70.0) < 1e-9);
+    assert_true(fabs(impact_panel_value(&p, OUTCOME_TURNOVER, 1, q_of(2026, 1)) - 50.0) < 1e-9);
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_TURNOVER, 1, q_of(2026, 4))));
+    assert_true(fabs(impact_panel_value(&p, OUTCOME_TURNOVER, 1, q_of(2026, 7)) - 70.0) < 1e-9);
     /* Schemes on file, sorted; receipts of GST filers only, by unit. */
     assert_int_equal(p.n_schemes, 3);
     assert_string_equal(p.schemes[0], "esdp");
@@ -146,6 +146,53 @@ static void test_panel(void **state)
     assert_int_equal(p.receipts[0].quarter, q_of(2026, 5));
     assert_int_equal(p.receipts[1].unit, 1);
     assert_int_equal(p.receipts[1].scheme, 2);
+    impact_panel_free(&p);
+}
+
+/* EPFO returns: enterprise 1 has two establishments (a quarter counts only
+ * when both filed all three months); enterprise 3 files no GST but has an
+ * EPFO return, so it becomes a unit with employment and no turnover; the
+ * panel's quarters widen to cover EPFO's months. */
+static const char epfo_rows[] =
+    "INSERT INTO epfo_return (establishment_code, wage_month, enterprise_id, pan, members, wages_paise,"
+    " content_hash, src_file, src_row) VALUES"
+    " ('MHPUN0000001000', '2026-01', 1, 'P1', 10, 1, 1, 1, 30),"
+    " ('MHPUN0000001000', '2026-02', 1, 'P1', 11, 1, 1, 1, 31),"
+    " ('MHPUN0000001000', '2026-03', 1, 'P1', 12, 1, 1, 1, 32),"
+    " ('MHPUN0000002000', '2026-01', 1, 'P1', 5, 1, 1, 1, 33),"
+    " ('MHPUN0000002000', '2026-02', 1, 'P1', 5, 1, 1, 1, 34),"
+    " ('MHPUN0000002000', '2026-03', 1, 'P1', 5, 1, 1, 1, 35),"
+    " ('MHPUN0000001000', '2026-04', 1, 'P1', 12, 1, 1, 1, 36),"
+    " ('MHPUN0000001000', '2026-05', 1, 'P1', 12, 1, 1, 1, 37),"
+    " ('MHPUN0000001000', '2026-06', 1, 'P1', 12, 1, 1, 1, 38),"
+    " ('MHPUN0000002000', '2026-04', 1, 'P1', 5, 1, 1, 1, 39),"
+    " ('MHPUN0000002000', '2026-06', 1, 'P1', 5, 1, 1, 1, 40),"
+    " ('MHPUN0000003000', '2026-10', 3, 'P3', 20, 1, 1, 1, 41),"
+    " ('MHPUN0000003000', '2026-11', 3, 'P3', 21, 1, 1, 1, 42),"
+    " ('MHPUN0000003000', '2026-12', 3, 'P3', 22, 1, 1, 1, 43);";
+
+static void test_employment_panel(void **state)
+{
+    struct fx *f = *state;
+    struct impact_panel p;
+    struct err e;
+
+    assert_int_equal(db_exec(store_db(f->s), epfo_rows, &e), 0);
+    assert_int_equal(store_impact_panel(f->s, &p, &e), 0);
+    assert_int_equal(p.n_units, 3);
+    assert_int_equal(p.units[2].id, 3);
+    assert_int_equal(p.n_employment_units, 2);
+    assert_int_equal(p.q_first, q_of(2026, 1));
+    assert_int_equal(p.n_q, 4);   /* to Q4 2026, EPFO's last month */
+    /* Unit 1, Q1: both establishments, member-months 33 + 15. */
+    assert_true(fabs(impact_panel_value(&p, OUTCOME_EMPLOYMENT, 0, q_of(2026, 1)) - 48.0) < 1e-9);
+    /* Q2: the second establishment has no May return -> missing, not smaller. */
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_EMPLOYMENT, 0, q_of(2026, 4))));
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_EMPLOYMENT, 1, q_of(2026, 1))));   /* not covered */
+    assert_true(fabs(impact_panel_value(&p, OUTCOME_EMPLOYMENT, 2, q_of(2026, 10)) - 63.0) < 1e-9);
+    assert_true(isnan(impact_panel_value(&p, OUTCOME_TURNOVER, 2, q_of(2026, 10))));
+    /* Turnover is read as before. */
+    assert_true(fabs(impact_panel_value(&p, OUTCOME_TURNOVER, 0, q_of(2026, 1)) - 36.0) < 1e-9);
     impact_panel_free(&p);
 }
 
@@ -182,6 +229,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_panel),
         cmocka_unit_test(test_time_to_benefit_rows),
+        cmocka_unit_test(test_employment_panel),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -4,7 +4,8 @@
 # and state officer), the page before any stored run, then after
 # `impact --save`: the forest plot (SVG, zero line, inconclusive rows grey
 # and labelled), the figures agreeing with the stored run, balance and time
-# to benefit, no script, tidy, under 50 KB, English and Hindi.
+# to benefit, the employment plot and table (EPFO), and the words for a
+# run without EPFO returns, no script, tidy, under 50 KB, English and Hindi.
 # Generated data: 10,000 enterprises, seed 7; 40 bootstrap draws.
 set -u
 ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -20,10 +21,10 @@ q() { sqlite3 -batch -noheader "$DB" "$1"; }
 $S generate --enterprises 10000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 10,000 enterprises"
 $S init --db "$DB" 2>/dev/null
-for f in udyam gst beneficiary; do
+for f in udyam gst beneficiary epfo; do
     $S ingest --db "$DB" $f "$G/$f.csv" --quiet >/dev/null 2>&1 || break
 done
-ok $? "ingest udyam, gst and beneficiary"
+ok $? "ingest udyam, gst, beneficiary and epfo"
 
 ST=$(q "select state from enterprise group by state order by count(*) desc limit 1")
 DIST=$(q "select district from enterprise where state = '$ST' limit 1")
@@ -72,7 +73,8 @@ like "the plot has an accessible name" "$page" 'aria-label="Effect of each schem
 like "a dashed line at zero" "$page" 'stroke-dasharray="4 3"'
 like "the balance table" "$page" "Standardised mean differences"
 like "the time-to-benefit table" "$page" "Days from sanction to disbursal"
-like "employment is said to be unmeasured" "$page" "Not measured"
+like "a second forest plot, for employment" "$page" 'aria-label="Effect of each scheme on log EPFO members'
+like "the employment table" "$page" "Employment estimates"
 out=$(python3 - "$T/run.json" <<PY
 import json, sys, html, re
 r = json.load(open(sys.argv[1]))
@@ -99,5 +101,17 @@ while read -r verdict name; do
     [ "$verdict" = ok ]; ok $? "$name"
 done <<<"$out"
 like "Hindi page" "$(curl -s -b "$T/pol" "$B$P?lang=hi")" "योजनाओं के परिणाम"
+
+# A run made before EPFO returns were on file: employment said unmeasured.
+python3 - "$T/run.json" >"$T/run_old.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["employment"] = {"measurable": False, "reason": "no EPFO returns on file"}
+print(json.dumps(r))
+PY
+q "insert into impact_run (created_at, draws, seed, result) values ('2099-01-01T00:00:00Z', 40, 1, readfile('$T/run_old.json'))"
+page=$(curl -s -b "$T/pol" "$B$P")
+like "without EPFO returns employment is said to be unmeasured" "$page" "Not measured"
+[ "$(grep -c 'log EPFO members' <<<"$page")" = 0 ]; ok $? "and no employment plot is drawn"
 
 done_testing
