@@ -13,7 +13,11 @@
 # median and quartiles by rank, and a join sums cluster members); no
 # factor table, no source text, no JSON. Also timed, as context: one
 # enterprise's whole `samanvay insights --json` (peers, percentiles,
-# procurement, fairs, footprint, benchmark rank, ESG, green schemes).
+# procurement, fairs, footprint, benchmark rank, ESG, green schemes), for
+# an enterprise of a large NIC group and one of a small group, beside the
+# same binary on a copy of the store without the index enterprise_nic
+# (migration 0021): the plan before it, every enterprise scanned for the
+# NIC group and for the division.
 #
 # Prints TSV rows (name, value, unit, baseline, baseline value, ratio =
 # baseline seconds / ours, so > 1 is ours faster); the median of
@@ -79,8 +83,27 @@ for N in $SIZES; do
     "$S" sustainability --db "$D/s.db" --clusters --json >/dev/null
     ours=$(for _ in $(seq "$RUNS"); do secs "$S" sustainability --db "$D/s.db" --clusters --json; done | median)
     base=$(for _ in $(seq "$RUNS"); do secs sqlite3 "$D/s.db" "$BASELINE_SQL"; done | median)
-    one=$(for _ in $(seq "$RUNS"); do secs "$S" insights --db "$D/s.db" --enterprise "$ID" --json; done | median)
     printf 'insights_benchmarks_%s\t%s\ts\tsqlite3_window_aggregate\t%s\t%s\n' "$N" "$ours" "$base" \
         "$(awk -v b="$base" -v o="$ours" 'BEGIN { printf "%.2f", b / o }')"
-    printf 'insights_one_enterprise_%s\t%s\ts\t-\t-\t-\n' "$N" "$one"
+    # One enterprise, with and without enterprise_nic; runs interleaved so
+    # both see the same load.
+    cp "$D/s.db" "$D/noidx.db"
+    sqlite3 "$D/noidx.db" "DROP INDEX enterprise_nic"
+    SMALL=$(sqlite3 "$D/s.db" "SELECT MIN(d.enterprise_id) FROM energy_declaration d JOIN enterprise e
+        ON e.id = d.enterprise_id WHERE substr(e.nic, 1, 3) = (SELECT substr(nic, 1, 3) FROM enterprise
+        WHERE nic IS NOT NULL GROUP BY 1 HAVING COUNT(*) >= 50 ORDER BY COUNT(*), 1 LIMIT 1)")
+    for who in "large_group:$ID" "small_group:$SMALL"; do
+        id=${who#*:}
+        say "$N enterprises, ${who%%:*}: enterprise $id, NIC group of $(sqlite3 "$D/s.db" \
+            "SELECT COUNT(*) FROM enterprise WHERE substr(nic, 1, 3) = (SELECT substr(nic, 1, 3) FROM enterprise WHERE id = $id)")"
+        "$S" insights --db "$D/s.db" --enterprise "$id" --json >/dev/null
+        "$S" insights --db "$D/noidx.db" --enterprise "$id" --json >/dev/null
+        for _ in $(seq "$RUNS"); do
+            echo "$(secs "$S" insights --db "$D/s.db" --enterprise "$id" --json) $(secs "$S" insights --db "$D/noidx.db" --enterprise "$id" --json)"
+        done >"$D/one.txt"
+        one=$(cut -d' ' -f1 "$D/one.txt" | median)
+        scan=$(cut -d' ' -f2 "$D/one.txt" | median)
+        printf 'insights_one_enterprise_%s_%s\t%s\ts\twithout_enterprise_nic\t%s\t%s\n' "${who%%:*}" "$N" \
+            "$one" "$scan" "$(awk -v b="$scan" -v o="$one" 'BEGIN { printf "%.2f", b / o }')"
+    done
 done

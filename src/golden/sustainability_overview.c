@@ -171,15 +171,22 @@ json_t *sustainability_factor_sources(const struct emission_factors *f)
     return a;
 }
 
-json_t *sustainability_overview_json(const struct sustainability_overview *o,
-                                     const struct emission_factors *f)
+/* A count of enterprises: for readers of aggregates only, one of 1 to 4
+ * is withheld (null) like every other small cell. */
+static json_t *count_json(int64_t n, bool withhold)
+{
+    return withhold && n > 0 && suppress_cell(n) ? json_null() : json_integer(n);
+}
+
+static json_t *overview_json(const struct sustainability_overview *o,
+                             const struct emission_factors *f, bool withhold)
 {
     json_t *bench = json_array(), *clusters = json_array(), *root;
 
     for (size_t i = 0; i < o->n_bench; i++) {
         const struct sector_benchmark *b = &o->bench[i];
-        json_t *r = json_pack("{s:s, s:I, s:b}", "nic_division", b->division, "enterprises",
-                              (json_int_t)b->q.n, "suppressed", b->q.suppressed);
+        json_t *r = json_pack("{s:s, s:o, s:b}", "nic_division", b->division, "enterprises",
+                              count_json(b->q.n, withhold), "suppressed", b->q.suppressed);
         if (!b->q.suppressed) {
             json_object_set_new(r, "q1", json_real(b->q.q1));
             json_object_set_new(r, "median", json_real(b->q.median));
@@ -189,19 +196,19 @@ json_t *sustainability_overview_json(const struct sustainability_overview *o,
     }
     for (size_t i = 0; i < o->n_clusters; i++) {
         const struct cluster_emissions *c = &o->clusters[i];
-        json_t *r = json_pack("{s:s, s:s, s:I, s:I, s:b}", "cluster_id", c->cluster_id, "name",
+        json_t *r = json_pack("{s:s, s:s, s:I, s:o, s:b}", "cluster_id", c->cluster_id, "name",
                               c->name, "members", (json_int_t)c->members, "declared",
-                              (json_int_t)c->declared, "suppressed", c->suppressed);
+                              count_json(c->declared, withhold), "suppressed", c->suppressed);
         if (!c->suppressed)
             json_object_set_new(r, "tco2", json_real(c->tco2));
         json_array_append_new(clusters, r);
     }
-    root = json_pack("{s:s, s:s, s:s, s:o, s:I}", "emissions_unit", "tCO2",
+    root = json_pack("{s:s, s:s, s:s, s:o, s:o}", "emissions_unit", "tCO2",
                      "intensity_unit", "tCO2 per lakh rupees of turnover",
                      "scope", "CO2 from declared grid electricity and fuels (Scope 1 and 2); "
                               "CH4 and N2O not included",
                      "factors", sustainability_factor_sources(f),
-                     "enterprises_declared", (json_int_t)o->n_units);
+                     "enterprises_declared", count_json((int64_t)o->n_units, withhold));
     if (suppress_cell((int64_t)o->n_units))
         json_object_set_new(root, "total_suppressed", json_true());
     else
@@ -209,4 +216,16 @@ json_t *sustainability_overview_json(const struct sustainability_overview *o,
     json_object_set_new(root, "benchmarks", bench);
     json_object_set_new(root, "clusters", clusters);
     return root;
+}
+
+json_t *sustainability_overview_json(const struct sustainability_overview *o,
+                                     const struct emission_factors *f)
+{
+    return overview_json(o, f, false);
+}
+
+json_t *sustainability_overview_public_json(const struct sustainability_overview *o,
+                                            const struct emission_factors *f)
+{
+    return overview_json(o, f, true);
 }

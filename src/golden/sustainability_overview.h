@@ -36,6 +36,11 @@ void sustainability_overview_free(struct sustainability_overview *o);
  *  "clusters": [...]}; withheld cells carry "suppressed": true and no figure. */
 json_t *sustainability_overview_json(const struct sustainability_overview *o,
                                      const struct emission_factors *f);
+/* The same for readers of aggregates only (GET /api/v1/sustainability):
+ * every count of 1 to 4 enterprises (enterprises_declared, a division's
+ * enterprises, a cluster's declared) is withheld too, as null. */
+json_t *sustainability_overview_public_json(const struct sustainability_overview *o,
+                                            const struct emission_factors *f);
 
 /* The factors (latest grid year) with units and references, as JSON. */
 json_t *sustainability_factor_sources(const struct emission_factors *f);

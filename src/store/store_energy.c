@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "store/db.h"
+#include "store/store_insights.h"
 #include "store/store_keyed.h"
 #include "store/store_list.h"
 
@@ -161,14 +162,19 @@ int store_energy_all(struct store *s, const char *division, struct energy_row **
         "SELECT d.enterprise_id, d.fiscal_year, d.source, d.quantity_milli, d.origin,"
         " d.declared_at, substr(e.nic, 1, 2), e.turnover_paise"
         " FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id"
-        " WHERE substr(e.nic, 1, 2) = $1 ORDER BY d.enterprise_id";
+        " WHERE e.nic >= $1 AND e.nic < $2 AND substr(e.nic, 1, 2) = $1"
+        " ORDER BY d.enterprise_id";
     /* Five sources a year for a few years of a million enterprises. */
     struct row_list l = ROW_LIST(struct energy_row, 50000000);
     struct db_stmt *st = db_cached(store_db(s), division ? one : all, e);
+    char end[8];
 
     if (st == NULL)
         return -1;
-    if (division != NULL && bind_str(st, 1, division) != 0)
+    /* A range on enterprise_nic: only the division's enterprises are read. */
+    if (division != NULL)
+        store_nic_prefix_end(division, end);
+    if (division != NULL && (bind_str(st, 1, division) != 0 || bind_str(st, 2, end) != 0))
         return err_set(e, "cannot bind the division");
     if (row_list_fill(&l, st, read_energy_row, e) != 0) {
         row_list_free(&l);

@@ -3,6 +3,7 @@
  * comparisons on bound bounds. */
 #include "store/store_insights.h"
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,6 +52,28 @@ static int read_peer(struct db_stmt *st, void *row, struct err *e)
     return 0;
 }
 
+void store_nic_prefix_end(const char *prefix, char end[8])
+{
+    size_t n = strlen(prefix);
+    bool digits = n > 0 && strspn(prefix, "0123456789") == n && strspn(prefix, "9") != n;
+
+    snprintf(end, 8, "%s", prefix);
+    n = strlen(end);
+    if (n == 0)
+        return;
+    if (!digits) {
+        end[n - 1] = (char)(end[n - 1] + 1);
+        return;
+    }
+    for (size_t i = n; i-- > 0;) {
+        if (end[i] != '9') {
+            end[i]++;
+            return;
+        }
+        end[i] = '0'; /* carry */
+    }
+}
+
 int store_insights_peers(struct store *s, const char *group, const char *start, const char *cut,
                          const char *end, struct market_peer **out, size_t *n, struct err *e)
 {
@@ -64,14 +87,18 @@ int store_insights_peers(struct store *s, const char *group, const char *start, 
         " (SELECT SUM(r.taxable_value_paise) FROM gst_return r WHERE r.enterprise_id = e.id"
         "  AND r.period > $2 AND r.period <= $3 AND r.filed_on IS NOT NULL),"
         " e.turnover_paise, e.exports_paise"
-        " FROM enterprise e WHERE substr(e.nic, 1, 3) = $1 ORDER BY e.id";
+        " FROM enterprise e WHERE e.nic >= $1 AND e.nic < $5 AND substr(e.nic, 1, 3) = $1"
+        " ORDER BY e.id";
     struct row_list l = ROW_LIST(struct market_peer, 10000000);
     struct db_stmt *st = db_cached(store_db(s), sql, e);
+    char hi[8];
 
     if (st == NULL)
         return -1;
+    /* The range seeks enterprise_nic (store_nic_prefix_end). */
+    store_nic_prefix_end(group, hi);
     if (bind_str(st, 1, group) || bind_str(st, 2, start) || bind_str(st, 3, cut)
-        || bind_str(st, 4, end))
+        || bind_str(st, 4, end) || bind_str(st, 5, hi))
         return err_set(e, "cannot bind the peer group");
     if (row_list_fill(&l, st, read_peer, e) != 0) {
         row_list_free(&l);

@@ -12,6 +12,7 @@
 #include "analytics/suppress.h"
 #include "core/alloc.h"
 #include "golden/sustainability_overview.h"
+#include "web/access_scope.h"
 #include "web/html.h"
 #include "web/routes.h"
 #include "web/svg_insight.h"
@@ -108,9 +109,13 @@ static int put_clusters(struct buf *b, const struct sustainability_overview *o)
         return -1;
     for (size_t i = 0; i < o->n_clusters; i++) {
         const struct cluster_emissions *c = &o->clusters[i];
+        /* A count of 1 to 4 declaring is withheld like the figure. */
         if (buf_puts(b, "<tr><td>") || buf_put_html(b, c->name)
-            || buf_printf(b, "</td><td>%lld</td><td>%lld</td><td>", (long long)c->members,
-                          (long long)c->declared)
+            || buf_printf(b, "</td><td>%lld</td><td>", (long long)c->members)
+            || (c->declared > 0 && suppress_cell(c->declared)
+                    ? buf_puts(b, _("fewer than 5"))
+                    : buf_printf(b, "%lld", (long long)c->declared))
+            || buf_puts(b, "</td><td>")
             || (c->suppressed ? buf_printf(b, "%s", _("Fewer than 5: withheld"))
                               : buf_printf(b, "%.3f", c->tco2))
             || buf_puts(b, "</td></tr>\n"))
@@ -129,7 +134,7 @@ int page_sustainability(struct web_request *rq, struct web_response *rs, struct 
 
     /* National figures, every registered cluster named: not a district's
      * view (the rule of /overlap and /policy/scenarios). */
-    if (rq->session->user.role == AUTH_ROLE_OFFICER && rq->session->user.district[0] != '\0')
+    if (scope_is_district_officer(&rq->session->user))
         return html_error_page(rs, rq, 403, _("Not at district level"),
                                _("These figures are for a state or the country."), false) == 0
                    ? 0 : err_set(e, "out of memory");

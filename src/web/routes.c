@@ -314,6 +314,11 @@ static const struct route routes[] = {
      "aggregates: counts of 1-4 withheld (null), double funding by pair of schemes only. Not for "
      "district officers",
      JSON, NULL, "200 400 401 403", "state GST state code to narrow to (a national reader)\n" Q_NEED},
+    {"GET", "/api/v1/sustainability", CLUSTER_READERS, api_sustainability,
+     "The /sustainability aggregates as samanvay sustainability --clusters --json: CO2 intensity "
+     "benchmarks by NIC division and registered clusters' totals, figures and counts of 1-4 "
+     "withheld; national. Not for district officers",
+     JSON, NULL, "200 401 403", NULL},
     {"GET", "/account", ACCESS_SIGNED_IN, page_account, "The signed-in account: role and scope",
      HTML, NULL, "200 401", NULL},
     {"GET", "/static/site.css", ACCESS_PUBLIC, static_css, "The site's style sheet", "text/css",
@@ -355,6 +360,14 @@ static const struct route routes[] = {
      ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, api_enterprise_payment_claims,
      "One stored enterprise's delayed-payment claims, each with its MSMED s.15 term, s.16 "
      "interest schedule and amount owed today, and its Council referral; the same scope and "
+     "audit as GET /api/v1/enterprises/{id}",
+     JSON, NULL, "200 400 401 403 404", Q_REASON},
+    {"GET", "/api/v1/enterprises/{id}/insights",
+     ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, api_enterprise_insights,
+     "One stored enterprise's market insights and sustainability, as samanvay insights --json "
+     "(docs/insights.md): growth and export share among peers (percentile and median, never a "
+     "peer's figure), procurement targets and trade-fair support it qualifies for, declared "
+     "energy and CO2, its division's benchmark, ESG readiness, green schemes; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
      JSON, NULL, "200 400 401 403 404", Q_REASON},
     {"POST", "/api/v1/msmed/interest", ACCESS_PUBLIC | ACCESS_STATELESS, api_msmed_interest,

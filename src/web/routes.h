@@ -28,6 +28,7 @@ int api_eligibility_post(struct web_request *rq, struct web_response *rs, struct
 int api_enterprise_calendar(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_calendar_ics(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_insights(struct web_request *rq, struct web_response *rs, struct err *e);
 
 int page_register_form(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_register_submit(struct web_request *rq, struct web_response *rs, struct err *e);
@@ -46,6 +47,7 @@ int page_privacy(struct web_request *rq, struct web_response *rs, struct err *e)
 int page_insights(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_insights_energy(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_sustainability(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_sustainability(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_dashboard_read(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_application(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_application_act(struct web_request *rq, struct web_response *rs, struct err *e);

@@ -1,4 +1,4 @@
-// phone.js: what the page-by-page browser checks share (overlap.js,
+// phone.js: what the page-by-page browser checks share (overlap.js, stress.js,
 // insights.js, policy.js): a 360 px phone screen in Debian's chromium
 // driven by playwright-core, TAP lines, signing in, and one page's check
 // (200 and under 50 KB, no sideways scrolling, axe-core's WCAG 2.0/2.1 A

@@ -107,4 +107,9 @@ fi
 check "no withheld figure leaks: the page's benchmark rows match the JSON's shown ones" \
     test "$(grep -o '<tr><td>[0-9][0-9]</td><td>[0-9]' "$T/sus.html" | wc -l)" = \
          "$(jq '[.benchmarks[] | select(.suppressed|not)] | length' "$T/c.json")"
+# A cluster's count of 1 to 4 declaring enterprises is withheld too.
+is "every cluster's declared count of 1-4 reads 'fewer than 5'" \
+   "$(grep -c '</td><td>[0-9]*</td><td>fewer than 5</td><td>' "$T/sus.html")" \
+   "$(jq '[.clusters[] | select(.declared > 0 and .declared < 5)] | length' "$T/c.json")"
+is "and no such count is printed" "$(grep -c '</td><td>[0-9]*</td><td>[1-4]</td><td>' "$T/sus.html")" 0
 done_testing
