@@ -222,7 +222,7 @@ static int choose_rounds(struct stress_booster *b, const struct logit *lin,
 {
     float *margin = mem_alloc(calib->rows * sizeof *margin);
     double *score = mem_alloc(calib->rows * sizeof *score), auc;
-    int have, rc;
+    int have = 0, rc;
 
     if (margin == NULL || score == NULL)
         rc = err_set(e, "stress: out of memory");
