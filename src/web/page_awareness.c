@@ -36,6 +36,7 @@
 #include "web/portal.h"
 #include "web/routes.h"
 #include "web/svg_bars.h"
+#include "web/svg_tilemap.h"
 #include "web/xlsx.h"
 
 #define BARS 25                 /* districts in the chart and its table */
@@ -221,6 +222,109 @@ static int put_districts(struct buf *b, const struct web_request *rq, const stru
     return rc || buf_puts(b, "</tbody>\n</table></div>\n");
 }
 
+/* --- the national map: one tile a state --------------------------------------- */
+
+struct state_total {
+    int64_t eligible, gap;          /* enterprises (one scheme) or pairs (every scheme) */
+    bool hide;
+};
+
+/* A state's totals are its districts' sums: the suppression already treats
+ * them as shown (a state reader's view). The small-cell rule counts
+ * enterprises; a small state is withheld, and with the national total on
+ * the page, a second one whenever one alone would be (suppress_row). */
+static void state_totals(const struct overlap_report *r, int scheme, struct state_total t[100])
+{
+    int64_t el[100] = {0}, gap[100] = {0};
+    bool hide_el[100], hide_gap[100];
+
+    memset(t, 0, 100 * sizeof *t);
+    for (size_t d = 0; d < r->n_districts; d++) {
+        int st = r->districts[d].state;
+        if (st <= 0 || st >= 100)
+            continue;
+        if (scheme >= 0) {
+            const struct awareness_count *k = &r->district_scheme[d * r->n_schemes + (size_t)scheme];
+            t[st].eligible += k->eligible;
+            t[st].gap += k->gap;
+            el[st] += k->eligible;
+            gap[st] += k->gap;
+        } else {
+            t[st].eligible += r->districts[d].c.eligible_pairs;
+            t[st].gap += r->districts[d].c.gap_pairs;
+            el[st] += r->districts[d].c.eligible;
+            gap[st] += r->districts[d].c.gap;
+        }
+    }
+    suppress_row(el, 100, true, hide_el);
+    suppress_row(gap, 100, true, hide_gap);
+    for (int st = 0; st < 100; st++)
+        t[st].hide = hide_el[st] || hide_gap[st];
+}
+
+static int put_state_row(struct buf *b, const struct state_info *s, const struct state_total *t, bool hi)
+{
+    char rate[16];
+    bool hide = t->hide;
+
+    return buf_puts(b, "<tr><td>") || buf_put_html(b, hi && s->name_hi[0] ? s->name_hi : s->name)
+           || buf_puts(b, "</td><td>") || put_count(b, t->eligible, hide) || buf_puts(b, "</td><td>")
+           || put_count(b, t->gap, hide)
+           || buf_printf(b, "</td><td>%s</td></tr>\n", rate_text(t->eligible, t->gap, hide, rate));
+}
+
+static int state_href(struct buf *h, const struct overlap_options *o, int gst, int scheme,
+                      const struct catalog *c)
+{
+    return buf_puts(h, "/overlap/awareness?") || overlap_view_query(h, o, gst)
+           || (scheme >= 0 && buf_printf(h, "&amp;scheme=%s", c->schemes[scheme].id));
+}
+
+static int put_state_map(struct buf *b, const struct web_request *rq, const struct overlap_report *r,
+                         const struct overlap_options *o, int scheme)
+{
+    struct state_total t[100];
+    struct svg_tile tiles[100];
+    struct buf hrefs[100];
+    const struct state_info *st[100];
+    size_t n = 0;
+    bool hi = rq->lang == LANG_HI;
+    int rc = 0;
+
+    state_totals(r, scheme, t);
+    for (int g = 1; rc == 0 && g < 100; g++) {
+        const struct state_info *s = refdata_state_by_gst(rq->app->ref, g);
+        int row, col;
+        if (s == NULL || state_tile_position(g, &row, &col) != 0)
+            continue;
+        hrefs[n] = (struct buf)BUF_INIT;
+        rc = state_href(&hrefs[n], o, g, scheme, rq->app->catalog);
+        st[n] = s;
+        tiles[n] = (struct svg_tile){g, s->key, hi && s->name_hi[0] ? s->name_hi : s->name,
+                                     t[g].eligible > 0 ? buf_cstr(&hrefs[n]) : NULL,
+                                     t[g].eligible == 0                        ? SVG_TILE_EMPTY
+                                     : t[g].hide                                ? SVG_TILE_WITHHELD
+                                                                               : SVG_TILE_VALUE,
+                                     t[g].eligible > 0 ? (double)t[g].gap / (double)t[g].eligible : 0};
+        n++;
+    }
+    rc = rc || buf_printf(b, "<h2>%s</h2>\n<p>%s</p>\n", _("By state"),
+                          _("One tile a state or union territory, placed near its neighbours (not to scale); the "
+                            "darker, the larger the share never taken up. A tile opens the state's districts."))
+         || overlap_view_wide(b, _("Awareness gap by state"))
+         || svg_tilemap_put(b, _("Awareness gap by state"), _("Gap"), tiles, n) || buf_puts(b, "</div>\n")
+         || overlap_view_table(b, _("Awareness gap by state"))
+         || buf_printf(b, "<thead><tr><th scope=\"col\">%s</th><th scope=\"col\">%s</th>"
+                          "<th scope=\"col\">%s</th><th scope=\"col\">%s</th></tr></thead>\n<tbody>\n",
+                       _("State"), scheme >= 0 ? _("Eligible") : _("Eligible pairs"), _("Never applied"), _("Gap"));
+    for (size_t k = 0; rc == 0 && k < n; k++)
+        if (tiles[k].kind != SVG_TILE_EMPTY)
+            rc = put_state_row(b, st[k], &t[tiles[k].gst], hi);
+    for (size_t k = 0; k < n; k++)
+        buf_release(&hrefs[k]);
+    return rc || buf_puts(b, "</tbody>\n</table></div>\n");
+}
+
 static int put_segments(struct buf *b, const struct overlap_report *r)
 {
     static const char *const names[SEG_COUNT] = {N_("Women-owned"), N_("SC/ST-owned"), N_("Rural"),
@@ -292,6 +396,7 @@ int page_awareness(struct web_request *rq, struct web_response *rs, struct err *
          || put_form(b, rq, &o, "/overlap/awareness", state, scheme, NULL)
          || buf_puts(b, "<p><a href=\"/overlap?") || overlap_view_query(b, &o, state)
          || buf_printf(b, "\">%s</a></p>\n", _("Overlap between schemes"))
+         || (state == 0 && put_state_map(b, rq, run.report, &o, scheme))
          || put_districts(b, rq, run.report, scheme, state == 0) || put_segments(b, run.report)
          || put_schemes(b, rq, run.report) || html_end(rs, rq);
     overlap_view_release(rq, &run);

@@ -142,6 +142,22 @@ aw=$(curl -s -b "$T/pol" "$B/overlap/awareness")
 like "the awareness chart is an SVG with a name" "$aw" 'aria-label="Awareness gap by district'
 like "withheld districts are said so" "$aw" "districts withheld: fewer than 5 enterprises"
 like "segments" "$aw" "Women-owned"
+like "the state map is an SVG with a name" "$aw" 'aria-label="Awareness gap by state"'
+like "a state's tile opens its districts" "$aw" "<a href=\"/overlap/awareness?purpose=working_capital&amp;amount=500000&amp;state=$ST\">"
+is "the state view the tile opens" "$(code -b "$T/pol" "$B/overlap/awareness?state=$ST")" 200
+# The state table: shown rows add up to the national total, or two or more
+# states are withheld (one alone could be recovered by subtraction).
+python3 - "$aw" <<'PY'
+import re, sys
+html = sys.argv[1]
+table = html.split("<caption>Awareness gap by state</caption>")[1].split("</table>")[0]
+rows = re.findall(r"<tr><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td></tr>", table)
+shown = [int(r[1]) for r in rows if r[1] != "x"]
+withheld = sum(1 for r in rows if r[1] == "x")
+print("rows", len(rows), "withheld", withheld, file=sys.stderr)
+sys.exit(0 if rows and withheld != 1 else 1)
+PY
+ok $? "the state table: rows, and never exactly one state withheld"
 like "the traditional-industry segment" "$aw" "In a traditional-industry cluster"
 like "Hindi awareness page" "$(curl -s -b "$T/pol" "$B/overlap/awareness?lang=hi")" "जागरूकता"
 
