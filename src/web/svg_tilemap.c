@@ -124,7 +124,9 @@ int svg_tilemap_put(struct buf *b, const char *aria_label, const char *legend_ti
 {
     int grid = COLS * (TILE + GAP), width = grid + LEGEND_W, height = ROWS * (TILE + GAP);
 
-    if (buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 %d %d\" "
+    /* role="group", not "img": an image's children are presentational,
+     * and the tiles are links a keyboard must reach. */
+    if (buf_printf(b, "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"group\" viewBox=\"0 0 %d %d\" "
                       "width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\" "
                       "text-anchor=\"middle\" aria-label=\"",
                    width, height, width, height)

@@ -10,8 +10,9 @@
  * Every tile carries its state's two-letter key and its share as text, so
  * the map reads in greyscale; a withheld tile (small-cell rule) is hatched
  * and marked "x", a state with no one eligible is white and marked "–".
- * A tile with an href is a link (keyboard-focusable in the SVG); role="img"
- * with an aria-label, a <title> per tile and a legend. The page puts the
+ * A tile with an href is a link (keyboard-focusable in the SVG), so the
+ * picture is role="group" (an image's children would be hidden) with an
+ * aria-label, a <title> per tile and a legend. The page puts the
  * same figures in a table. */
 #ifndef SAMANVAY_SVG_TILEMAP_H
 #define SAMANVAY_SVG_TILEMAP_H

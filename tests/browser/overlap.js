@@ -27,6 +27,24 @@ t.run('overlap', async (page, context) => {
   await t.check(page, 'overlap-possible-en', '/overlap?basis=possible&lang=en');
   await t.check(page, 'awareness-en', '/overlap/awareness?lang=en');
   await t.check(page, 'awareness-pmmy-hi', '/overlap/awareness?scheme=pmmy&lang=hi');
+  // The state map's tiles are links: reached with Tab, and Enter opens the
+  // state's districts.
+  await page.goto(t.base + '/overlap/awareness?lang=en');
+  await page.locator('body').focus();
+  let tile = null;
+  for (let k = 0; k < 60 && !tile; k++) {
+    await page.keyboard.press('Tab');
+    tile = await page.evaluate(() => {
+      const a = document.activeElement;
+      return a && a.closest('svg[role="group"]') ? a.getAttribute('href') : null;
+    });
+  }
+  t.ok(tile && /state=\d\d/.test(tile), 'a state tile is reached with Tab', tile);
+  if (tile) {
+    await Promise.all([page.waitForURL(/[?&]state=\d\d/, { timeout: 10000 }).catch(() => {}),
+      page.keyboard.press('Enter')]);
+    t.ok(/[?&]state=\d\d/.test(page.url()), 'Enter on the tile opens the state', page.url());
+  }
 
   await context.clearCookies();
   await t.signIn(page, 'dist', 'officer-pass-123');

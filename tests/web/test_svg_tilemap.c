@@ -89,7 +89,7 @@ static void test_tiles(void **state)
     (void)state;
     assert_int_equal(svg_tilemap_put(&b, "Gap <by> state", "Gap", tiles, 4), 0);
     s = buf_cstr(&b);
-    assert_non_null(strstr(s, "role=\"img\""));
+    assert_non_null(strstr(s, "role=\"group\""));   /* links inside: not an img */
     assert_non_null(strstr(s, "aria-label=\"Gap &lt;by&gt; state\""));
     assert_non_null(strstr(s, "<a href=\"/overlap/awareness?state=27\"><title>Maharashtra: 83%</title>"));
     assert_non_null(strstr(s, "fill=\"#2171b5\""));       /* 83% is the fourth step */
