@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# SQL is only ever text written in the source, with values bound
+# (DESIGN.md, "SQL only with bound parameters"). This walks every call that
+# hands SQL to a driver or to a store helper and checks its SQL argument is
+# a string literal, or a name declared `static const` in the same file with
+# only literals in it (a table of statements, a member of such a table,
+# either branch of a ?:), or a parameter of an allow-listed pass-through
+# whose own callers are checked the same way. It also checks no printf-
+# style call anywhere in src/ builds text that starts a statement.
+set -u
+ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
+. "$ROOT/tests/tap.sh"
+
+T=${TMPDIR:-/tmp}/sql_literals
+rm -rf "$T"; mkdir -p "$T/src/store"
+cat >"$T/src/store/bad.c" <<'C'
+static const char fine[] = "SELECT 1 FROM t WHERE id = $1";
+int f(struct db *db, char *name, struct err *e)
+{
+    char q[128];
+    snprintf(q, sizeof q, "SELECT * FROM t WHERE name = '%s'", name);
+    db_cached(db, fine, e);
+    return db_cached(db, q, e) != NULL;
+}
+C
+scan() {
+python3 - "$1" <<'PY'
+import os, re, sys
+
+SRC = sys.argv[1]
+# call name -> index of its SQL argument
+CALLS = {"db_cached": 1, "db_prepare": 1, "db_exec": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
+         "sqlite3_exec": 1, "PQexec": 1, "PQprepare": 2, "PQexecParams": 1,
+         "exec_by_id": 1, "first_row_by_id": 1}
+# Functions whose SQL argument is their own parameter, passed on: their
+# callers are the calls above, checked where they are made.
+PASS_THROUGH = {("store/db_sqlite.c", "sql"), ("store/db_sqlite.c", "native"), ("store/store_list.h", "sql"),
+                ("rules/search.c", "sql"),
+                # the migrations: src/store/migrations/*.sql compiled in, run as written
+                ("store/store.c", "ddl")}
+# Members of static const tables of statements (store_cluster.c: one
+# table per feed, each field a literal).
+MEMBERS = {("store/store_cluster.c", r"t->(find|write|refresh)_sql")}
+LIT = r'"(?:[^"\\]|\\.)*"'
+
+def args_at(text, i):
+    depth, cur, out, j = 0, "", [], i
+    while j < len(text):
+        c = text[j]
+        if c == '"':
+            k = j + 1
+            while text[k] != '"':
+                k += 2 if text[k] == "\\" else 1
+            cur += text[j:k + 1]; j = k + 1; continue
+        if c in "([{": depth += 1
+        if c in ")]}":
+            if depth == 0:
+                out.append(cur.strip()); return out
+            depth -= 1
+        if c == "," and depth == 0:
+            out.append(cur.strip()); cur = ""
+        else:
+            cur += c
+        j += 1
+    return out
+
+def literal_only(init, params=()):
+    # literals, macro names and calls (whose bodies must be literals too),
+    # a macro's own parameters, braces, commas, comments
+    init = re.sub(r"/\*.*?\*/", " ", init, flags=re.S)
+    init = re.sub(LIT, " ", init)
+    for p in params:
+        init = re.sub(r"\b" + p + r"\b", " ", init)
+    return re.fullmatch(r"[\s{}(),A-Z0-9_]*", init) is not None
+
+def const_decl(text, name):
+    for m in re.finditer(r"static\s+const\s+char\s*(?:\*\s*const\s*)?" + re.escape(name)
+                         + r"\s*(?:\[[^\]]*\])?\s*=", text):
+        end = text.index(";", m.end())
+        while text.count('"', m.end(), end) % 2:
+            end = text.index(";", end + 1)
+        init = text[m.end():end]
+        if literal_only(init) and all(macro_literal(text, n) for n in
+                                      re.findall(r"\b[A-Z_][A-Z0-9_]*\b", re.sub(LIT, " ", init))):
+            return True
+    return False
+
+def macro_literal(text, name):
+    m = re.search(r"#define\s+" + re.escape(name) + r"(\([^)]*\))?\s+((?:.*\\\n)*.*)", text)
+    params = re.findall(r"\w+", m.group(1)) if m and m.group(1) else ()
+    return m is not None and literal_only(m.group(2).replace("\\\n", " "), params)
+
+def ok_arg(rel, text, sql):
+    sql = sql.strip()
+    if sql.startswith("(") and sql.endswith(")"):
+        sql = sql[1:-1].strip()
+    t = re.match(r"^[^?]+\?(.+):(.+)$", sql, re.S)
+    if t:
+        return ok_arg(rel, text, t.group(1)) and ok_arg(rel, text, t.group(2))
+    if re.fullmatch(r"(?:" + LIT + r"\s*|[A-Z_][A-Z0-9_]*\s*)+", sql) and '"' in sql:
+        return all(macro_literal(text, n) for n in re.findall(r"\b[A-Z_][A-Z0-9_]*\b", re.sub(LIT, " ", sql)))
+    m = re.fullmatch(r"([a-z_][a-z0-9_]*)(\s*\[[^\]]*\])?", sql)
+    if m and const_decl(text, m.group(1)):
+        return True
+    if m and (rel, m.group(1)) in PASS_THROUGH:
+        return True
+    return any(r == rel and re.fullmatch(p, sql) for r, p in MEMBERS)
+
+bad, seen = [], 0
+fmt_bad = []
+for root, _, files in os.walk(SRC):
+    for f in files:
+        if not f.endswith((".c", ".h")):
+            continue
+        path = os.path.join(root, f); rel = os.path.relpath(path, SRC); text = open(path).read()
+        for m in re.finditer(r"\b(" + "|".join(CALLS) + r")\s*\(", text):
+            before = text[max(0, m.start() - 40):m.start()]
+            if re.search(r"(int|\*|void)\s*$", before) or re.search(r"#define\s+$", before):
+                continue     # the declaration or definition, not a call
+            a = args_at(text, m.end())
+            k = CALLS[m.group(1)]
+            if len(a) <= k:
+                continue
+            seen += 1
+            if not ok_arg(rel, text, a[k]):
+                bad.append("%s:%d %s(..., %s)" % (rel, text.count("\n", 0, m.start()) + 1, m.group(1), a[k][:50]))
+        for m in re.finditer(r"\b(snprintf|buf_printf|vsnprintf|err_set)\s*\(", text):
+            a = args_at(text, m.end())
+            fmt = next((x for x in a if x.startswith('"')), "")
+            if re.match(r'"\s*(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WITH|PRAGMA)\b', fmt):
+                fmt_bad.append("%s:%d %s" % (rel, text.count("\n", 0, m.start()) + 1, fmt[:50]))
+
+print(seen, len(bad), len(fmt_bad))
+for b in bad + fmt_bad:
+    print(b, file=sys.stderr)
+PY
+}
+read -r seen bad fmt < <(scan "$ROOT/src" 2>"$T/found")
+[ "$seen" -gt 150 ]; ok $? "found the SQL calls in src/ ($seen)"
+[ "$bad" -eq 0 ]; ok $? "every SQL argument is source text"
+[ "$fmt" -eq 0 ]; ok $? "no printf-style call builds a statement"
+[ "$bad" -eq 0 ] && [ "$fmt" -eq 0 ] || sed 's/^/#   /' "$T/found"
+# The check itself: a planted statement built from a value is caught twice.
+read -r seen bad fmt < <(scan "$T/src" 2>/dev/null)
+is "the planted calls are seen" "$seen" 2
+is "the planted buffer is flagged" "$bad" 1
+is "the planted snprintf is flagged" "$fmt" 1
+done_testing
