@@ -29,7 +29,7 @@
 #include "web/overlap_cache.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 21
+#define SCHEMA_NEEDED 24
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 
