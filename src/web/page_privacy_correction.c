@@ -33,15 +33,12 @@ int privacy_correction_field(const char *text)
 {
     size_t n;
     const enum profile_field *fields = profile_view_editable(&n);
-    int64_t f;
+    long f;
 
-    if (text == NULL || !portal_parse_id(text, &f)) {
-        if (text == NULL || strcmp(text, "0") != 0)
-            return -1;
-        f = 0;
-    }
+    if (text == NULL || web_parse_long(text, 0, PF_COUNT - 1, &f) != 0)
+        return -1;
     for (size_t i = 0; i < n; i++)
-        if ((int64_t)fields[i] == f)
+        if ((long)fields[i] == f)
             return (int)f;
     return -1;
 }
@@ -92,8 +89,9 @@ static int put_chooser(struct buf *b, int field, bool hindi)
     return buf_printf(b, "</select>\n<button type=\"submit\">%s</button>\n</form>\n", _("Continue"));
 }
 
+/* The form for field f; a refusal is said once, above it (privacy_put_corrections). */
 static int put_request_form(struct buf *b, struct web_request *rq, const struct profile_view *v,
-                            enum profile_field f, const char *error)
+                            enum profile_field f)
 {
     bool hindi = rq->lang == LANG_HI;
     struct buf value = BUF_INIT;
@@ -106,7 +104,7 @@ static int put_request_form(struct buf *b, struct web_request *rq, const struct 
          || profile_view_put_value(b, &v->profile, f, hindi) || buf_puts(b, " · ")
          || profile_view_put_source(b, &v->source[f], hindi) || buf_puts(b, "</p>\n")
          || html_profile_control(b, "value", f, profile_field_label(f, hindi), buf_cstr(&value),
-                                 error, hindi)
+                                 NULL, hindi)
          || html_textarea(b, "reason",
                           _("Why is this right? Name the document that shows it (certificate, "
                             "return, letter)"),
@@ -151,9 +149,9 @@ int privacy_put_corrections(struct buf *b, struct web_request *rq, const struct 
                    _("If a fact the portal holds about your enterprise is wrong and you cannot "
                      "correct it yourself on your profile, ask the district office. An officer "
                      "checks it and accepts it, which corrects the record, or says why not."))
-        || (error != NULL && buf_printf(b, "<p class=\"error\" role=\"alert\">%s</p>\n", _("Check the form below.")))
+        || (error != NULL && buf_printf(b, "<p class=\"error\" role=\"alert\">%s</p>\n", error))
         || put_chooser(b, field, l.hindi)
-        || (field >= 0 && put_request_form(b, rq, v, (enum profile_field)field, error)))
+        || (field >= 0 && put_request_form(b, rq, v, (enum profile_field)field)))
         return err_set(e, "privacy page: out of memory");
     e->msg[0] = '\0';
     if (store_corrections_of_enterprise(rq->store, v->ent.id, put_request_row, &l, e) != 0)
