@@ -48,6 +48,8 @@ static const char *action_words(const char *action)
         const char *words;
     } families[] = {
         {"enterprise.golden.correct", N_("Corrected a fact of your record")},
+        {"enterprise.correction.reject", N_("Rejected a correction you asked for")},
+        {"enterprise.correction.", N_("Looked at a correction you asked for")},
         {"enterprise.", N_("Looked at your enterprise's record")},
         {"application.read", N_("Looked at an application")},
         {"application.", N_("Acted on an application")},

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "store/store_application.h"
 #include "store/store_privacy_correction.h"
 #include "store/store_profile.h"
 #include "web/access_scope.h"
@@ -371,6 +372,17 @@ static int accept(struct web_request *rq, const struct correction_row *r, struct
     return rc;
 }
 
+/* The entrepreneur's dashboard message, with the office's words. */
+static int notify(struct web_request *rq, const struct correction_row *r, bool accepted,
+                  const char *reason, struct err *e)
+{
+    struct notification_row n = {.enterprise_id = r->enterprise_id};
+
+    snprintf(n.kind, sizeof n.kind, "%s", accepted ? "correction.accepted" : "correction.rejected");
+    snprintf(n.detail, sizeof n.detail, "%s", reason);
+    return store_notify(rq->store, &n, e);
+}
+
 /* 0 decided, 1 refused (*error, or *conflict when already decided). */
 static int decide(struct web_request *rq, const struct correction_row *r, struct profile_view *v,
                   const char **error, bool *conflict, struct err *e)
@@ -403,6 +415,8 @@ static int decide(struct web_request *rq, const struct correction_row *r, struct
         *conflict = true;
         rc = 1;
     }
+    if (rc == 0)
+        rc = notify(rq, r, accepting, reason, e);
     if (rc == 0)
         rc = portal_audit_read(rq, v->ent.id,
                                accepting ? "enterprise.golden.correct" : "enterprise.correction.reject",

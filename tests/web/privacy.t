@@ -254,6 +254,12 @@ is "the decision is on the audit log" \
     "enterprise.correction.reject,enterprise.golden.correct"
 curl -s -b "$A" "$B/privacy" | grep -q 'Accepted'
 ok $? "the entrepreneur sees it accepted"
+curl -s -b "$A" "$B/dashboard" >"$T/dash.html"
+grep -q 'The district office accepted your correction request: Checked the audited accounts' "$T/dash.html" \
+    && grep -q 'The district office rejected your correction request: The ITR shows 1.2 crore, not 1.5' "$T/dash.html"
+ok $? "and a message for each decision on the dashboard"
+curl -s -b "$A" "$B/privacy" | grep -q 'Rejected a correction you asked for'
+ok $? "/privacy says in words what the officer did"
 curl -s -b "$A" "$B/privacy/export.json" >"$T/export2.json"
 is "the export holds both requests" \
     "$(json '[(c["state"], c["decided_by"]) for c in d["correction_requests"]]' <"$T/export2.json")" \
