@@ -163,6 +163,14 @@ int privacy_put_corrections(struct buf *b, struct web_request *rq, const struct 
     return 0;
 }
 
+#define PENDING_MAX 20   /* waiting requests one enterprise may have: the worklist is shared */
+
+static int count_pending(void *ctx, const struct correction_row *r)
+{
+    *(int *)ctx += r->state == CORRECTION_PENDING;
+    return 0;
+}
+
 /* POST /privacy/corrections: 1 with *error when the form is refused. */
 static int file_request(struct web_request *rq, const struct profile_view *v, int field,
                         const char **error, struct err *e)
@@ -173,6 +181,7 @@ static int file_request(struct web_request *rq, const struct profile_view *v, in
     struct buf current = BUF_INIT;
     char msg[128];
     json_t *parsed;
+    int pending = 0;
 
     if (form_get(rq->body, rq->body_len, "value", r.value, sizeof r.value) != 0 || r.value[0] == '\0') {
         *error = _("Give the value that is right.");
@@ -186,6 +195,13 @@ static int file_request(struct web_request *rq, const struct profile_view *v, in
     if (form_get(rq->body, rq->body_len, "reason", r.reason, sizeof r.reason) != 0
         || r.reason[0] == '\0') {
         *error = _("Say why the value is right, and which document shows it.");
+        return 1;
+    }
+    if (store_corrections_of_enterprise(rq->store, v->ent.id, count_pending, &pending, e) != 0)
+        return -1;
+    if (pending >= PENDING_MAX) {
+        *error = _("Twenty requests are already waiting for the district office. Wait for its "
+                   "answers first.");
         return 1;
     }
     if (profile_view_put_input(&current, &v->profile, (enum profile_field)field) != 0)
@@ -362,13 +378,20 @@ static int accept(struct web_request *rq, const struct correction_row *r, struct
     char note[PROFILE_FACT_NOTE_MAX], msg[128];
     int rc;
 
+    int64_t before = 0;
+
     snprintf(note, sizeof note, NOTE_FMT, r->id, reason[0] ? reason : r->reason);
-    rc = profile_view_give(rq->store, v, (enum profile_field)field_of_path(r->path), r->value,
-                           rq->session->user.id, "officer", note, msg, sizeof msg, e);
+    rc = store_profile_fact_last_id(rq->store, v->ent.id, &before, e);
+    if (rc == 0)
+        rc = profile_view_give(rq->store, v, (enum profile_field)field_of_path(r->path), r->value,
+                               rq->session->user.id, "officer", note, msg, sizeof msg, e);
     if (rc > 0)
         *error = _("The value asked for is not one this field can hold: reject it with a reason.");
     if (rc == 0)
         rc = store_profile_fact_last_id(rq->store, v->ent.id, fact_id, e);
+    /* the record already said so: no fact was written, none is named */
+    if (rc == 0 && *fact_id == before)
+        *fact_id = 0;
     return rc;
 }
 

@@ -264,6 +264,16 @@ curl -s -b "$A" "$B/privacy/export.json" >"$T/export2.json"
 is "the export holds both requests" \
     "$(json '[(c["state"], c["decided_by"]) for c in d["correction_requests"]]' <"$T/export2.json")" \
     "[('rejected', 'pune'), ('accepted', 'pune')]"
+post "$A" /privacy/corrections "field=$TURN" "value=13500000" "reason=Same as the record"
+C3=$(sqlite3 "$DB" "select max(id) from correction_request")
+post "$P" "/officer/corrections/$C3" "decision=accept"
+is "accepting a value the record already holds writes no fact and names none" \
+    "$(sqlite3 "$DB" "select state, fact_id is null, (select count(*) from profile_fact where source='officer') from correction_request where id=$C3")" \
+    "accepted|1|1"
+sqlite3 "$DB" "insert into correction_request(enterprise_id, user_id, path, value, current_value, reason, state, gst_state, district, created_at)
+  select $PUNE, $ASHA, 'enterprise.turnover', '1', '', 'x', 'pending', '27', 'PUNE', '$NOW' from (select 1 union select 2 union select 3 union select 4 union select 5) a, (select 1 union select 2 union select 3 union select 4) b"
+post "$A" /privacy/corrections "field=$TURN" "value=14000000" "reason=One more"
+is "with twenty requests waiting, another is refused: 422" "$(status)" 422
 curl -s -b "$A" "$B/privacy?lang=hi&field=$TURN" >"$T/hi.html"
 grep -q 'lang="hi"' "$T/hi.html" && grep -q 'सुधार' "$T/hi.html" && ! grep -q 'Ask for a correction' "$T/hi.html"
 ok $? "the page and the form come in Hindi"
