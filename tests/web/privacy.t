@@ -159,10 +159,15 @@ ok $? "/privacy lists the officer's read, not the owner's download"
 grep -q 'href="/privacy/export.json"' "$T/privacy.html"
 ok $? "/privacy links the download"
 
+curl -s -I -b "$A" "$B/privacy/export.json" | tr -d '\r' >"$T/head.h"
+grep -q '^HTTP/1.1 200' "$T/head.h" && grep -qi '^Content-Length: [1-9]' "$T/head.h"
+ok $? "HEAD answers the headers and the length"
+is "and the next requests on the same connections still work" \
+    "$(for i in 1 2 3; do code -b "$A" "$B/privacy/export.json"; done)" "200200200"
 curl -s -o "$T/api.json" -w '%{http_code}' -b "$A" "$B/api/v1/enterprises/$PUNE/export" >"$T/code"
-is "the API gives the owner the same document, this download on its log" \
-    "$(cat "$T/code") $(json 'd["enterprise_id"], len(d["gst_returns"]), [r["route"] for r in d["own_access"]]' <"$T/api.json")" \
-    "200 $PUNE 2 ['GET /privacy/export.json', 'GET /api/v1/enterprises/{id}/export']"
+is "the API gives the owner the same document, this download last on its log" \
+    "$(cat "$T/code") $(json 'd["enterprise_id"], len(d["gst_returns"]), len(d["own_access"]), d["own_access"][-1]["route"]' <"$T/api.json")" \
+    "200 $PUNE 2 $(sqlite3 "$DB" "select count(*) from audit_log where action='privacy.export'") GET /api/v1/enterprises/{id}/export"
 is "by Udyam number too" "$(code -b "$A" "$B/api/v1/enterprises/UDYAM-MH-26-0012345/export")" 200
 is "another enterprise's export: 403" "$(code -b "$R" "$B/api/v1/enterprises/$PUNE/export")" 403
 is "an id that does not exist: 403 as well (no oracle)" "$(code -b "$A" "$B/api/v1/enterprises/999999/export")" 403
