@@ -107,6 +107,7 @@ INSERT INTO calendar_feed(enterprise_id, token_hash, lang, created_by, created_a
 SQL
 ok $? "an application, a grievance, a claim, a message, a fact and a stress score are on file"
 
+rm -f "$LOG" # web_serve may read the log before the server truncates it: no old port
 web_serve "$DB" "$LOG"
 ok $? "the server listens"
 P=$T/pune.jar K=$T/blr.jar A=$T/asha.jar R=$T/ravi.jar
