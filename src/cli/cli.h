@@ -38,6 +38,7 @@ int cmd_ingest(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_generate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_escalate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_reminders(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_retention(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_serve(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cli_ctx *ctx, int argc, char **argv);

@@ -44,6 +44,8 @@ static const struct command commands[] = {
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
     {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},
     {"audit", cmd_audit, "audit verify|head (--db F | --pg C) [--head HASH] [--json]"},
+    {"retention", cmd_retention,
+     "retention (--db F | --pg C) (--dry-run | --apply) [--json] [--quarantine-days N] [--calendar-days N] [--reminder-days N]"},
     {"user", cmd_user,
      "user add (--db F | --pg C) --username U --role R [--state CODE] [--district NAME] "
      "[--enterprise ID] --password-stdin"},

@@ -62,6 +62,13 @@ int64_t db_column_int64(struct db_stmt *st, int col);
 double db_column_double(struct db_stmt *st, int col);
 const char *db_column_text(struct db_stmt *st, int col); /* "" for NULL; valid until next step */
 size_t db_column_bytes(struct db_stmt *st, int col);
+/* A row's shape, for code that writes rows it does not know in advance
+ * (the privacy export): how many columns, each one's name, and the kind of
+ * value it holds in the current row. */
+enum db_kind { DB_KIND_NULL, DB_KIND_INT, DB_KIND_FLOAT, DB_KIND_TEXT, DB_KIND_BLOB };
+int db_column_count(struct db_stmt *st);
+const char *db_column_name(struct db_stmt *st, int col);
+enum db_kind db_column_kind(struct db_stmt *st, int col);
 
 /* Rows changed by the last INSERT/UPDATE/DELETE on this connection. */
 int64_t db_changes(struct db *db);

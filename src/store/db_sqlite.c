@@ -290,6 +290,29 @@ size_t db_column_bytes(struct db_stmt *st, int col)
     return (size_t)sqlite3_column_bytes(st->h, col);
 }
 
+int db_column_count(struct db_stmt *st)
+{
+    return sqlite3_column_count(st->h);
+}
+
+const char *db_column_name(struct db_stmt *st, int col)
+{
+    const char *n = sqlite3_column_name(st->h, col);
+
+    return n != NULL ? n : "";
+}
+
+enum db_kind db_column_kind(struct db_stmt *st, int col)
+{
+    switch (sqlite3_column_type(st->h, col)) {
+    case SQLITE_INTEGER: return DB_KIND_INT;
+    case SQLITE_FLOAT: return DB_KIND_FLOAT;
+    case SQLITE_TEXT: return DB_KIND_TEXT;
+    case SQLITE_BLOB: return DB_KIND_BLOB;
+    default: return DB_KIND_NULL;
+    }
+}
+
 int64_t db_changes(struct db *db)
 {
     return sqlite3_changes64(db->h);

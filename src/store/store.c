@@ -87,6 +87,11 @@ void store_rollback(struct store *s)
     db_rollback(s->db);
 }
 
+bool store_in_transaction(struct store *s)
+{
+    return db_in_transaction(s->db);
+}
+
 static const char create_versions[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";

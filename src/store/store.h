@@ -41,6 +41,8 @@ int store_begin(struct store *s, struct err *e);
 int store_begin_read(struct store *s, struct err *e);
 int store_commit(struct store *s, struct err *e);
 void store_rollback(struct store *s);
+/* Whether a transaction (read or write) is open on this connection. */
+bool store_in_transaction(struct store *s);
 
 /* --- ingest bookkeeping (store_ingest.c) ------------------------------- */
 

@@ -234,7 +234,8 @@ static void copy_text(char *dst, size_t cap, const char *src)
 
 static int count_for_enterprise(struct db *db, int64_t enterprise_id, int64_t *total, struct err *e)
 {
-    static const char sql[] = "SELECT COUNT(*) FROM audit_log WHERE enterprise_id = $1";
+    static const char sql[] =
+        "SELECT COUNT(*) FROM audit_log WHERE enterprise_id = $1 AND role <> 'entrepreneur'";
     struct db_stmt *st = db_cached(db, sql, e);
 
     if (st == NULL)
@@ -253,7 +254,7 @@ int store_audit_for_enterprise(struct store *s, int64_t enterprise_id, size_t li
 {
     static const char sql[] =
         "SELECT at, username, role, action, route, reason FROM audit_log"
-        " WHERE enterprise_id = $1 ORDER BY id DESC LIMIT $2";
+        " WHERE enterprise_id = $1 AND role <> 'entrepreneur' ORDER BY id DESC LIMIT $2";
     struct db *db = store_db(s);
     struct db_stmt *st;
     struct audit_access *rows;

@@ -73,7 +73,8 @@ struct audit_access {
 };
 
 #define AUDIT_ACCESS_MAX 200
-/* The newest `limit` (at most AUDIT_ACCESS_MAX) rows about one enterprise,
+/* The newest `limit` (at most AUDIT_ACCESS_MAX) officials' rows about one
+ * enterprise (its owner's own downloads, role entrepreneur, are not shown),
  * newest first, into *out (mem_free it); *total counts all of them. */
 int store_audit_for_enterprise(struct store *s, int64_t enterprise_id, size_t limit,
                                struct audit_access **out, size_t *n, int64_t *total, struct err *e);

@@ -90,7 +90,7 @@ static json_t *provenance_json(const struct golden_record *g)
     return out;
 }
 
-static json_t *enterprise_json(const struct golden_record *g)
+json_t *api_enterprise_json(const struct golden_record *g)
 {
     const struct enterprise *ent = &g->ent;
     json_t *root = profile_to_json(&g->profile);
@@ -122,7 +122,7 @@ int api_enterprise_get(struct web_request *rq, struct web_response *rs, struct e
     rc = golden_record_load(rq->store, rq->app->survivorship, ent.id, rq->today, &g, &found, e);
     if (rc == 0 && !found)
         rc = err_set(e, "enterprise %lld vanished while read", (long long)ent.id);
-    if (rc == 0 && web_response_json(rs, 200, enterprise_json(&g)) != 0)
+    if (rc == 0 && web_response_json(rs, 200, api_enterprise_json(&g)) != 0)
         rc = err_set(e, "enterprise: out of memory");
     golden_record_free(&g);
     return rc;

@@ -17,6 +17,7 @@
 
 #include "core/enterprise.h"
 #include "core/err.h"
+#include "golden/golden.h"
 #include "web/request.h"
 
 #define ENTERPRISE_REASON_MAX 200
@@ -30,5 +31,10 @@ enum { ENTERPRISE_LOADED = 0, ENTERPRISE_ANSWERED = 1 };
  * with e set for a fault of ours. */
 int enterprise_access_load(struct web_request *rq, struct web_response *rs, const char *action,
                            struct enterprise *ent, struct err *e);
+
+/* The golden record as GET /api/v1/enterprises/{id} answers it: profile
+ * JSON with id, `sources` and per-field `provenance` (every source's value);
+ * a new reference, or NULL when out of memory. The privacy export embeds it. */
+json_t *api_enterprise_json(const struct golden_record *g);
 
 #endif

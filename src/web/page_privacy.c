@@ -1,8 +1,11 @@
-/* page_privacy.c: GET /privacy, an enterprise's view of who in government
- * looked at its data: every official's read or action on its record, with
- * the reason they gave, from the hash-chained audit log (store_audit.c).
- * The entrepreneur's own use of the portal is not logged, so everything
- * here is someone else. docs/security.md. */
+/* page_privacy.c: GET /privacy, an enterprise's view of its data: the
+ * download of all of it (page_privacy_export.c), asking the district office
+ * to correct a fact (page_privacy_correction.c), and who in government
+ * looked at it: every official's read or action on its record, with the
+ * reason they gave, from the hash-chained audit log (store_audit.c). The
+ * entrepreneur's own use of the portal is not shown there (its downloads
+ * are logged, as its own), so everything in that table is someone else.
+ * docs/security.md, docs/privacy.md. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,6 +15,7 @@
 #include "store/store_audit.h"
 #include "web/html.h"
 #include "web/portal.h"
+#include "web/privacy_correction.h"
 #include "web/routes.h"
 
 #define PRIVACY_ROWS 100
@@ -44,6 +48,8 @@ static const char *action_words(const char *action)
         const char *words;
     } families[] = {
         {"enterprise.golden.correct", N_("Corrected a fact of your record")},
+        {"enterprise.correction.reject", N_("Rejected a correction you asked for")},
+        {"enterprise.correction.", N_("Looked at a correction you asked for")},
         {"enterprise.", N_("Looked at your enterprise's record")},
         {"application.read", N_("Looked at an application")},
         {"application.", N_("Acted on an application")},
@@ -94,6 +100,24 @@ static int put_access_log(struct buf *b, const struct audit_access *rows, size_t
     return buf_puts(b, "</tbody>\n</table>\n");
 }
 
+/* The download, and the notice after a correction request was sent. */
+static int put_download(struct buf *b, bool asked)
+{
+    if (asked && buf_printf(b, "<p class=\"notice\" role=\"status\">%s</p>\n",
+                            _("Your request was sent to the district office. Its answer will "
+                              "show below.")))
+        return -1;
+    return buf_printf(b, "<h2 id=\"download\">%s</h2>\n<p>%s</p>\n<p><a href=\"/privacy/export.json\" "
+                         "download>%s</a></p>\n",
+                      _("Download your data"),
+                      _("One file with everything the portal holds about your enterprise: each "
+                        "fact with every source's value and where it came from, the records "
+                        "received from other departments, your applications, grievances and "
+                        "payment claims, and who in government looked at them. The file is in "
+                        "JSON, a format any computer can read."),
+                      _("Download all my data (JSON)"));
+}
+
 int page_privacy(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     struct profile_view v;
@@ -106,12 +130,17 @@ int page_privacy(struct web_request *rq, struct web_response *rs, struct err *e)
     if (rc != PORTAL_LOADED)
         return rc == PORTAL_ANSWERED ? 0 : -1;
     rc = store_audit_for_enterprise(rq->store, v.ent.id, PRIVACY_ROWS, &rows, &n, &total, e);
-    profile_view_free(&v);
-    if (rc != 0)
+    if (rc != 0) {
+        profile_view_free(&v);
         return -1;
+    }
     e->msg[0] = '\0';
     rc = html_begin(rs, rq, _("Your data")) || buf_printf(b, "<h1>%s</h1>\n", _("Your data"))
+         || put_download(b, web_query(rq, "asked") != NULL)
+         || privacy_put_corrections(b, rq, &v, privacy_correction_field(web_query(rq, "field")),
+                                    NULL, e)
          || put_access_log(b, rows, n, total) || html_end(rs, rq);
     mem_free(rows);
+    profile_view_free(&v);
     return rc ? (e->msg[0] ? -1 : err_set(e, "out of memory")) : 0;
 }

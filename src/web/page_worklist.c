@@ -22,6 +22,7 @@
 #include "web/evaluation.h"
 #include "web/html.h"
 #include "web/portal.h"
+#include "web/privacy_correction.h"
 #include "web/routes.h"
 #include "web/xlsx.h"
 
@@ -119,10 +120,12 @@ int page_worklist(struct web_request *rq, struct web_response *rs, struct err *e
     if (buf_printf(w.b, "<h2>%s</h2>\n<ul>\n", _("Open grievances"))
         || store_grievances_in_scope(rq->store, gst, district, WORKLIST_LIMIT, put_grievance, &w, e) != 0)
         return e->msg[0] ? -1 : err_set(e, "out of memory");
-    if ((w.n == 0 && buf_printf(w.b, "<li>%s</li>\n", _("None."))) || buf_puts(w.b, "</ul>\n")
-        || html_end(rs, rq))
+    if ((w.n == 0 && buf_printf(w.b, "<li>%s</li>\n", _("None."))) || buf_puts(w.b, "</ul>\n"))
         return err_set(e, "out of memory");
-    return 0;
+    /* Entrepreneurs' requests to correct their records (docs/privacy.md). */
+    if (privacy_put_correction_worklist(w.b, rq, gst, district, e) != 0)
+        return -1;
+    return html_end(rs, rq) ? err_set(e, "out of memory") : 0;
 }
 
 struct sheet {

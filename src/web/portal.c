@@ -172,6 +172,8 @@ const char *portal_notice_text(const char *kind)
         {"grievance.escalate", N_("Your grievance was not answered in time and went one level up")},
         {"grievance.appeal", N_("Your appeal went one level up")},
         {"calendar.due", N_("Compliance due dates coming up")},
+        {"correction.accepted", N_("The district office accepted your correction request")},
+        {"correction.rejected", N_("The district office rejected your correction request")},
     };
     for (size_t i = 0; i < sizeof notices / sizeof notices[0]; i++)
         if (strcmp(notices[i].kind, kind) == 0)

@@ -104,6 +104,11 @@ struct web_response {
     struct web_header headers[WEB_MAX_HEADERS];
     int n_headers;
     const char *cache_control;    /* static; NULL = "no-store" */
+    /* A body spooled to a file instead of `body` (web_response_body_file):
+     * sent from the file and closed by the server, or by release. */
+    bool has_body_file;
+    int body_file;
+    uint64_t body_file_len;
 };
 
 void web_response_init(struct web_response *rs);
@@ -117,6 +122,10 @@ int web_response_json(struct web_response *rs, int status, json_t *root);
 /* The JSON API's error shape: {"error":{"code":"...","message":"..."}}. */
 int web_response_error(struct web_response *rs, int status, const char *code, const char *fmt,
                        ...) __attribute__((format(printf, 4, 5)));
+/* The body is the file fd (an unlinked temporary, len bytes, read from
+ * offset 0): the response owns fd from here on, whatever happens. For an
+ * answer too large to hold in memory (the privacy export). */
+void web_response_body_file(struct web_response *rs, int fd, uint64_t len);
 /* 303 See Other to a path of ours. */
 int web_response_redirect(struct web_response *rs, const char *location);
 /* Set-Cookie for the session issued in this request, or one that deletes it. */

@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "web/cookie.h"
 #include "web/request.h"
@@ -29,6 +30,19 @@ void web_response_init(struct web_response *rs)
 void web_response_release(struct web_response *rs)
 {
     buf_release(&rs->body);
+    if (rs->has_body_file)
+        close(rs->body_file);
+    rs->has_body_file = false;
+}
+
+void web_response_body_file(struct web_response *rs, int fd, uint64_t len)
+{
+    if (rs->has_body_file)
+        close(rs->body_file);
+    buf_reset(&rs->body);
+    rs->has_body_file = true;
+    rs->body_file = fd;
+    rs->body_file_len = len;
 }
 
 int web_response_header(struct web_response *rs, const char *name, const char *fmt, ...)

@@ -130,6 +130,14 @@ static const struct route routes[] = {
     {"GET", "/privacy", ENT, page_privacy,
      "The enterprise's data: which officials looked at it or acted on it, when and why (from the "
      "hash-chained audit log)", HTML, NULL, "200 401 403", NULL},
+    /* Privacy (issue 9, docs/privacy.md). */
+    {"GET", "/privacy/export.json", ENT, page_privacy_export,
+     "Download all the enterprise's data as JSON (docs/privacy.md): the golden record with every "
+     "source's value, feed records, applications, grievances, claims, corrections and officials' "
+     "accesses; audited as the owner's own read", JSON, NULL, "200 401 403 503", NULL},
+    {"POST", "/privacy/corrections", ENT, page_correction_request,
+     "Ask the district office to correct a field of the golden record (field, value, reason)",
+     HTML, FORM, "303 401 403 422", NULL},
     /* Market insights and sustainability (issue 8, docs/insights.md). */
     {"GET", "/insights", ENT, page_insights,
      "The enterprise's growth and export share among peers (aggregates only), procurement and "
@@ -230,6 +238,13 @@ static const struct route routes[] = {
     {"POST", "/officer/claims/{id}", OFF, page_claim_decide,
      "Approve or refuse a request to link an enterprise", HTML, FORM, "303 401 403 404 409 422",
      NULL},
+    {"GET", "/officer/corrections/{id}", OFF, page_correction,
+     "An entrepreneur's correction request beside the record's value and its source, with the "
+     "forms to accept or reject it", HTML, NULL, "200 401 403 404", NULL},
+    {"POST", "/officer/corrections/{id}", OFF, page_correction_decide,
+     "Accept a correction request (writes an officer's correction with its author and the "
+     "request's reason) or reject it with a reason (decision, reason)", HTML, FORM,
+     "303 401 403 404 409 422", NULL},
     {"GET", "/officer/enterprises/{id}", OFF, page_enterprise,
      "An enterprise's golden record: each field's value kept, its source, and the other sources' "
      "values (?field=N adds the correction form)", HTML, NULL, "200 401 403 404", NULL},
@@ -370,6 +385,10 @@ static const struct route routes[] = {
      "energy and CO2, its division's benchmark, ESG readiness, green schemes; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
      JSON, NULL, "200 400 401 403 404", Q_REASON},
+    {"GET", "/api/v1/enterprises/{id}/export", ACCESS_ENTREPRENEUR, api_enterprise_export,
+     "All of the caller's own enterprise's data as JSON, as /privacy/export.json "
+     "(docs/privacy.md); any other id is 403; audited as the owner's own read",
+     JSON, NULL, "200 400 401 403 503", NULL},
     {"POST", "/api/v1/msmed/interest", ACCESS_PUBLIC | ACCESS_STATELESS, api_msmed_interest,
      "Delayed-payment interest (MSMED Act ss.15-16): the s.15 term, compound interest with "
      "monthly rests at three times the Bank Rate month by month, the amount outstanding, and "

@@ -44,6 +44,12 @@ int page_calendar_revoke(struct web_request *rq, struct web_response *rs, struct
 int page_calendar_feed(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_dashboard(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_privacy(struct web_request *rq, struct web_response *rs, struct err *e);
+/* Privacy (issue 9, docs/privacy.md): the data export and correction requests. */
+int page_privacy_export(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_export(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_correction_request(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_correction(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_correction_decide(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_insights(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_insights_energy(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_sustainability(struct web_request *rq, struct web_response *rs, struct err *e);

@@ -29,7 +29,7 @@
 #include "web/overlap_cache.h"
 
 /* Auth tables arrive with migration 2 (0002_auth.sql). */
-#define SCHEMA_NEEDED 21
+#define SCHEMA_NEEDED 24
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 
@@ -101,21 +101,36 @@ static bool is_html(const struct web_response *rs)
     return rs->content_type != NULL && strncmp(rs->content_type, "text/html", 9) == 0;
 }
 
+/* The body as libmicrohttpd's: the buffer, or a spooled file (sent with
+ * sendfile; libmicrohttpd closes it with the response). */
+static struct MHD_Response *response_body(struct web_response *rs)
+{
+    struct MHD_Response *r;
+    size_t len = rs->body.len;
+    char *data;
+
+    if (rs->has_body_file) {
+        r = MHD_create_response_from_fd64(rs->body_file_len, rs->body_file);
+        if (r != NULL)
+            rs->has_body_file = false; /* its fd is libmicrohttpd's now */
+        return r;
+    }
+    if ((data = buf_detach(&rs->body)) == NULL)
+        return NULL;
+    r = MHD_create_response_from_buffer_with_free_callback(len, data, mem_free);
+    if (r == NULL)
+        mem_free(data);
+    return r;
+}
+
 static enum MHD_Result send_response(struct MHD_Connection *c, struct conn_state *cs,
                                      struct web_response *rs)
 {
-    size_t len = rs->body.len;
-    char *data = buf_detach(&rs->body);
-    struct MHD_Response *r;
+    struct MHD_Response *r = response_body(rs);
     enum MHD_Result ok;
 
-    if (data == NULL)
+    if (r == NULL)
         return MHD_NO;
-    r = MHD_create_response_from_buffer_with_free_callback(len, data, mem_free);
-    if (r == NULL) {
-        mem_free(data);
-        return MHD_NO;
-    }
     if (rs->content_type != NULL)
         MHD_add_response_header(r, MHD_HTTP_HEADER_CONTENT_TYPE, rs->content_type);
     MHD_add_response_header(r, MHD_HTTP_HEADER_CACHE_CONTROL,
