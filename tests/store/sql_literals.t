@@ -38,9 +38,12 @@ PASS_THROUGH = {("store/db_sqlite.c", "sql"), ("store/db_sqlite.c", "native"), (
                 ("rules/search.c", "sql"),
                 # the migrations: src/store/migrations/*.sql compiled in, run as written
                 ("store/store.c", "ddl")}
-# Members of static const tables of statements (store_cluster.c: one
-# table per feed, each field a literal).
-MEMBERS = {("store/store_cluster.c", r"t->(find|write|refresh)_sql")}
+# Members of static const tables of statements, by file: the access and
+# the tables it reads from; each table must hold only literals.
+MEMBERS = {("store/store_cluster.c", r"t->(find|write|refresh)_sql"):
+               ("cluster_table", "member_table", "usage_table"),
+           ("store/store_privacy_retention.c", r"rules\[i\]\.(count|delete)_sql"): ("rules",),
+           ("store/store_privacy_export.c", r"sec->sql"): ("sections",)}
 LIT = r'"(?:[^"\\]|\\.)*"'
 
 def args_at(text, i):
@@ -85,6 +88,24 @@ def const_decl(text, name):
             return True
     return False
 
+def const_table(text, name):
+    m = re.search(r"static\s+const\s+struct\s+\w+\s*(?:\{[^}]*\}\s*)?" + re.escape(name)
+                  + r"\s*(?:\[[^\]]*\])?\s*=\s*\{", text)
+    if m is None:
+        return False
+    depth, j = 1, m.end()
+    while depth:
+        if text[j] == '"':
+            j += 1
+            while text[j] != '"':
+                j += 2 if text[j] == "\\" else 1
+        depth += {"{": 1, "}": -1}.get(text[j], 0)
+        j += 1
+    init = re.sub(r"\.\w+\s*=", " ", text[m.end():j - 1])          # designators
+    init = re.sub(r"\b(NULL|true|false|\d+)\b", " ", init)
+    return literal_only(init) and all(macro_literal(text, n) for n in
+                                      re.findall(r"\b[A-Z_][A-Z0-9_]*\b", re.sub(LIT, " ", init)))
+
 def macro_literal(text, name):
     m = re.search(r"#define\s+" + re.escape(name) + r"(\([^)]*\))?\s+((?:.*\\\n)*.*)", text)
     params = re.findall(r"\w+", m.group(1)) if m and m.group(1) else ()
@@ -104,7 +125,8 @@ def ok_arg(rel, text, sql):
         return True
     if m and (rel, m.group(1)) in PASS_THROUGH:
         return True
-    return any(r == rel and re.fullmatch(p, sql) for r, p in MEMBERS)
+    return any(r == rel and re.fullmatch(p, sql) and all(const_table(text, t) for t in tables)
+               for (r, p), tables in MEMBERS.items())
 
 bad, seen = [], 0
 fmt_bad = []
