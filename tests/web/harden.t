@@ -322,6 +322,17 @@ ok $? "a body dribbled byte by byte is dropped at the deadline too ($(cat "$T/sl
 out=$(curl -sv -o /dev/null -o /dev/null -w '%{http_code}\n' "$B/healthz" --next -s -o /dev/null -w '%{http_code}\n' "$B/healthz" 2>&1)
 is "a quick keep-alive client is untouched" "$(grep -c '^200$' <<<"$out")" "2"
 
+# --- size limits: headers, URL, body --------------------------------------------------------------
+big=$(head -c 70000 /dev/zero | tr '\0' a)
+is "a 70 KB header is refused (431)" "$(code -H "X-Big: $big" "$B/healthz")" "431"
+many=()
+for i in $(seq 1 3000); do many+=(-H "X-$i: v"); done
+is "3,000 headers are refused (431)" "$(code "${many[@]}" "$B/healthz")" "431"
+is "a 70 KB URL is refused (414)" "$(code "$B/$big")" "414"
+is "a 70 KB form body is refused (413) before any handler" \
+   "$(printf 'x=%s' "$big" | code -b "$T/off.jar" --data-binary @- "$B/logout")" "413"
+is "and the server still answers" "$(code "$B/healthz")" "200"
+
 # --- PAN and GSTIN never reach the log ----------------------------------------------------------
 for u in "/api/v1/enterprises/ABCPP1234K" "/api/v1/enterprises/27ABCPP1234K1Z5" \
          "/no/such/27ABCPP1234K1ZP" "/no/such/abcpp1234k" "/x?pan=ABCPP1234K&gstin=27ABCPP1234K1ZP" \
