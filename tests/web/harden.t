@@ -352,6 +352,7 @@ openssl req -x509 -newkey rsa:2048 -nodes -keyout "$T/key.pem" -out "$T/cert.pem
     -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 >/dev/null 2>&1
 ok $? "openssl makes a self-signed certificate"
 kill "$PID"; wait "$PID" 2>/dev/null
+LOG=$T/serve-tls.log
 "$S" serve --db "$DB" --port 0 --threads 2 --tls-cert "$T/cert.pem" --tls-key "$T/key.pem" 2>"$LOG" &
 PID=$!
 web_wait_listening "$LOG" 200
