@@ -97,17 +97,18 @@ static int lock(struct store *s, const char *kind, const char *key, int64_t now,
 }
 
 int store_login_failure(struct store *s, enum login_key kind, const char *key, int64_t now,
-                        int64_t window, int threshold, int64_t lock_seconds, bool *locked_now,
-                        struct err *e)
+                        int64_t window, int threshold, int64_t lock_seconds, bool *locked,
+                        bool *locked_now, struct err *e)
 {
     const char *k = login_key_name(kind);
     int64_t failures = 0;
 
-    *locked_now = false;
+    *locked = *locked_now = false;
     if (purge(s, now, window, e) != 0 || count_failure(s, k, key, now, window, &failures, e) != 0)
         return -1;
     if (failures < threshold)
         return 0;
+    *locked = true;
     return lock(s, k, key, now, now + lock_seconds, locked_now, e);
 }
 

@@ -28,14 +28,16 @@ int store_login_locked_until(struct store *s, const char *username, const char *
                              int64_t now, int64_t *until, struct err *e);
 
 /* Count one failure for a key. A window starts at the first failure and
- * lasts `window` seconds; the failure that brings the count to
- * `threshold` within it locks the key until now + lock_seconds and starts
- * the count afresh. *locked_now is true only for the request that locked
- * it (the one that audits it). Rows whose window and lock have both ended
- * are removed on the way. */
+ * lasts `window` seconds; a failure that brings the count to `threshold`
+ * or past it within the window sets *locked, and locks the key until
+ * now + lock_seconds unless it is locked already, which starts the count
+ * afresh. Of failures racing past the threshold together all are
+ * *locked, and only the one that wrote the lock is *locked_now (the one
+ * that audits it). Rows whose window and lock have both ended are removed
+ * on the way. */
 int store_login_failure(struct store *s, enum login_key kind, const char *key, int64_t now,
-                        int64_t window, int threshold, int64_t lock_seconds, bool *locked_now,
-                        struct err *e);
+                        int64_t window, int threshold, int64_t lock_seconds, bool *locked,
+                        bool *locked_now, struct err *e);
 
 /* Forget a key's failures and lock (a successful sign-in, an admin's
  * unlock); *cleared (may be NULL) says whether there was anything. */

@@ -55,17 +55,17 @@ static int report_lock(struct web_request *rq, enum login_key kind, const char *
 static int count(struct web_request *rq, enum login_key kind, const char *key, int threshold,
                  int64_t *until, struct err *e)
 {
-    bool locked_now = false;
+    bool locked = false, locked_now = false;
 
     if (*key == '\0')
         return 0;
     if (store_login_failure(rq->store, kind, key, rq->now, LOGIN_WINDOW_SECONDS, threshold,
-                            LOGIN_LOCK_SECONDS, &locked_now, e) != 0)
+                            LOGIN_LOCK_SECONDS, &locked, &locked_now, e) != 0)
         return -1;
-    if (!locked_now)
+    if (!locked)
         return 0;
     *until = rq->now + LOGIN_LOCK_SECONDS;
-    return report_lock(rq, kind, key, *until, e);
+    return locked_now ? report_lock(rq, kind, key, *until, e) : 0;
 }
 
 int login_limit_failed(struct web_request *rq, const char *username, int64_t *until,

@@ -159,6 +159,31 @@ is "udyami locked" "$(attempt udyami udyami-pass-123)" "429"
 sqlite3 "$DB" "UPDATE login_attempt SET locked_until = strftime('%s','now') - 1 WHERE subject = 'udyami'"
 is "once the lock's time has passed the right password works" "$(attempt udyami udyami-pass-123)" "303"
 
+# Concurrent failures (two worker threads, one store): counted without loss,
+# locked once, audited once.
+"$S" user unlock --db "$DB" --ip 127.0.0.1 2>/dev/null
+pids=()
+for i in $(seq 1 8); do
+    ( jar=$T/conc$i.jar
+      csrf=$(curl -s -c "$jar" -b "$jar" "$B/login" | form_csrf)
+      curl -s -o /dev/null -w '%{http_code}\n' -c "$jar" -b "$jar" --data-urlencode username=admin \
+          --data-urlencode "password=wrong-$i" --data-urlencode "csrf=$csrf" "$B/login" >"$T/conc$i.out" ) &
+    pids+=($!)
+done
+wait "${pids[@]}"
+n401=$(cat "$T"/conc*.out | grep -c '^401$')
+n429=$(cat "$T"/conc*.out | grep -c '^429$')
+is "8 concurrent wrong passwords are each answered 401 or 429" "$((n401 + n429))" "8"
+# Every failure counted exactly once: four before the lock, the fifth
+# locked (429), and any that were checked before the lock but counted after
+# it start the next count; so 401s - 4 = the count the row holds now.
+is "... none lost: 401s = 4 + failures counted after the lock" \
+   "$((n401 - 4))" "$(sqlite3 "$DB" "SELECT failures FROM login_attempt WHERE kind = 'user' AND subject = 'admin'")"
+is "... and the account is locked" "$(attempt admin admin-pass-1234)" "429"
+is "... and the lock is audited exactly once" "$(locked_rows login.locked admin)" "1"
+"$S" user unlock --db "$DB" --username admin 2>/dev/null
+is "admin unlocked" "$?" "0"
+
 # Per address: twenty failures from one address, spread over usernames,
 # lock the address for every username.
 "$S" user unlock --db "$DB" --ip 127.0.0.1 2>/dev/null
@@ -233,13 +258,22 @@ curl -s -D "$T/h" -o /dev/null "$B/"
 csp=$(tr -d '\r' <"$T/h" | sed -n 's/^Content-Security-Policy: //Ip')
 like "the CSP forbids every script" "$csp" "script-src 'none'"
 like "... and inline style (default-src 'self', no style-src)" "$csp" "default-src 'self'"
+# Each page with every account its access column lets in (anonymous for a
+# public one): the pages as their readers see them.
 python3 - "$ROOT/src/web/routes.c" >"$T/gets" <<'PY'
 import re, sys
 src = open(sys.argv[1]).read()
+macros = {"ENT": "ent", "OFF": "off adm", "ENT_OFF": "ent off adm", "CLUSTER_READERS": "off pol adm",
+          "ACCESS_SIGNED_IN": "ent off pol adm", "ACCESS_PUBLIC": "anon"}
+roles = {"ACCESS_ENTREPRENEUR": "ent", "ACCESS_OFFICER": "off", "ACCESS_POLICYMAKER": "pol", "ACCESS_ADMIN": "adm"}
 for path, access, produces in re.findall(r'\{"GET", "([^"]+)",\s*([^,]+),\s*\w+,\s*(?:"(?:[^"\\]|\\.)*"\s*)+,\s*(\w+)', src):
     if produces != "HTML":
         continue
-    print(access.strip(), re.sub(r"\{[a-z_]+\}", "1", path))
+    who = set()
+    for part in access.split("|"):
+        part = part.strip()
+        who.update((macros.get(part) or roles.get(part) or "unknown").split())
+    print(",".join(sorted(who)), re.sub(r"\{[a-z_]+\}", "1", path))
 PY
 n_pages=$(wc -l <"$T/gets")
 [ "$n_pages" -ge 25 ]
@@ -248,8 +282,9 @@ is "officer signs in again" "$(login "$T/off.jar" pune officer-pune-pass)" "303"
 is "admin signs in" "$(login "$T/adm.jar" admin admin-pass-1234)" "303"
 inline=
 fetched=0
+is "every page's access is understood" "$(grep -c unknown "$T/gets")" "0"
 while read -r access path; do
-    for who in anon ent off pol adm; do
+    for who in ${access//,/ }; do
         for l in en hi; do
             st=$(curl -s -o "$T/page.html" -w '%{http_code}' -b "$T/$who.jar" "$B$path?lang=$l")
             grep -q '<html' "$T/page.html" || continue
@@ -260,8 +295,8 @@ while read -r access path; do
         done
     done
 done <"$T/gets"
-[ "$fetched" -ge 200 ]
-ok $? "pages fetched for every role and both languages ($fetched)"
+[ "$fetched" -ge 80 ]
+ok $? "pages fetched for every role they serve, in both languages ($fetched)"
 is "no page has a script, a style element, a style= or on*= attribute, or a javascript: URL" "$inline" ""
 
 # --- slowloris: a request dribbled byte by byte is dropped at the deadline ----------------------
