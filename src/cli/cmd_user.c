@@ -6,7 +6,16 @@
  * history would show it). Roles: entrepreneur (needs --enterprise),
  * officer (needs --state, optionally --district), policymaker and admin
  * (an optional --state/--district narrows them). Exit 0 created, 2 on a
- * usage or input error, including a username already taken. */
+ * usage or input error, including a username already taken.
+ *
+ * samanvay user unlock (--db F | --pg C) (--username U | --ip ADDRESS)
+ *
+ * Lifts a sign-in lockout (src/web/login_limit.h) and forgets the failed
+ * attempts behind it, at once on every web server sharing the database.
+ * An IPv6 address is given as the server logs it, by its /64
+ * ("2001:db8::/64"). Unlocking an existing account is audited. Exit 0
+ * when something was unlocked or forgotten, 1 when there was nothing to
+ * lift, 2 on a usage or store error. */
 #include <getopt.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -16,6 +25,7 @@
 #include "cli/cli.h"
 #include "core/ident.h"
 #include "store/store_auth.h"
+#include "store/store_login_limit.h"
 #include "web/password.h"
 
 struct user_opts {
@@ -201,10 +211,75 @@ static int user_add(struct cli_ctx *ctx, int argc, char **argv)
     return rc;
 }
 
+#define UNLOCK_USAGE "usage: samanvay user unlock (--db F | --pg C) (--username U | --ip ADDRESS)"
+
+/* The unlock of an account that exists goes to the audit log, under the
+ * account (the command line has no signed-in actor). */
+static int audit_unlock(struct store *s, const char *username, struct err *e)
+{
+    struct auth_user u;
+    bool found = false;
+
+    if (store_user_find(s, username, &u, NULL, &found, e) != 0)
+        return -1;
+    if (!found)
+        return 0;
+    struct audit_entry a = {.user_id = u.id, .username = u.username,
+                            .role = auth_role_name(u.role), .action = "login.unlock",
+                            .route = "samanvay user unlock",
+                            .reason = "sign-in lockout lifted by an administrator"};
+    return store_audit_append(s, &a, e);
+}
+
+static int user_unlock(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"db", required_argument, NULL, 'd'}, {"pg", required_argument, NULL, 'p'},
+        {"username", required_argument, NULL, 'u'}, {"ip", required_argument, NULL, 'i'},
+        {NULL, 0, NULL, 0}};
+    const char *db = NULL, *pg = NULL, *username = NULL, *ip = NULL;
+    struct store *s = NULL;
+    struct err e;
+    bool cleared = false;
+    int c, rc;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'd': db = optarg; break;
+        case 'p': pg = optarg; break;
+        case 'u': username = optarg; break;
+        case 'i': ip = optarg; break;
+        default: return EXIT_USAGE;
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("user unlock: unexpected argument '%s'", argv[optind]);
+    if ((username == NULL) == (ip == NULL) || (username && !*username) || (ip && !*ip))
+        return cli_usage_error(UNLOCK_USAGE);
+    if ((rc = cli_store_open(db, pg, &s)) != 0)
+        return rc;
+    if (store_login_clear(s, username ? LOGIN_KEY_USER : LOGIN_KEY_IP, username ? username : ip,
+                          &cleared, &e) != 0
+        || (username && cleared && audit_unlock(s, username, &e) != 0)) {
+        store_close(s);
+        return cli_usage_error("user unlock: %s (has the database been set up with samanvay "
+                               "init?)", e.msg);
+    }
+    store_close(s);
+    fprintf(stderr, "samanvay: user unlock: %s '%s' %s\n", username ? "username" : "address",
+            username ? username : ip,
+            cleared ? "unlocked (failed attempts forgotten)" : "was not locked and had no failed attempts");
+    return cleared ? 0 : EXIT_NEGATIVE;
+}
+
 int cmd_user(struct cli_ctx *ctx, int argc, char **argv)
 {
     if (argc >= 2 && strcmp(argv[1], "add") == 0)
         return user_add(ctx, argc - 1, argv + 1);
+    if (argc >= 2 && strcmp(argv[1], "unlock") == 0)
+        return user_unlock(argc - 1, argv + 1);
     return cli_usage_error("usage: samanvay user add (--db F | --pg C) --username U --role R "
-                           "[--state CODE] [--district NAME] [--enterprise ID] --password-stdin");
+                           "[--state CODE] [--district NAME] [--enterprise ID] --password-stdin\n"
+                           "       " UNLOCK_USAGE);
 }

@@ -42,13 +42,13 @@ static const struct command commands[] = {
     {"stress", cmd_stress, "stress train|score|backtest (--db F | --pg C) [--json] [--quiet]"},
     {"simulate", cmd_simulate, "simulate SCENARIO.yaml (--db F | --pg C) [--json] [--threads N]"},
     {"generate", cmd_generate, "generate --enterprises N [--seed S] [--as-of DATE] --out DIR"},
-    {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N]"},
+    {"serve", cmd_serve, "serve (--db F | --pg CONNINFO) [--addr A] [--port P] [--threads N] [--tls-cert F --tls-key F]"},
     {"audit", cmd_audit, "audit verify|head (--db F | --pg C) [--head HASH] [--json]"},
     {"retention", cmd_retention,
      "retention (--db F | --pg C) (--dry-run | --apply) [--json] [--quarantine-days N] [--calendar-days N] [--reminder-days N]"},
     {"user", cmd_user,
      "user add (--db F | --pg C) --username U --role R [--state CODE] [--district NAME] "
-     "[--enterprise ID] --password-stdin"},
+     "[--enterprise ID] --password-stdin | user unlock (--db F | --pg C) (--username U | --ip A)"},
 };
 
 int cli_usage_error(const char *fmt, ...)

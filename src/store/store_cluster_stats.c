@@ -103,8 +103,10 @@ int store_clusters_registered(struct store *s, struct cluster_reg **out, size_t 
     }
     /* Lookups bsearch with strcmp (reg_index here, page_cluster): the
      * database's collation may order otherwise (PostgreSQL locales ignore
-     * hyphens at the first level), so the order is settled here. */
-    qsort(l.items, l.n, sizeof(struct cluster_reg), by_reg);
+     * hyphens at the first level), so the order is settled here. No
+     * clusters leaves items NULL, which qsort may not be given. */
+    if (l.n > 1)
+        qsort(l.items, l.n, sizeof(struct cluster_reg), by_reg);
     *out = l.items;
     *n = l.n;
     return 0;
@@ -155,7 +157,7 @@ static int by_reg_id(const void *key, const void *elem)
  * stray id must not write out of bounds). */
 static long reg_index(const struct cluster_reg *regs, size_t n, const char *id)
 {
-    const struct cluster_reg *r = bsearch(id, regs, n, sizeof *regs, by_reg_id);
+    const struct cluster_reg *r = n > 0 ? bsearch(id, regs, n, sizeof *regs, by_reg_id) : NULL;
 
     return r == NULL ? -1 : (long)(r - regs);
 }

@@ -32,19 +32,28 @@ static bool pan_shaped(const char *s)
     return letters(s, 5) && digits(s + 5, 4) && letters(s + 9, 1);
 }
 
-/* Shape, not validity: a mistyped PAN is still someone's PAN. */
-static bool sensitive(const char *run, size_t n)
+/* Mark what to mask in one run of letters and digits: every PAN-shaped
+ * window wherever it sits in the run (a PAN glued to other letters, as in
+ * "gstin27ABCDE1234F1Z5", is still a PAN), keeping its last four
+ * characters; for a GSTIN (two digits, the PAN, three more) the same
+ * four of the GSTIN. Shape, not validity: a mistyped PAN is still
+ * someone's PAN. */
+static void mark_run(const char *run, size_t n, bool *mask)
 {
-    if (n == 10)
-        return pan_shaped(run);
-    if (n == 15)
-        return digits(run, 2) && pan_shaped(run + 2);
-    return false;
+    for (size_t i = 0; i + 10 <= n; i++) {
+        if (!pan_shaped(run + i))
+            continue;
+        bool gstin = i >= 2 && digits(run + i - 2, 2) && i + 13 <= n;
+        size_t from = gstin ? i - 2 : i, to = gstin ? i + 9 : i + 6;
+        for (size_t k = from; k < to; k++)
+            mask[k] = true;
+    }
 }
 
 void log_redact(const char *s, char *out, size_t cap)
 {
     size_t o = 0;
+    bool mask[512];
 
     if (cap == 0)
         return;
@@ -56,9 +65,15 @@ void log_redact(const char *s, char *out, size_t cap)
             out[o++] = *s++;
             continue;
         }
-        bool mask = sensitive(s, n);
+        /* A run longer than the mask table: every character masked, as a
+         * log line never needs 512 letters of one word. */
+        bool whole = n > sizeof mask;
+        if (!whole) {
+            memset(mask, 0, n);
+            mark_run(s, n, mask);
+        }
         for (size_t i = 0; i < n && o + 1 < cap; i++)
-            out[o++] = mask && i + 4 < n ? 'X' : s[i];
+            out[o++] = whole || mask[i] ? 'X' : s[i];
         s += n;
     }
     out[o] = '\0';

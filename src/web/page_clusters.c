@@ -339,7 +339,7 @@ int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e)
         return cluster_view_refuse(rq, rs, rc, e);
     if (cluster_view_health(rq, &regs, &r, e) != 0)
         return -1;
-    g = id ? bsearch(id, regs, r.n, sizeof *regs, by_id) : NULL;
+    g = id && r.n > 0 ? bsearch(id, regs, r.n, sizeof *regs, by_id) : NULL; /* no clusters: regs is NULL */
     if (g == NULL || !cluster_scope_has(&sc, g->state, g->district)) {
         rc = g == NULL ? html_error_page(rs, rq, 404, _("Not found"), _("There is no such cluster."), false)
                        : html_error_page(rs, rq, 403, _("Not in your area"),

@@ -5,13 +5,21 @@
  * passes the same CSRF check as every other POST. Signing in deletes that
  * session and issues a new id, so an id planted before sign-in is
  * worthless after it. A failed sign-in says the same thing, after the
- * same work, whether the username exists or not. */
+ * same work, whether the username exists or not.
+ *
+ * Failed sign-ins are counted per username and per client address
+ * (login_limit.h); while either is locked every sign-in through it gets
+ * 429 and a page saying when to try again, the same page whether the
+ * username exists or not, and the password is not even checked. */
 #include <sodium.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "golden/enterprise_calendar.h"
 #include "web/form.h"
 #include "web/html.h"
+#include "web/login_limit.h"
 #include "web/password.h"
 #include "web/routes.h"
 
@@ -69,6 +77,32 @@ int page_login_form(struct web_request *rq, struct web_response *rs, struct err 
     return login_page(rq, rs, "", false, e);
 }
 
+/* 429 with the time (IST) the lock ends, in the page's language. */
+static int locked_page(struct web_request *rq, struct web_response *rs, int64_t until,
+                       struct err *e)
+{
+    time_t t = (time_t)(until + 330 * 60);
+    struct tm tm;
+    char at[16];
+
+    gmtime_r(&t, &tm);
+    strftime(at, sizeof at, "%H:%M", &tm);
+    if (html_begin(rs, rq, _("Too many sign-in attempts"))
+        || buf_printf(&rs->body, "<h1>%s</h1>\n<p>", _("Too many sign-in attempts"))
+        || buf_printf(&rs->body, _("Signing in is paused after too many wrong passwords. Try "
+                                   "again after %s (Indian time)."), at)
+        || buf_printf(&rs->body, "</p>\n<p>%s</p>\n",
+                      _("If you have forgotten your password, your district office can set a "
+                        "new one and lift the pause."))
+        || html_end(rs, rq))
+        return err_set(e, "login page: out of memory");
+    rs->status = 429;
+    if (web_response_header(rs, "Retry-After", "%lld",
+                            (long long)(until > rq->now ? until - rq->now : 1)) != 0)
+        return err_set(e, "login page: cannot add Retry-After");
+    return 0;
+}
+
 /* The account for these credentials, or found == false. */
 static int check_credentials(struct web_request *rq, const char *username, const char *password,
                              struct auth_user *user, bool *ok, struct err *e)
@@ -106,6 +140,7 @@ int page_login_submit(struct web_request *rq, struct web_response *rs, struct er
 {
     char username[AUTH_USERNAME_MAX], password[PASSWORD_MAX + 1];
     struct auth_user user;
+    int64_t until = 0;
     bool ok = false;
     int rc = 0;
 
@@ -113,14 +148,22 @@ int page_login_submit(struct web_request *rq, struct web_response *rs, struct er
         username[0] = '\0';
     if (form_get(rq->body, rq->body_len, "password", password, sizeof password) != 0)
         password[0] = '\0';
-    if (check_credentials(rq, username, password, &user, &ok, e) != 0)
+    if (login_limit_check(rq, username, &until, e) != 0)
+        rc = -1;
+    else if (until == 0 && check_credentials(rq, username, password, &user, &ok, e) != 0)
         rc = -1;
     sodium_memzero(password, sizeof password);
     if (rc != 0)
         return -1;
-    if (!ok)
-        return login_page(rq, rs, username, true, e);
-    if (session_end(rq->store, rq->session, e) != 0
+    if (until > 0)
+        return locked_page(rq, rs, until, e);
+    if (!ok) {
+        if (login_limit_failed(rq, username, &until, e) != 0)
+            return -1;
+        return until > 0 ? locked_page(rq, rs, until, e) : login_page(rq, rs, username, true, e);
+    }
+    if (login_limit_succeeded(rq, username, e) != 0
+        || session_end(rq->store, rq->session, e) != 0
         || session_start(rq->store, user.id, rq->now, rq->session, e) != 0
         || send_digest(rq, &user, e) != 0)
         return -1;

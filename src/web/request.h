@@ -67,6 +67,7 @@ struct web_request {
     struct session *session;      /* the caller's; valid == false when none */
     struct store *store;
     int64_t now;                  /* Unix seconds */
+    const char *client;           /* the peer's address (IPv6 cut to its /64); "" unknown */
     int32_t today;                /* date in IST */
     /* Query parameters come from the server (libmicrohttpd parses them). */
     const char *(*query)(void *ctx, const char *name);

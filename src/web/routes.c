@@ -100,8 +100,10 @@ static const struct route routes[] = {
      "Sign-in form (starts an anonymous session that carries its CSRF token)", HTML, NULL, "200",
      NULL},
     {"POST", "/login", ACCESS_PUBLIC, page_login_submit,
-     "Sign in: on success a new session cookie and 303 to /; on failure the form again", HTML,
-     login_body, "303 401 403", NULL},
+     "Sign in: on success a new session cookie and 303 to /; on failure the form again; 429 "
+     "(with Retry-After) while the username or the client address is locked out after too many "
+     "failures", HTML,
+     login_body, "303 401 403 429", NULL},
     {"POST", "/logout", ACCESS_PUBLIC, page_logout, "Sign out and end the session", NULL, csrf_body,
      "303 403", NULL},
     {"GET", "/register", ACCESS_PUBLIC, page_register_form,

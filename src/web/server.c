@@ -17,6 +17,7 @@
 #include "calendar/obligation.h"
 #include "core/alloc.h"
 #include "core/date.h"
+#include "web/conn_deadline.h"
 #include "web/cookie.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -28,7 +29,8 @@
 #include "web/scenario_cache.h"
 #include "web/overlap_cache.h"
 
-/* Auth tables arrive with migration 2 (0002_auth.sql). */
+/* Auth tables arrive with migration 2 (0002_auth.sql); sign-in lockouts
+ * with 23 (0023_login_attempts.sql). */
 #define SCHEMA_NEEDED 24
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
@@ -54,6 +56,7 @@ struct web_server {
     struct insight_tables *insight_tables;
     struct emission_factors *emission_factors;
     struct web_app app;
+    struct conn_deadline *deadline;
     uint16_t port;
 };
 
@@ -83,6 +86,7 @@ void web_config_defaults(struct web_config *c)
     c->connection_limit = 1000;
     c->per_ip_limit = 64;
     c->timeout_seconds = 30;
+    c->request_seconds = 30;
     c->connection_memory = 64 * 1024;
 }
 
@@ -343,9 +347,40 @@ static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web
     return 0;
 }
 
+/* The peer's address as the sign-in lockout counts it (login_limit.h): an
+ * IPv4 address whole, an IPv6 address by its /64 ("2001:db8:1:2::/64"),
+ * since one subscriber is given a whole /64 to pick addresses from. */
+static void client_address(struct MHD_Connection *c, char *out, size_t cap)
+{
+    const union MHD_ConnectionInfo *ci =
+        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+    const struct sockaddr *sa = ci ? ci->client_addr : NULL;
+    char text[INET6_ADDRSTRLEN];
+
+    out[0] = '\0';
+    if (sa == NULL)
+        return;
+    if (sa->sa_family == AF_INET) {
+        const struct sockaddr_in *v4 = (const struct sockaddr_in *)(const void *)sa;
+        if (inet_ntop(AF_INET, &v4->sin_addr, text, sizeof text) != NULL)
+            snprintf(out, cap, "%s", text);
+    } else if (sa->sa_family == AF_INET6) {
+        struct in6_addr a = ((const struct sockaddr_in6 *)(const void *)sa)->sin6_addr;
+        if (IN6_IS_ADDR_V4MAPPED(&a)) {
+            if (inet_ntop(AF_INET, &a.s6_addr[12], text, sizeof text) != NULL)
+                snprintf(out, cap, "%s", text);
+            return;
+        }
+        memset(&a.s6_addr[8], 0, 8);
+        if (inet_ntop(AF_INET6, &a, text, sizeof text) != NULL)
+            snprintf(out, cap, "%s/64", text);
+    }
+}
+
 static enum MHD_Result respond(struct web_server *srv, struct MHD_Connection *c,
                                struct conn_state *cs, const char *url, const char *method)
 {
+    char client[INET6_ADDRSTRLEN + 4];
     const char *lang_query = query_lookup(c, "lang");
     char lang_cookie[8];
     struct web_request rq;
@@ -375,6 +410,8 @@ static enum MHD_Result respond(struct web_server *srv, struct MHD_Connection *c,
                                         header(c, MHD_HTTP_HEADER_ACCEPT_LANGUAGE));
     rq.session = &session;
     rq.now = (int64_t)time(NULL);
+    client_address(c, client, sizeof client);
+    rq.client = client;
     rq.today = date_today_ist();
     rq.query = query_lookup;
     rq.query_ctx = c;
@@ -466,6 +503,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         *con_cls = cs;
         if (declared_too_large(srv, c)) {
             cs->too_large = true;
+            conn_deadline_answered(srv->deadline, c);
             return refuse_body(srv, c, cs, url);
         }
         return MHD_YES;
@@ -477,6 +515,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
         /* A chunked body that outgrows the limit: drop the connection. */
         return cs->too_large ? MHD_NO : MHD_YES;
     }
+    /* The client has sent it all: what remains is our time, not theirs. */
+    conn_deadline_answered(srv->deadline, c);
     if (cs->responded)
         return MHD_YES;
     return respond(srv, c, cs, url, method);
@@ -499,12 +539,13 @@ static const char *termination_name(enum MHD_RequestTerminationCode toe)
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
+    struct web_server *srv = cls;
     struct conn_state *cs = *con_cls;
     struct buf line = BUF_INIT;
     char ms[32];
 
-    (void)cls;
-    (void)c;
+    /* A kept-alive connection has the deadline again for its next request. */
+    conn_deadline_restart(srv->deadline, c);
     if (cs == NULL)
         return;
     snprintf(ms, sizeof ms, "%.1f", ms_since(&cs->started));
@@ -595,14 +636,15 @@ static int set_public_url(struct web_server *srv, struct err *e)
 {
     char *url = srv->app.public_url;
     size_t n = sizeof srv->app.public_url;
+    const char *scheme = srv->cfg.tls_cert_pem ? "https" : "http";
     int len;
 
     if (srv->cfg.public_url != NULL)
         len = snprintf(url, n, "%s", srv->cfg.public_url);
     else if (strchr(srv->cfg.addr, ':') != NULL)
-        len = snprintf(url, n, "http://[%s]:%u", srv->cfg.addr, (unsigned)srv->port);
+        len = snprintf(url, n, "%s://[%s]:%u", scheme, srv->cfg.addr, (unsigned)srv->port);
     else
-        len = snprintf(url, n, "http://%s:%u", srv->cfg.addr, (unsigned)srv->port);
+        len = snprintf(url, n, "%s://%s:%u", scheme, srv->cfg.addr, (unsigned)srv->port);
     if (len < 0 || (size_t)len >= n)
         return err_set(e, "--public-url is longer than %zu bytes", n - 1);
     while (len > 0 && url[len - 1] == '/')
@@ -630,6 +672,21 @@ static int start_daemon(struct web_server *srv, struct err *e)
     } else {
         return err_set(e, "--addr '%s' is not an IPv4 or IPv6 address", cfg->addr);
     }
+    /* TLS options go in an array so that plain HTTP passes none. */
+    struct MHD_OptionItem tls[] = {
+        {MHD_OPTION_HTTPS_MEM_KEY, 0, (void *)(uintptr_t)cfg->tls_key_pem},
+        {MHD_OPTION_HTTPS_MEM_CERT, 0, (void *)(uintptr_t)cfg->tls_cert_pem},
+        {MHD_OPTION_END, 0, NULL}};
+
+    if ((cfg->tls_cert_pem == NULL) != (cfg->tls_key_pem == NULL))
+        return err_set(e, "TLS needs both a certificate and its key");
+    if (cfg->tls_cert_pem != NULL) {
+        if (MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES)
+            return err_set(e, "this libmicrohttpd was built without TLS");
+        flags |= MHD_USE_TLS;
+    } else {
+        tls[0].option = MHD_OPTION_END;
+    }
     srv->daemon = MHD_start_daemon(
         flags, cfg->port, NULL, NULL, on_request, srv,
         MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, srv, /* first, or early messages miss it */
@@ -640,11 +697,14 @@ static int start_daemon(struct web_server *srv, struct err *e)
         MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout_seconds,
         MHD_OPTION_CONNECTION_MEMORY_LIMIT, cfg->connection_memory,
         MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_NOTIFY_CONNECTION, conn_deadline_notify, srv->deadline,
         MHD_OPTION_STRICT_FOR_CLIENT, 1,
+        MHD_OPTION_ARRAY, tls,
         MHD_OPTION_END);
     if (srv->daemon == NULL)
-        return err_set(e, "cannot listen on %s port %u (in use, or not allowed)", cfg->addr,
-                       (unsigned)cfg->port);
+        return err_set(e, "cannot listen on %s port %u (in use, not allowed%s)", cfg->addr,
+                       (unsigned)cfg->port,
+                       cfg->tls_cert_pem ? ", or the TLS certificate and key do not load" : "");
     info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : cfg->port;
     return set_public_url(srv, e);
@@ -663,7 +723,8 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
     srv->cfg = *cfg;
     srv->app.ref = ref;
     srv->app.routes = web_routes(&srv->app.n_routes);
-    srv->app.secure_cookies = cfg->secure_cookies;
+    /* Served over TLS, cookies must never travel over plain HTTP. */
+    srv->app.secure_cookies = cfg->secure_cookies || cfg->tls_cert_pem != NULL;
     if (i18n_new(cfg->localedir, &srv->i18n, e) != 0)
         goto fail;
     srv->app.i18n = srv->i18n;
@@ -674,7 +735,9 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
         || overlap_cache_new(&srv->app.overlaps, e) != 0)
         goto fail;
     if (web_pool_new(&cfg->target, cfg->threads, &srv->pool, e) != 0
-        || check_schema(srv->pool, e) != 0 || start_daemon(srv, e) != 0)
+        || check_schema(srv->pool, e) != 0
+        || conn_deadline_new(cfg->request_seconds, &srv->deadline, e) != 0
+        || start_daemon(srv, e) != 0)
         goto fail;
     *out = srv;
     return 0;
@@ -699,6 +762,7 @@ void web_server_free(struct web_server *s)
         return;
     if (s->daemon != NULL)
         MHD_stop_daemon(s->daemon);
+    conn_deadline_free(s->deadline);
     web_pool_free(s->pool);
     answer_cache_free(s->app.answers);
     cluster_map_cache_free(s->app.cluster_maps);

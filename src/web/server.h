@@ -34,12 +34,19 @@ struct web_config {
     size_t body_limit;            /* largest request body; larger gets 413 */
     unsigned connection_limit;    /* open connections in all */
     unsigned per_ip_limit;        /* open connections from one address */
-    unsigned timeout_seconds;     /* idle connections close (slowloris) */
+    unsigned timeout_seconds;     /* idle connections close */
+    unsigned request_seconds;     /* a request must arrive whole within this (slowloris:
+                                     conn_deadline.h) */
     size_t connection_memory;     /* libmicrohttpd's per-connection pool (headers) */
+    /* HTTPS in the server itself (libmicrohttpd with GnuTLS): both PEM
+     * texts, or both NULL for plain HTTP. With them, cookies get Secure. */
+    const char *tls_cert_pem;
+    const char *tls_key_pem;
 };
 
 /* Defaults: 127.0.0.1:8080, one thread per core (at least 2), 64 KiB
- * bodies, 1000 connections, 64 per address, 30 s idle, 64 KiB memory. */
+ * bodies, 1000 connections, 64 per address, 30 s idle, 30 s to send a
+ * request, 64 KiB memory. */
 void web_config_defaults(struct web_config *c);
 
 struct web_server;

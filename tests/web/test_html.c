@@ -84,6 +84,8 @@ static void test_log_redact(void **state)
     assert_string_equal(out, "XXXXXX234k");
     log_redact("UDYAM-MH-26-0012345 ABCPP12345K", out, sizeof out); /* not PAN-shaped */
     assert_string_equal(out, "UDYAM-MH-26-0012345 ABCPP12345K");
+    log_redact("idABCPP1234Kx GSTIN27ABCPP1234K1ZP", out, sizeof out); /* glued to letters */
+    assert_string_equal(out, "idXXXXXX234Kx GSTINXXXXXXXXXXXK1ZP");
     log_redact("ABCPP1234K", out, 5);                        /* truncation still masks */
     assert_string_equal(out, "XXXX");
     assert_int_equal(log_put(&line, "path", "/a b\"c\n"), 0);
