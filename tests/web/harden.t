@@ -23,8 +23,8 @@ web_adduser "$DB" udyami-pass-123 --username udyami --role entrepreneur --enterp
 web_adduser "$DB" policy-pass-123 --username policy --role policymaker
 web_adduser "$DB" admin-pass-1234 --username admin --role admin
 is "four accounts" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM app_user')" "4"
-is "the schema is version 23 (login_attempt)" \
-   "$(sqlite3 "$DB" "SELECT MAX(version) FROM schema_migrations; SELECT COUNT(*) FROM sqlite_master WHERE name = 'login_attempt'" | tr '\n' ' ')" "23 1 "
+is "migration 23 is applied (login_attempt)" \
+   "$(sqlite3 "$DB" "SELECT COUNT(*) FROM schema_migrations WHERE version = 23; SELECT COUNT(*) FROM sqlite_master WHERE name = 'login_attempt'" | tr '\n' ' ')" "1 1 "
 
 # --- Argon2id parameters (docs/security.md) -------------------------------------------
 is "the stored hash is Argon2id v1.3, 64 MiB, 2 passes, 1 lane" \
