@@ -22,9 +22,8 @@ struct cluster_scope {
     char district[64];   /* "" for the whole state */
 };
 
-/* The caller's scope: 0, 1 for an official with no area (answer 403), -1
- * on a bad `state` query parameter (answer 400). A national reader may
- * narrow to one state with ?state=NN. */
+/* The caller's area, as the router resolved it (SCOPE_AREA_AGGREGATE:
+ * ?state=NN narrows, never widens); 0. */
 int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
 bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district);
 

@@ -328,8 +328,9 @@ static enum overlap_refusal outreach_area(const struct web_request *rq, struct o
     const char *q = web_query(rq, "district");
     int code;
 
-    if (!scope_filter(&rq->session->user, gst, district))
-        return OVERLAP_NO_AREA;
+    /* The router resolved the officer's area (SCOPE_AREA, authz.c). */
+    snprintf(gst, 4, "%s", rq->grant.gst_state);
+    snprintf(district, 64, "%s", rq->grant.district);
     if (gst[0] == '\0') {
         if (web_query_state(rq, "state", &code) != 1)
             return OVERLAP_BAD_QUERY;
