@@ -48,6 +48,29 @@ int store_authz_owner(struct store *s, enum authz_record kind, int64_t id, struc
     return 0;
 }
 
+int store_authz_cluster_place(struct store *s, const char *cluster_id, int *gst_state,
+                              char district[64], bool *found, struct err *e)
+{
+    static const char sql[] = "SELECT state, district FROM cluster WHERE cluster_id = $1";
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    int rc;
+
+    if (st == NULL)
+        return -1;
+    if (db_bind_text(st, 1, cluster_id, strlen(cluster_id)) != 0)
+        return err_set(e, "cannot bind the cluster id");
+    rc = db_step(st, e);
+    if (rc == DB_ROW) {
+        *gst_state = atoi(db_column_text(st, 0));
+        snprintf(district, 64, "%s", db_column_text(st, 1));
+    }
+    db_reset(st);
+    if (rc < 0)
+        return -1;
+    *found = rc == DB_ROW;
+    return 0;
+}
+
 int store_authz_recent_reason(struct store *s, int64_t user_id, int64_t enterprise_id,
                               const char *since, char *reason, size_t cap, bool *found, struct err *e)
 {

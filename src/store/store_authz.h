@@ -30,6 +30,10 @@ struct authz_owner {
 int store_authz_owner(struct store *s, enum authz_record kind, int64_t id, struct authz_owner *out,
                       bool *found, struct err *e);
 
+/* The place of registered cluster `cluster_id`: its GST state code and district. */
+int store_authz_cluster_place(struct store *s, const char *cluster_id, int *gst_state,
+                              char district[64], bool *found, struct err *e);
+
 /* Is the enterprise in an official's worklist: an application still with
  * the office (submitted, under review, returned, sent again, sanctioned),
  * a grievance not closed, or a pending request to link an account? */

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "core/ident.h"
@@ -36,15 +37,45 @@ static int no_area(struct web_request *rq, struct web_response *rs, struct err *
                   _("Your account has no state or district yet. Ask the administrator."), e);
 }
 
+static int outside(struct web_request *rq, struct web_response *rs, struct err *e)
+{
+    return refuse(rq, rs, 403, "outside_scope", _("Not in your area"),
+                  _("You may read your own area only."), e);
+}
+
+/* An official's area, narrowed by ?state= and ?district= (never widened). */
 static int scope_area(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     const struct auth_user *u = &rq->session->user;
+    struct route_grant *g = &rq->grant;
+    const char *d = web_query(rq, "district");
+    int code = 0;
 
     if (u->role == AUTH_ROLE_ENTREPRENEUR) {
-        rq->grant.enterprise_id = u->enterprise_id;
+        g->enterprise_id = u->enterprise_id;
         return AUTHZ_PASS;
     }
-    return scope_filter(u, rq->grant.gst_state, rq->grant.district) ? AUTHZ_PASS : no_area(rq, rs, e);
+    if (!scope_filter(u, g->gst_state, g->district))
+        return no_area(rq, rs, e);
+    switch (web_query_state(rq, "state", &code)) {
+    case -1:
+        return refuse(rq, rs, 400, "bad_state", _("Bad request"),
+                      _("The state must be a GST state code of two digits, such as 09 or 27."), e);
+    case 1:
+        if (g->gst_state[0] != '\0' && atoi(g->gst_state) != code)
+            return outside(rq, rs, e);
+        snprintf(g->gst_state, sizeof g->gst_state, "%02d", code);
+        break;
+    default: break;
+    }
+    if (d == NULL || *d == '\0')
+        return AUTHZ_PASS;
+    if (strlen(d) >= sizeof g->district)
+        return refuse(rq, rs, 400, "bad_district", _("Bad request"), _("The district name is too long."), e);
+    if (g->district[0] != '\0' && strcasecmp(g->district, d) != 0)
+        return outside(rq, rs, e);
+    snprintf(g->district, sizeof g->district, "%s", d);
+    return AUTHZ_PASS;
 }
 
 /* Aggregates: ?state= narrows the reader's area, never widens it. */
@@ -219,6 +250,31 @@ static int scope_record(struct web_request *rq, struct web_response *rs, enum au
     return require_reason(rq, rs, o.enterprise_id, e);
 }
 
+/* A cluster is an aggregate of its district: a reader whose area holds it. */
+static int scope_cluster(struct web_request *rq, struct web_response *rs, struct err *e)
+{
+    struct route_grant *g = &rq->grant;
+    const char *id = router_param(rq->match, "id");
+    char district[64];
+    bool found = false;
+    int state = 0, rc = scope_aggregate(rq, rs, false, false, e);
+
+    if (rc != AUTHZ_PASS)
+        return rc;
+    /* scope_aggregate widened a national scope; take the reader's area again */
+    if (scope_area_of(&rq->session->user, "", g->gst_state, g->district) != SCOPE_AREA_OK)
+        return no_area(rq, rs, e);
+    if (store_authz_cluster_place(rq->store, id ? id : "", &state, district, &found, e) != 0)
+        return -1;
+    if (!found)
+        return refuse(rq, rs, 404, "not_found", _("Not found"), _("There is no such cluster."), e);
+    if ((g->gst_state[0] != '\0' && atoi(g->gst_state) != state)
+        || (g->district[0] != '\0' && strcasecmp(g->district, district) != 0))
+        return refuse(rq, rs, 403, "outside_scope", _("Not in your area"),
+                      _("This cluster is outside the area of your account."), e);
+    return AUTHZ_PASS;
+}
+
 int authz_check(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     const struct route *r = rq->match->route;
@@ -240,6 +296,7 @@ int authz_check(struct web_request *rq, struct web_response *rs, struct err *e)
     case SCOPE_GRIEVANCE: return scope_record(rq, rs, AUTHZ_GRIEVANCE, e);
     case SCOPE_LINK_REQUEST: return scope_record(rq, rs, AUTHZ_LINK_REQUEST, e);
     case SCOPE_PAYMENT_CLAIM: return scope_record(rq, rs, AUTHZ_PAYMENT_CLAIM, e);
+    case SCOPE_CLUSTER: return scope_cluster(rq, rs, e);
     case SCOPE_UNDECLARED:
     case SCOPE_COUNT: break;
     }

@@ -108,19 +108,20 @@ const char *router_scope_name(enum route_scope s)
     static const char *const names[SCOPE_COUNT] = {
         "undeclared", "none", "token", "own", "area", "area_aggregate", "state_aggregate",
         "national", "enterprise", "application", "bundle", "grievance", "link_request",
-        "payment_claim",
+        "payment_claim", "cluster",
     };
     return (unsigned)s < SCOPE_COUNT ? names[s] : "invalid";
 }
 
 static bool record_scope(enum route_scope s)
 {
-    return s >= SCOPE_ENTERPRISE && s < SCOPE_COUNT;
+    return s >= SCOPE_ENTERPRISE && s <= SCOPE_PAYMENT_CLAIM;
 }
 
 static bool aggregate_scope(enum route_scope s)
 {
-    return s == SCOPE_AREA_AGGREGATE || s == SCOPE_STATE_AGGREGATE || s == SCOPE_NATIONAL;
+    return s == SCOPE_AREA_AGGREGATE || s == SCOPE_STATE_AGGREGATE || s == SCOPE_NATIONAL
+           || s == SCOPE_CLUSTER;
 }
 
 /* Why route r is declared wrongly, or NULL. */
@@ -142,7 +143,7 @@ static const char *route_fault(const struct route *r)
      * (a cluster, a scenario) read under the route's area. */
     if (has_param && !record_scope(r->scope) && !aggregate_scope(r->scope))
         return "has a {param} but no record scope";
-    if (record_scope(r->scope) && strstr(r->pattern, "{id}") == NULL)
+    if ((record_scope(r->scope) || r->scope == SCOPE_CLUSTER) && strstr(r->pattern, "{id}") == NULL)
         return "has a record scope but no {id}";
     if ((roles & ACCESS_POLICYMAKER) && r->scope != SCOPE_NONE && !aggregate_scope(r->scope))
         return "admits a policymaker to records";

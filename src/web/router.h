@@ -56,6 +56,8 @@ enum route_scope {
     SCOPE_GRIEVANCE,       /* {id}: a grievance */
     SCOPE_LINK_REQUEST,    /* {id}: a request to link an account to an enterprise */
     SCOPE_PAYMENT_CLAIM,   /* {id}: a delayed-payment claim */
+    SCOPE_CLUSTER,         /* {id}: a registered cluster, an aggregate of its district:
+                              readers of aggregates whose area holds it */
     SCOPE_COUNT
 };
 

@@ -217,7 +217,7 @@ static const struct route routes[] = {
     {"GET", "/sustainability", CLUSTER_READERS, SCOPE_NATIONAL, page_sustainability,
      "CO2 intensity benchmarks by NIC division and registered clusters' totals, cells under 5 withheld",
      HTML, NULL, "200 401 403", NULL},
-    {"GET", "/clusters/{id}", CLUSTER_READERS, SCOPE_AREA_AGGREGATE, page_cluster,
+    {"GET", "/clusters/{id}", CLUSTER_READERS, SCOPE_CLUSTER, page_cluster,
      "One registered cluster: health, reasons, peers and trends", HTML, NULL, "200 401 403 404", NULL},
     /* Merger what-ifs (issue 8, docs/scenarios.md): national aggregates for
      * policymakers and state officers (a district officer gets 403 from
