@@ -12,14 +12,13 @@
 #include "web/html.h"
 #include "web/i18n.h"
 
-int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc)
+void cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc)
 {
     /* The router resolved the reader's area, narrowed by ?state=
      * (SCOPE_AREA_AGGREGATE, authz.c). */
     memset(sc, 0, sizeof *sc);
     snprintf(sc->state, sizeof sc->state, "%s", rq->grant.gst_state);
     snprintf(sc->district, sizeof sc->district, "%s", rq->grant.district);
-    return 0;
 }
 
 bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district)
@@ -29,16 +28,6 @@ bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const 
     if (strcmp(sc->state, state) != 0)
         return false;
     return sc->district[0] == '\0' || strcasecmp(sc->district, district) == 0;
-}
-
-int cluster_view_refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
-{
-    int rc = why > 0 ? html_error_page(rs, rq, 403, _("No area assigned"),
-                                       _("Your account has no state or district yet. Ask the administrator."),
-                                       false)
-                     : html_error_page(rs, rq, 400, _("Bad request"),
-                                       _("The state must be a GST state code such as 09."), false);
-    return rc == 0 ? 0 : err_set(e, "out of memory");
 }
 
 int cluster_view_health(struct web_request *rq, struct cluster_reg **regs,

@@ -23,13 +23,9 @@ struct cluster_scope {
 };
 
 /* The caller's area, as the router resolved it (SCOPE_AREA_AGGREGATE:
- * ?state=NN narrows, never widens); 0. */
-int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
+ * ?state=NN narrows, never widens). */
+void cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
 bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district);
-
-/* Answer a cluster_scope_of refusal: why 1 a 403 (no area), -1 a 400
- * (a bad state). 0, or -1 on out of memory. */
-int cluster_view_refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e);
 
 /* The register and its health, benchmarked nationally (peers are every
  * cluster, whatever the reader's scope). *regs is the caller's (mem_free)
