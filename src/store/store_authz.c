@@ -95,21 +95,27 @@ int store_authz_recent_reason(struct store *s, int64_t user_id, int64_t enterpri
     return 0;
 }
 
-int store_authz_in_worklist(struct store *s, int64_t enterprise_id, bool *in, struct err *e)
+int store_authz_in_worklist(struct store *s, int64_t enterprise_id, int64_t user_id,
+                            const char *since, double alert_probability, bool *in, struct err *e)
 {
     static const char sql[] =
         "SELECT CASE WHEN EXISTS (SELECT 1 FROM application WHERE enterprise_id = $1 AND state IN"
         " ('submitted', 'under_review', 'returned', 'resubmitted', 'sanctioned'))"
         " OR EXISTS (SELECT 1 FROM grievance WHERE enterprise_id = $1 AND state <> 'closed')"
         " OR EXISTS (SELECT 1 FROM enterprise_claim WHERE enterprise_id = $1 AND state = 'pending')"
+        " OR EXISTS (SELECT 1 FROM stress_score WHERE enterprise_id = $1 AND probability >= $4"
+        "            AND month = (SELECT MAX(month) FROM stress_score))"
+        " OR EXISTS (SELECT 1 FROM audit_log WHERE user_id = $2 AND enterprise_id = $1 AND at >= $3"
+        "            AND (action LIKE 'stress.watchlist.%' OR action LIKE 'awareness.outreach.%'))"
         " THEN 1 ELSE 0 END";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
 
     if (st == NULL)
         return -1;
-    if (db_bind_int64(st, 1, enterprise_id) != 0)
-        return err_set(e, "cannot bind the enterprise id");
+    if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, user_id)
+        || db_bind_text(st, 3, since, strlen(since)) || db_bind_double(st, 4, alert_probability))
+        return err_set(e, "cannot bind the worklist query");
     rc = db_step(st, e);
     *in = rc == DB_ROW && db_column_int64(st, 0) == 1;
     db_reset(st);

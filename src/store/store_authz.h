@@ -34,10 +34,15 @@ int store_authz_owner(struct store *s, enum authz_record kind, int64_t id, struc
 int store_authz_cluster_place(struct store *s, const char *cluster_id, int *gst_state,
                               char district[64], bool *found, struct err *e);
 
-/* Is the enterprise in an official's worklist: an application still with
- * the office (submitted, under review, returned, sent again, sanctioned),
- * a grievance not closed, or a pending request to link an account? */
-int store_authz_in_worklist(struct store *s, int64_t enterprise_id, bool *in, struct err *e);
+/* Is the enterprise in official `user_id`'s worklist: an application
+ * still with the office (submitted, under review, returned, sent again,
+ * sanctioned), a grievance not closed, a pending request to link an
+ * account, a stress score of the latest month at or above
+ * `alert_probability`, or a row of the official's own watchlist or
+ * outreach list shown at or after `since` (ISO 8601 UTC; those lists are
+ * worklists computed on the fly, and audit each enterprise they show)? */
+int store_authz_in_worklist(struct store *s, int64_t enterprise_id, int64_t user_id,
+                            const char *since, double alert_probability, bool *in, struct err *e);
 
 /* The reason `user_id` last gave, at or after `since` (ISO 8601 UTC, as
  * audit_log.at), for reading enterprise `enterprise_id` outside the

@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "analytics/stress_reason.h"
 #include "core/ident.h"
 #include "store/store_authz.h"
 #include "web/access_scope.h"
@@ -180,14 +181,20 @@ static int reason_form(struct web_request *rq, struct web_response *rs, struct e
 /* A reason the official gave for this enterprise within the last
  * AUTHZ_REASON_HOLDS seconds still holds, so following the links of a
  * record's pages does not ask again; the new audit row repeats it. */
-static int recent_reason(struct web_request *rq, int64_t enterprise_id, bool *found, struct err *e)
+static void hour_ago(const struct web_request *rq, char since[32])
 {
     time_t since_t = (time_t)(rq->now - AUTHZ_REASON_HOLDS);
-    char since[32];
     struct tm tm;
 
     gmtime_r(&since_t, &tm);
-    strftime(since, sizeof since, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    strftime(since, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int recent_reason(struct web_request *rq, int64_t enterprise_id, bool *found, struct err *e)
+{
+    char since[32];
+
+    hour_ago(rq, since);
     return store_authz_recent_reason(rq->store, rq->session->user.id, enterprise_id, since,
                                      rq->grant.reason, sizeof rq->grant.reason, found, e);
 }
@@ -196,13 +203,16 @@ static int recent_reason(struct web_request *rq, int64_t enterprise_id, bool *fo
 static int require_reason(struct web_request *rq, struct web_response *rs, int64_t enterprise_id,
                           struct err *e)
 {
+    char since[32];
     bool in = false;
 
     if (strcmp(rq->method, "POST") == 0)
         return AUTHZ_PASS;  /* an action: its own event records who and why */
     if (rq->grant.reason[0] != '\0')
         return AUTHZ_PASS;
-    if (store_authz_in_worklist(rq->store, enterprise_id, &in, e) != 0)
+    hour_ago(rq, since);
+    if (store_authz_in_worklist(rq->store, enterprise_id, rq->session->user.id, since,
+                                STRESS_ALERT_PROBABILITY, &in, e) != 0)
         return -1;
     if (in) {
         snprintf(rq->grant.reason, sizeof rq->grant.reason, "worklist");

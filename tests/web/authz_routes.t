@@ -111,9 +111,12 @@ python3 "$ROOT/tests/web/authz_walk.py"
 ok $? "the walk of every route ran to its end"
 
 # --- a reason for reads outside the worklist ---------------------------------------------------
-K=$T/blr.jar P=$T/pune.jar M=$T/mh.jar
-login "$K" blr officer-blr-pass >/dev/null
-login "$P" pune officer-pune-pass >/dev/null
+# Fresh officers: the walk showed the others their lists, which count as worklists.
+web_adduser "$DB" officer-blr2-pass --username blr2 --role officer --state 29 --district "Bengaluru Urban"
+web_adduser "$DB" officer-pune2-pass --username pune2 --role officer --state 27 --district Pune
+K=$T/blr2.jar P=$T/pune2.jar M=$T/mh.jar
+login "$K" blr2 officer-blr2-pass >/dev/null
+login "$P" pune2 officer-pune2-pass >/dev/null
 login "$M" mhoff officer-mh-pass1 >/dev/null
 audits() { sqlite3 "$DB" "select count(*) from audit_log"; }
 last_audit() { sqlite3 "$DB" "select username || '|' || action || '|' || enterprise_id || '|' || reason from audit_log order by id desc limit 1"; }
@@ -133,20 +136,35 @@ is "a reason of control characters: 400" "$(code -b "$K" "$B/api/v1/enterprises/
 LONG=$(head -c 201 /dev/zero | tr '\0' 'x')
 is "a reason over 200 bytes: 400" "$(code -b "$K" "$B/api/v1/enterprises/$KAVERI?reason=$LONG")" 400
 is "with a reason: 200" "$(code -b "$K" "$B/officer/enterprises/$KAVERI?reason=GST+mismatch+complaint")" 200
-is "the reason is in the audit row" "$(last_audit)" "blr|enterprise.golden.read|$KAVERI|GST mismatch complaint"
+is "the reason is in the audit row" "$(last_audit)" "blr2|enterprise.golden.read|$KAVERI|GST mismatch complaint"
 is "the reason holds for the next read of the same enterprise" \
     "$(code -b "$K" "$B/api/v1/enterprises/$KAVERI/payment-claims")" 200
-is "... whose audit row repeats it" "$(last_audit)" "blr|enterprise.payment_claims|$KAVERI|GST mismatch complaint"
+is "... whose audit row repeats it" "$(last_audit)" "blr2|enterprise.payment_claims|$KAVERI|GST mismatch complaint"
 is "but not for another enterprise" "$(code -b "$P" "$B/officer/enterprises/$QUIET")" 428
-is "nor for another official" "$(code -b "$M" "$B/api/v1/enterprises/$KAVERI")" 403
+is "nor for another official (outside their area besides)" "$(code -b "$M" "$B/api/v1/enterprises/$KAVERI")" 403
 is "an enterprise in the worklist (an open application) needs none" \
     "$(code -b "$P" "$B/officer/enterprises/$PUNE")" 200
-is "... and its audit row says why it needed none" "$(last_audit)" "pune|enterprise.golden.read|$PUNE|worklist"
+is "... and its audit row says why it needed none" "$(last_audit)" "pune2|enterprise.golden.read|$PUNE|worklist"
 is "nor does its application" "$(code -b "$P" "$B/applications/$APP")" 200
 is "an enterprise with a pending link request is in the worklist" \
     "$(code -b "$P" "$B/api/v1/enterprises/$MEENA")" 200
+# A stress alert of the latest month puts an enterprise in the worklist.
+sqlite3 "$DB" "insert into stress_model(trained_at, train_from, train_to, features, booster, calibration)
+               values ('2026-01-01T00:00:00Z', '2024-01', '2025-06', '[]', x'00', '{}');
+               insert into stress_score(enterprise_id, month, model_id, probability, reasons)
+               values ($QUIET, '2025-06', last_insert_rowid(), 0.6, '[]');"
+is "an enterprise with a stress alert needs no reason" "$(code -b "$P" "$B/api/v1/enterprises/$QUIET")" 200
+sqlite3 "$DB" "update stress_score set probability = 0.05 where enterprise_id = $QUIET"
+is "... and one below the alert line does" "$(code -b "$P" "$B/api/v1/enterprises/$QUIET/insights")" 428
+# The outreach list is a worklist made on the fly: what it showed needs no reason.
+page "$P" "/officer/awareness?district=Pune" >/dev/null
+SHOWN=$(sqlite3 "$DB" "select count(*) from audit_log where username = 'pune2'
+                       and action = 'awareness.outreach.read' and enterprise_id = $QUIET")
+[ "$SHOWN" -ge 1 ]
+ok $? "the outreach list showed the untouched enterprise (audited)"
+is "... which its officer then opens without a reason" "$(code -b "$P" "$B/officer/enterprises/$QUIET")" 200
 login "$T/admin.jar" admin admin-pass-1234 >/dev/null
-is "an admin outside the worklist is asked too: 428" "$(code -b "$T/admin.jar" "$B/api/v1/enterprises/$QUIET")" 428
+is "an admin outside the worklist is asked too: 428" "$(code -b "$T/admin.jar" "$B/api/v1/enterprises/$KAVERI")" 428
 is "the owner is never asked" "$(code -b "$A" "$B/api/v1/enterprises/$PUNE")" 200
 
 # --- narrowing never widens --------------------------------------------------------------------
