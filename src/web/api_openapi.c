@@ -29,6 +29,7 @@ static const struct {
     {412, "Precondition failed"}, {413, "Request body too large"},
     {415, "Unsupported media type"},
     {422, "The profile has bad fields: error.fields lists every one ({path, message})"},
+    {428, "Reason required: an official reading an enterprise outside their worklist gives ?reason="},
     {429, "Too many requests"}, {500, "Internal error"}, {503, "Database unreachable"},
 };
 

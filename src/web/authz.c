@@ -178,9 +178,7 @@ static int reason_form(struct web_request *rq, struct web_response *rs, struct e
     return AUTHZ_ANSWERED;
 }
 
-/* A reason the official gave for this enterprise within the last
- * AUTHZ_REASON_HOLDS seconds still holds, so following the links of a
- * record's pages does not ask again; the new audit row repeats it. */
+/* AUTHZ_REASON_HOLDS seconds before the request, as audit_log.at. */
 static void hour_ago(const struct web_request *rq, char since[32])
 {
     time_t since_t = (time_t)(rq->now - AUTHZ_REASON_HOLDS);
@@ -190,6 +188,9 @@ static void hour_ago(const struct web_request *rq, char since[32])
     strftime(since, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* A reason the official gave for this enterprise within the last
+ * AUTHZ_REASON_HOLDS seconds still holds, so following the links of a
+ * record's pages does not ask again; the new audit row repeats it. */
 static int recent_reason(struct web_request *rq, int64_t enterprise_id, bool *found, struct err *e)
 {
     char since[32];

@@ -36,7 +36,8 @@ static const char profile_body[] =
     "(as_of, enterprise, owner, need, history); a missing key is unknown, null is known to be "
     "absent. Bad fields are all listed in the 422 answer's error.fields\"}";
 
-#define Q_REASON "reason why an officer or admin reads it, for the audit log (printable, at most 200 bytes)"
+#define Q_REASON "reason why an officer or admin reads it, for the audit log (printable, at most 200 bytes); " \
+    "required outside the official's worklist (else 428 reason_required)"
 #define Q_LANG "lang en (default) or hi: the language of names and reasons"
 #define Q_NEED "purpose the need assumed of every enterprise (default working_capital; unknown for none)\n" \
     "amount its amount, whole rupees (default 500000; unknown for none)"
@@ -160,7 +161,7 @@ static const struct route routes[] = {
      NULL, FORM, "303 401 403", NULL},
     {"GET", "/applications/{id}", ENT_OFF, SCOPE_APPLICATION, page_application,
      "One application with its history (and the eligibility trace for officers)", HTML, NULL,
-     "200 400 401 403 404", NULL},
+     "200 400 401 403 404 428", Q_REASON},
     {"POST", "/applications/{id}", ENT_OFF, SCOPE_APPLICATION, page_application_act,
      "Act on an application (action, reason)", HTML, FORM, "303 400 401 403 404 409 422", NULL},
     {"GET", "/grievances/new", ENT, SCOPE_OWN, page_grievance_new, "The form to raise a grievance", HTML,
@@ -168,7 +169,7 @@ static const struct route routes[] = {
     {"POST", "/grievances", ENT, SCOPE_OWN, page_grievance_file, "Raise a grievance", HTML, FORM,
      "303 401 403 422", NULL},
     {"GET", "/grievances/{id}", ENT_OFF, SCOPE_GRIEVANCE, page_grievance, "One grievance with its history", HTML,
-     NULL, "200 400 401 403 404", NULL},
+     NULL, "200 400 401 403 404 428", Q_REASON},
     {"POST", "/grievances/{id}", ENT_OFF, SCOPE_GRIEVANCE, page_grievance_act,
      "Acknowledge, resolve, rate or appeal a grievance", HTML, FORM, "303 400 401 403 404 409 422",
      NULL},
@@ -234,7 +235,7 @@ static const struct route routes[] = {
      NULL},
     {"GET", "/officer/enterprises/{id}", OFF, SCOPE_ENTERPRISE, page_enterprise,
      "An enterprise's golden record: each field's value kept, its source, and the other sources' "
-     "values (?field=N adds the correction form)", HTML, NULL, "200 401 403 404", NULL},
+     "values (?field=N adds the correction form)", HTML, NULL, "200 400 401 403 404 428", Q_REASON},
     {"POST", "/officer/enterprises/{id}", OFF, SCOPE_ENTERPRISE, page_enterprise_correct,
      "Correct one field of the golden record (field, value, reason); kept with its author", HTML,
      FORM, "303 400 401 403 404 422", NULL},
@@ -245,19 +246,19 @@ static const struct route routes[] = {
      "One common application: an application per scheme, linked as a bundle, submitted", JSON,
      app_create_body, "201 400 401 403 409 415 422", NULL},
     {"GET", "/api/v1/applications/{id}", ENT_OFF, SCOPE_APPLICATION, api_application_get,
-     "One application with its events", JSON, NULL, "200 400 401 403 404", NULL},
+     "One application with its events", JSON, NULL, "200 400 401 403 404 428", Q_REASON},
     {"POST", "/api/v1/applications/{id}/actions", ENT_OFF, SCOPE_APPLICATION, api_application_act,
      "Move an application (only the actions its state and the caller's role allow)", JSON,
      app_act_body, "200 400 401 403 404 409 415 422", NULL},
     {"GET", "/api/v1/bundles/{id}", ENT_OFF, SCOPE_BUNDLE, api_bundle_get,
-     "The applications of one common application", JSON, NULL, "200 400 401 403 404", NULL},
+     "The applications of one common application", JSON, NULL, "200 400 401 403 404 428", Q_REASON},
     {"GET", "/api/v1/grievances", ENT_OFF, SCOPE_AREA, api_grievances_list,
      "The caller's grievances (entrepreneur) or the scope's open ones (officer)", JSON, NULL,
      "200 401 403", NULL},
     {"POST", "/api/v1/grievances", ENT, SCOPE_OWN, api_grievances_create, "Raise a grievance", JSON,
      grievance_body, "201 400 401 403 415 422", NULL},
     {"GET", "/api/v1/grievances/{id}", ENT_OFF, SCOPE_GRIEVANCE, api_grievance_get,
-     "One grievance with its events", JSON, NULL, "200 400 401 403 404", NULL},
+     "One grievance with its events", JSON, NULL, "200 400 401 403 404 428", Q_REASON},
     {"POST", "/api/v1/grievances/{id}/actions", ENT_OFF, SCOPE_GRIEVANCE, api_grievance_act,
      "Acknowledge or resolve (office), rate or appeal (complainant)", JSON, grievance_act_body,
      "200 400 401 403 404 409 415 422", NULL},
@@ -336,26 +337,26 @@ static const struct route routes[] = {
      "One enterprise's profile (DESIGN.md §5 shape) with id and sources; {id} is the store id "
      "or the Udyam number. Officers and admins see their scope and every read is audited; an "
      "entrepreneur sees only their own enterprise",
-     JSON, NULL, "200 400 401 403 404", Q_REASON},
+     JSON, NULL, "200 400 401 403 404 428", Q_REASON},
     {"GET", "/api/v1/enterprises/{id}/eligibility",
      ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, SCOPE_ENTERPRISE, api_enterprise_eligibility,
      "Every scheme for one stored enterprise, as samanvay eligible --json; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
-     JSON, NULL, "200 400 401 403 404", Q_REASON "\n" Q_LANG "\n" Q_ON},
+     JSON, NULL, "200 400 401 403 404 428", Q_REASON "\n" Q_LANG "\n" Q_ON},
     {"GET", "/api/v1/enterprises/{id}/calendar",
      ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, SCOPE_ENTERPRISE, api_enterprise_calendar,
      "One stored enterprise's compliance calendar, as samanvay calendar --json, with each "
      "item's status (upcoming, due soon, filed on time, filed late, overdue) from the GST returns "
      "on file and the GSTR-3B late fee and interest; the same scope and audit as GET "
      "/api/v1/enterprises/{id}",
-     JSON, NULL, "200 400 401 403 404",
+     JSON, NULL, "200 400 401 403 404 428",
      Q_REASON "\nfrom first due date YYYY-MM-DD (default: 30 days before today)\n"
      "to last due date YYYY-MM-DD (default: 90 days after today; at most five years after from)"},
     {"GET", "/api/v1/enterprises/{id}/calendar.ics",
      ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, SCOPE_ENTERPRISE, api_enterprise_calendar_ics,
      "The same calendar as iCalendar (docs/calendar-ics.md); the same scope and audit as GET "
      "/api/v1/enterprises/{id}",
-     ICS, NULL, "200 400 401 403 404",
+     ICS, NULL, "200 400 401 403 404 428",
      Q_REASON "\nfrom first due date YYYY-MM-DD (default: 30 days before today)\n"
      "to last due date YYYY-MM-DD (default: 90 days after today; at most five years after from)"},
     {"GET", "/api/v1/enterprises/{id}/payment-claims",
@@ -363,7 +364,7 @@ static const struct route routes[] = {
      "One stored enterprise's delayed-payment claims, each with its MSMED s.15 term, s.16 "
      "interest schedule and amount owed today, and its Council referral; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
-     JSON, NULL, "200 400 401 403 404", Q_REASON},
+     JSON, NULL, "200 400 401 403 404 428", Q_REASON},
     {"GET", "/api/v1/enterprises/{id}/insights",
      ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, SCOPE_ENTERPRISE, api_enterprise_insights,
      "One stored enterprise's market insights and sustainability, as samanvay insights --json "
@@ -371,7 +372,7 @@ static const struct route routes[] = {
      "peer's figure), procurement targets and trade-fair support it qualifies for, declared "
      "energy and CO2, its division's benchmark, ESG readiness, green schemes; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
-     JSON, NULL, "200 400 401 403 404", Q_REASON},
+     JSON, NULL, "200 400 401 403 404 428", Q_REASON},
     {"POST", "/api/v1/msmed/interest", ACCESS_PUBLIC | ACCESS_STATELESS, SCOPE_NONE, api_msmed_interest,
      "Delayed-payment interest (MSMED Act ss.15-16): the s.15 term, compound interest with "
      "monthly rests at three times the Bank Rate month by month, the amount outstanding, and "
