@@ -11,11 +11,6 @@ bool scope_is_official(const struct auth_user *u)
     return u->role == AUTH_ROLE_OFFICER || u->role == AUTH_ROLE_ADMIN;
 }
 
-bool scope_is_district_officer(const struct auth_user *u)
-{
-    return u->role == AUTH_ROLE_OFFICER && u->district[0] != '\0';
-}
-
 bool scope_allows(const struct auth_user *u, int64_t enterprise_id, int gst_state,
                   const char *district)
 {

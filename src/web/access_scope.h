@@ -28,8 +28,5 @@ enum scope_area scope_area_of(const struct auth_user *u, const char *narrow, cha
                               char district[64]);
 /* Whether the account acts as an officer on applications and grievances. */
 bool scope_is_official(const struct auth_user *u);
-/* An officer of one district: refused national aggregates that name every
- * registered cluster (/sustainability and its API). */
-bool scope_is_district_officer(const struct auth_user *u);
 
 #endif

@@ -35,7 +35,6 @@ static int append(void *ctx, const struct grievance_row *g)
 int api_grievances_list(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     const struct auth_user *u = &rq->session->user;
-    char gst[4], district[64];
     json_t *list = json_array();
     int rc;
 
@@ -44,13 +43,10 @@ int api_grievances_list(struct web_request *rq, struct web_response *rs, struct 
     e->msg[0] = '\0';
     if (u->role == AUTH_ROLE_ENTREPRENEUR)
         rc = store_grievances_of_enterprise(rq->store, u->enterprise_id, append, list, e);
-    else if (!scope_filter(u, gst, district)) {
-        json_decref(list);
-        return web_response_error(rs, 403, "forbidden", "this account has no area assigned");
-    } else
+    else /* in the area the router resolved (SCOPE_AREA, authz.c) */
         rc = portal_audit_read(rq, 0, "grievances.read", e) != 0
                  ? -1
-                 : store_grievances_in_scope(rq->store, gst, district, API_GRIEVANCES_MAX, append, list, e);
+                 : store_grievances_in_scope(rq->store, rq->grant.gst_state, rq->grant.district, API_GRIEVANCES_MAX, append, list, e);
     if (rc != 0) {
         json_decref(list);
         return e->msg[0] ? -1 : err_set(e, "out of memory");

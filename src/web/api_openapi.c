@@ -29,6 +29,7 @@ static const struct {
     {412, "Precondition failed"}, {413, "Request body too large"},
     {415, "Unsupported media type"},
     {422, "The profile has bad fields: error.fields lists every one ({path, message})"},
+    {428, "Reason required: an official reading an enterprise outside their worklist gives ?reason="},
     {429, "Too many requests"}, {500, "Internal error"}, {503, "Database unreachable"},
 };
 
@@ -330,8 +331,9 @@ static json_t *operation(const struct route *r, const char *id, struct err *e)
         json_decref(resps);
         return NULL;
     }
-    op = json_pack("{s:s, s:s, s:o, s:o, s:o, s:o}", "operationId", id, "summary", r->summary,
-                   "x-access", roles(r->access), "parameters", params, "responses", resps,
+    op = json_pack("{s:s, s:s, s:o, s:s, s:o, s:o, s:o}", "operationId", id, "summary", r->summary,
+                   "x-access", roles(r->access), "x-scope", router_scope_name(r->scope),
+                   "parameters", params, "responses", resps,
                    "security", security(r, form));
     if (body != NULL)
         op = with(op, "requestBody", body);
@@ -446,7 +448,8 @@ int api_openapi(struct web_request *rq, struct web_response *rs, struct err *e)
                     "info", "title", "Samanvay", "version", "1", "description",
                     "The MSME portal of portals. Errors from /api/ are "
                     "{\"error\":{\"code\":\"...\",\"message\":\"...\"}}. x-access lists who may "
-                    "call each operation; the check runs before the handler.",
+                    "call each operation and x-scope whose data it shows them (docs/security.md, "
+                    "Authorisation); both are checked before the handler.",
                     "servers", "url", "/", "description", "The server that serves this document",
                     "paths", paths, "components", components());
     if (web_response_json(rs, 200, doc) != 0)

@@ -17,9 +17,7 @@ int api_sustainability(struct web_request *rq, struct web_response *rs, struct e
     struct sustainability_overview o;
     int rc = 0;
 
-    if (scope_is_district_officer(&rq->session->user))
-        return web_response_error(rs, 403, "forbidden",
-                                  "these figures are for a state or the country, not a district");
+    /* Not for district officers: the router's SCOPE_NATIONAL. */
     if (sustainability_overview_load(rq->store, rq->app->emission_factors, &o, e) != 0)
         return -1;
     if (web_response_json(rs, 200, sustainability_overview_public_json(&o, rq->app->emission_factors)) != 0)

@@ -9,48 +9,16 @@
 
 #include "core/alloc.h"
 #include "store/store_cluster_stats.h"
-#include "web/access_scope.h"
 #include "web/html.h"
 #include "web/i18n.h"
 
-/* ?state=NN: one or two digits, a state code 1-99. */
-static int state_param(const struct web_request *rq, char out[4])
+void cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc)
 {
-    const char *q = web_query(rq, "state");
-    size_t n;
-
-    out[0] = '\0';
-    if (q == NULL || *q == '\0')
-        return 0;
-    n = strlen(q);
-    if (n > 2 || q[0] < '0' || q[0] > '9' || (n == 2 && (q[1] < '0' || q[1] > '9')) || atoi(q) < 1)
-        return -1;
-    snprintf(out, 4, "%02d", atoi(q));
-    return 0;
-}
-
-int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc)
-{
-    const struct auth_user *u = &rq->session->user;
-    char narrow[4];
-
+    /* The router resolved the reader's area, narrowed by ?state=
+     * (SCOPE_AREA_AGGREGATE, authz.c). */
     memset(sc, 0, sizeof *sc);
-    if (state_param(rq, narrow) != 0)
-        return -1;
-    if (u->role == AUTH_ROLE_POLICYMAKER) {
-        if (u->state[0] != '\0')
-            snprintf(sc->state, sizeof sc->state, "%02d", atoi(u->state));
-    } else if (!scope_filter(u, sc->state, sc->district)) {
-        return 1;
-    }
-    /* Narrowing never widens: a state reader asking for another state sees nothing. */
-    if (narrow[0] != '\0') {
-        if (sc->state[0] != '\0' && strcmp(sc->state, narrow) != 0)
-            snprintf(sc->state, sizeof sc->state, "--");
-        else
-            snprintf(sc->state, sizeof sc->state, "%s", narrow);
-    }
-    return 0;
+    snprintf(sc->state, sizeof sc->state, "%s", rq->grant.gst_state);
+    snprintf(sc->district, sizeof sc->district, "%s", rq->grant.district);
 }
 
 bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district)
@@ -60,16 +28,6 @@ bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const 
     if (strcmp(sc->state, state) != 0)
         return false;
     return sc->district[0] == '\0' || strcasecmp(sc->district, district) == 0;
-}
-
-int cluster_view_refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e)
-{
-    int rc = why > 0 ? html_error_page(rs, rq, 403, _("No area assigned"),
-                                       _("Your account has no state or district yet. Ask the administrator."),
-                                       false)
-                     : html_error_page(rs, rq, 400, _("Bad request"),
-                                       _("The state must be a GST state code such as 09."), false);
-    return rc == 0 ? 0 : err_set(e, "out of memory");
 }
 
 int cluster_view_health(struct web_request *rq, struct cluster_reg **regs,

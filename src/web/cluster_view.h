@@ -22,15 +22,10 @@ struct cluster_scope {
     char district[64];   /* "" for the whole state */
 };
 
-/* The caller's scope: 0, 1 for an official with no area (answer 403), -1
- * on a bad `state` query parameter (answer 400). A national reader may
- * narrow to one state with ?state=NN. */
-int cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
+/* The caller's area, as the router resolved it (SCOPE_AREA_AGGREGATE:
+ * ?state=NN narrows, never widens). */
+void cluster_scope_of(const struct web_request *rq, struct cluster_scope *sc);
 bool cluster_scope_has(const struct cluster_scope *sc, const char *state, const char *district);
-
-/* Answer a cluster_scope_of refusal: why 1 a 403 (no area), -1 a 400
- * (a bad state). 0, or -1 on out of memory. */
-int cluster_view_refuse(struct web_request *rq, struct web_response *rs, int why, struct err *e);
 
 /* The register and its health, benchmarked nationally (peers are every
  * cluster, whatever the reader's scope). *regs is the caller's (mem_free)

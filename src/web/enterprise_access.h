@@ -9,9 +9,12 @@
  *  - an officer, enterprises in their state (and district, when the
  *    account has one); an officer account without a state sees nothing;
  *  - an admin, their scope, or every enterprise when they have none.
- * Every read by an officer or an admin appends to audit_log before the
- * data leaves; if the audit row cannot be written, nothing is sent. The
- * reason is ?reason= (printable, at most ENTERPRISE_REASON_MAX bytes). */
+ * The router decides who sees what (route scope SCOPE_ENTERPRISE,
+ * web/authz.c) before the handler runs. Every read by an officer or an
+ * admin appends to audit_log before the data leaves; if the audit row
+ * cannot be written, nothing is sent. The reason is ?reason= (printable,
+ * at most AUTHZ_REASON_MAX bytes), needed outside the official's
+ * worklist. */
 #ifndef SAMANVAY_ENTERPRISE_ACCESS_H
 #define SAMANVAY_ENTERPRISE_ACCESS_H
 
@@ -20,15 +23,13 @@
 #include "golden/golden.h"
 #include "web/request.h"
 
-#define ENTERPRISE_REASON_MAX 200
-
 enum { ENTERPRISE_LOADED = 0, ENTERPRISE_ANSWERED = 1 };
 
-/* Resolve the route's {id}, load the enterprise, check the caller may see
- * it, and audit the read as `action` ("enterprise.read"). Returns
+/* Load the enterprise the router resolved (rq->grant) and audit the read
+ * as `action` ("enterprise.read") with the official's reason. Returns
  * ENTERPRISE_LOADED with *ent filled, ENTERPRISE_ANSWERED when it has
- * answered the request itself (400 bad id or reason, 403, 404), or -1
- * with e set for a fault of ours. */
+ * answered the request itself (404: removed meanwhile), or -1 with e set
+ * for a fault of ours. */
 int enterprise_access_load(struct web_request *rq, struct web_response *rs, const char *action,
                            struct enterprise *ent, struct err *e);
 

@@ -15,23 +15,9 @@
 
 enum overlap_refusal overlap_view_area(const struct web_request *rq, int *state)
 {
-    char narrow[4] = "", gst[4], district[64];
-    int code;
-
-    *state = 0;
-    switch (web_query_state(rq, "state", &code)) {
-    case -1: return OVERLAP_BAD_QUERY;
-    case 1: snprintf(narrow, sizeof narrow, "%02d", code); break;
-    default: break;
-    }
-    switch (scope_area_of(&rq->session->user, narrow, gst, district)) {
-    case SCOPE_AREA_NONE: return OVERLAP_NO_AREA;
-    case SCOPE_AREA_OUTSIDE: return OVERLAP_OUTSIDE;
-    default: break;
-    }
-    if (district[0] != '\0')
-        return OVERLAP_DISTRICT;
-    *state = gst[0] ? atoi(gst) : 0;
+    /* The router resolved the reader's area, narrowed by ?state=, and
+     * refused district officers (SCOPE_STATE_AGGREGATE, authz.c). */
+    *state = rq->grant.gst_state[0] ? atoi(rq->grant.gst_state) : 0;
     return OVERLAP_OK;
 }
 

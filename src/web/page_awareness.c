@@ -426,29 +426,15 @@ static void outreach_view_free(struct web_request *rq, struct outreach_view *v)
     overlap_view_release(rq, &v->run);
 }
 
-/* The officer's district: his own, or ?district (and ?state) inside his area. */
+/* The officer's district: his own, or ?district (and ?state) inside his
+ * area, as the router narrowed it (SCOPE_AREA, authz.c); a list is of one
+ * district, so an officer of a state or the country must name one. */
 static enum overlap_refusal outreach_area(const struct web_request *rq, struct outreach_view *v)
 {
-    char gst[4], district[64];
-    const char *q = web_query(rq, "district");
-    int code;
-
-    if (!scope_filter(&rq->session->user, gst, district))
-        return OVERLAP_NO_AREA;
-    if (gst[0] == '\0') {
-        if (web_query_state(rq, "state", &code) != 1)
-            return OVERLAP_BAD_QUERY;
-        snprintf(gst, sizeof gst, "%02d", code);
-    }
-    if (district[0] == '\0') {
-        if (q == NULL || *q == '\0' || strlen(q) >= sizeof district)
-            return OVERLAP_BAD_QUERY;
-        snprintf(district, sizeof district, "%s", q);
-    } else if (q != NULL && *q != '\0' && strcasecmp(q, district) != 0) {
-        return OVERLAP_OUTSIDE;
-    }
-    v->state = atoi(gst);
-    snprintf(v->district, sizeof v->district, "%s", district);
+    if (rq->grant.gst_state[0] == '\0' || rq->grant.district[0] == '\0')
+        return OVERLAP_BAD_QUERY;
+    v->state = atoi(rq->grant.gst_state);
+    snprintf(v->district, sizeof v->district, "%s", rq->grant.district);
     return OVERLAP_OK;
 }
 

@@ -43,13 +43,9 @@ static int put_claim(void *ctx, const struct enterprise_claim_row *c)
 
 int page_claims(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    char gst[4], district[64];
+    const char *gst = rq->grant.gst_state, *district = rq->grant.district; /* SCOPE_AREA */
     struct claims cl = {.rq = rq, .b = &rs->body};
 
-    if (!scope_filter(&rq->session->user, gst, district))
-        return html_error_page(rs, rq, 403, _("No area assigned"),
-                               _("Your account has no state or district yet. Ask the administrator."),
-                               false) == 0 ? 0 : -1;
     e->msg[0] = '\0';
     if (portal_audit_read(rq, 0, "claims.read", e) != 0)
         return -1;
@@ -79,8 +75,7 @@ int page_claim_decide(struct web_request *rq, struct web_response *rs, struct er
     if (!portal_parse_id(id_text, &id) || store_claim_get(rq->store, id, &c, &found, e) != 0 || !found
         || store_enterprise_get(rq->store, c.enterprise_id, &ent, &found, e) != 0 || !found)
         return e->msg[0] ? -1 : html_error_page(rs, rq, 404, _("No such request"), _("Go back to the list."), false);
-    if (!scope_allows(&rq->session->user, ent.id, ent.state, ent.district))
-        return html_error_page(rs, rq, 403, _("Not in your area"), _("Go back to the list."), false);
+    /* The router checked the request is in the officer's area (SCOPE_LINK_REQUEST). */
     if ((strcmp(decision, "approve") != 0 && strcmp(decision, "refuse") != 0) || reason[0] == '\0')
         return html_error_page(rs, rq, 422, _("Give a decision and a reason"), _("Go back to the list."), false);
     if (store_claim_decide(rq->store, id, decision[0] == 'a', rq->session->user.id, reason, &changed, e) != 0)

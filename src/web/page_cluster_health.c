@@ -67,17 +67,14 @@ static void health_view_free(struct health_view *v)
     mem_free(v->regs);
 }
 
-/* 0 with *v loaded (the caller frees it); 1 when the reader was refused and
- * the answer is written; -1 on an error. */
-static int health_view_load(struct web_request *rq, struct web_response *rs, struct health_view *v,
-                            struct err *e)
+/* 0 with *v loaded for the reader's area (the caller frees it), or -1 on an
+ * error; the router refused readers without an area (SCOPE_AREA_AGGREGATE). */
+static int health_view_load(struct web_request *rq, struct health_view *v, struct err *e)
 {
     struct cluster_scope sc;
-    int rc = cluster_scope_of(rq, &sc);
 
     memset(v, 0, sizeof *v);
-    if (rc != 0)
-        return cluster_view_refuse(rq, rs, rc, e) == 0 ? 1 : -1;
+    cluster_scope_of(rq, &sc);
     if (cluster_view_health(rq, &v->regs, &v->r, e) != 0)
         return -1;
     if ((v->order = in_scope(&v->r, &sc, &v->k)) == NULL) {
@@ -116,7 +113,7 @@ int page_cluster_health(struct web_request *rq, struct web_response *rs, struct 
     struct health_view v;
     struct buf *b = &rs->body, why = BUF_INIT;
     size_t sick = 0;
-    int rc = health_view_load(rq, rs, &v, e);
+    int rc = health_view_load(rq, &v, e);
     const struct cluster_health_report *const r = &v.r;
     const size_t k = v.k, *const order = v.order;
 
@@ -202,7 +199,7 @@ int page_cluster_health_xlsx(struct web_request *rq, struct web_response *rs, st
     struct health_view v;
     struct xlsx_table *t = NULL;
     struct buf why = BUF_INIT;
-    int rc = health_view_load(rq, rs, &v, e);
+    int rc = health_view_load(rq, &v, e);
     const struct cluster_health_report *const r = &v.r;
     const size_t k = v.k, *const order = v.order;
 

@@ -206,10 +206,9 @@ int page_clusters(struct web_request *rq, struct web_response *rs, struct err *e
     struct cluster_map_entry *kept;
     const struct cluster_map *mp;
     struct buf *b = &rs->body;
-    int rc = cluster_scope_of(rq, &sc);
+    int rc;
 
-    if (rc != 0)
-        return cluster_view_refuse(rq, rs, rc, e);
+    cluster_scope_of(rq, &sc);
     /* Kept between requests until the next ingest (cluster_map_cache.h). */
     if (cluster_map_cache_get(rq->app->cluster_maps, rq->store, &kept, e) != 0)
         return -1;
@@ -325,26 +324,22 @@ static int by_id(const void *key, const void *elem)
 int page_cluster(struct web_request *rq, struct web_response *rs, struct err *e)
 {
     const char *id = router_param(rq->match, "id");
-    struct cluster_scope sc;
     struct cluster_reg *regs = NULL;
     struct cluster_health_report r;
     const struct cluster_reg *g;
     const struct cluster_health *h;
     struct buf *b = &rs->body, members = BUF_INIT;
     char n_members[32];
-    int rc = cluster_scope_of(rq, &sc);
+    int rc;
     size_t i;
 
-    if (rc != 0)
-        return cluster_view_refuse(rq, rs, rc, e);
     if (cluster_view_health(rq, &regs, &r, e) != 0)
         return -1;
     g = id && r.n > 0 ? bsearch(id, regs, r.n, sizeof *regs, by_id) : NULL; /* no clusters: regs is NULL */
-    if (g == NULL || !cluster_scope_has(&sc, g->state, g->district)) {
-        rc = g == NULL ? html_error_page(rs, rq, 404, _("Not found"), _("There is no such cluster."), false)
-                       : html_error_page(rs, rq, 403, _("Not in your area"),
-                                         _("This cluster is outside the area of your account."), false);
-        rc = rc == 0 ? 0 : err_set(e, "out of memory");
+    /* The router checked the cluster is in the reader's area (SCOPE_CLUSTER). */
+    if (g == NULL) {
+        rc = html_error_page(rs, rq, 404, _("Not found"), _("There is no such cluster."), false) == 0
+                 ? 0 : err_set(e, "out of memory");
         goto done;
     }
     i = (size_t)(g - regs);

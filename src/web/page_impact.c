@@ -44,16 +44,6 @@ static const char *cov_label(const char *cov)
     return cov;
 }
 
-/* Policymakers, and officers whose area is a whole state (every officer
- * has a state; the rule of /policy/scenarios and /overlap). */
-static bool may_read(const struct web_request *rq)
-{
-    const struct auth_user *u = &rq->session->user;
-
-    return u->role == AUTH_ROLE_POLICYMAKER
-           || (u->role == AUTH_ROLE_OFFICER && u->district[0] == '\0');
-}
-
 /* Three decimals, and never "-0.000". */
 static double tidy0(double v)
 {
@@ -292,10 +282,7 @@ int page_impact(struct web_request *rq, struct web_response *rs, struct err *e)
     char *json = NULL, created_at[40];
     int rc;
 
-    if (!may_read(rq))
-        return html_error_page(rs, rq, 403, _("Not for this account"),
-                               _("Scheme outcomes are for policymakers and state officers."), false) == 0
-                   ? 0 : err_set(e, "out of memory");
+    /* Policymakers and officers of a whole state: the router's SCOPE_NATIONAL. */
     if (store_impact_run_latest(rq->store, &json, created_at, sizeof created_at, e) != 0)
         return -1;
     rc = html_begin(rs, rq, _("Scheme outcomes")) || buf_printf(b, "<h1>%s</h1>\n", _("Scheme outcomes")) ? -1 : 0;

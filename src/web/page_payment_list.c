@@ -170,9 +170,9 @@ int page_payment_refer(struct web_request *rq, struct web_response *rs, struct e
         return refuse(rs, rq, 400, _("A claim id is a positive whole number."));
     if (store_payment_claim_get(rq->store, id, &c, &found, e) != 0)
         return -1;
-    if (!found || rq->session->user.enterprise_id <= 0
-        || c.enterprise_id != rq->session->user.enterprise_id)
-        return refuse(rs, rq, 403, _("You may refer only your own enterprise's claims."));
+    /* The router checked the claim is the caller's (SCOPE_PAYMENT_CLAIM, authz.c). */
+    if (!found)
+        return refuse(rs, rq, 404, _("No such claim."));
     if (c.msefc_grievance_id > 0)
         return refuse(rs, rq, 409, _("This claim has already been referred to the Council."));
     if (store_enterprise_get(rq->store, c.enterprise_id, &ent, &found, e) != 0)

@@ -11,8 +11,8 @@
  * note naming the request and its reason), so it wins over every feed by
  * data/survivorship.csv and the sources' values stay as they were. The
  * decision and the fact commit together, by compare-and-set on 'pending'.
- * Officers' reads and decisions are on the audit log; a request outside
- * the officer's area is 404, the same as one that does not exist. */
+ * Officers' reads and decisions are on the audit log; the router refuses
+ * a request outside the officer's area (403, SCOPE_CORRECTION). */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -291,10 +291,11 @@ static int load_request(struct web_request *rq, struct web_response *rs, struct 
         profile_view_free(v);
         return -1;
     }
-    if (!found || field_of_path(r->path) < 0
-        || !scope_allows(&rq->session->user, v->ent.id, v->ent.state, v->ent.district)) {
+    /* The router checked the request is in the officer's area
+     * (SCOPE_CORRECTION); what is left is a record that vanished or names
+     * a field no longer in the profile. */
+    if (!found || field_of_path(r->path) < 0) {
         profile_view_free(v);
-        /* the same answer for "none" and "not yours": no oracle for ids */
         return html_error_page(rs, rq, 404, _("No such request"),
                                _("There is no correction request with this number in your area."),
                                false) == 0 ? PORTAL_ANSWERED : -1;

@@ -204,10 +204,8 @@ int api_enterprise_export(struct web_request *rq, struct web_response *rs, struc
     struct enterprise ent;
     int rc;
 
-    /* The route admits entrepreneurs only; enterprise_access refuses any
-     * enterprise but their own with 403, whether or not it exists. */
-    if (rq->session->user.role != AUTH_ROLE_ENTREPRENEUR)
-        return web_response_error(rs, 403, "forbidden", "only the enterprise may export its data");
+    /* The route admits entrepreneurs only, and the router their own
+     * enterprise only (SCOPE_ENTERPRISE). */
     rc = enterprise_access_load(rq, rs, "privacy.export", &ent, e);
     if (rc != ENTERPRISE_LOADED)
         return rc < 0 ? -1 : 0;

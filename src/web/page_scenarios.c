@@ -30,21 +30,8 @@
 #include "web/scenario_cache.h"
 #include "web/svg_bar_pairs.h"
 
-/* Only policymakers and officers of a whole state (or the country). */
-static bool may_read(const struct web_request *rq)
-{
-    const struct auth_user *u = &rq->session->user;
-
-    return u->role == AUTH_ROLE_POLICYMAKER || (u->role == AUTH_ROLE_OFFICER && u->district[0] == '\0');
-}
-
-static int refuse(struct web_request *rq, struct web_response *rs, struct err *e)
-{
-    return html_error_page(rs, rq, 403, _("Not for your role"),
-                           _("Merger what-ifs are for policymakers and state officers."), false) == 0
-               ? 0 : err_set(e, "out of memory");
-}
-
+/* Only policymakers and officers of a whole state (or the country): the
+ * router's SCOPE_NATIONAL refuses the others before these run. */
 static const char *in_lang(const struct web_request *rq, const char *en, const char *hi)
 {
     return rq->lang == LANG_HI && hi != NULL ? hi : en;
@@ -56,8 +43,6 @@ int page_scenarios(struct web_request *rq, struct web_response *rs, struct err *
     struct buf *b = &rs->body;
     int rc;
 
-    if (!may_read(rq))
-        return refuse(rq, rs, e);
     rc = html_begin(rs, rq, _("Merger what-ifs"))
          || buf_printf(b, "<h1>%s</h1>\n<p>%s</p>\n<ul>\n", _("Merger what-ifs"),
                        _("Each scenario merges or re-budgets schemes as the NITI Aayog convergence report "
@@ -332,8 +317,6 @@ int page_scenario(struct web_request *rq, struct web_response *rs, struct err *e
     bool cached;
     int rc = -1;
 
-    if (!may_read(rq))
-        return refuse(rq, rs, e);
     if ((sc = find_scenario(rq, router_param(rq->match, "id"))) == NULL)
         return html_error_page(rs, rq, 404, _("Not found"), _("There is no such scenario."), false) == 0
                    ? 0 : err_set(e, "out of memory");

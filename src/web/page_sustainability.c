@@ -133,11 +133,7 @@ int page_sustainability(struct web_request *rq, struct web_response *rs, struct 
     int rc;
 
     /* National figures, every registered cluster named: not a district's
-     * view (the rule of /overlap and /policy/scenarios). */
-    if (scope_is_district_officer(&rq->session->user))
-        return html_error_page(rs, rq, 403, _("Not at district level"),
-                               _("These figures are for a state or the country."), false) == 0
-                   ? 0 : err_set(e, "out of memory");
+     * view; the router's SCOPE_NATIONAL refuses district officers. */
     if (sustainability_overview_load(rq->store, rq->app->emission_factors, &o, e) != 0)
         return -1;
     rc = html_begin(rs, rq, _("Sustainability: sector benchmarks and clusters"))

@@ -186,8 +186,6 @@ int page_watchlist(struct web_request *rq, struct web_response *rs, struct err *
     struct buf *b = &rs->body;
     int rc;
 
-    if (!scope_filter(&rq->session->user, (char[4]){0}, (char[64]){0}))
-        return no_scope(rq, rs, e);
     if (page == 0)
         return html_error_page(rs, rq, 400, _("Page not found"),
                                _("The page number must be a whole number from 1."), false) == 0

@@ -131,7 +131,8 @@ int portal_audit_read(struct web_request *rq, int64_t enterprise_id, const char 
     char route[160];
     struct audit_entry a = {
         .user_id = u->id, .username = u->username, .role = auth_role_name(u->role),
-        .action = action, .enterprise_id = enterprise_id, .route = route, .reason = "portal page",
+        .action = action, .enterprise_id = enterprise_id, .route = route,
+        .reason = rq->grant.reason[0] ? rq->grant.reason : "portal page",
     };
 
     if (u->role == AUTH_ROLE_ENTREPRENEUR)

@@ -65,6 +65,7 @@ struct web_request {
     size_t body_len;
     enum lang lang;
     struct session *session;      /* the caller's; valid == false when none */
+    struct route_grant grant;     /* what the scope check resolved (web/authz.h) */
     struct store *store;
     int64_t now;                  /* Unix seconds */
     const char *client;           /* the peer's address (IPv6 cut to its /64); "" unknown */

@@ -102,3 +102,66 @@ enum access_verdict router_access(unsigned access, enum auth_role role)
         return ACCESS_GRANTED;
     return ACCESS_FORBIDDEN;
 }
+
+const char *router_scope_name(enum route_scope s)
+{
+    static const char *const names[SCOPE_COUNT] = {
+        "undeclared", "none", "token", "own", "area", "area_aggregate", "state_aggregate",
+        "national", "enterprise", "application", "bundle", "grievance", "link_request",
+        "payment_claim", "correction", "cluster",
+    };
+    return (unsigned)s < SCOPE_COUNT ? names[s] : "invalid";
+}
+
+static bool record_scope(enum route_scope s)
+{
+    return s >= SCOPE_ENTERPRISE && s <= SCOPE_CORRECTION;
+}
+
+static bool aggregate_scope(enum route_scope s)
+{
+    return s == SCOPE_AREA_AGGREGATE || s == SCOPE_STATE_AGGREGATE || s == SCOPE_NATIONAL
+           || s == SCOPE_CLUSTER;
+}
+
+/* Why route r is declared wrongly, or NULL. */
+static const char *route_fault(const struct route *r)
+{
+    bool has_param = strchr(r->pattern, '{') != NULL;
+    unsigned roles = r->access & ACCESS_SIGNED_IN;
+
+    if (r->access == 0)
+        return "declares no access";
+    if (r->scope == SCOPE_UNDECLARED || (unsigned)r->scope >= SCOPE_COUNT)
+        return "declares no scope";
+    if (r->access & ACCESS_PUBLIC)
+        return r->scope == SCOPE_NONE || r->scope == SCOPE_TOKEN ? NULL
+                                                                  : "is public with a scope of records";
+    if (r->scope == SCOPE_TOKEN)
+        return "has a token scope but is not public";
+    /* A {param} names a record (checked by the router) or an aggregate
+     * (a cluster, a scenario) read under the route's area. */
+    if (has_param && !record_scope(r->scope) && !aggregate_scope(r->scope))
+        return "has a {param} but no record scope";
+    if ((record_scope(r->scope) || r->scope == SCOPE_CLUSTER) && strstr(r->pattern, "{id}") == NULL)
+        return "has a record scope but no {id}";
+    if ((roles & ACCESS_POLICYMAKER) && r->scope != SCOPE_NONE && !aggregate_scope(r->scope))
+        return "admits a policymaker to records";
+    if ((r->scope == SCOPE_OWN || r->scope == SCOPE_PAYMENT_CLAIM) && roles != ACCESS_ENTREPRENEUR)
+        return "has an entrepreneur's scope but admits other roles";
+    if (aggregate_scope(r->scope) && (roles & ACCESS_ENTREPRENEUR))
+        return "admits an entrepreneur to aggregates of an area";
+    return NULL;
+}
+
+int router_table_check(const struct route *table, size_t n, char *why, size_t cap)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *fault = route_fault(&table[i]);
+        if (fault != NULL) {
+            snprintf(why, cap, "%s %s %s", table[i].method, table[i].pattern, fault);
+            return -1;
+        }
+    }
+    return 0;
+}

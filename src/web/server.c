@@ -17,6 +17,7 @@
 #include "calendar/obligation.h"
 #include "core/alloc.h"
 #include "core/date.h"
+#include "web/authz.h"
 #include "web/conn_deadline.h"
 #include "web/cookie.h"
 #include "web/form.h"
@@ -336,6 +337,16 @@ static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web
     if (strcmp(rq->method, "POST") == 0 && !stateless(m->route) && !csrf_passes(c, rq))
         return answer_error(rq, rs, 403, "missing or wrong CSRF token (form field csrf or "
                                          "header X-CSRF-Token)");
+    /* Scope next: whose data the route may show this caller (authz.h). */
+    switch (authz_check(rq, rs, &e)) {
+    case AUTHZ_PASS: break;
+    case AUTHZ_ANSWERED: return 0;
+    default:
+        log_fault(rq, &e);
+        web_response_release(rs);
+        web_response_init(rs);
+        return answer_error(rq, rs, 500, NULL);
+    }
     if (run_handler(rq, rs, &e) != 0) {
         log_fault(rq, &e);
         web_response_release(rs);
@@ -723,6 +734,11 @@ int web_server_new(const struct web_config *cfg, const struct refdata *ref,
     srv->cfg = *cfg;
     srv->app.ref = ref;
     srv->app.routes = web_routes(&srv->app.n_routes);
+    /* A route declared wrongly (no access, no scope) never serves. */
+    if (router_table_check(srv->app.routes, srv->app.n_routes, e->msg, sizeof e->msg) != 0) {
+        mem_free(srv);
+        return -1;
+    }
     /* Served over TLS, cookies must never travel over plain HTTP. */
     srv->app.secure_cookies = cfg->secure_cookies || cfg->tls_cert_pem != NULL;
     if (i18n_new(cfg->localedir, &srv->i18n, e) != 0)

@@ -50,7 +50,11 @@ is "the Pune officer signs in" "$(login "$P" pune officer-pune-pass)" 303
 login "$K" blr officer-blr-pass >/dev/null
 login "$A" asha asha-password-1 >/dev/null
 
-page "$P" "/officer/enterprises/$PUNE" >"$T/g.html"
+# Not in the officer's worklist: the first read asks why (issue 9).
+is "outside the worklist, no reason: 428" "$(code -b "$P" "$B/officer/enterprises/$PUNE")" 428
+page "$P" "/officer/enterprises/$PUNE" | grep -q 'name="reason" required'
+ok $? "and the page is a form asking for the reason"
+page "$P" "/officer/enterprises/$PUNE?reason=verifying+turnover" >"$T/g.html"
 grep -q 'Shakti Textiles' "$T/g.html"
 ok $? "the officer sees the record"
 grep -q 'from the Udyam registration (udyam.csv, row 1)' "$T/g.html"
@@ -68,10 +72,10 @@ curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" >"$T/api.json"
 is "the API keeps the cluster's scheme and the traditional industry, from the cluster feed" \
     "$(json 'd["enterprise"]["cluster"]["scheme"], d["enterprise"]["traditional_industry"], d["provenance"]["enterprise.cluster.id"]["kept"]["source"]' <"$T/api.json")" \
     "sfurti True cluster"
-is "another district's officer: 404" "$(code -b "$K" "$B/officer/enterprises/$PUNE")" 404
+is "another district's officer: 403" "$(code -b "$K" "$B/officer/enterprises/$PUNE")" 403
 is "an entrepreneur cannot open the officer's view: 403" "$(code -b "$A" "$B/officer/enterprises/$PUNE")" 403
 is "no such enterprise: 404" "$(code -b "$P" "$B/officer/enterprises/999999")" 404
-is "a bad id: 404" "$(code -b "$P" "$B/officer/enterprises/x1")" 404
+is "a bad id: 400" "$(code -b "$P" "$B/officer/enterprises/x1")" 400
 
 # the entrepreneur corrects the turnover first
 post "$A" /profile "f$TURNOVER=13000000"
@@ -91,7 +95,7 @@ curl -s -D "$T/h" -o /dev/null -b "$P" --data-urlencode "field=$TURNOVER" --data
     --data-urlencode "reason=x" "$B/officer/enterprises/$PUNE"
 is "without the CSRF token: 403" "$(status_of "$T/h")" 403
 post "$K" "/officer/enterprises/$PUNE" "field=$TURNOVER" "value=1" "reason=x"
-is "another district's officer cannot correct: 404" "$(status_of "$T/h")" 404
+is "another district's officer cannot correct: 403" "$(status_of "$T/h")" 403
 is "nothing was stored by the refused corrections" \
     "$(sqlite3 "$DB" "select count(*) from profile_fact where source='officer'")" 0
 

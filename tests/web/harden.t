@@ -266,7 +266,7 @@ src = open(sys.argv[1]).read()
 macros = {"ENT": "ent", "OFF": "off adm", "ENT_OFF": "ent off adm", "CLUSTER_READERS": "off pol adm",
           "ACCESS_SIGNED_IN": "ent off pol adm", "ACCESS_PUBLIC": "anon"}
 roles = {"ACCESS_ENTREPRENEUR": "ent", "ACCESS_OFFICER": "off", "ACCESS_POLICYMAKER": "pol", "ACCESS_ADMIN": "adm"}
-for path, access, produces in re.findall(r'\{"GET", "([^"]+)",\s*([^,]+),\s*\w+,\s*(?:"(?:[^"\\]|\\.)*"\s*)+,\s*(\w+)', src):
+for path, access, produces in re.findall(r'\{"GET", "([^"]+)",\s*([^,]+),\s*(?:SCOPE_\w+,\s*)?\w+,\s*(?:"(?:[^"\\]|\\.)*"\s*)+,\s*(\w+)', src):
     if produces != "HTML":
         continue
     who = set()

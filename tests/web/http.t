@@ -173,8 +173,11 @@ is "the audit row says who, what, how and why" \
 is "officer reads by Udyam number" \
    "$(curl -s -b "$T/pune.jar" "$B/api/v1/enterprises/UDYAM-MH-26-0012345" | json 'd["id"]')" "1"
 is "an officer of another district gets 403" "$(code -b "$T/blr.jar" "$B/api/v1/enterprises/1")" "403"
-is "... and may read their own district" "$(code -b "$T/blr.jar" "$B/api/v1/enterprises/2")" "200"
-is "admin reads any enterprise" "$(code -b "$T/admin.jar" "$B/api/v1/enterprises/2")" "200"
+is "outside the worklist an officer must say why: 428" "$(code -b "$T/blr.jar" "$B/api/v1/enterprises/2")" "428"
+is "... with a clear error" "$(curl -s -b "$T/blr.jar" "$B/api/v1/enterprises/2" | json 'd["error"]["code"]')" "reason_required"
+is "... and may read their own district with a reason" "$(code -b "$T/blr.jar" "$B/api/v1/enterprises/2?reason=visit")" "200"
+is "a reason of control characters is 400" "$(code -b "$T/admin.jar" "$B/api/v1/enterprises/2?reason=a%01b")" "400"
+is "admin reads any enterprise" "$(code -b "$T/admin.jar" "$B/api/v1/enterprises/2?reason=audit")" "200"
 is "entrepreneur reads their own enterprise" "$(code -b "$T/udyami.jar" "$B/api/v1/enterprises/1")" "200"
 is "entrepreneur may not read another" "$(code -b "$T/udyami.jar" "$B/api/v1/enterprises/2")" "403"
 is "entrepreneur gets 403, not 404, for an id that does not exist" \

@@ -123,7 +123,7 @@ is "the officer's read is audited with the route and reason" \
    "$(q "SELECT username || '|' || role || '|' || enterprise_id || '|' || route || '|' || reason FROM audit_log WHERE action = 'enterprise.insights' ORDER BY id DESC LIMIT 1")" \
    "here|officer|$ENT|GET /api/v1/enterprises/{id}/insights|insights review"
 is "one audit row" "$(audits)" "$((n0 + 1))"
-is "the state's officer: 200" "$(code -b "$T/stoff" "$I")" 200
+is "the state's officer: 200" "$(code -b "$T/stoff" "$I?reason=review")" 200
 n0=$(audits)
 is "an officer of another district: 403" "$(code -b "$T/far" "$I")" 403
 is "a refused read leaves no audit row" "$(audits)" "$n0"

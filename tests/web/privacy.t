@@ -220,7 +220,7 @@ curl -s -b "$P" "$B/officer/worklist" | grep -q "href=\"/officer/corrections/$C1
 ok $? "it lands in the Pune officer's worklist"
 curl -s -b "$K" "$B/officer/worklist" | grep -q "/officer/corrections/$C1"
 is "not in the Bengaluru officer's" "$?" 1
-is "whose GET of it is 404" "$(code -b "$K" "$B/officer/corrections/$C1")" 404
+is "whose GET of it is 403 (the router: not in the area)" "$(code -b "$K" "$B/officer/corrections/$C1")" 403
 is "the entrepreneur cannot open the officer's page: 403" "$(code -b "$A" "$B/officer/corrections/$C1")" 403
 curl -s -b "$P" "$B/officer/corrections/$C1" >"$T/c1.html"
 grep -q 'ITR for 2024-25 shows it' "$T/c1.html" && grep -q '15000000' "$T/c1.html" \
@@ -229,7 +229,7 @@ ok $? "the officer sees the request, its reason and the decision form"
 is "the officer's read is audited" \
     "$(sqlite3 "$DB" "select count(*) from audit_log where action='enterprise.correction.read' and enterprise_id=$PUNE")" 1
 post "$K" "/officer/corrections/$C1" "decision=accept"
-is "the Bengaluru officer cannot decide it: 404" "$(status)" 404
+is "the Bengaluru officer cannot decide it: 403" "$(status)" 403
 post "$P" "/officer/corrections/$C1" "decision=reject" "reason="
 is "a rejection without a reason: 422" "$(status)" 422
 post "$P" "/officer/corrections/$C1" "decision=reject" "reason=The ITR shows 1.2 crore, not 1.5"

@@ -1,5 +1,7 @@
 /* The router: pattern matching, parameters, 404/405 with Allow, and the
- * access table (who may call what), on a test table and on the real one. */
+ * access table (who may call what), on a test table and on the real one,
+ * and router_table_check: the real table passes, and each way of
+ * declaring a route wrongly (no scope above all) is caught. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -19,12 +21,12 @@ static int h_dummy(struct web_request *rq, struct web_response *rs, struct err *
 }
 
 static const struct route table[] = {
-    {"GET", "/", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200", NULL},
-    {"GET", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200", NULL},
-    {"POST", "/login", ACCESS_PUBLIC, h_dummy, "", NULL, NULL, "200", NULL},
-    {"GET", "/api/v1/enterprises/{id}", ACCESS_OFFICER | ACCESS_ADMIN, h_dummy, "", NULL, NULL, "", NULL},
-    {"GET", "/api/v1/clusters/{cluster}/members/{id}", ACCESS_SIGNED_IN, h_dummy, "", NULL, NULL, "", NULL},
-    {"GET", "/nobody", 0, h_dummy, "", NULL, NULL, "", NULL},
+    {"GET", "/", ACCESS_PUBLIC, SCOPE_NONE, h_dummy, "", NULL, NULL, "200", NULL},
+    {"GET", "/login", ACCESS_PUBLIC, SCOPE_NONE, h_dummy, "", NULL, NULL, "200", NULL},
+    {"POST", "/login", ACCESS_PUBLIC, SCOPE_NONE, h_dummy, "", NULL, NULL, "200", NULL},
+    {"GET", "/api/v1/enterprises/{id}", ACCESS_OFFICER | ACCESS_ADMIN, SCOPE_ENTERPRISE, h_dummy, "", NULL, NULL, "", NULL},
+    {"GET", "/api/v1/clusters/{cluster}/members/{id}", ACCESS_ENTREPRENEUR | ACCESS_OFFICER, SCOPE_APPLICATION, h_dummy, "", NULL, NULL, "", NULL},
+    {"GET", "/nobody", 0, SCOPE_UNDECLARED, h_dummy, "", NULL, NULL, "", NULL},
 };
 #define N (sizeof table / sizeof table[0])
 
@@ -177,6 +179,70 @@ static void test_app_table(void **state)
     assert_int_equal(router_access(m.route->access, AUTH_ROLE_POLICYMAKER), ACCESS_FORBIDDEN);
 }
 
+/* One route declared as given, checked alone: the fault's words, or "". */
+static const char *fault_of(const char *method, const char *pattern, unsigned access,
+                            enum route_scope scope)
+{
+    static char why[200];
+    const struct route r = {method, pattern, access, scope, h_dummy, "", NULL, NULL, "", NULL};
+
+    why[0] = '\0';
+    if (router_table_check(&r, 1, why, sizeof why) == 0)
+        assert_string_equal(why, "");
+    else
+        assert_true(why[0] != '\0');
+    return why;
+}
+
+static void test_table_check(void **state)
+{
+    size_t n;
+    const struct route *r = web_routes(&n);
+    char why[200] = "";
+
+    (void)state;
+    /* the application's table: every route declares access and scope consistently */
+    if (router_table_check(r, n, why, sizeof why) != 0)
+        fail_msg("the route table is declared wrongly: %s", why);
+    for (size_t i = 0; i < n; i++)
+        assert_true(r[i].scope > SCOPE_UNDECLARED && r[i].scope < SCOPE_COUNT);
+    /* a route added without a scope is found, naming the route */
+    assert_string_equal(fault_of("GET", "/officer/new", ACCESS_OFFICER, SCOPE_UNDECLARED),
+                        "GET /officer/new declares no scope");
+    assert_string_equal(fault_of("GET", "/x", ACCESS_OFFICER, (enum route_scope)SCOPE_COUNT),
+                        "GET /x declares no scope");
+    assert_string_equal(fault_of("GET", "/x", 0, SCOPE_NONE), "GET /x declares no access");
+    /* the test table above has an undeclared route: the check refuses it whole */
+    assert_int_equal(router_table_check(table, N, why, sizeof why), -1);
+    assert_string_equal(why, "GET /nobody declares no access");
+    /* records by {id} need a record scope, and a record scope needs {id} */
+    assert_string_equal(fault_of("GET", "/officer/things/{id}", ACCESS_OFFICER, SCOPE_AREA),
+                        "GET /officer/things/{id} has a {param} but no record scope");
+    assert_string_equal(fault_of("GET", "/officer/things", ACCESS_OFFICER, SCOPE_ENTERPRISE),
+                        "GET /officer/things has a record scope but no {id}");
+    /* public routes carry nobody's records; tokens only on public routes */
+    assert_string_equal(fault_of("GET", "/p/{id}", ACCESS_PUBLIC, SCOPE_ENTERPRISE),
+                        "GET /p/{id} is public with a scope of records");
+    assert_string_equal(fault_of("GET", "/t/{feed}", ACCESS_OFFICER, SCOPE_TOKEN),
+                        "GET /t/{feed} has a token scope but is not public");
+    /* a policymaker reads aggregates only */
+    assert_string_equal(fault_of("GET", "/e/{id}", ACCESS_POLICYMAKER, SCOPE_ENTERPRISE),
+                        "GET /e/{id} admits a policymaker to records");
+    assert_string_equal(fault_of("GET", "/w", ACCESS_POLICYMAKER | ACCESS_OFFICER, SCOPE_AREA),
+                        "GET /w admits a policymaker to records");
+    /* the entrepreneur's own things are theirs alone; area aggregates are not theirs */
+    assert_string_equal(fault_of("GET", "/mine", ACCESS_ENTREPRENEUR | ACCESS_OFFICER, SCOPE_OWN),
+                        "GET /mine has an entrepreneur's scope but admits other roles");
+    assert_string_equal(fault_of("GET", "/agg", ACCESS_ENTREPRENEUR, SCOPE_AREA_AGGREGATE),
+                        "GET /agg admits an entrepreneur to aggregates of an area");
+    /* and well-declared routes pass */
+    assert_string_equal(fault_of("GET", "/e/{id}", ACCESS_OFFICER, SCOPE_ENTERPRISE), "");
+    assert_string_equal(fault_of("GET", "/c/{feed}", ACCESS_PUBLIC, SCOPE_TOKEN), "");
+    assert_string_equal(fault_of("GET", "/clusters/{id}", ACCESS_POLICYMAKER, SCOPE_AREA_AGGREGATE), "");
+    assert_string_equal(router_scope_name(SCOPE_UNDECLARED), "undeclared");
+    assert_string_equal(router_scope_name(SCOPE_PAYMENT_CLAIM), "payment_claim");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -184,6 +250,7 @@ int main(void)
         cmocka_unit_test(test_params),          cmocka_unit_test(test_param_too_long),
         cmocka_unit_test(test_method_not_allowed), cmocka_unit_test(test_head_is_get),
         cmocka_unit_test(test_access),          cmocka_unit_test(test_app_table),
+        cmocka_unit_test(test_table_check),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
