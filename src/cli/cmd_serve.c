@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <sodium.h>
 
@@ -171,7 +172,10 @@ static void log_listening(const struct web_config *cfg, const struct web_server 
     struct buf line = BUF_INIT;
 
     if (buf_puts(&line, " event=listening") == 0 && log_put(&line, "addr", cfg->addr) == 0
-        && buf_printf(&line, " port=%u threads=%u hindi=%s tls=%s", (unsigned)web_server_port(srv),
+        /* pid: a script that restarts the server on the same log finds
+         * this start's line, not the last one's (tests/web/web.sh). */
+        && buf_printf(&line, " port=%u pid=%ld threads=%u hindi=%s tls=%s", (unsigned)web_server_port(srv),
+                      (long)getpid(),
                       cfg->threads, web_server_has_hindi(srv) ? "yes" : "no",
                       cfg->tls_cert_pem ? "yes" : "no") == 0)
         log_emit(&line);

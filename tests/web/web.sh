@@ -42,7 +42,8 @@ web_wait_listening() {
     trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
     PORT=
     for _ in $(seq 1 "$2"); do
-        PORT=$(sed -n 's/.*event=listening.* port=\([0-9]*\).*/\1/p' "$1")
+        # this server's own line: a restart on the same log must not read the last one's
+        PORT=$(sed -n "s/.*event=listening.* port=\([0-9]*\) pid=$PID .*/\1/p" "$1")
         [ -n "$PORT" ] && break
         sleep 0.1
     done
