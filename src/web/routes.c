@@ -79,6 +79,18 @@ static const char grievance_act_body[] =
     "\"text\":{\"type\":\"string\",\"description\":\"the resolution, for resolve\"},"
     "\"rating\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5,\"description\":\"for rate\"}}}";
 
+static const char consent_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"action\"],\"additionalProperties\":false,"
+    "\"properties\":{"
+    "\"action\":{\"type\":\"string\",\"enum\":[\"grant\",\"revoke\",\"withdraw\"]},"
+    "\"source\":{\"type\":\"string\",\"enum\":[\"gst\",\"credit\",\"skilling\",\"epfo\",\"energy\"],"
+    "\"description\":\"grant and withdraw\"},"
+    "\"purpose\":{\"type\":\"string\",\"enum\":[\"eligibility\",\"officer_view\",\"statistics\"],"
+    "\"description\":\"grant and withdraw\"},"
+    "\"valid_from\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"grant: default today; not before today\"},"
+    "\"valid_to\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"grant: default a year on; at most five years after valid_from\"},"
+    "\"consent_id\":{\"type\":\"string\",\"pattern\":\"^CA-[0-9a-f]{16}$\",\"description\":\"revoke\"}}}";
+
 static const char msmed_body[] =
     JSON " {\"type\":\"object\",\"required\":[\"amount\",\"invoice_date\"],"
     "\"additionalProperties\":false,\"properties\":{"
@@ -130,6 +142,15 @@ static const struct route routes[] = {
     {"GET", "/privacy", ENT, page_privacy,
      "The enterprise's data: which officials looked at it or acted on it, when and why (from the "
      "hash-chained audit log)", HTML, NULL, "200 401 403", NULL},
+    /* Consent to the use of the enterprise's data (issue 9, docs/consent.md). */
+    {"GET", "/consents", ENT, page_consents,
+     "The enterprise's consents: what each source may be used for now and why, a form to give "
+     "consent for a period, every consent with a button to revoke it", HTML, NULL,
+     "200 401 403", "done granted, stopped or unchanged after a change"},
+    {"POST", "/consents", ENT, page_consents_change,
+     "Change a consent of the session's own enterprise (action grant with source, purpose, "
+     "valid_from, valid_to; revoke with consent_id; withdraw with source, purpose)", HTML, FORM,
+     "303 401 403 404 422", NULL},
     /* Market insights and sustainability (issue 8, docs/insights.md). */
     {"GET", "/insights", ENT, page_insights,
      "The enterprise's growth and export share among peers (aggregates only), procurement and "
@@ -370,6 +391,18 @@ static const struct route routes[] = {
      "energy and CO2, its division's benchmark, ESG readiness, green schemes; the same scope and "
      "audit as GET /api/v1/enterprises/{id}",
      JSON, NULL, "200 400 401 403 404", Q_REASON},
+    {"GET", "/api/v1/enterprises/{id}/consents",
+     ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, api_enterprise_consents,
+     "One stored enterprise's consents (docs/consent.md): for each source and purpose whether "
+     "it may be used now, decided by an artefact or the policy's default, and every artefact "
+     "newest first (consent id, source, purpose, period, status ACTIVE, PENDING, EXPIRED or "
+     "REVOKED); the same scope and audit as GET /api/v1/enterprises/{id}",
+     JSON, NULL, "200 400 401 403 404", Q_REASON},
+    {"POST", "/api/v1/enterprises/{id}/consents", ACCESS_ENTREPRENEUR,
+     api_enterprise_consents_change,
+     "Grant, revoke or withdraw a consent of the caller's own enterprise (only the enterprise "
+     "may); 201 with the artefact granted, 200 with the artefact revoked or changed false",
+     JSON, consent_body, "200 201 400 401 403 404 415 422", NULL},
     {"POST", "/api/v1/msmed/interest", ACCESS_PUBLIC | ACCESS_STATELESS, api_msmed_interest,
      "Delayed-payment interest (MSMED Act ss.15-16): the s.15 term, compound interest with "
      "monthly rests at three times the Bank Rate month by month, the amount outstanding, and "
