@@ -36,6 +36,7 @@
 #include "store/store_energy.h"
 #include "store/store_impact.h"
 #include "store/store_stress.h"
+#include "store/store_stress_view.h"
 #include "temp_store.h"
 
 #define AS_OF "2026-09-30"
@@ -556,6 +557,50 @@ static void test_history_and_ownership(void **state)
                          0);
 }
 
+static int watch_keep(void *ctx, const struct stress_watch_row *r)
+{
+    int64_t *seen = ctx;
+
+    if (r->enterprise_id == seen[0])
+        seen[1] = 1;
+    return 0;
+}
+
+/* A stored score stands on GST and credit: withdrawn for officer_view,
+ * the enterprise leaves the watchlist at once; re-granted, it is back. */
+static void test_watchlist(void **state)
+{
+    struct world *w = *state;
+    int64_t id = w->energy_id, seen[2] = {id, 0}, total;
+    struct err e;
+    char sql[400];
+
+    snprintf(sql, sizeof sql,
+             "INSERT INTO stress_model(trained_at, train_from, train_to, features, booster,"
+             " calibration) VALUES ('2026-09-30T00:00:00Z', '2024-01', '2025-06', '[]', x'00', '{}');"
+             "INSERT INTO stress_score(enterprise_id, month, model_id, probability, reasons)"
+             " VALUES (%lld, '2026-08', last_insert_rowid(), 0.9, '[]')",
+             (long long)id);
+    assert_int_equal(db_exec(store_db(w->s), sql, &e), 0);
+    assert_int_equal(store_stress_watchlist(w->s, "", "", "2026-08", 0.5, 0, 50, watch_keep, seen,
+                                            &total, &e),
+                     0);
+    assert_int_equal(seen[1], 1);
+    assert_int_equal(total, 1);
+    withdraw_all(w, id, CONSENT_CREDIT);
+    seen[1] = 0;
+    assert_int_equal(store_stress_watchlist(w->s, "", "", "2026-08", 0.5, 0, 50, watch_keep, seen,
+                                            &total, &e),
+                     0);
+    assert_int_equal(seen[1], 0);
+    assert_int_equal(total, 0);
+    grant_all(w, id, CONSENT_CREDIT, w->today, w->today + 1);
+    assert_int_equal(store_stress_watchlist(w->s, "", "", "2026-08", 0.5, 0, 50, watch_keep, seen,
+                                            &total, &e),
+                     0);
+    assert_int_equal(seen[1], 1);
+}
+
 /* --- the policy file -------------------------------------------------------- */
 
 static void test_policy_shipped(void **state)
@@ -633,6 +678,7 @@ int main(void)
         cmocka_unit_test_setup(test_epfo_and_energy, fresh),
         cmocka_unit_test_setup(test_expiry, fresh),
         cmocka_unit_test_setup(test_history_and_ownership, fresh),
+        cmocka_unit_test_setup(test_watchlist, fresh),
         cmocka_unit_test_setup(test_opt_in, fresh),
         cmocka_unit_test(test_policy_shipped),
         cmocka_unit_test(test_policy_errors),
