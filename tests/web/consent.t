@@ -86,6 +86,8 @@ grep -q 'name="csrf"' "$T/c.html"
 ok $? "its forms carry the CSRF token"
 [ "$(wc -c <"$T/c.html")" -lt 51200 ]
 ok $? "the page is under 50 KB"
+tidy -e -q "$T/c.html" >/dev/null 2>&1
+ok $? "the page passes tidy -e"
 is "anonymous: 401" "$(code "$B/consents")" 401
 is "an officer may not open it: 403" "$(code -b "$P" "$B/consents")" 403
 page "$A" "/consents?lang=hi" | grep -q 'आपके डेटा के उपयोग की सहमति'
@@ -113,6 +115,11 @@ is "audited" "$(q "SELECT username || '|' || action || '|' || enterprise_id || '
 post "$A" /consents action=withdraw source=gst purpose=officer_view
 is "withdraw GST for officer_view: 303" "$(status_of "$T/h")" 303
 is "GST has left the officer's API view" "$(gst_turnover "$P")" "[]"
+page "$A" "/consents?lang=en" >"$T/c2.html"
+tidy -e -q "$T/c2.html" >/dev/null 2>&1
+ok $? "the page with artefacts passes tidy -e"
+grep -q 'given by default' "$T/c2.html"
+ok $? "it lists the withdrawn default grants"
 page "$P" "/officer/enterprises/$PUNE" | grep -q 'returns filed for the 12 months'
 [ $? -ne 0 ]
 ok $? "and the officer's page"
