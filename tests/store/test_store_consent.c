@@ -8,6 +8,8 @@
  * opt-in policy (every default denied) shows nothing until a grant, and a
  * grant for one purpose gives nothing to another. Also the artefacts'
  * history (append-only), ownership, and the policy file's parser. */
+#define _XOPEN_SOURCE 700
+#include <ftw.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -143,17 +145,23 @@ static int setup(void **state)
     return 0;
 }
 
+static int remove_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+    (void)st;
+    (void)flag;
+    (void)ftw;
+    return remove(path);
+}
+
 static int teardown(void **state)
 {
     struct world *w = *state;
-    char cmd[400];
 
     temp_store_remove(w->s, w->path);
     refdata_free(w->ref);
     survivorship_free(w->rules);
-    /* The generator's files: a fixed name under our own pid. */
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
-    if (system(cmd) != 0)
+    /* The generator's files, deepest first. */
+    if (nftw(w->dir, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
         fprintf(stderr, "could not remove %s\n", w->dir);
     free(w);
     return 0;
