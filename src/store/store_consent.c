@@ -100,15 +100,22 @@ static bool origin_known(const char *origin)
                || strcmp(origin, "feed") == 0);
 }
 
-static int insert_artefact(struct store *s, int64_t enterprise_id, enum consent_source src,
-                           enum consent_purpose p, int32_t valid_from, int32_t valid_to,
-                           int64_t user_id, const char *origin, bool deemed,
-                           struct consent_artefact *out, struct err *e)
+/* Where a feed's artefact came from; NULL for the portal's and the API's. */
+struct feed_ref {
+    int64_t file, row;
+};
+
+static int insert_artefact_from(struct store *s, int64_t enterprise_id, enum consent_source src,
+                                enum consent_purpose p, int32_t valid_from, int32_t valid_to,
+                                int64_t user_id, const char *origin, bool deemed,
+                                const struct feed_ref *ref, struct consent_artefact *out,
+                                struct err *e)
 {
     static const char sql[] =
         "INSERT INTO consent_artefact(consent_id, enterprise_id, consumer, source, purpose,"
-        " valid_from, valid_to, created_at, created_by, origin, basis)"
-        " VALUES ($1, $2, '" CONSENT_CONSUMER "', $3, $4, $5, $6, $7, $8, $9, $10) {{RETURNING_ID}}";
+        " valid_from, valid_to, created_at, created_by, origin, basis, src_file, src_row)"
+        " VALUES ($1, $2, '" CONSENT_CONSUMER "', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
+        " {{RETURNING_ID}}";
     struct consent_artefact a;
     struct db_stmt *st;
     bool inserted;
@@ -138,7 +145,9 @@ static int insert_artefact(struct store *s, int64_t enterprise_id, enum consent_
         || bind_str(st, 3, consent_source_name(src)) || bind_str(st, 4, consent_purpose_name(p))
         || bind_day(st, 5, valid_from) || bind_day(st, 6, valid_to)
         || bind_str(st, 7, a.created_at) || bind_id(st, 8, user_id) || bind_str(st, 9, origin)
-        || bind_str(st, 10, deemed ? "deemed" : "explicit"))
+        || bind_str(st, 10, deemed ? "deemed" : "explicit")
+        || (ref ? db_bind_int64(st, 11, ref->file) : db_bind_null(st, 11))
+        || (ref ? db_bind_int64(st, 12, ref->row) : db_bind_null(st, 12)))
         return err_set(e, "cannot bind a consent artefact");
     if (db_insert(st, &a.id, &inserted, e) != 0)
         return -1;
@@ -146,6 +155,15 @@ static int insert_artefact(struct store *s, int64_t enterprise_id, enum consent_
     if (out != NULL)
         *out = a;
     return 0;
+}
+
+static int insert_artefact(struct store *s, int64_t enterprise_id, enum consent_source src,
+                           enum consent_purpose p, int32_t valid_from, int32_t valid_to,
+                           int64_t user_id, const char *origin, bool deemed,
+                           struct consent_artefact *out, struct err *e)
+{
+    return insert_artefact_from(s, enterprise_id, src, p, valid_from, valid_to, user_id, origin,
+                                deemed, NULL, out, e);
 }
 
 int store_consent_grant(struct store *s, int64_t enterprise_id, enum consent_source src,
@@ -364,4 +382,46 @@ fail:
         db_rollback(store_db(s));
     *changed = false;
     return -1;
+}
+
+int store_consent_feed_put(struct store *s, int64_t enterprise_id, const struct consent_feed_row *r,
+                           bool *inserted, struct err *e)
+{
+    static const char seen[] =
+        "SELECT COUNT(*) FROM consent_artefact WHERE src_file = $1 AND src_row = $2";
+    static const char revoke[] =
+        "INSERT INTO consent_revocation(artefact_id, revoked_at, revoked_by, origin)"
+        " VALUES ($1, $2, NULL, 'feed')";
+    struct feed_ref ref = {r->src_file, r->src_row};
+    struct consent_artefact a;
+    struct db_stmt *st = db_cached(store_db(s), seen, e);
+    char at[DATE_STR_LEN + 10];
+    bool loaded;
+    int rc;
+
+    *inserted = false;
+    if (st == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, r->src_file) || db_bind_int64(st, 2, r->src_row))
+        return err_set(e, "cannot bind a feed row");
+    rc = db_step(st, e);
+    loaded = rc == DB_ROW && db_column_int64(st, 0) > 0;
+    db_reset(st);
+    if (rc < 0)
+        return -1;
+    if (loaded)
+        return 0;   /* a reload or a resumed load: unchanged */
+    if (insert_artefact_from(s, enterprise_id, r->source, r->purpose, r->valid_from, r->valid_to,
+                             0, "feed", false, &ref, &a, e) != 0)
+        return -1;
+    *inserted = true;
+    if (r->revoked_on == DATE_UNKNOWN)
+        return 0;
+    date_format(r->revoked_on, at);
+    snprintf(at + strlen(at), sizeof at - strlen(at), "T00:00:00Z");
+    if ((st = db_cached(store_db(s), revoke, e)) == NULL)
+        return -1;
+    if (db_bind_int64(st, 1, a.id) || bind_str(st, 2, at))
+        return err_set(e, "cannot bind a revocation");
+    return db_step(st, e) < 0 ? -1 : 0;
 }

@@ -74,6 +74,22 @@ int store_consent_withdraw(struct store *s, int64_t enterprise_id, enum consent_
                            enum consent_purpose p, int64_t user_id, const char *origin,
                            bool *changed, struct consent_artefact *out, struct err *e);
 
+/* One row of the consent feed (ingest consent, docs/data-feeds.md): an
+ * artefact given elsewhere (an AA, a department's own portal), and its
+ * revocation when revoked_on is known. */
+struct consent_feed_row {
+    char udyam[20];
+    enum consent_source source;
+    enum consent_purpose purpose;
+    int32_t valid_from, valid_to;
+    int32_t revoked_on;          /* DATE_UNKNOWN: not revoked */
+    int64_t src_file, src_row;
+};
+/* Load it once: a row already loaded (same file and row) is left as it
+ * is, *inserted false. */
+int store_consent_feed_put(struct store *s, int64_t enterprise_id, const struct consent_feed_row *r,
+                           bool *inserted, struct err *e);
+
 #define CONSENT_LIST_MAX 500
 /* The enterprise's artefacts, newest first, into *out (mem_free it). */
 int store_consent_list(struct store *s, int64_t enterprise_id, struct consent_artefact **out,

@@ -80,7 +80,7 @@ static int load(struct world *w)
 {
     static const char *const feeds[] = {"udyam", "gst", "credit", "skilling", "beneficiary",
                                         "cluster", "cluster_member", "cfc_usage", "energy",
-                                        "epfo"};
+                                        "epfo", "consent"};
     struct gen_config cfg;
     struct err e;
 
@@ -609,6 +609,40 @@ static void test_watchlist(void **state)
     assert_int_equal(seen[1], 1);
 }
 
+/* The generator's consent feed: its revoked artefacts withhold their use,
+ * the others allow it; the rows loaded once. */
+static void test_feed(void **state)
+{
+    struct world *w = *state;
+    struct db_stmt *st;
+    struct err e;
+    int revoked = 0, active = 0;
+
+    assert_int_equal(db_prepare(store_db(w->s),
+                                "SELECT a.enterprise_id, a.source, a.purpose, r.artefact_id IS NOT NULL"
+                                " FROM consent_artefact a LEFT JOIN consent_revocation r"
+                                " ON r.artefact_id = a.id WHERE a.origin = 'feed'"
+                                " AND a.id = (SELECT MAX(b.id) FROM consent_artefact b"
+                                "  WHERE b.enterprise_id = a.enterprise_id AND b.source = a.source"
+                                "  AND b.purpose = a.purpose)",
+                                &st, &e),
+                     0);
+    while (db_step(st, &e) == DB_ROW) {
+        enum consent_source src;
+        enum consent_purpose p;
+        int64_t id = db_column_int64(st, 0);
+        bool gone = db_column_int64(st, 3) == 1;
+        assert_int_equal(consent_source_parse(db_column_text(st, 1), &src), 0);
+        assert_int_equal(consent_purpose_parse(db_column_text(st, 2), &p), 0);
+        assert_int_equal(allowed(w, id, src, p), !gone);
+        revoked += gone;
+        active += !gone;
+    }
+    db_finalize(st);
+    assert_true(revoked > 0);
+    assert_true(active > 0);
+}
+
 /* --- the policy file -------------------------------------------------------- */
 
 static void test_policy_shipped(void **state)
@@ -681,6 +715,7 @@ static void test_status(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup(test_feed, fresh),
         cmocka_unit_test_setup(test_gst_revoked_everywhere_and_back, fresh),
         cmocka_unit_test_setup(test_credit_and_skilling, fresh),
         cmocka_unit_test_setup(test_epfo_and_energy, fresh),

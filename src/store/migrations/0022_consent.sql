@@ -22,6 +22,8 @@ CREATE TABLE consent_artefact (
     -- grant written down when the enterprise withdrew it, so that the
     -- withdrawal is a revocation of an artefact like any other.
     basis TEXT NOT NULL DEFAULT 'explicit',
+    src_file BIGINT REFERENCES ingest_file(id),  -- a feed's artefact: its file and row
+    src_row BIGINT,
     CHECK (basis IN ('explicit', 'deemed')),
     CHECK (source IN ('gst', 'credit', 'skilling', 'epfo', 'energy')),
     CHECK (purpose IN ('eligibility', 'officer_view', 'statistics')),
@@ -30,6 +32,8 @@ CREATE TABLE consent_artefact (
 );
 -- The filter's probe: the newest artefact of one (enterprise, source, purpose).
 CREATE INDEX consent_artefact_key ON consent_artefact(enterprise_id, source, purpose, id);
+-- A feed's row is loaded once: a reload or a resumed load finds it here.
+CREATE UNIQUE INDEX consent_artefact_feed_row ON consent_artefact(src_file, src_row);
 CREATE TABLE consent_revocation (
     artefact_id BIGINT PRIMARY KEY REFERENCES consent_artefact(id),
     revoked_at TEXT NOT NULL,
