@@ -18,7 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static const struct feed *const feeds[] = {&feed_udyam,   &feed_gst,           &feed_credit,
                                             &feed_skilling, &feed_cluster,       &feed_cluster_member,
                                             &feed_cfc_usage, &feed_beneficiary, &feed_energy,
-                                            &feed_epfo};
+                                            &feed_epfo, &feed_consent};
 
 static void parse_with(const struct feed *f, const struct feed_parse_ctx *ctx,
                        const struct csv_record *rec)

@@ -71,7 +71,8 @@ static void show_progress(void *arg, uint64_t done, uint64_t total)
 static int load_feeds(struct cli_ctx *ctx, struct store *s, const char *dir, struct err *e)
 {
     static const char *const feeds[] = {"udyam", "gst", "credit", "skilling", "cluster",
-                                        "cluster_member", "cfc_usage", "beneficiary", "energy", "epfo"};
+                                        "cluster_member", "cfc_usage", "beneficiary", "energy", "epfo",
+                                        "consent"};
     struct ingest_options io = {0};
     struct ingest_summary sum;
     char path[4200];

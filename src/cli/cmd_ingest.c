@@ -50,7 +50,7 @@ static int parse_args(int argc, char **argv, struct ingest_args *a)
     a->opt.path = argv[optind + 1];
     if (!ingest_feed_known(a->opt.feed))
         return cli_usage_error("ingest: unknown feed '%s' (udyam|gst|credit|skilling|cluster|"
-                               "cluster_member|cfc_usage|beneficiary|energy|epfo)", a->opt.feed);
+                               "cluster_member|cfc_usage|beneficiary|energy|epfo|consent)", a->opt.feed);
     return 0;
 }
 

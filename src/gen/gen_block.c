@@ -11,6 +11,7 @@
 #include "gen/gen_ids.h"
 #include "gen/gen_population.h"
 #include "gen/gen_schemes.h"
+#include "gen/gen_consent.h"
 #include "gen/gen_energy.h"
 #include "gen/gen_epfo.h"
 #include "gen/gen_skilling.h"
@@ -196,7 +197,8 @@ static int run_enterprise(const struct gen_ctx *c, struct gen_block *b, uint64_t
         || gen_credit_write(c, b, &e, &plan) != 0 || gen_clusters_member_write(c, b, &e) != 0
         || gen_skilling_write(c, b, &e) != 0 || gen_beneficiary_write(c, b, &e) != 0
         || gen_stress_truth_write(c, b, &e) != 0 || gen_gst_only_write(c, b, &e) != 0
-        || gen_energy_write(c, b, &e) != 0 || gen_epfo_write(c, b, &e) != 0)
+        || gen_energy_write(c, b, &e) != 0 || gen_epfo_write(c, b, &e) != 0
+        || gen_consent_write(c, b, &e) != 0)
         return -1;
     return 0;
 }

@@ -59,6 +59,8 @@ static const struct out_desc outs[OUT_COUNT] = {
         "state_code,pincode,sanctioned_on,disbursed_on,amount_rs,purpose"},
     [OUT_ENERGY] = {"energy", "energy.csv", "udyam_number,fiscal_year,source,quantity,unit"},
     [OUT_EPFO] = {"epfo", "epfo.csv", "establishment_code,pan,gstin,wage_month,members,total_wages_rs"},
+    [OUT_CONSENT] = {"consent", "consent.csv",
+        "udyam_number,source,purpose,valid_from,valid_to,revoked_on"},
     [OUT_TRUTH_STRESS] = {"truth/stress", "truth/stress.csv",
         "udyam_number,shock_month,npa_month"},
     [OUT_TRUTH_LINKS] = {"truth/beneficiary_links", "truth/beneficiary_links.csv",

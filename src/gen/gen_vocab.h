@@ -44,12 +44,12 @@ enum gen_member_role { ROLE_MEMBER, ROLE_ANCHOR, ROLE_SPV_MEMBER, ROLE_COUNT };
 /* Every file the generator writes: the nine feeds, then ground truth. */
 enum gen_out {
     OUT_UDYAM, OUT_GST, OUT_CREDIT, OUT_SKILLING, OUT_CLUSTER, OUT_CLUSTER_MEMBER,
-    OUT_CFC_USAGE, OUT_BENEFICIARY, OUT_ENERGY, OUT_EPFO,
+    OUT_CFC_USAGE, OUT_BENEFICIARY, OUT_ENERGY, OUT_EPFO, OUT_CONSENT,
     OUT_TRUTH_STRESS, OUT_TRUTH_LINKS, OUT_TRUTH_GST_ONLY, OUT_TRUTH_DOUBLE_FUNDING,
     OUT_TRUTH_SKILLING_LINKS, OUT_TRUTH_INJECTED,
     OUT_COUNT
 };
-#define OUT_FEED_COUNT (OUT_EPFO + 1)
+#define OUT_FEED_COUNT (OUT_CONSENT + 1)
 
 const char *gen_activity_name(enum gen_activity a);
 const char *gen_constitution_name(enum gen_constitution c);

@@ -17,6 +17,7 @@
 #include "core/money.h"
 #include "store/store_beneficiary.h"
 #include "store/store_cluster.h"
+#include "store/store_consent.h"
 #include "store/store_credit.h"
 #include "store/store_gst.h"
 #include "store/store_profile.h"
@@ -75,9 +76,16 @@ static int record_values(struct store *s, struct golden_record *g, struct err *e
     size_t nf;
     const struct profile_field_desc *fields = profile_fields(&nf);
     enum golden_source src = record_source(g->ent.src_feed);
-    bool found;
+    bool found, allowed = true;
     int rc = 0;
 
+    /* A GST filer not on Udyam: its row is the GST feed's, and speaks only
+     * as far as consent to GST allows (docs/consent.md). */
+    if (src == GS_GST
+        && store_consent_allows_here(s, g->ent.id, CONSENT_GST, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;
     if (store_ingest_file_get(s, g->ent.src_file, &file, &found, e) != 0)
         return -1;
     profile_init(&p);

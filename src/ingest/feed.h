@@ -74,6 +74,7 @@ extern const struct feed feed_cluster_member;
 extern const struct feed feed_cfc_usage;
 extern const struct feed feed_beneficiary;
 extern const struct feed feed_energy;
+extern const struct feed feed_consent;
 extern const struct feed feed_epfo;
 
 #endif

@@ -29,11 +29,11 @@
 static const struct feed *const feeds[] = {&feed_udyam,   &feed_gst,           &feed_credit,
                                             &feed_skilling, &feed_cluster,       &feed_cluster_member,
                                             &feed_cfc_usage, &feed_beneficiary, &feed_energy,
-                                            &feed_epfo};
+                                            &feed_epfo, &feed_consent};
 
 static const char *const feed_names[] = {
     "udyam", "gst", "credit", "skilling", "cluster", "cluster_member", "cfc_usage", "beneficiary",
-    "energy", "epfo", NULL};
+    "energy", "epfo", "consent", NULL};
 
 const char *const *ingest_feeds(void)
 {

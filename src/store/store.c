@@ -7,9 +7,11 @@
 #include <time.h>
 
 #include "core/alloc.h"
+#include "core/date.h"
 #include "core/embedded.h"
 #include "store/db.h"
 #include "store/store_audit.h"
+#include "store/store_consent.h"
 
 #define MIGRATION_PREFIX "src/store/migrations/"
 
@@ -17,6 +19,12 @@ struct store {
     struct db *db;
     time_t now_at;       /* second for which `now` was formatted */
     char now[32];
+    /* Consent (store_consent.h): the defaults without an artefact, the
+     * purpose this connection's per-enterprise reads serve, and the day
+     * they are judged on (DATE_UNKNOWN: today in IST). */
+    struct consent_policy consent_policy;
+    enum consent_purpose consent_purpose;
+    int32_t consent_day;
 };
 
 int store_open(const struct store_target *t, struct store **out, struct err *e)
@@ -33,6 +41,12 @@ int store_open(const struct store_target *t, struct store **out, struct err *e)
     s = mem_calloc(1, sizeof *s);
     if (s == NULL)
         return err_set(e, "out of memory");
+    s->consent_purpose = CONSENT_ELIGIBILITY;
+    s->consent_day = DATE_UNKNOWN;
+    if (consent_policy_load(&s->consent_policy, e) != 0) {
+        mem_free(s);
+        return -1;
+    }
     if (db_open(target, &s->db, e) != 0) {
         mem_free(s);
         return -1;
@@ -65,6 +79,36 @@ const char *store_now(struct store *s)
         s->now_at = t;
     }
     return s->now;
+}
+
+void store_consent_use(struct store *s, enum consent_purpose p)
+{
+    s->consent_purpose = p;
+}
+
+enum consent_purpose store_consent_purpose(const struct store *s)
+{
+    return s->consent_purpose;
+}
+
+void store_consent_policy_set(struct store *s, const struct consent_policy *p)
+{
+    s->consent_policy = *p;
+}
+
+const struct consent_policy *store_consent_policy(const struct store *s)
+{
+    return &s->consent_policy;
+}
+
+void store_consent_day_set(struct store *s, int32_t day)
+{
+    s->consent_day = day;
+}
+
+int32_t store_consent_day(const struct store *s)
+{
+    return s->consent_day == DATE_UNKNOWN ? date_today_ist() : s->consent_day;
 }
 
 int store_begin(struct store *s, struct err *e)

@@ -12,6 +12,8 @@
 #include "core/cluster.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "store/store_consent.h"
+#include "store/store_consent_sql.h"
 #include "store/store_list.h"
 
 static int read_cell(struct db_stmt *st, void *row, struct err *e)
@@ -238,13 +240,16 @@ static int turnover(struct store *s, const struct cluster_reg *regs, size_t n, i
         "  JOIN gst_return p ON p.gstin = c.gstin AND p.return_type = c.return_type"
         "   AND p.period = CAST(CAST(substr(c.period, 1, 4) AS INTEGER) - 1 AS TEXT) || substr(c.period, 5)"
         "  WHERE c.period > $1 AND c.period <= $2 AND c.filed_on IS NOT NULL AND p.filed_on IS NOT NULL"
+        "  AND " CONSENT_OK("m.enterprise_id", "'gst'", "$3", "$4", "$5")
         "  GROUP BY m.cluster_id, c.enterprise_id)"
         " SELECT cluster_id, COUNT(*), SUM(cur), SUM(prev) FROM w WHERE prev > 0 GROUP BY cluster_id";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
     if (st == NULL)
         return -1;
-    if (bind_month(st, 1, as_of - CLUSTER_HEALTH_WINDOW) || bind_month(st, 2, as_of))
+    /* Cluster health is published as aggregates: STATISTICS. */
+    if (bind_month(st, 1, as_of - CLUSTER_HEALTH_WINDOW) || bind_month(st, 2, as_of)
+        || store_consent_bind(s, st, 3, CONSENT_GST, CONSENT_STATISTICS))
         return err_set(e, "cannot bind a month");
     return per_cluster(st, regs, n, in, take_turnover, e);
 }
@@ -286,7 +291,9 @@ static int stress_sma(struct store *s, const struct cluster_reg *regs, size_t n,
         "  MAX(CASE WHEN cs.asset_class IN ('SMA1', 'SMA2', 'NPA') THEN 1 ELSE 0 END) AS stressed"
         "  FROM lf JOIN credit_status cs ON cs.facility_id = lf.facility_id AND cs.month = lf.month"
         "  JOIN credit_facility f ON f.facility_id = lf.facility_id"
-        "  WHERE lf.month >= $1 GROUP BY f.enterprise_id)"
+        "  WHERE lf.month >= $1"
+        "  AND " CONSENT_OK("f.enterprise_id", "'credit'", "$2", "$3", "$4")
+        "  GROUP BY f.enterprise_id)"
         " SELECT m.cluster_id, COUNT(*), SUM(ent.stressed)"
         " FROM cluster_member m JOIN ent ON ent.enterprise_id = m.enterprise_id"
         " GROUP BY m.cluster_id";
@@ -300,7 +307,8 @@ static int stress_sma(struct store *s, const struct cluster_reg *regs, size_t n,
         return 0;
     if ((st = db_cached(store_db(s), sql, e)) == NULL)
         return -1;
-    if (bind_month(st, 1, last - 2) != 0)
+    if (bind_month(st, 1, last - 2) != 0
+        || store_consent_bind(s, st, 2, CONSENT_CREDIT, CONSENT_STATISTICS) != 0)
         return err_set(e, "cannot bind a month");
     return per_cluster(st, regs, n, in, take_stress, e);
 }
@@ -394,6 +402,7 @@ int store_cluster_trend(struct store *s, const char *cluster_id, int as_of,
         " SUM(COALESCE(g.taxable_value_paise, 0)), COUNT(DISTINCT g.enterprise_id)"
         " FROM cluster_member m JOIN gst_return g ON g.enterprise_id = m.enterprise_id"
         " WHERE m.cluster_id = $1 AND g.filed_on IS NOT NULL AND g.period >= $2 AND g.period <= $3"
+        " AND " CONSENT_OK("g.enterprise_id", "'gst'", "$4", "$5", "$6")
         " GROUP BY 1";
     static const char member_sql[] =
         "SELECT COALESCE(substr(joined_on, 1, 7), ''), COUNT(*) FROM cluster_member"
@@ -412,7 +421,8 @@ int store_cluster_trend(struct store *s, const char *cluster_id, int as_of,
 
     if ((st = db_cached(store_db(s), gst_sql, e)) == NULL)
         return -1;
-    if (bind_str(st, 1, cluster_id) || bind_month(st, 2, first) || bind_month(st, 3, last_q_first + 2))
+    if (bind_str(st, 1, cluster_id) || bind_month(st, 2, first) || bind_month(st, 3, last_q_first + 2)
+        || store_consent_bind(s, st, 4, CONSENT_GST, CONSENT_STATISTICS))
         return err_set(e, "cannot bind");
     while ((rc = db_step(st, e)) == DB_ROW) {
         int y = 0, k = 0, slot;
@@ -525,6 +535,8 @@ int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, str
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     int rc;
 
+    int64_t consent;
+
     *last_file = *rows = 0;
     if (st == NULL)
         return -1;
@@ -534,5 +546,12 @@ int store_ingest_version(struct store *s, int64_t *last_file, int64_t *rows, str
         *rows = db_column_int64(st, 1);
     }
     db_reset(st);
-    return rc < 0 ? -1 : 0;
+    if (rc < 0)
+        return -1;
+    /* A consent granted, revoked, begun or expired changes what the kept
+     * analytics may count, as a load does (docs/consent.md). */
+    if (store_consent_version(s, &consent, e) != 0)
+        return -1;
+    *rows += consent;
+    return 0;
 }

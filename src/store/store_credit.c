@@ -5,6 +5,7 @@
 
 #include "core/row_hash.h"
 #include "store/db.h"
+#include "store/store_consent.h"
 #include "store/store_keyed.h"
 #include "store/store_list.h"
 #include "store/store_resolve.h"
@@ -147,7 +148,13 @@ int store_credit_count(struct store *s, int64_t enterprise_id, int64_t *faciliti
     static const char months_sql[] =
         "SELECT COUNT(*) FROM credit_status c JOIN credit_facility f"
         " ON f.facility_id = c.facility_id WHERE f.enterprise_id = $1";
+    bool allowed;
 
+    *facilities = *months = 0;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_CREDIT, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     if (int64_by_id(store_db(s), facilities_sql, enterprise_id, facilities, e) != 0)
         return -1;
     return int64_by_id(store_db(s), months_sql, enterprise_id, months, e);
@@ -219,7 +226,13 @@ static int history_row(struct store *s, int64_t enterprise_id, struct credit_his
 int store_credit_history(struct store *s, int64_t enterprise_id, struct credit_history *out,
                          struct err *e)
 {
+    bool allowed;
+
     memset(out, 0, sizeof *out);
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_CREDIT, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     if (history_totals(s, enterprise_id, out, e) != 0)
         return -1;
     return out->facilities > 0 ? history_row(s, enterprise_id, out, e) : 0;
@@ -248,10 +261,15 @@ int store_credit_scheme_loans(struct store *s, int64_t enterprise_id,
         " ORDER BY sanctioned_on DESC, facility_id LIMIT $2";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     struct row_list rows = ROW_LIST(struct credit_scheme_loan, STORE_SCHEME_LOANS_MAX);
+    bool allowed;
     int rc = 0;
 
     if (st == NULL)
         return -1;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_CREDIT, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, STORE_SCHEME_LOANS_MAX))
         return err_set(e, "cannot bind the enterprise id");
     if (row_list_fill(&rows, st, read_scheme_loan, e) != 0) {

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "store/store_consent.h"
+#include "store/store_consent_sql.h"
 #include "store/db.h"
 #include "store/store_insights.h"
 #include "store/store_keyed.h"
@@ -125,9 +127,16 @@ int store_energy_list(struct store *s, int64_t enterprise_id, struct energy_decl
         " ORDER BY fiscal_year DESC, source, origin LIMIT 256";
     struct row_list l = ROW_LIST(struct energy_decl, 256);
     struct db_stmt *st = db_cached(store_db(s), sql, e);
+    bool allowed;
 
+    *out = NULL;
+    *n = 0;
     if (st == NULL)
         return -1;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_ENERGY, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no declaration */
     if (db_bind_int64(st, 1, enterprise_id) != 0)
         return err_set(e, "cannot bind the enterprise");
     if (row_list_fill(&l, st, read_decl_row, e) != 0) {
@@ -157,12 +166,14 @@ int store_energy_all(struct store *s, const char *division, struct energy_row **
         "SELECT d.enterprise_id, d.fiscal_year, d.source, d.quantity_milli, d.origin,"
         " d.declared_at, substr(e.nic, 1, 2), e.turnover_paise"
         " FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id"
+        " WHERE " CONSENT_OK("d.enterprise_id", "'energy'", "$3", "$4", "$5")
         " ORDER BY d.enterprise_id";
     static const char one[] =
         "SELECT d.enterprise_id, d.fiscal_year, d.source, d.quantity_milli, d.origin,"
         " d.declared_at, substr(e.nic, 1, 2), e.turnover_paise"
         " FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id"
         " WHERE e.nic >= $1 AND e.nic < $2 AND substr(e.nic, 1, 2) = $1"
+        " AND " CONSENT_OK("d.enterprise_id", "'energy'", "$3", "$4", "$5")
         " ORDER BY d.enterprise_id";
     /* Five sources a year for a few years of a million enterprises. */
     struct row_list l = ROW_LIST(struct energy_row, 50000000);
@@ -176,6 +187,9 @@ int store_energy_all(struct store *s, const char *division, struct energy_row **
         store_nic_prefix_end(division, end);
     if (division != NULL && (bind_str(st, 1, division) != 0 || bind_str(st, 2, end) != 0))
         return err_set(e, "cannot bind the division");
+    /* Benchmarks and cluster totals are statistics (docs/consent.md). */
+    if (store_consent_bind(s, st, 3, CONSENT_ENERGY, CONSENT_STATISTICS) != 0)
+        return err_set(e, "cannot bind the consent filter");
     if (row_list_fill(&l, st, read_energy_row, e) != 0) {
         row_list_free(&l);
         return -1;

@@ -8,6 +8,7 @@
 
 #include "core/row_hash.h"
 #include "store/db.h"
+#include "store/store_consent.h"
 #include "store/store_keyed.h"
 #include "store/store_list.h"
 #include "store/store_resolve.h"
@@ -129,7 +130,13 @@ int store_gst_return_put(struct store *s, const struct gst_return *r, struct gst
 int store_gst_return_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e)
 {
     static const char sql[] = "SELECT COUNT(*) FROM gst_return WHERE enterprise_id = $1";
+    bool allowed;
 
+    *n = 0;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_GST, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     return int64_by_id(store_db(s), sql, enterprise_id, n, e);
 }
 
@@ -190,11 +197,16 @@ int store_gst_turnover(struct store *s, int64_t enterprise_id, struct gst_turnov
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     struct row_list l = ROW_LIST(struct filed, GST_TURNOVER_ROWS_MAX);
     size_t n = 0;
+    bool allowed;
     int rc;
 
     memset(out, 0, sizeof *out);
     if (st == NULL)
         return -1;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_GST, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     if (db_bind_int64(st, 1, enterprise_id) || db_bind_int64(st, 2, GST_TURNOVER_ROWS_MAX))
         return err_set(e, "cannot bind the enterprise id");
     rc = row_list_fill(&l, st, read_filed, e);
@@ -250,11 +262,16 @@ int store_gst_filings(struct store *s, int64_t enterprise_id, const char *first_
         " ORDER BY period, gstin, return_type LIMIT $3";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     struct row_list l = ROW_LIST(struct gst_return, GST_FILINGS_MAX);
+    bool allowed;
 
     *out = NULL;
     *n = 0;
     if (st == NULL)
         return -1;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_GST, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     if (db_bind_int64(st, 1, enterprise_id) || bind_str(st, 2, first_period)
         || db_bind_int64(st, 3, GST_FILINGS_MAX + 1))
         return err_set(e, "cannot bind the enterprise id");
@@ -309,12 +326,17 @@ int store_gst_overdue(struct store *s, int64_t enterprise_id, int32_t today,
         " FROM gst_return WHERE enterprise_id = $1";
     struct db_stmt *st = db_cached(store_db(s), counts, e);
     char day[DATE_STR_LEN];
+    bool allowed;
     int rc;
 
     memset(out, 0, sizeof *out);
     out->oldest_due = DATE_UNKNOWN;
     if (st == NULL)
         return -1;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_GST, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     date_format(today, day);
     if (db_bind_int64(st, 1, enterprise_id) || bind_str(st, 2, day))
         return err_set(e, "cannot bind the enterprise id");

@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
+#include "store/store_consent_sql.h"
 #include "store/store_list.h"
 
 #define MAX_QUARTERS 200          /* 50 years of GST: bounds the panel */
@@ -92,21 +93,28 @@ static void read_unit(struct db_stmt *st, struct impact_unit *u, int32_t young_f
 }
 
 /* Enterprises with at least one GST or EPFO return, in id order. */
-static int load_units(struct db *db, struct impact_panel *p, int last_month, struct err *e)
+/* The evaluation is published as estimates over many units: its GST and
+ * EPFO rows are what consent allows for STATISTICS (docs/consent.md). */
+static int load_units(struct store *s, struct impact_panel *p, int last_month, struct err *e)
 {
     static const char sql[] =
         "SELECT e.id, e.state, upper(COALESCE(e.district, '')), COALESCE(e.women_owned, 0),"
         " COALESCE(e.scst_owned, 0), COALESCE(e.social_category, ''), COALESCE(e.area, ''),"
         " COALESCE(e.activity, ''), e.commenced_on, e.turnover_paise FROM enterprise e"
-        " WHERE EXISTS (SELECT 1 FROM gst_return g WHERE g.enterprise_id = e.id)"
-        " OR EXISTS (SELECT 1 FROM epfo_return r WHERE r.enterprise_id = e.id) ORDER BY e.id";
+        " WHERE (EXISTS (SELECT 1 FROM gst_return g WHERE g.enterprise_id = e.id)"
+        "  AND " CONSENT_OK("e.id", "'gst'", "$1", "$2", "$3") ")"
+        " OR (EXISTS (SELECT 1 FROM epfo_return r WHERE r.enterprise_id = e.id)"
+        "  AND " CONSENT_OK("e.id", "'epfo'", "$4", "$5", "$6") ") ORDER BY e.id";
     struct row_list l = ROW_LIST(struct impact_unit, MAX_UNITS);
-    struct db_stmt *st = db_cached(db, sql, e);
+    struct db_stmt *st = db_cached(store_db(s), sql, e);
     int32_t young_from = date_month_last(last_month) - 365 * IMPACT_YOUNG_YEARS;
     int rc;
 
     if (st == NULL)
         return -1;
+    if (store_consent_bind(s, st, 1, CONSENT_GST, CONSENT_STATISTICS)
+        || store_consent_bind(s, st, 4, CONSENT_EPFO, CONSENT_STATISTICS))
+        return err_set(e, "impact: cannot bind the consent filter");
     while ((rc = db_step(st, e)) == DB_ROW) {
         struct impact_unit *u = row_list_push(&l, e);
         if (u == NULL) {
@@ -181,10 +189,11 @@ static void fold_row(struct impact_panel *p, struct fold *f, struct db_stmt *st)
     f->months[k] += quarterly ? 3 : 1;
 }
 
-static int load_turnover(struct db *db, struct impact_panel *p, struct err *e)
+static int load_turnover(struct store *s, struct impact_panel *p, struct err *e)
 {
     static const char sql[] =
         "SELECT enterprise_id, gstin, period, frequency, taxable_value_paise FROM gst_return"
+        " WHERE " CONSENT_OK("gst_return.enterprise_id", "'gst'", "$1", "$2", "$3")
         " ORDER BY enterprise_id, gstin, period";
     struct fold f = {.unit = -1};
     struct db_stmt *st;
@@ -200,8 +209,12 @@ static int load_turnover(struct db *db, struct impact_panel *p, struct err *e)
     }
     for (size_t i = 0; i < p->n_units * (size_t)p->n_q; i++)
         p->turnover[i] = NAN;
-    if ((st = db_cached(db, sql, e)) == NULL) {
+    if ((st = db_cached(store_db(s), sql, e)) == NULL) {
         rc = -1;
+        goto done;
+    }
+    if (store_consent_bind(s, st, 1, CONSENT_GST, CONSENT_STATISTICS) != 0) {
+        rc = err_set(e, "impact: cannot bind the consent filter");
         goto done;
     }
     while ((rc = db_step(st, e)) == DB_ROW) {
@@ -238,10 +251,11 @@ static void emp_flush(struct impact_panel *p, long unit, int establishments, con
     p->n_employment_units++;
 }
 
-static int load_employment(struct db *db, struct impact_panel *p, struct err *e)
+static int load_employment(struct store *s, struct impact_panel *p, struct err *e)
 {
     static const char sql[] =
         "SELECT enterprise_id, establishment_code, wage_month, members FROM epfo_return"
+        " WHERE " CONSENT_OK("epfo_return.enterprise_id", "'epfo'", "$1", "$2", "$3")
         " ORDER BY enterprise_id, establishment_code, wage_month";
     double *sum = mem_calloc((size_t)p->n_q + 1, sizeof *sum);
     int *months = mem_calloc((size_t)p->n_q + 1, sizeof *months), rc = -1, est = 0;
@@ -257,8 +271,12 @@ static int load_employment(struct db *db, struct impact_panel *p, struct err *e)
     }
     for (size_t i = 0; i < p->n_units * (size_t)p->n_q; i++)
         p->employment[i] = NAN;
-    if ((st = db_cached(db, sql, e)) == NULL)
+    if ((st = db_cached(store_db(s), sql, e)) == NULL)
         goto done;
+    if (store_consent_bind(s, st, 1, CONSENT_EPFO, CONSENT_STATISTICS) != 0) {
+        err_set(e, "impact: cannot bind the consent filter");
+        goto done;
+    }
     while ((rc = db_step(st, e)) == DB_ROW) {
         int64_t id = db_column_int64(st, 0);
         int month = month_of(db_column_text(st, 2)), k = month < 0 ? -1 : month / 3 - p->q_first;
@@ -350,8 +368,8 @@ int store_impact_panel(struct store *s, struct impact_panel *p, struct err *e)
         return -1;
     if (panel_range(db, p, &last_month, e) != 0 || load_schemes(db, p, e) != 0)
         goto fail;
-    if (p->n_q > 0 && (load_units(db, p, last_month, e) != 0 || load_turnover(db, p, e) != 0
-                       || load_employment(db, p, e) != 0 || load_receipts(db, p, e) != 0))
+    if (p->n_q > 0 && (load_units(s, p, last_month, e) != 0 || load_turnover(s, p, e) != 0
+                       || load_employment(s, p, e) != 0 || load_receipts(db, p, e) != 0))
         goto fail;
     if (db_commit(db, e) != 0)
         goto fail_closed;

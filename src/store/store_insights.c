@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "store/db.h"
+#include "store/store_consent_sql.h"
 #include "store/store_list.h"
 
 int store_insights_latest_period(struct store *s, char out[8], struct err *e)
@@ -79,13 +80,17 @@ int store_insights_peers(struct store *s, const char *group, const char *start, 
 {
     /* Driven from the group's enterprises, each summing its own returns
      * through gst_return(enterprise_id, period): a CTE over every return
-     * in the window read the whole table for one small group. */
+     * in the window read the whole table for one small group. A peer's
+     * returns are a statistic about the group: consent for STATISTICS
+     * (docs/consent.md), else its windows read as not filed. */
     static const char sql[] =
         "SELECT e.id, e.state, upper(COALESCE(e.district, '')),"
         " (SELECT SUM(r.taxable_value_paise) FROM gst_return r WHERE r.enterprise_id = e.id"
-        "  AND r.period > $3 AND r.period <= $4 AND r.filed_on IS NOT NULL),"
+        "  AND r.period > $3 AND r.period <= $4 AND r.filed_on IS NOT NULL"
+        "  AND " CONSENT_OK("e.id", "'gst'", "$6", "$7", "$8") "),"
         " (SELECT SUM(r.taxable_value_paise) FROM gst_return r WHERE r.enterprise_id = e.id"
-        "  AND r.period > $2 AND r.period <= $3 AND r.filed_on IS NOT NULL),"
+        "  AND r.period > $2 AND r.period <= $3 AND r.filed_on IS NOT NULL"
+        "  AND " CONSENT_OK("e.id", "'gst'", "$6", "$7", "$8") "),"
         " e.turnover_paise, e.exports_paise"
         " FROM enterprise e WHERE e.nic >= $1 AND e.nic < $5 AND substr(e.nic, 1, 3) = $1"
         " ORDER BY e.id";
@@ -98,7 +103,8 @@ int store_insights_peers(struct store *s, const char *group, const char *start, 
     /* The range seeks enterprise_nic (store_nic_prefix_end). */
     store_nic_prefix_end(group, hi);
     if (bind_str(st, 1, group) || bind_str(st, 2, start) || bind_str(st, 3, cut)
-        || bind_str(st, 4, end) || bind_str(st, 5, hi))
+        || bind_str(st, 4, end) || bind_str(st, 5, hi)
+        || store_consent_bind(s, st, 6, CONSENT_GST, CONSENT_STATISTICS))
         return err_set(e, "cannot bind the peer group");
     if (row_list_fill(&l, st, read_peer, e) != 0) {
         row_list_free(&l);

@@ -6,6 +6,7 @@
 
 #include "core/row_hash.h"
 #include "store/db.h"
+#include "store/store_consent.h"
 #include "store/store_keyed.h"
 #include "store/store_list.h"
 #include "store/store_resolve.h"
@@ -125,7 +126,13 @@ int store_skilling_put(struct store *s, const struct skilling_record *r,
 int store_skilling_count(struct store *s, int64_t enterprise_id, int64_t *n, struct err *e)
 {
     static const char sql[] = "SELECT COUNT(*) FROM skilling_record WHERE enterprise_id = $1";
+    bool allowed;
 
+    *n = 0;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_SKILLING, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
     return int64_by_id(store_db(s), sql, enterprise_id, n, e);
 }
 
@@ -225,8 +232,15 @@ int store_skilling_latest(struct store *s, int64_t enterprise_id, struct skillin
         " certified, content_hash, src_file, src_row FROM skilling_record"
         " WHERE enterprise_id = $1 ORDER BY started_on DESC, src_file DESC, src_row DESC LIMIT 1";
     int rc;
-    struct db_stmt *st = first_row_by_id(store_db(s), sql, enterprise_id, &rc, e);
+    struct db_stmt *st;
+    bool allowed;
 
+    *found = false;
+    if (store_consent_allows_here(s, enterprise_id, CONSENT_SKILLING, &allowed, e) != 0)
+        return -1;
+    if (!allowed)
+        return 0;   /* consent withheld: reads as no data (store_consent.h) */
+    st = first_row_by_id(store_db(s), sql, enterprise_id, &rc, e);
     *found = st != NULL;
     if (st != NULL) {
         read_record(st, out);

@@ -9,6 +9,7 @@
 
 #include "core/alloc.h"
 #include "core/date.h"
+#include "store/store_consent_sql.h"
 #include "store/db.h"
 
 #define FACILITY_ID_MAX 64
@@ -191,14 +192,19 @@ static int credit_cmp(const void *a, const void *b)
 
 enum { CUR_GST, CUR_CREDIT, CUR_CLAIM, CUR_COUNT };
 
-/* Each ordered by enterprise only: within an enterprise the rows are
+/* The early-warning names an enterprise to an officer, so its inputs are
+ * what consent allows for OFFICER_VIEW (docs/consent.md); the claims are
+ * the enterprise's own filings on the portal, not a consent-bound source.
+ * Each ordered by enterprise only: within an enterprise the rows are
  * sorted in C, which every backend can do without a temporary B-tree. */
 static const char *const cursor_sql[CUR_COUNT] = {
     "SELECT enterprise_id, period, due_on, filed_on, taxable_value_paise, tax_paise, frequency"
-    " FROM gst_return ORDER BY enterprise_id",
+    " FROM gst_return WHERE " CONSENT_OK("gst_return.enterprise_id", "'gst'", "$1", "$2", "$3")
+    " ORDER BY enterprise_id",
     "SELECT f.enterprise_id, f.facility_id, f.facility_type, f.sanctioned_on, f.sanctioned_paise,"
     " s.month, s.outstanding_paise, s.dpd"
     " FROM credit_facility f JOIN credit_status s ON s.facility_id = f.facility_id"
+    " WHERE " CONSENT_OK("f.enterprise_id", "'credit'", "$1", "$2", "$3")
     " ORDER BY f.enterprise_id",
     "SELECT c.enterprise_id, c.filed_on, c.state,"
     " (SELECT max(r.received_on) FROM payment_claim_receipt r WHERE r.claim_id = c.id)"
@@ -241,11 +247,18 @@ static int gather_one(struct cursor *cur, int64_t id, struct gather *g, struct e
     return 0;
 }
 
+static const int cursor_source[CUR_COUNT] = {CONSENT_GST, CONSENT_CREDIT, -1};
+
 static int each_open(struct store *s, struct cursor *cur, struct err *e)
 {
     for (int k = 0; k < CUR_COUNT; k++) {
-        if (db_prepare(store_db(s), cursor_sql[k], &cur[k].st, e) != 0
-            || cursor_next(&cur[k], e) != 0)
+        if (db_prepare(store_db(s), cursor_sql[k], &cur[k].st, e) != 0)
+            return -1;
+        if (cursor_source[k] >= 0
+            && store_consent_bind(s, cur[k].st, 1, (enum consent_source)cursor_source[k],
+                                  CONSENT_OFFICER_VIEW) != 0)
+            return err_set(e, "cannot bind the consent filter");
+        if (cursor_next(&cur[k], e) != 0)
             return -1;
     }
     return 0;

@@ -1,6 +1,7 @@
 /* store_stress_view.c: the stress scores as pages read them (store_stress_view.h). */
 #include "store/store_stress_view.h"
 
+#include "store/store_consent_sql.h"
 #include "store/store_list.h"
 
 int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], bool *found,
@@ -25,9 +26,14 @@ int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], boo
 
 /* --- the watchlist -------------------------------------------------------- */
 
+/* A stored score stands on GST and credit: once either is withdrawn for
+ * an officer's view, the enterprise leaves the watchlist at once, not at
+ * the next scoring run (docs/consent.md). Consent binds at $10 and $13. */
 #define WATCH_FROM \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
-    " WHERE s.month = $1 AND s.probability >= $2"
+    " WHERE s.month = $1 AND s.probability >= $2" \
+    " AND " CONSENT_OK("s.enterprise_id", "'gst'", "$10", "$11", "$12") \
+    " AND " CONSENT_OK("s.enterprise_id", "'credit'", "$13", "$14", "$15")
 /* The page's rows (w) and, for those ids only, each one's "in stress
  * since": the first month of the run at or above the threshold that
  * reaches the scoring month, i.e. the first score after the last one
@@ -73,6 +79,12 @@ static int read_watch(struct db_stmt *st, void *row, struct err *e)
     return 0;
 }
 
+static int watch_consent_bind(struct store *s, struct db_stmt *st)
+{
+    return store_consent_bind(s, st, 10, CONSENT_GST, CONSENT_OFFICER_VIEW)
+           || store_consent_bind(s, st, 13, CONSENT_CREDIT, CONSENT_OFFICER_VIEW);
+}
+
 static int watch_count(struct store *s, const struct store_scope *sc, const char *month,
                        double min_probability, int64_t *total, struct err *e)
 {
@@ -86,7 +98,8 @@ static int watch_count(struct store *s, const struct store_scope *sc, const char
 
     if (st == NULL)
         return -1;
-    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 3, sc))
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 3, sc)
+        || watch_consent_bind(s, st))
         return err_set(e, "cannot bind the watchlist scope");
     rc = db_step(st, e);
     *total = rc == DB_ROW ? db_column_int64(st, 0) : 0;
@@ -121,7 +134,7 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
         offset = INT64_MAX / 2;
     if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability)
         || db_bind_int64(st, 3, (int64_t)limit) || db_bind_int64(st, 4, (int64_t)offset)
-        || store_scope_bind(st, 5, &sc))
+        || store_scope_bind(st, 5, &sc) || watch_consent_bind(s, st))
         return err_set(e, "cannot bind the watchlist scope");
     rc = row_list_fill(&rows, st, read_watch, e);
     for (size_t i = 0; rc == 0 && i < rows.n; i++) {

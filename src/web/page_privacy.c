@@ -57,6 +57,7 @@ static const char *action_words(const char *action)
         {"grievance.read", N_("Looked at a grievance")},
         {"grievance.", N_("Acted on a grievance")},
         {"calendar.", N_("Looked at your compliance calendar")},
+        {"consent.", N_("Changed a consent to the use of your data")},
     };
 
     for (size_t i = 0; i < sizeof families / sizeof families[0]; i++)
@@ -139,7 +140,10 @@ int page_privacy(struct web_request *rq, struct web_response *rs, struct err *e)
          || put_download(b, web_query(rq, "asked") != NULL)
          || privacy_put_corrections(b, rq, &v, privacy_correction_field(web_query(rq, "field")),
                                     NULL, e)
-         || put_access_log(b, rows, n, total) || html_end(rs, rq);
+         || put_access_log(b, rows, n, total)
+         || buf_printf(b, "<p><a href=\"/consents\">%s</a></p>\n",
+                       _("Consent to use your data"))
+         || html_end(rs, rq);
     mem_free(rows);
     profile_view_free(&v);
     return rc ? (e->msg[0] ? -1 : err_set(e, "out of memory")) : 0;

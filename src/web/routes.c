@@ -82,6 +82,18 @@ static const char grievance_act_body[] =
     "\"text\":{\"type\":\"string\",\"description\":\"the resolution, for resolve\"},"
     "\"rating\":{\"type\":\"integer\",\"minimum\":1,\"maximum\":5,\"description\":\"for rate\"}}}";
 
+static const char consent_body[] =
+    JSON " {\"type\":\"object\",\"required\":[\"action\"],\"additionalProperties\":false,"
+    "\"properties\":{"
+    "\"action\":{\"type\":\"string\",\"enum\":[\"grant\",\"revoke\",\"withdraw\"]},"
+    "\"source\":{\"type\":\"string\",\"enum\":[\"gst\",\"credit\",\"skilling\",\"epfo\",\"energy\"],"
+    "\"description\":\"grant and withdraw\"},"
+    "\"purpose\":{\"type\":\"string\",\"enum\":[\"eligibility\",\"officer_view\",\"statistics\"],"
+    "\"description\":\"grant and withdraw\"},"
+    "\"valid_from\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"grant: default today; not before today\"},"
+    "\"valid_to\":{\"type\":\"string\",\"format\":\"date\",\"description\":\"grant: default a year on; at most five years after valid_from\"},"
+    "\"consent_id\":{\"type\":\"string\",\"pattern\":\"^CA-[0-9a-f]{16}$\",\"description\":\"revoke\"}}}";
+
 static const char msmed_body[] =
     JSON " {\"type\":\"object\",\"required\":[\"amount\",\"invoice_date\"],"
     "\"additionalProperties\":false,\"properties\":{"
@@ -143,6 +155,15 @@ static const struct route routes[] = {
     {"POST", "/privacy/corrections", ENT, SCOPE_OWN, page_correction_request,
      "Ask the district office to correct a field of the golden record (field, value, reason)",
      HTML, FORM, "303 401 403 422", NULL},
+    /* Consent to the use of the enterprise's data (issue 9, docs/consent.md). */
+    {"GET", "/consents", ENT, SCOPE_OWN, page_consents,
+     "The enterprise's consents: what each source may be used for now and why, a form to give "
+     "consent for a period, every consent with a button to revoke it", HTML, NULL,
+     "200 401 403", "done granted, stopped or unchanged after a change"},
+    {"POST", "/consents", ENT, SCOPE_OWN, page_consents_change,
+     "Change a consent of the session's own enterprise (action grant with source, purpose, "
+     "valid_from, valid_to; revoke with consent_id; withdraw with source, purpose)", HTML, FORM,
+     "303 401 403 404 422", NULL},
     /* Market insights and sustainability (issue 8, docs/insights.md). */
     {"GET", "/insights", ENT, SCOPE_OWN, page_insights,
      "The enterprise's growth and export share among peers (aggregates only), procurement and "
@@ -394,6 +415,18 @@ static const struct route routes[] = {
      "All of the caller's own enterprise's data as JSON, as /privacy/export.json "
      "(docs/privacy.md); any other id is 403; audited as the owner's own read",
      JSON, NULL, "200 400 401 403 503", NULL},
+    {"GET", "/api/v1/enterprises/{id}/consents",
+     ACCESS_ENTREPRENEUR | ACCESS_OFFICER | ACCESS_ADMIN, SCOPE_ENTERPRISE, api_enterprise_consents,
+     "One stored enterprise's consents (docs/consent.md): for each source and purpose whether "
+     "it may be used now, decided by an artefact or the policy's default, and every artefact "
+     "newest first (consent id, source, purpose, period, status ACTIVE, PENDING, EXPIRED or "
+     "REVOKED); the same scope and audit as GET /api/v1/enterprises/{id}",
+     JSON, NULL, "200 400 401 403 404 428", Q_REASON},
+    {"POST", "/api/v1/enterprises/{id}/consents", ACCESS_ENTREPRENEUR, SCOPE_ENTERPRISE,
+     api_enterprise_consents_change,
+     "Grant, revoke or withdraw a consent of the caller's own enterprise (only the enterprise "
+     "may); 201 with the artefact granted, 200 with the artefact revoked or changed false",
+     JSON, consent_body, "200 201 400 401 403 404 415 422", NULL},
     {"POST", "/api/v1/msmed/interest", ACCESS_PUBLIC | ACCESS_STATELESS, SCOPE_NONE, api_msmed_interest,
      "Delayed-payment interest (MSMED Act ss.15-16): the s.15 term, compound interest with "
      "monthly rests at three times the Bank Rate month by month, the amount outstanding, and "

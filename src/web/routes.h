@@ -29,6 +29,11 @@ int api_enterprise_calendar(struct web_request *rq, struct web_response *rs, str
 int api_enterprise_calendar_ics(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_eligibility(struct web_request *rq, struct web_response *rs, struct err *e);
 int api_enterprise_insights(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_consents(struct web_request *rq, struct web_response *rs, struct err *e);
+int api_enterprise_consents_change(struct web_request *rq, struct web_response *rs,
+                                   struct err *e);
+int page_consents(struct web_request *rq, struct web_response *rs, struct err *e);
+int page_consents_change(struct web_request *rq, struct web_response *rs, struct err *e);
 
 int page_register_form(struct web_request *rq, struct web_response *rs, struct err *e);
 int page_register_submit(struct web_request *rq, struct web_response *rs, struct err *e);

@@ -19,6 +19,7 @@
 #include "core/date.h"
 #include "web/authz.h"
 #include "web/conn_deadline.h"
+#include "store/store_consent.h"
 #include "web/cookie.h"
 #include "web/form.h"
 #include "web/html.h"
@@ -303,6 +304,19 @@ static int run_handler(struct web_request *rq, struct web_response *rs, struct e
     return rc;
 }
 
+/* An officer (or an administrator) reading one enterprise serves
+ * OFFICER_VIEW; a policymaker sees only aggregates, so STATISTICS; the
+ * entrepreneur, and anyone not signed in, ELIGIBILITY. */
+static enum consent_purpose consent_purpose_of_role(enum auth_role role)
+{
+    switch (role) {
+    case AUTH_ROLE_OFFICER:
+    case AUTH_ROLE_ADMIN: return CONSENT_OFFICER_VIEW;
+    case AUTH_ROLE_POLICYMAKER: return CONSENT_STATISTICS;
+    default: return CONSENT_ELIGIBILITY;
+    }
+}
+
 static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web_response *rs,
                     struct router_match *m, struct conn_state *cs)
 {
@@ -333,6 +347,12 @@ static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web
     case ACCESS_FORBIDDEN: return answer_error(rq, rs, 403, "your role may not use this route");
     case ACCESS_GRANTED: break;
     }
+    /* What this request's reads of one enterprise serve (docs/consent.md):
+     * set on every request, so no purpose outlives the request that set
+     * it on the pooled connection. */
+    store_consent_use(rq->store, consent_purpose_of_role(rq->session->signed_in
+                                                             ? rq->session->user.role
+                                                             : AUTH_ROLE_NONE));
     /* A stateless public route (a calculator) has no session to protect. */
     if (strcmp(rq->method, "POST") == 0 && !stateless(m->route) && !csrf_passes(c, rq))
         return answer_error(rq, rs, 403, "missing or wrong CSRF token (form field csrf or "

@@ -166,13 +166,16 @@ def const_table(text, name):
     init = re.sub(r"\b(NULL|true|false|\d+)\b", " ", init)
     return literal_only(init) and all(macro_literal(text, n) for n in macro_names(init))
 
-def with_headers(text):
-    # the file and the project headers it includes (a shared SQL macro lives in one)
+def with_headers(text, seen=None):
+    # the file and the project headers it includes, and theirs (a shared
+    # SQL macro or a constant lives in one)
+    seen = set() if seen is None else seen
     out = text
     for h in re.findall(r'#include\s+"([^"]+\.h)"', text):
         path = os.path.join(SRC, h)
-        if os.path.exists(path):
-            out += "\n" + open(path).read()
+        if path not in seen and os.path.exists(path):
+            seen.add(path)
+            out += "\n" + with_headers(open(path).read(), seen)
     return out
 
 def macro_literal(text, name):
