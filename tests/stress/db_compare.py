@@ -4,7 +4,9 @@ table by table, ignoring only what is allowed to differ between two loads
 of the same files: wall-clock columns (*_at) and the audit log's chain
 (which hashes those times). Prints one line per table that differs and
 exits 1 if any does; prints the tables compared and exits 0 otherwise.
-SKIP_COLUMNS=table.col,... names further columns to leave out."""
+SKIP_COLUMNS=table.col,... names further columns to leave out;
+ONLY_TABLES=t1,t2 compares those tables alone. With one database, prints
+each table's row count and digest instead."""
 import hashlib
 import os
 import sqlite3
@@ -32,8 +34,18 @@ def digest(db, table):
 
 
 def main():
+    if len(sys.argv) == 2:  # one database: print each table's rows and digest
+        a = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
+        only = {t for t in os.environ.get("ONLY_TABLES", "").split(",") if t}
+        for t in sorted(set(tables(a)) - SKIP_TABLES):
+            if not only or t in only:
+                print(t, *digest(a, t))
+        return 0
     a, b = (sqlite3.connect(f"file:{p}?mode=ro", uri=True) for p in sys.argv[1:3])
     ta, tb = set(tables(a)) - SKIP_TABLES, set(tables(b)) - SKIP_TABLES
+    only = {t for t in os.environ.get("ONLY_TABLES", "").split(",") if t}
+    if only:
+        ta, tb = ta & only, tb & only
     bad = 0
     for t in sorted(ta ^ tb):
         print(f"table {t} is in only one database")

@@ -112,7 +112,7 @@ done
 # by what was loaded, not by how.
 SKIP_COLUMNS=ingest_file.inserted,ingest_file.updated,ingest_file.unchanged \
     python3 "$ROOT/tests/stress/db_compare.py" "$T/clean.db" "$T/killed.db" >"$T/compare.txt"
-check "every table equals the clean load's ($(tail -1 "$T/compare.txt"))" [ $? = 0 ]
+rc=$?; check "every table equals the clean load's ($(tail -1 "$T/compare.txt"))" [ "$rc" = 0 ]
 grep -v 'tables equal' "$T/compare.txt" | head -10
 qr='select i.feed, q.reason_code, count(*) from quarantine q join ingest_file i on i.id = q.ingest_file_id group by 1, 2 order by 1, 2'
 expect "the quarantine by feed and reason equals the clean load's" \
@@ -121,7 +121,7 @@ lr='select feed, rows_committed, inserted + updated + unchanged, quarantined fro
 expect "rows committed, loaded and quarantined per file equal the clean load's" \
     "$(sqlite3 "$T/killed.db" "$lr" | md5sum | cut -c1-12)" "$(sqlite3 "$T/clean.db" "$lr" | md5sum | cut -c1-12)"
 "$S" audit verify --db "$T/killed.db" >"$T/audit.txt" 2>&1
-check "samanvay audit verify passes ($(head -1 "$T/audit.txt"))" [ $? = 0 ]
+rc=$?; check "samanvay audit verify passes ($(head -1 "$T/audit.txt"))" [ "$rc" = 0 ]
 expect "PRAGMA integrity_check" "$(q 'PRAGMA integrity_check')" ok
 echo "feeds: $FEEDS; $N enterprises, $(( $(cat "$T"/g/{udyam,gst,credit,skilling,beneficiary}.csv | wc -l) - 5 )) rows; seed $SEED"
 stress_verdict

@@ -216,5 +216,5 @@ expect "acknowledged submissions and withdrawals all present exactly once, nothi
     "$(sed -n 's/^problems //p' "$T/verdict.txt")" 0
 expect "PRAGMA integrity_check" "$(sqlite3 "$DB" 'PRAGMA integrity_check')" ok
 "$S" audit verify --db "$DB" >"$T/audit.txt" 2>&1
-check "samanvay audit verify passes ($(head -1 "$T/audit.txt"))" [ $? = 0 ]
+rc=$?; check "samanvay audit verify passes ($(head -1 "$T/audit.txt"))" [ "$rc" = 0 ]
 stress_verdict

@@ -106,7 +106,7 @@ kill "$SAMPLER" 2>/dev/null; wait "$SAMPLER" 2>/dev/null
 drain "$PORT"
 RSS1=$(rss_kib "$SERVER_PID")
 kill -0 "$SERVER_PID" 2>/dev/null
-check "the server is still running after the load" [ $? = 0 ]
+rc=$?; check "the server is still running after the load" [ "$rc" = 0 ]
 
 v() { awk -v k="$1" '$1 == k { print $2 }' "$T/run.txt"; }
 ms() { awk -v u="$1" 'BEGIN { printf "%.1f", u / 1000 }'; }
