@@ -7,7 +7,8 @@
 # beneficiary; STRESS_INGEST_ENTERPRISES, default 50,000 enterprises, about
 # a million rows) times each feed. Then the same files go into a second
 # database, each feed killed STRESS_KILLS (3) times at a uniformly random
-# moment between 5% and 95% of its clean load time, then run to the end.
+# moment between 5% and 95% of what is left of its clean load time, then
+# run to the end.
 # After every kill: the file's progress row is still `loading`; the rows
 # committed are a whole number of batches; loaded + quarantined equals the
 # rows committed; the quarantine holds exactly the rows the progress row
@@ -91,8 +92,11 @@ declare -A BASE DONE
 for f in $FEEDS; do
     BASE[$f]=$(q "select count(*) from ${TABLE[$f]}")
     for k in $(seq 1 "$KILLS"); do
-        # A moment between 5% and 95% of the clean load's time.
-        at=$(( MS[$f] * (5 + RANDOM % 91) / 100 ))
+        # A moment between 5% and 95% of what is left of the clean load's
+        # time: a resumed run skips the rows already committed.
+        done_rows=$(q "select case status when 'loading' then rows_committed else 0 end from ingest_file where feed = '$f'")
+        left=$(( MS[$f] * ($(rows_of "$f") - ${done_rows:-0}) / $(rows_of "$f") ))
+        at=$(( left * (5 + RANDOM % 91) / 100 ))
         "$S" ingest --db "$T/killed.db" "$f" "$T/g/$f.csv" --quiet >/dev/null 2>"$T/ingest.err" &
         PID=$!
         sleep "$(awk -v ms="$at" 'BEGIN { printf "%.3f", ms / 1000 }')"
