@@ -96,7 +96,9 @@ stress_login() {
 # run's would pass its 64 connections per client address (server.c).
 drain() {
     for _ in $(seq 1 600); do
-        [ "$(ss -Htn state established "( sport = :$1 )" | wc -l)" = 0 ] && return 0
+        # Not only established: a connection wrk has closed stays the
+        # server's (CLOSE-WAIT) until a worker finishes its last request.
+        [ "$(ss -Htn state connected exclude time-wait "( sport = :$1 )" | wc -l)" = 0 ] && return 0
         sleep 0.1
     done
     say "connections to port $1 still open after 60 s"
