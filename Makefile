@@ -64,7 +64,7 @@ FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(FUZZ_SRC))
 REPLAY_BIN := $(patsubst fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
 
 .PHONY: all deps deps-check run check check-release check-asan test-bins bench fuzz install clean demo-db \
-        unsafe-check
+        unsafe-check stress
 
 all: ./samanvay
 
@@ -146,6 +146,16 @@ bench: deps-check
 	@bench/run $(BUILD)
 
 bench-bins: $(BENCH_BIN)
+
+# --- load and faults -----------------------------------------------------
+# tests/stress/*.sh (docs/load-faults.md): two minutes of wrk at saturation,
+# kill -9 during ingest and during submissions, a full and a read-only
+# filesystem (root: a tmpfs), the web suites' servers under valgrind. Tens
+# of minutes, so not in `make check`. `make stress STRESS=load` runs one.
+STRESS ?=
+stress: deps-check
+	@$(MAKE) --no-print-directory ./samanvay
+	@tests/stress/run $(STRESS)
 
 # --- fuzz ----------------------------------------------------------------
 FUZZ_CFLAGS := $(WARN) -Wno-unknown-warning-option $(DEFS) -Isrc $(PKG_CFLAGS) -g -O1 \

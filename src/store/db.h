@@ -27,6 +27,12 @@ int db_open(const char *target, struct db **out, struct err *e);
 void db_close(struct db *db);
 const char *db_backend_name(const struct db *db); /* "sqlite" | "postgres" */
 
+/* Whether the last error on this connection was the storage's (disk full,
+ * read-only file or directory, I/O error) rather than the statement's;
+ * cleared by db_storage_fault_clear. */
+bool db_storage_fault(const struct db *db);
+void db_storage_fault_clear(struct db *db);
+
 /* Run SQL without parameters (may hold several statements). */
 int db_exec(struct db *db, const char *sql, struct err *e);
 /* Expand the dialect macros ({{AUTO_ID}}, {{BLOB}}, {{RETURNING_ID}}) for

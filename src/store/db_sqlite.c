@@ -20,6 +20,7 @@ struct cache_entry {
 
 struct db {
     sqlite3 *h;
+    bool storage_fault;         /* the last error was the disk's, not the SQL's */
     struct cache_entry cache[DB_STMT_CACHE];
 };
 
@@ -34,6 +35,47 @@ static const char *const pragmas =
     "PRAGMA foreign_keys=ON;"
     "PRAGMA cache_size=-65536;"
     "PRAGMA temp_store=MEMORY;";
+
+/* Errors the caller cannot fix by asking again with other input: the disk
+ * is full, the file or its directory is read-only, the device failed. The
+ * web server answers them 503 rather than 500 (docs/load-faults.md). */
+static bool storage_code(int rc)
+{
+    switch (rc & 0xff) {
+    case SQLITE_FULL:
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_CANTOPEN: return true;
+    default: return false;
+    }
+}
+
+/* Fill e with SQLite's message behind `prefix`, and remember whether the
+ * storage failed. SQLite says only "disk I/O error" when a write hits a
+ * full disk, so the operating system's reason follows when there is one
+ * ("disk I/O error (No space left on device)"). */
+static int fail(struct db *db, struct err *e, const char *prefix, const char *msg)
+{
+    int code = sqlite3_extended_errcode(db->h);
+    int sys = sqlite3_system_errno(db->h);
+    char why[128];
+
+    db->storage_fault = storage_code(code);
+    if (db->storage_fault && sys != 0)
+        return err_set(e, "%s%s (%s)", prefix, msg ? msg : sqlite3_errmsg(db->h),
+                       strerror_r(sys, why, sizeof why));
+    return err_set(e, "%s%s", prefix, msg ? msg : sqlite3_errmsg(db->h));
+}
+
+bool db_storage_fault(const struct db *db)
+{
+    return db->storage_fault;
+}
+
+void db_storage_fault_clear(struct db *db)
+{
+    db->storage_fault = false;
+}
 
 int db_global_init(struct err *e)
 {
@@ -62,7 +104,13 @@ int db_open(const char *target, struct db **out, struct err *e)
     rc = sqlite3_open_v2(path, &db->h,
                          SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
     if (rc != SQLITE_OK) {
-        err_set(e, "%s: %s", path, db->h ? sqlite3_errmsg(db->h) : sqlite3_errstr(rc));
+        char prefix[256];
+
+        snprintf(prefix, sizeof prefix, "%s: ", path);
+        if (db->h)
+            fail(db, e, prefix, NULL);
+        else
+            err_set(e, "%s%s", prefix, sqlite3_errstr(rc));
         db_close(db);
         return -1;
     }
@@ -98,7 +146,7 @@ int db_exec(struct db *db, const char *sql, struct err *e)
     char *msg = NULL;
 
     if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
-        err_set(e, "%s", msg ? msg : sqlite3_errmsg(db->h));
+        fail(db, e, "", msg);
         sqlite3_free(msg);
         return -1;
     }
@@ -182,7 +230,7 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err 
     rc = sqlite3_prepare_v3(db->h, native, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL);
     mem_free(native);
     if (rc != SQLITE_OK) {
-        err_set(e, "prepare: %s", sqlite3_errmsg(db->h));
+        fail(db, e, "prepare: ", NULL);
         mem_free(st);
         return -1;
     }
@@ -243,7 +291,7 @@ int db_step(struct db_stmt *st, struct err *e)
         return DB_ROW;
     if (rc == SQLITE_DONE)
         return DB_DONE;
-    return err_set(e, "%s", sqlite3_errmsg(st->db->h));
+    return fail(st->db, e, "", NULL);
 }
 
 int db_insert(struct db_stmt *st, int64_t *id, bool *inserted, struct err *e)

@@ -68,6 +68,16 @@ struct db *store_db(struct store *s)
     return s->db;
 }
 
+bool store_storage_fault(struct store *s)
+{
+    return db_storage_fault(s->db);
+}
+
+void store_storage_fault_clear(struct store *s)
+{
+    db_storage_fault_clear(s->db);
+}
+
 const char *store_now(struct store *s)
 {
     time_t t = time(NULL);

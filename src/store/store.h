@@ -27,6 +27,11 @@ int store_open(const struct store_target *t, struct store **out, struct err *e);
 void store_close(struct store *s);
 /* The underlying connection, for store_*.c modules only. */
 struct db *store_db(struct store *s);
+/* Whether the last failure on this connection was the storage's (disk
+ * full, read-only, I/O error): the web server answers those 503. The
+ * server clears it before each request. */
+bool store_storage_fault(struct store *s);
+void store_storage_fault_clear(struct store *s);
 /* The current UTC time as ISO 8601 text ("2026-11-25T17:37:38Z"), cached per second. */
 const char *store_now(struct store *s);
 

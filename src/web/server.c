@@ -186,6 +186,10 @@ static const struct error_text error_texts[] = {
      N_("The data sent was larger than this service accepts.")},
     {415, "unsupported_media_type", N_("Wrong kind of data"),
      N_("The data sent was not in a format this address accepts.")},
+    {503, "unavailable", N_("Cannot save right now"),
+     N_("The service cannot save data at the moment: its storage is full or read-only. Nothing "
+        "was changed. Please try again later.")},
+    /* Last: error_text's answer for any status not listed. */
     {500, "internal", N_("Something went wrong"),
      N_("Something went wrong on our side. Please try again in a few minutes.")},
 };
@@ -279,6 +283,18 @@ static void log_fault(const struct web_request *rq, const struct err *e)
     buf_release(&line);
 }
 
+/* A handler's failure: 503 when the storage failed (disk full, read-only
+ * file or directory), which the operator fixes and the client can retry,
+ * else 500. */
+static int answer_fault(const struct web_request *rq, struct web_response *rs)
+{
+    if (!store_storage_fault(rq->store))
+        return answer_error(rq, rs, 500, NULL);
+    if (answer_error(rq, rs, 503, NULL) != 0)
+        return -1;
+    return web_response_header(rs, "Retry-After", "%d", 60);
+}
+
 /* Route, check access, check CSRF, run the handler. Runs with the store
  * borrowed and the request's language in force. */
 /* An entrepreneur's GET only reads (officials' reads append to the audit
@@ -333,10 +349,11 @@ static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web
         return web_response_header(rs, "Allow", "%s", m->allow);
     }
     rq->match = m;
+    store_storage_fault_clear(rq->store);
     if (cookie_get(header(c, MHD_HTTP_HEADER_COOKIE), SESSION_COOKIE, cookie, sizeof cookie) == 0
         && session_load(rq->store, cookie, rq->now, rq->session, &e) != 0) {
         log_fault(rq, &e);
-        return answer_error(rq, rs, 500, NULL);
+        return answer_fault(rq, rs);
     }
     if (rq->session->signed_in)
         snprintf(cs->user, sizeof cs->user, "%s", rq->session->user.username);
@@ -371,7 +388,7 @@ static int dispatch(struct MHD_Connection *c, struct web_request *rq, struct web
         log_fault(rq, &e);
         web_response_release(rs);
         web_response_init(rs);
-        return answer_error(rq, rs, 500, NULL);
+        return answer_fault(rq, rs);
     }
     if (rq->session->signed_in)
         snprintf(cs->user, sizeof cs->user, "%s", rq->session->user.username);

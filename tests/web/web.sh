@@ -41,7 +41,8 @@ web_serve() {
 web_wait_listening() {
     trap 'kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null' EXIT
     PORT=
-    for _ in $(seq 1 "$2"); do
+    # WEB_LISTEN_TENTHS: longer, for a server under valgrind (tests/stress/valgrind.sh).
+    for _ in $(seq 1 "${WEB_LISTEN_TENTHS:-$2}"); do
         # this server's own line: a restart on the same log must not read the last one's
         PORT=$(sed -n "s/.*event=listening.* port=\([0-9]*\) pid=$PID .*/\1/p" "$1")
         [ -n "$PORT" ] && break
