@@ -143,6 +143,11 @@ int store_enterprise_count(struct store *s, int64_t *n, struct err *e);
  * stays bounded; fn returning non-zero stops the scan (not an error). */
 int store_enterprise_each(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
                           void *ctx, struct err *e);
+/* The same, for analytics (batch eligibility, overlap, scenarios): a row
+ * the GST feed made is left out while consent to GST does not allow the
+ * connection's purpose (store_consent_use). Linkage uses the one above. */
+int store_enterprise_each_usable(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
+                                 void *ctx, struct err *e);
 /* The enterprise with the lowest id (the demo links its accounts to it). */
 int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err *e);
 

@@ -266,13 +266,19 @@ static int stress_scores(struct store *s, const struct cluster_reg *regs, size_t
         " SELECT m.cluster_id, COUNT(*), SUM(CASE WHEN s.probability >= $1 THEN 1 ELSE 0 END)"
         " FROM cluster_member m JOIN latest l ON l.enterprise_id = m.enterprise_id"
         " JOIN stress_score s ON s.enterprise_id = l.enterprise_id AND s.month = l.month"
+        /* A stored score is made of GST and credit data: it counts only
+         * while both may be used for statistics (docs/consent.md). */
+        " WHERE " CONSENT_OK("s.enterprise_id", "'gst'", "$2", "$3", "$4")
+        " AND " CONSENT_OK("s.enterprise_id", "'credit'", "$5", "$6", "$7")
         " GROUP BY m.cluster_id";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
     if (st == NULL)
         return -1;
-    if (db_bind_double(st, 1, STRESS_ALERT_PROBABILITY) != 0)
-        return err_set(e, "cannot bind the threshold");
+    if (db_bind_double(st, 1, STRESS_ALERT_PROBABILITY) != 0
+        || store_consent_bind(s, st, 2, CONSENT_GST, CONSENT_STATISTICS) != 0
+        || store_consent_bind(s, st, 5, CONSENT_CREDIT, CONSENT_STATISTICS) != 0)
+        return err_set(e, "cannot bind the threshold and consent");
     return per_cluster(st, regs, n, in, take_stress, e);
 }
 

@@ -14,6 +14,8 @@
 #include "core/profile.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_consent.h"
+#include "store/store_consent_sql.h"
 
 #define COLUMNS                                                                               \
     "udyam, pan, name, owner_name, constitution, social_category, owner_gender, "             \
@@ -414,16 +416,23 @@ int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err
 }
 
 /* Keyset pagination (id > last) keeps each page an index range scan. */
-static int each_page(struct store *s, int64_t after, int64_t *last, int *count,
+static int each_page(struct store *s, bool usable, int64_t after, int64_t *last, int *count,
                      int (*fn)(void *ctx, const struct enterprise *e), void *ctx, bool *stop,
                      struct err *err)
 {
-    static const char sql[] = "SELECT id, " COLUMNS " FROM enterprise WHERE id > $1 ORDER BY id LIMIT 1000";
-    struct db_stmt *st = db_cached(store_db(s), sql, err);
+    static const char all[] = "SELECT id, " COLUMNS " FROM enterprise WHERE id > $1 ORDER BY id LIMIT 1000";
+    /* A row the GST feed made (a filer not on Udyam) is GST data: it is
+     * used only as far as consent to GST allows (docs/consent.md). */
+    static const char consented[] =
+        "SELECT id, " COLUMNS " FROM enterprise WHERE id > $1"
+        " AND (src_feed <> 'gst' OR " CONSENT_OK("enterprise.id", "'gst'", "$2", "$3", "$4") ")"
+        " ORDER BY id LIMIT 1000";
+    struct db_stmt *st = db_cached(store_db(s), usable ? consented : all, err);
     struct enterprise *page;
     int n = 0, rc;
 
-    if (st == NULL || db_bind_int64(st, 1, after) != 0)
+    if (st == NULL || db_bind_int64(st, 1, after) != 0
+        || (usable && store_consent_bind(s, st, 2, CONSENT_GST, store_consent_purpose(s)) != 0))
         return -1;
     page = mem_calloc(1000, sizeof *page);
     if (page == NULL)
@@ -443,16 +452,28 @@ static int each_page(struct store *s, int64_t after, int64_t *last, int *count,
     return rc < 0 ? -1 : 0;
 }
 
-int store_enterprise_each(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
-                          void *ctx, struct err *e)
+static int each_enterprise(struct store *s, bool usable, int (*fn)(void *ctx, const struct enterprise *e),
+                           void *ctx, struct err *e)
 {
     int64_t last = 0;
     int count = 0;
     bool stop = false;
 
     do {
-        if (each_page(s, last, &last, &count, fn, ctx, &stop, e) != 0)
+        if (each_page(s, usable, last, &last, &count, fn, ctx, &stop, e) != 0)
             return -1;
     } while (count == 1000 && !stop);
     return 0;
+}
+
+int store_enterprise_each(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
+                          void *ctx, struct err *e)
+{
+    return each_enterprise(s, false, fn, ctx, e);
+}
+
+int store_enterprise_each_usable(struct store *s, int (*fn)(void *ctx, const struct enterprise *e),
+                                 void *ctx, struct err *e)
+{
+    return each_enterprise(s, true, fn, ctx, e);
 }

@@ -213,7 +213,7 @@ int store_overlap_load(struct store *s, const struct catalog *cat, const struct 
         return -1;
     }
     struct adder add = {out->cols, o->state, false};
-    if (store_enterprise_each(s, add_column, &add, e) != 0)
+    if (store_enterprise_each_usable(s, add_column, &add, e) != 0)
         goto done;
     if (add.failed) {
         err_set(e, "out of memory");

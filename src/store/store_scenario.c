@@ -103,7 +103,7 @@ int store_scenario_load(struct store *s, const struct refdata *ref, struct batch
         batch_columns_free(c);
         return -1;
     }
-    rc = store_enterprise_each(s, add_row, &l, e);
+    rc = store_enterprise_each_usable(s, add_row, &l, e);
     if (rc == 0 && l.out_of_memory)
         rc = err_set(e, "out of memory");
     if (rc == 0)

@@ -160,6 +160,12 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
     " WHERE s.month = $1" scope \
     " GROUP BY e.state, " group ", COALESCE(substr(e.nic, 1, 2), '')"
+/* A stored score is made of GST and credit data: an aggregate counts it
+ * only while both may be used for statistics (docs/consent.md). Six
+ * parameters from $N, passed as their texts. */
+#define STATS_CONSENT(a, b, c, d, f, g) \
+    " AND " CONSENT_OK("s.enterprise_id", "'gst'", a, b, c) \
+    " AND " CONSENT_OK("s.enterprise_id", "'credit'", d, f, g)
 
 static int read_group(struct db_stmt *st, void *row, struct err *e)
 {
@@ -179,20 +185,24 @@ int store_stress_groups(struct store *s, const char *gst_state, const char *mont
                         double threshold, int (*fn)(void *ctx, const struct stress_group *g),
                         void *ctx, struct err *e)
 {
-    static const char national[] = GROUPS("''", "''", "");
+    static const char national[] = GROUPS("''", "''", STATS_CONSENT("$3", "$4", "$5", "$6", "$7", "$8"));
     static const char by_district[] = GROUPS("MIN(COALESCE(e.district, ''))", "upper(COALESCE(e.district, ''))",
-                                             " AND e.state = $3");
+                                             " AND e.state = $3"
+                                             STATS_CONSENT("$4", "$5", "$6", "$7", "$8", "$9"));
     struct row_list rows = ROW_LIST(struct stress_group, STRESS_GROUPS_MAX);
     struct store_scope sc;
     struct db_stmt *st;
-    int rc;
+    int rc, first;
 
     store_scope_of(gst_state, "", &sc);
     st = db_cached(store_db(s), sc.kind == SCOPE_ALL ? national : by_district, e);
     if (st == NULL)
         return -1;
-    if (bind_str(st, 1, month) || db_bind_double(st, 2, threshold) || store_scope_bind(st, 3, &sc))
-        return err_set(e, "cannot bind the heatmap scope");
+    first = sc.kind == SCOPE_ALL ? 3 : 4;
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, threshold) || store_scope_bind(st, 3, &sc)
+        || store_consent_bind(s, st, first, CONSENT_GST, CONSENT_STATISTICS)
+        || store_consent_bind(s, st, first + 3, CONSENT_CREDIT, CONSENT_STATISTICS))
+        return err_set(e, "cannot bind the heatmap scope and consent");
     rc = row_list_fill(&rows, st, read_group, e);
     for (size_t i = 0; rc == 0 && i < rows.n; i++)
         if (row_callback_stops(fn(ctx, row_list_at(&rows, i)), &rc))

@@ -574,14 +574,31 @@ static int watch_keep(void *ctx, const struct stress_watch_row *r)
     return 0;
 }
 
-/* A stored score stands on GST and credit: withdrawn for officer_view,
- * the enterprise leaves the watchlist at once; re-granted, it is back. */
+static int group_add(void *ctx, const struct stress_group *g)
+{
+    *(int64_t *)ctx += g->scored;
+    return 0;
+}
+
+/* Scores counted by the heatmap's aggregates (national and the state's). */
+static int64_t heatmap_scored(struct world *w, const char *state)
+{
+    int64_t n = 0;
+    struct err e;
+
+    assert_int_equal(store_stress_groups(w->s, state, "2026-08", 0.5, group_add, &n, &e), 0);
+    return n;
+}
+
+/* A stored score stands on GST and credit: withdrawn, the enterprise
+ * leaves the watchlist (officer_view) and the heatmap's counts
+ * (statistics) at once; re-granted, it is back in both. */
 static void test_watchlist(void **state)
 {
     struct world *w = *state;
     int64_t id = w->energy_id, seen[2] = {id, 0}, total;
     struct err e;
-    char sql[400];
+    char sql[400], place[8];
 
     snprintf(sql, sizeof sql,
              "INSERT INTO stress_model(trained_at, train_from, train_to, features, booster,"
@@ -595,7 +612,19 @@ static void test_watchlist(void **state)
                      0);
     assert_int_equal(seen[1], 1);
     assert_int_equal(total, 1);
+    assert_int_equal(heatmap_scored(w, ""), 1);
+    {
+        struct db_stmt *st = NULL;
+        assert_int_equal(db_prepare(store_db(w->s), "SELECT state FROM enterprise WHERE id = $1", &st, &e), 0);
+        assert_int_equal(db_bind_int64(st, 1, id), 0);
+        assert_int_equal(db_step(st, &e), DB_ROW);
+        snprintf(place, sizeof place, "%s", db_column_text(st, 0));
+        db_finalize(st);
+    }
+    assert_int_equal(heatmap_scored(w, place), 1);
     withdraw_all(w, id, CONSENT_CREDIT);
+    assert_int_equal(heatmap_scored(w, ""), 0);
+    assert_int_equal(heatmap_scored(w, place), 0);
     seen[1] = 0;
     assert_int_equal(store_stress_watchlist(w->s, "", "", "2026-08", 0.5, 0, 50, watch_keep, seen,
                                             &total, &e),
@@ -607,6 +636,54 @@ static void test_watchlist(void **state)
                                             &total, &e),
                      0);
     assert_int_equal(seen[1], 1);
+    assert_int_equal(heatmap_scored(w, ""), 1);
+    assert_int_equal(heatmap_scored(w, place), 1);
+}
+
+static int count_one(void *ctx, const struct enterprise *ent)
+{
+    int64_t *c = ctx;
+
+    c[0]++;
+    c[1] += ent->id == c[2];
+    return 0;
+}
+
+/* A filer the GST feed alone made is GST data: withdrawn, the analytics'
+ * scan of enterprises (batch eligibility, overlap, scenarios) leaves it
+ * out for that purpose; the linker's scan does not; re-granted, back. */
+static void test_gst_only_filer(void **state)
+{
+    struct world *w = *state;
+    struct db_stmt *st = NULL;
+    struct err e;
+    int64_t id, all[3] = {0}, usable[3] = {0};
+
+    assert_int_equal(db_prepare(store_db(w->s), "SELECT MIN(id) FROM enterprise WHERE src_feed = 'gst'",
+                                &st, &e), 0);
+    assert_int_equal(db_step(st, &e), DB_ROW);
+    id = db_column_int64(st, 0);
+    db_finalize(st);
+    assert_true(id > 0);
+    store_consent_use(w->s, CONSENT_STATISTICS);
+    all[2] = usable[2] = id;
+    assert_int_equal(store_enterprise_each(w->s, count_one, all, &e), 0);
+    assert_int_equal(store_enterprise_each_usable(w->s, count_one, usable, &e), 0);
+    assert_int_equal(usable[0], all[0]);
+    assert_int_equal(usable[1], 1);
+    withdraw_all(w, id, CONSENT_GST);
+    memset(usable, 0, 2 * sizeof usable[0]);
+    assert_int_equal(store_enterprise_each_usable(w->s, count_one, usable, &e), 0);
+    assert_int_equal(usable[0], all[0] - 1);
+    assert_int_equal(usable[1], 0);
+    memset(all, 0, 2 * sizeof all[0]);
+    assert_int_equal(store_enterprise_each(w->s, count_one, all, &e), 0);
+    assert_int_equal(all[1], 1);
+    grant_all(w, id, CONSENT_GST, w->today, w->today + 1);
+    memset(usable, 0, 2 * sizeof usable[0]);
+    assert_int_equal(store_enterprise_each_usable(w->s, count_one, usable, &e), 0);
+    assert_int_equal(usable[0], all[0]);
+    assert_int_equal(usable[1], 1);
 }
 
 /* The generator's consent feed: its revoked artefacts withhold their use,
@@ -722,6 +799,7 @@ int main(void)
         cmocka_unit_test_setup(test_expiry, fresh),
         cmocka_unit_test_setup(test_history_and_ownership, fresh),
         cmocka_unit_test_setup(test_watchlist, fresh),
+        cmocka_unit_test_setup(test_gst_only_filer, fresh),
         cmocka_unit_test_setup(test_opt_in, fresh),
         cmocka_unit_test(test_policy_shipped),
         cmocka_unit_test(test_policy_errors),
