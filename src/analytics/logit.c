@@ -337,17 +337,29 @@ void logit_contributions(const struct logit *m, const float *row, double *contri
 
 /* --- as JSON ------------------------------------------------------------- */
 
+/* %.17g: a double survives the text round trip bit for bit; except -0,
+ * which jansson reads back as the integer 0 (found by fuzz_logit), so it
+ * is written -0.0. */
+static const char *num(double x, char out[32])
+{
+    if (x == 0 && signbit(x))
+        snprintf(out, 32, "-0.0");
+    else
+        snprintf(out, 32, "%.17g", x);
+    return out;
+}
+
 int logit_to_json(const struct logit *m, struct buf *out)
 {
-    /* %.17g: a double survives the text round trip bit for bit. */
-    int rc = buf_printf(out, "{\"method\": \"logit_l2\", \"intercept\": %.17g, \"columns\": [",
-                        m->w[0]);
+    char a[32], b[32], c[32];
+    int rc = buf_printf(out, "{\"method\": \"logit_l2\", \"intercept\": %s, \"columns\": [",
+                        num(m->w[0], a));
 
     for (size_t j = 0; rc == 0 && j < m->cols; j++) {
-        rc = buf_printf(out, "%s{\"mean\": %.17g, \"sd\": %.17g, \"weight\": %.17g, ",
-                        j ? ", " : "", m->mean[j], m->sd[j], m->w[1 + j]);
+        rc = buf_printf(out, "%s{\"mean\": %s, \"sd\": %s, \"weight\": %s, ", j ? ", " : "",
+                        num(m->mean[j], a), num(m->sd[j], b), num(m->w[1 + j], c));
         if (rc == 0)
-            rc = m->ind[j] ? buf_printf(out, "\"missing_weight\": %.17g}", m->w[m->ind[j]])
+            rc = m->ind[j] ? buf_printf(out, "\"missing_weight\": %s}", num(m->w[m->ind[j]], a))
                            : buf_puts(out, "\"missing_weight\": null}");
     }
     return rc != 0 ? rc : buf_puts(out, "]}");

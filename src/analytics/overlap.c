@@ -48,9 +48,17 @@ int overlap_sets_from_masks(struct overlap_sets *s, const uint64_t *mask, size_t
     return 0;
 }
 
+/* The words of one set. With no members (an area with no enterprise)
+ * there are no words and bits is NULL: NULL + 0 is undefined in C, so the
+ * loops over zero words get NULL itself. */
+static const uint64_t *set_words(const struct overlap_sets *s, size_t set)
+{
+    return s->words == 0 ? NULL : s->bits + set * s->words;
+}
+
 size_t overlap_sets_count(const struct overlap_sets *s, size_t set)
 {
-    const uint64_t *w = s->bits + set * s->words;
+    const uint64_t *w = set_words(s, set);
     size_t c = 0;
 
     for (size_t i = 0; i < s->words; i++)
@@ -67,7 +75,7 @@ double overlap_jaccard(int64_t both, int64_t either)
 
 static void count_pair(const struct overlap_sets *s, size_t a, size_t b, struct overlap_pair *p)
 {
-    const uint64_t *x = s->bits + a * s->words, *y = s->bits + b * s->words;
+    const uint64_t *x = set_words(s, a), *y = set_words(s, b);
     int64_t both = 0, either = 0;
 
     for (size_t i = 0; i < s->words; i++) {

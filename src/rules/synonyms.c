@@ -136,8 +136,9 @@ done:
     return rc;
 }
 
-/* Sort the terms, drop repeats within a group, refuse a term in two. */
-static int dedupe(struct synonyms *s, struct err *e)
+/* Sort the terms, drop repeats within a group, refuse a term in two
+ * (naming the file, as every other refusal does). */
+static int dedupe(struct synonyms *s, const char *name, struct err *e)
 {
     size_t out = 0;
 
@@ -145,7 +146,7 @@ static int dedupe(struct synonyms *s, struct err *e)
     for (size_t i = 0; i < s->n_entries; i++) {
         if (out > 0 && strcmp(s->entries[out - 1].term, s->entries[i].term) == 0) {
             if (s->entries[out - 1].group != s->entries[i].group)
-                return err_set(e, "term '%s' is in two groups, %s and %s", s->entries[i].term,
+                return err_set(e, "%s: term '%s' is in two groups, %s and %s", name, s->entries[i].term,
                                s->groups[s->entries[out - 1].group].name,
                                s->groups[s->entries[i].group].name);
             continue;
@@ -191,7 +192,7 @@ int synonyms_load_text(const char *name, const char *text, size_t len, struct sy
         arena_free(a);
         return err_set(e, "out of memory");
     }
-    if (read_rows(s, name, text, len, e) != 0 || dedupe(s, e) != 0 || build_groups(s, e) != 0) {
+    if (read_rows(s, name, text, len, e) != 0 || dedupe(s, name, e) != 0 || build_groups(s, e) != 0) {
         arena_free(a);
         return -1;
     }

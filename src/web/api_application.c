@@ -74,12 +74,12 @@ int api_applications_list(struct web_request *rq, struct web_response *rs, struc
 
 int api_worklist(struct web_request *rq, struct web_response *rs, struct err *e)
 {
-    const char *limit_text = web_query(rq, "limit");
-    long limit = limit_text ? strtol(limit_text, NULL, 10) : 200;
+    long limit = 200;
     char gst[4], district[64];
     json_t *list;
 
-    if (limit < 1 || limit > API_LIST_MAX)
+    /* Digits only (web_parse_long): strtol took "10abc", " 5" and "+5". */
+    if (web_query_long(rq, "limit", 1, API_LIST_MAX, &limit) < 0)
         return web_response_error(rs, 400, "bad_field", "limit must be 1 to %d", API_LIST_MAX);
     snprintf(gst, sizeof gst, "%s", rq->grant.gst_state);  /* SCOPE_AREA, authz.c */
     snprintf(district, sizeof district, "%s", rq->grant.district);

@@ -42,18 +42,16 @@ int api_scheme_get(struct web_request *rq, struct web_response *rs, struct err *
     return 0;
 }
 
-/* ?limit=: 1..SEARCH_MAX_RESULTS, default SEARCH_DEFAULT_RESULTS; 0 if bad. */
+/* ?limit=: 1..SEARCH_MAX_RESULTS, default SEARCH_DEFAULT_RESULTS; 0 if bad.
+ * Digits only, as every query number (web_parse_long): strtol took " 5"
+ * and "+5". */
 static size_t parse_limit(const char *raw)
 {
-    char *end;
     long v;
 
     if (raw == NULL)
         return SEARCH_DEFAULT_RESULTS;
-    v = strtol(raw, &end, 10);
-    if (*raw == '\0' || *end != '\0' || v < 1 || v > SEARCH_MAX_RESULTS)
-        return 0;
-    return (size_t)v;
+    return web_parse_long(raw, 1, SEARCH_MAX_RESULTS, &v) == 0 ? (size_t)v : 0;
 }
 
 int api_schemes_search(struct web_request *rq, struct web_response *rs, struct err *e)

@@ -72,6 +72,9 @@ int page_claim_decide(struct web_request *rq, struct web_response *rs, struct er
         decision[0] = '\0';
     if (form_get(rq->body, rq->body_len, "reason", reason, sizeof reason) != 0)
         reason[0] = '\0';
+    /* Cleared so that a claim or enterprise not found (no message) is told
+     * apart from a store failure (a message) below: 404, not 500. */
+    e->msg[0] = '\0';
     if (!portal_parse_id(id_text, &id) || store_claim_get(rq->store, id, &c, &found, e) != 0 || !found
         || store_enterprise_get(rq->store, c.enterprise_id, &ent, &found, e) != 0 || !found)
         return e->msg[0] ? -1 : html_error_page(rs, rq, 404, _("No such request"), _("Go back to the list."), false);

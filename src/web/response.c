@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
+#include <utf8proc.h>
 
 #include "web/cookie.h"
 #include "web/request.h"
@@ -89,6 +90,27 @@ int web_response_json(struct web_response *rs, int status, json_t *root)
     return rc;
 }
 
+/* Replace each byte that does not start a valid UTF-8 character with '?'.
+ * An error message may quote what the client sent ("'\xff...' is not a
+ * date"), or be cut inside a character; JSON text must be UTF-8, and
+ * jansson refuses anything else, which turned a 400 into a 500. */
+static void utf8_scrub(char *s)
+{
+    size_t left = strlen(s);
+    utf8proc_uint8_t *p = (utf8proc_uint8_t *)s;
+
+    while (left > 0) {
+        utf8proc_int32_t cp;
+        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)left, &cp);
+        if (n <= 0) {
+            *p = '?';
+            n = 1;
+        }
+        p += n;
+        left -= (size_t)n;
+    }
+}
+
 int web_response_error(struct web_response *rs, int status, const char *code, const char *fmt,
                        ...)
 {
@@ -98,6 +120,7 @@ int web_response_error(struct web_response *rs, int status, const char *code, co
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    utf8_scrub(message);
     return web_response_json(rs, status,
                              json_pack("{s:{s:s, s:s}}", "error", "code", code, "message", message));
 }

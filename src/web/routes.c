@@ -302,7 +302,7 @@ static const struct route routes[] = {
      "200 400 401 403 404 409 415 422", NULL},
     {"GET", "/api/v1/worklist", OFF, SCOPE_AREA, api_worklist,
      "The officer's queue in scope, most at risk of missing the SLA first", JSON, NULL,
-     "200 401 403", "limit rows to return, 1 to 1000 (default 200)"},
+     "200 400 401 403", "limit rows to return, 1 to 1000 (default 200)"},
     /* Issue 7: stress views (docs/stress-views.md). */
     {"GET", "/officer/watchlist", OFF, SCOPE_AREA, page_watchlist,
      "Enterprises of the officer's area in stress (latest score at or above the alert "

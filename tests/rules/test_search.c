@@ -125,6 +125,7 @@ static void test_synonyms_errors(void **state)
     (void)state;
     assert_int_equal(synonyms_load_text("t.csv", two_groups, strlen(two_groups), &s, &e), -1);
     assert_non_null(strstr(e.msg, "two groups"));
+    assert_true(strncmp(e.msg, "t.csv: ", 7) == 0);   /* names the file, as every refusal */
     assert_int_equal(synonyms_load_text("t.csv", bad_group, strlen(bad_group), &s, &e), -1);
     assert_non_null(strstr(e.msg, "t.csv:2:"));
     assert_int_equal(synonyms_load_text("t.csv", no_header, strlen(no_header), &s, &e), -1);
