@@ -561,20 +561,6 @@ int scenario_parse(struct arena *a, const char *file, const char *text, size_t l
 
 /* --- against the scheme files -------------------------------------------------- */
 
-static int fail_at(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int fail_at(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
-{
-    va_list ap;
-    int rc;
-
-    va_start(ap, fmt);
-    rc = ynode_vfail(e, file, n, fmt, ap);
-    va_end(ap);
-    return rc;
-}
-
 static const char *unit_name(int unit)
 {
     return unit == UNIT_MONEY ? "an amount (such as 25 lakh)" : unit == UNIT_FRACTION ? "a percentage (such as 25%)" : "a number";
@@ -589,16 +575,16 @@ static int resolve_rule_param(struct arena *a, const struct scenario *sc, const 
     int i = scope_find_param(&s->scope, x->rule_param);
 
     if (i < 0)
-        return fail_at(e, sc->file, x->param_node, "'%s' is not a parameter of %s (its file's params:)",
+        return ynode_fail(e, sc->file, x->param_node, "'%s' is not a parameter of %s (its file's params:)",
                        x->rule_param, s->id);
     pa = &s->scope.params[i];
     if (scheme_param_value(a, sc->file, x->value_node, &x->rule_value, &x->rule_unit, e) != 0)
         return -1;
     if (x->rule_value.tag != pa->entries[0].v.tag || x->rule_unit != pa->unit)
-        return fail_at(e, sc->file, x->value_node, "%s of %s is %s; '%s' is not", x->rule_param, s->id,
+        return ynode_fail(e, sc->file, x->value_node, "%s of %s is %s; '%s' is not", x->rule_param, s->id,
                        pa->entries[0].v.tag == V_NUM ? unit_name(pa->unit) : "not a number", x->value_text);
     if (x->rule_value.tag == V_NUM && x->rule_value.u.n < 0)
-        return fail_at(e, sc->file, x->value_node, "%s must not be negative", x->rule_param);
+        return ynode_fail(e, sc->file, x->value_node, "%s must not be negative", x->rule_param);
     x->param_index = i;
     return 0;
 }
@@ -617,11 +603,11 @@ static int resolve_move(const struct scenario *sc, const struct scheme *s, const
 {
     for (size_t i = 0; i < x->n_fields; i++)
         if (!listed(s->fields, s->n_fields, x->fields[i]))
-            return fail_at(e, sc->file, x->fields_node->items[i], "field '%s' is not on %s's form (its fields:)",
+            return ynode_fail(e, sc->file, x->fields_node->items[i], "field '%s' is not on %s's form (its fields:)",
                            x->fields[i], s->id);
     for (size_t i = 0; i < x->n_documents; i++)
         if (!listed(s->documents, s->n_documents, x->documents[i]))
-            return fail_at(e, sc->file, x->documents_node->items[i],
+            return ynode_fail(e, sc->file, x->documents_node->items[i],
                            "document '%s' is not on %s's form (its documents:)", x->documents[i], s->id);
     return 0;
 }

@@ -315,10 +315,7 @@ int ynode_vfail(struct err *e, const char *file, const struct ynode *n, const ch
     return err_set(e, "%s:%d:%d: %s", file, n ? n->line : 1, n ? n->col : 1, msg);
 }
 
-static int ynode_fail(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
-
-static int ynode_fail(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
+int ynode_fail(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
 {
     va_list ap;
     int rc;

@@ -42,6 +42,9 @@ bool yscalar_is_null(const struct ynode *n);
  * Returns -1. */
 int ynode_vfail(struct err *e, const char *file, const struct ynode *n, const char *fmt,
                 va_list ap) __attribute__((format(printf, 4, 0)));
+/* The same with the arguments given: -1 always. */
+int ynode_fail(struct err *e, const char *file, const struct ynode *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 /* -1 with "unknown key 'K'" at the first key of `map` not in `allowed`
  * (NULL-terminated); 0 when every key is allowed. */
 int ymap_only_keys(struct err *e, const char *file, const struct ynode *map,

@@ -11,39 +11,21 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "wcag.h"
+
 #include "web/svg_heatmap.h"
-
-/* WCAG 2 relative luminance of "#rrggbb". */
-static double luminance(const char *hex)
-{
-    double c[3];
-
-    for (int i = 0; i < 3; i++) {
-        char part[3] = {hex[1 + 2 * i], hex[2 + 2 * i], '\0'};
-        double v = strtol(part, NULL, 16) / 255.0;
-        c[i] = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
-    }
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-}
-
-static double contrast(const char *a, const char *b)
-{
-    double la = luminance(a), lb = luminance(b);
-
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
-}
 
 static void test_contrast_of_every_step(void **state)
 {
     (void)state;
-    assert_true(contrast("#000000", "#ffffff") > 20.9);   /* the formula itself */
+    assert_true(wcag_contrast("#000000", "#ffffff") > 20.9);   /* the formula itself */
     for (int i = 0; i < SVG_HEATMAP_BINS; i++) {
         const struct svg_heatmap_bin *b = svg_heatmap_bin(i);
         assert_non_null(b);
-        assert_true(contrast(b->fill, b->ink) >= 4.5);
+        assert_true(wcag_contrast(b->fill, b->ink) >= 4.5);
         /* Darker with each step, so the order reads in greyscale. */
         if (i > 0)
-            assert_true(luminance(b->fill) < luminance(svg_heatmap_bin(i - 1)->fill));
+            assert_true(wcag_luminance(b->fill) < wcag_luminance(svg_heatmap_bin(i - 1)->fill));
     }
     assert_null(svg_heatmap_bin(SVG_HEATMAP_BINS));
 }

@@ -11,27 +11,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "wcag.h"
+
 #include "core/refdata.h"
 #include "web/svg_tilemap.h"
-
-static double luminance(const char *hex)
-{
-    double c[3];
-
-    for (int i = 0; i < 3; i++) {
-        char part[3] = {hex[1 + 2 * i], hex[2 + 2 * i], '\0'};
-        double v = strtol(part, NULL, 16) / 255.0;
-        c[i] = v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
-    }
-    return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
-}
-
-static double contrast(const char *a, const char *b)
-{
-    double la = luminance(a), lb = luminance(b);
-
-    return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
-}
 
 static void test_every_state_has_its_own_tile(void **state)
 {
@@ -61,9 +44,9 @@ static void test_steps_and_contrast(void **state)
     for (int i = 0; i < SVG_TILEMAP_BINS; i++) {
         const struct svg_tilemap_bin *b = svg_tilemap_bin(i);
         assert_non_null(b);
-        assert_true(contrast(b->fill, b->ink) >= 4.5);
+        assert_true(wcag_contrast(b->fill, b->ink) >= 4.5);
         if (i > 0)
-            assert_true(luminance(b->fill) < luminance(svg_tilemap_bin(i - 1)->fill));
+            assert_true(wcag_luminance(b->fill) < wcag_luminance(svg_tilemap_bin(i - 1)->fill));
     }
     assert_null(svg_tilemap_bin(SVG_TILEMAP_BINS));
     assert_int_equal(svg_tilemap_bin_of(0), 0);
