@@ -108,28 +108,28 @@ static void row_fields(struct db_stmt *st, struct audit_fields *f)
 
 int store_audit_chain_unchained(struct store *s, struct err *e)
 {
-    static const char todo_sql[] =
+    static const char unchained_sql[] =
         "SELECT id, at, user_id, username, role, action, enterprise_id, route, reason"
         " FROM audit_log WHERE hash IS NULL ORDER BY id";
     static const char set_sql[] = "UPDATE audit_log SET prev_hash = $1, hash = $2 WHERE id = $3";
     struct db *db = store_db(s);
-    struct db_stmt *todo, *set = NULL;
+    struct db_stmt *unchained, *set = NULL;
     char prev[AUDIT_HASH_HEX], hash[AUDIT_HASH_HEX];
     int rc;
 
     /* Only the rows before the chain began are unchained (the migration
      * runs before any chained append), so they chain from the genesis. */
     memcpy(prev, audit_chain_genesis, AUDIT_HASH_HEX);
-    if (db_prepare(db, todo_sql, &todo, e) != 0)
+    if (db_prepare(db, unchained_sql, &unchained, e) != 0)
         return -1;
     if (db_prepare(db, set_sql, &set, e) != 0) {
-        db_finalize(todo);
+        db_finalize(unchained);
         return -1;
     }
-    while ((rc = db_step(todo, e)) == DB_ROW) {
+    while ((rc = db_step(unchained, e)) == DB_ROW) {
         struct audit_fields f;
-        int64_t id = db_column_int64(todo, 0);
-        row_fields(todo, &f);
+        int64_t id = db_column_int64(unchained, 0);
+        row_fields(unchained, &f);
         audit_chain_hash(prev, &f, hash);
         if (db_bind_text(set, 1, prev, AUDIT_HASH_HEX - 1) || db_bind_text(set, 2, hash, AUDIT_HASH_HEX - 1)
             || db_bind_int64(set, 3, id) || db_step(set, e) < 0 || db_reset(set) != 0) {
@@ -139,7 +139,7 @@ int store_audit_chain_unchained(struct store *s, struct err *e)
         memcpy(prev, hash, AUDIT_HASH_HEX);
     }
     db_finalize(set);
-    db_finalize(todo);
+    db_finalize(unchained);
     return rc < 0 ? -1 : 0;
 }
 
