@@ -68,7 +68,7 @@ APP=$(curl -s -b "$T/off.jar" "$B/api/v1/worklist?limit=1" \
 3 ent /api/v1/enterprises/$ENT/calendar
 4 off /officer/worklist
 4 off /api/v1/worklist
-3 off /officer/enterprises/$ENT
+3 off /officer/enterprises/$ENT?reason=load%20test
 2 off /clusters
 3 pol /policy/impact
 3 pol /sustainability
@@ -77,7 +77,7 @@ APP=$(curl -s -b "$T/off.jar" "$B/api/v1/worklist?limit=1" \
 2 pol /clusters/health
 2 pol /api/v1/overlap
 MIX
-    [ -n "$APP" ] && echo "3 off /applications/$APP"
+    [ -n "$APP" ] && echo "3 off /applications/$APP?reason=load%20test"
 } >"$T/mix.txt"
 
 # Every path answers 2xx/3xx once before the load: a mix of 403s measures nothing.
