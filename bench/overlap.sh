@@ -24,22 +24,13 @@ RUNS=${BENCH_OVERLAP_RUNS:-3}
 export BENCH_OVERLAP_RUNS=$RUNS
 
 say() { echo "bench/overlap.sh: $*" >&2; }
+. "$ROOT/bench/overlap_store.sh"
 now() { date +%s.%N; }
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 [ -x "$B" ] || make -C "$ROOT" --no-print-directory -j2 "$BUILD/bench/overlap_matrix" >&2
 for N in ${OVERLAP_BENCH_N:-20000}; do
-    OUT=$ROOT/build/bench/overlap/$N
-    DB=$OUT/samanvay.db
-    if [ ! -f "$DB" ]; then
-        say "building a store of $N enterprises"
-        rm -rf "$OUT"
-        mkdir -p "$OUT"
-        "$S" generate --enterprises "$N" --seed 1 --out "$OUT/gen" >/dev/null 2>&1
-        "$S" init --db "$DB" 2>/dev/null
-        "$S" ingest --db "$DB" udyam "$OUT/gen/udyam.csv" --quiet >/dev/null
-        "$S" ingest --db "$DB" beneficiary "$OUT/gen/beneficiary.csv" --quiet >/dev/null
-    fi
+    overlap_store "$N"
     "$B" "$DB" | tee "$OUT/inprocess.tsv"
     pass_ms=$(awk -F'\t' '/^\(context\) overlap report\t/ { print $5 }' "$OUT/inprocess.tsv")
     n=$(sqlite3 "$DB" "SELECT count(*) FROM enterprise")

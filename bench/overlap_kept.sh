@@ -23,6 +23,7 @@ S=${SAMANVAY:-$ROOT/samanvay}
 RUNS=${BENCH_OVERLAP_RUNS:-3}
 
 say() { echo "bench/overlap_kept.sh: $*" >&2; }
+. "$ROOT/bench/overlap_store.sh"
 median() { sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 ms() { curl -s -o /dev/null -w '%{time_total}\n' -b "$1" "$2" | awk '{ printf "%.1f\n", $1 * 1000 }'; }
 login() { # login JAR USER PASSWORD
@@ -37,17 +38,7 @@ row() { # row NAME KEPT FIRST
 }
 
 for N in ${OVERLAP_BENCH_N:-20000}; do
-    OUT=$ROOT/build/bench/overlap/$N
-    DB=$OUT/samanvay.db
-    if [ ! -f "$DB" ]; then
-        say "building a store of $N enterprises"
-        rm -rf "$OUT"
-        mkdir -p "$OUT"
-        "$S" generate --enterprises "$N" --seed 1 --out "$OUT/gen" >/dev/null 2>&1
-        "$S" init --db "$DB" 2>/dev/null
-        "$S" ingest --db "$DB" udyam "$OUT/gen/udyam.csv" --quiet >/dev/null
-        "$S" ingest --db "$DB" beneficiary "$OUT/gen/beneficiary.csv" --quiet >/dev/null
-    fi
+    overlap_store "$N"
     ST=$(sqlite3 "$DB" "SELECT state FROM enterprise GROUP BY state ORDER BY count(*) DESC, state LIMIT 1")
     DIST=$(sqlite3 "$DB" "SELECT district FROM enterprise WHERE state = '$ST' GROUP BY upper(district)
                           ORDER BY count(*) DESC, district LIMIT 1")

@@ -63,19 +63,14 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
                      struct feed_store_result *r, struct err *e)
 {
     struct consent_feed_row *x = payload;
-    int64_t id = 0;
-    bool found, inserted;
+    int64_t id;
+    bool inserted;
+    int rc;
 
     x->src_file = file_id;
     x->src_row = row_no;
-    if (store_enterprise_find_udyam(s, x->udyam, &id, &found, e) != 0)
-        return -1;
-    if (!found) {
-        r->outcome = FEED_QUARANTINE;
-        r->reason = R_UNKNOWN_REFERENCE;
-        snprintf(r->msg, sizeof r->msg, "udyam_number %.19s is not an enterprise on file", x->udyam);
-        return 0;
-    }
+    if ((rc = feed_enterprise_by_udyam(s, x->udyam, &id, r, e)) != 1)
+        return rc;
     if (store_consent_feed_put(s, id, x, &inserted, e) != 0)
         return -1;
     r->outcome = inserted ? FEED_INSERTED : FEED_UNCHANGED;

@@ -83,20 +83,14 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
 {
     struct energy_feed_row *x = payload;
     struct upsert_result u;
-    int64_t id = 0;
-    bool found;
+    int64_t id;
     char key[96];
+    int rc;
 
     x->src_file = file_id;
     x->src_row = row_no;
-    if (store_enterprise_find_udyam(s, x->udyam, &id, &found, e) != 0)
-        return -1;
-    if (!found) {
-        r->outcome = FEED_QUARANTINE;
-        r->reason = R_UNKNOWN_REFERENCE;
-        snprintf(r->msg, sizeof r->msg, "udyam_number %.19s is not an enterprise on file", x->udyam);
-        return 0;
-    }
+    if ((rc = feed_enterprise_by_udyam(s, x->udyam, &id, r, e)) != 1)
+        return rc;
     if (store_energy_feed_upsert(s, id, x, &u, e) != 0)
         return -1;
     snprintf(key, sizeof key, "udyam_number %s, %s, %s", x->udyam, x->fiscal_year,

@@ -24,3 +24,19 @@ void feed_result_from_upsert(struct feed_store_result *r, enum upsert_outcome o,
     }
     r->outcome = FEED_QUARANTINE;
 }
+
+int feed_enterprise_by_udyam(struct store *s, const char *udyam, int64_t *id,
+                             struct feed_store_result *r, struct err *e)
+{
+    bool found;
+
+    *id = 0;
+    if (store_enterprise_find_udyam(s, udyam, id, &found, e) != 0)
+        return -1;
+    if (found)
+        return 1;
+    r->outcome = FEED_QUARANTINE;
+    r->reason = R_UNKNOWN_REFERENCE;
+    snprintf(r->msg, sizeof r->msg, "udyam_number %.19s is not an enterprise on file", udyam);
+    return 0;
+}
