@@ -34,7 +34,12 @@ int store_open(const struct store_target *t, struct store **out, struct err *e)
 
     if ((t->sqlite_path == NULL) == (t->pg_conninfo == NULL))
         return err_set(e, "give exactly one of --db FILE or --pg CONNINFO");
-    if (t->sqlite_path != NULL)
+    /* --db takes a postgresql:// URI too, so scripts and tests name a store
+     * with one value whichever backend holds it. */
+    if (t->sqlite_path != NULL && (strncmp(t->sqlite_path, "postgresql://", 13) == 0
+                                   || strncmp(t->sqlite_path, "postgres://", 11) == 0))
+        snprintf(target, sizeof target, "pg:%s", t->sqlite_path);
+    else if (t->sqlite_path != NULL)
         snprintf(target, sizeof target, "sqlite:%s", t->sqlite_path);
     else
         snprintf(target, sizeof target, "pg:%s", t->pg_conninfo);
