@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 
 /* Type OIDs from PostgreSQL's catalog (pg_type.dat); stable across versions. */
 enum {
@@ -623,6 +624,71 @@ static int rollback(struct db *db)
     return run(db, "ROLLBACK", &ignored);
 }
 
+static int copy_begin(struct db *db, const char *sql, struct err *e)
+{
+    PGresult *res = PQexec(conn(db), sql);
+    int rc = PQresultStatus(res) == PGRES_COPY_IN ? 0 : fail(db, res, e, "copy: ");
+
+    PQclear(res);
+    return rc;
+}
+
+/* COPY's text format: fields separated by tabs, rows ended by a newline,
+ * NULL as \N, and a backslash, tab, newline or carriage return inside a
+ * field escaped with a backslash. */
+static int copy_field(struct buf *line, const char *f)
+{
+    if (f == NULL)
+        return buf_puts(line, "\\N");
+    for (; *f; f++) {
+        const char *esc = NULL;
+        switch (*f) {
+        case '\\': esc = "\\\\"; break;
+        case '\t': esc = "\\t"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        default: break;
+        }
+        if (esc ? buf_puts(line, esc) != 0 : buf_putc(line, *f) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int copy_row(struct db *db, const char *const *fields, int n, struct err *e)
+{
+    struct buf line = BUF_INIT;
+    int rc = 0;
+
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = (i > 0 && buf_putc(&line, '\t') != 0) || copy_field(&line, fields[i]) != 0 ? -1 : 0;
+    if (rc == 0)
+        rc = buf_putc(&line, '\n');
+    if (rc != 0) {
+        buf_release(&line);
+        return err_set(e, "out of memory");
+    }
+    if (PQputCopyData(conn(db), line.data, (int)line.len) != 1)
+        rc = fail(db, NULL, e, "copy: ");
+    buf_release(&line);
+    return rc;
+}
+
+static int copy_end(struct db *db, struct err *e)
+{
+    PGresult *res;
+    int rc = 0;
+
+    if (PQputCopyEnd(conn(db), NULL) != 1)
+        return fail(db, NULL, e, "copy: ");
+    while ((res = PQgetResult(conn(db))) != NULL) {
+        if (rc == 0 && PQresultStatus(res) != PGRES_COMMAND_OK)
+            rc = fail(db, res, e, "copy: ");
+        PQclear(res);
+    }
+    return rc;
+}
+
 const struct db_driver db_postgres_driver = {
     .name = "postgres",
     .prefix = "pg:",
@@ -656,4 +722,7 @@ const struct db_driver db_postgres_driver = {
     .commit = commit,
     .rollback = rollback,
     .in_transaction = in_transaction,
+    .copy_begin = copy_begin,
+    .copy_row = copy_row,
+    .copy_end = copy_end,
 };

@@ -78,6 +78,11 @@ bool store_storage_fault(struct store *s)
     return db_storage_fault(s->db);
 }
 
+bool store_batch_supported(struct store *s)
+{
+    return db_can_copy(s->db);
+}
+
 void store_storage_fault_clear(struct store *s)
 {
     db_storage_fault_clear(s->db);
