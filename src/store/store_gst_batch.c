@@ -23,13 +23,13 @@
 #include "store/store_gst.h"
 
 #include <inttypes.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "store/store_keyed.h"
+#include "store/store_stage.h"
 
 static const char stage_ddl[] =
     "CREATE TEMP TABLE IF NOT EXISTS gst_stage (i BIGINT PRIMARY KEY, gstin TEXT, return_type TEXT,"
@@ -72,43 +72,36 @@ struct staged {
     size_t first;                 /* first position of the batch with this key */
 };
 
-#define NUM(buf, v) (snprintf((buf), sizeof(buf), "%" PRId64, (int64_t)(v)), (buf))
-
-static int stage_row(struct db *db, size_t i, const struct gst_return *r, struct err *e)
+static int fill_stage(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    char pos[24], due[DATE_STR_LEN], filed[DATE_STR_LEN], taxable[24], tax[24], hash[24], file[24],
-        row[24];
-    const char *f[12];
-
-    date_format(r->due_on, due);
-    if (r->filed_on != DATE_UNKNOWN)
-        date_format(r->filed_on, filed);
-    f[0] = NUM(pos, i);
+    const struct gst_return *r = ((const struct gst_return *const *)ctx)[i];
+    const char **f = row->f;
+    (void)e;
+    date_format(r->due_on, row->date[0]);
+    f[0] = stage_num(row, 0, (int64_t)i);
     f[1] = r->gstin;
     f[2] = r->return_type;
     f[3] = r->period;
     f[4] = r->frequency;
-    f[5] = due;
-    f[6] = r->filed_on != DATE_UNKNOWN ? filed : NULL;
-    f[7] = r->taxable_value < 0 ? NULL : NUM(taxable, r->taxable_value);
-    f[8] = r->tax < 0 ? NULL : NUM(tax, r->tax);
-    f[9] = NUM(hash, (int64_t)r->content_hash);
-    f[10] = NUM(file, r->src_file);
-    f[11] = NUM(row, r->src_row);
-    return db_copy_row(db, f, 12, e);
+    f[5] = row->date[0];
+    f[6] = NULL;
+    if (r->filed_on != DATE_UNKNOWN) {
+        date_format(r->filed_on, row->date[1]);
+        f[6] = row->date[1];
+    }
+    f[7] = r->taxable_value < 0 ? NULL : stage_num(row, 7, r->taxable_value);
+    f[8] = r->tax < 0 ? NULL : stage_num(row, 8, r->tax);
+    f[9] = stage_num(row, 9, (int64_t)r->content_hash);
+    f[10] = stage_num(row, 10, r->src_file);
+    f[11] = stage_num(row, 11, r->src_row);
+    return 0;
 }
 
 static int stage_all(struct db *db, const struct gst_return *const *rows, size_t n, struct err *e)
 {
-    if (db_exec(db, stage_ddl, e) != 0 || db_copy_begin(db, copy_stage, e) != 0)
+    if (db_exec(db, stage_ddl, e) != 0)
         return -1;
-    for (size_t i = 0; i < n; i++)
-        if (stage_row(db, i, rows[i], e) != 0) {
-            struct err ignored;
-            db_copy_end(db, &ignored);
-            return -1;
-        }
-    return db_copy_end(db, e);
+    return store_stage_copy(db, copy_stage, n, 12, fill_stage, rows, e);
 }
 
 static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e)
@@ -169,31 +162,24 @@ static int decide(struct store *s, const struct gst_return *const *rows, const s
     return store_gst_find_filer(s, r, &out[i], e);
 }
 
+static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
+{
+    const struct gst_put_result *out = ctx;
+
+    (void)e;
+    if (!writes(out[i].outcome))
+        return 1;
+    row->f[0] = stage_num(row, 0, (int64_t)i);
+    row->f[1] = stage_num(row, 1, out[i].enterprise_id);
+    return 0;
+}
+
 static int write_decided(struct db *db, const struct gst_put_result *out, size_t n, struct err *e)
 {
     struct db_stmt *w;
-    char pos[24], id[24];
-    size_t written = 0;
 
-    if (db_copy_begin(db, copy_write, e) != 0)
+    if (store_stage_copy(db, copy_write, n, 2, fill_write, out, e) != 0)
         return -1;
-    for (size_t i = 0; i < n; i++) {
-        const char *f[2];
-        if (!writes(out[i].outcome))
-            continue;
-        f[0] = NUM(pos, i);
-        f[1] = NUM(id, out[i].enterprise_id);
-        if (db_copy_row(db, f, 2, e) != 0) {
-            struct err ignored;
-            db_copy_end(db, &ignored);
-            return -1;
-        }
-        written++;
-    }
-    if (db_copy_end(db, e) != 0)
-        return -1;
-    if (written == 0)
-        return 0;
     w = db_cached(db, write_rows, e);
     if (w == NULL)
         return -1;
