@@ -530,6 +530,13 @@ static int insert(struct db_stmt *base, int64_t *id, bool *inserted, struct err 
 
     if (rc < 0)
         return -1;
+    /* Without {{RETURNING_ID}} the server sends no id back: a row that went
+     * in would read as "not inserted", id 0. Say so instead (SQLite answers
+     * from last_insert_rowid either way, so only this driver can tell). */
+    if (PQresultStatus(st->res) != PGRES_TUPLES_OK) {
+        clear_result(st);
+        return err_set(e, "db_insert: the INSERT does not end with {{RETURNING_ID}}");
+    }
     *inserted = rc == DB_ROW;
     *id = *inserted ? strtoll(PQgetvalue(st->res, st->row, 0), NULL, 10) : 0;
     clear_result(st);
