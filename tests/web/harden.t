@@ -419,5 +419,31 @@ is "a key and certificate swapped do not start (exit 2)" "$?" "2"
 kill -TERM "$PID"
 wait "$PID"
 is "SIGTERM stops the TLS server cleanly" "$?" "0"
+
+# --- a read-only store (a PostgreSQL hot standby, or one set read-only) ------------------------
+# The server still starts and serves what only reads; a page that must
+# write answers 503 with the storage page, not 500. SQLite's read-only
+# and full files are tests/stress/disk_full.sh's (they need a mount).
+if store_is_pg "$DB"; then
+    psql -XqAt -v ON_ERROR_STOP=1 -d postgres \
+        -c "ALTER DATABASE \"${DB##*/}\" SET default_transaction_read_only = on" >/dev/null
+    ok $? "the database is set read-only"
+    LOG=$T/serve-ro.log
+    web_serve "$DB" "$LOG"
+    ok $? "serve starts on a read-only database"
+    is "/healthz answers 200: the database is reachable" "$(code "$B/healthz")" "200"
+    is "a page that only reads: 200" "$(code "$B/")" "200"
+    is "a page that writes (a session for the sign-in form): 503" "$(curl -s -o "$T/ro.html" -w '%{http_code}' "$B/login")" "503"
+    grep -q 'storage is full or read-only' "$T/ro.html"
+    ok $? "... saying the storage is read-only"
+    grep -q 'SQLSTATE 25006' "$LOG"
+    ok $? "... and the server log has PostgreSQL's reason"
+    kill "$PID"; wait "$PID" 2>/dev/null
+    psql -XqAt -v ON_ERROR_STOP=1 -d postgres \
+        -c "ALTER DATABASE \"${DB##*/}\" RESET default_transaction_read_only" >/dev/null
+    ok $? "the database is writable again"
+else
+    ok 0 "a read-only store # SKIP PostgreSQL only here (SQLite's: tests/stress/disk_full.sh)"
+fi
 trap - EXIT
 done_testing
