@@ -6,7 +6,8 @@
 # they make the committed rows), resumes it, and compares every table with
 # a load of the same file in one go.
 kill_resume() {
-    local feed=$1 file=$2 rows_sql=$3 K=$TMPDIR/kill-$1.db O=$TMPDIR/once-$1.db
+    local feed=$1 file=$2 rows_sql=$3 K O
+    K=$(store_new "kill_$1") O=$(store_new "once_$1")
     local pid committed=0 state c n
     $S init --db "$K" 2>/dev/null
     $S init --db "$O" 2>/dev/null
@@ -17,14 +18,14 @@ kill_resume() {
     $S ingest --db "$K" --batch 500 "$feed" "$file" --quiet >/dev/null 2>&1 &
     pid=$!
     for _ in $(seq 1 1000); do
-        committed=$(sqlite3 -batch -noheader "$K" "select coalesce(max(rows_committed),0) from ingest_file where feed = '$feed'" 2>/dev/null || echo 0)
+        committed=$(store_sql "$K" "select coalesce(max(rows_committed),0) from ingest_file where feed = '$feed'" 2>/dev/null || echo 0)
         [ "${committed:-0}" -ge 2000 ] && break
         sleep 0.005
     done
     kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-    state=$(sqlite3 -batch -noheader "$K" "select rows_committed, status from ingest_file where feed = '$feed'")
+    state=$(store_sql "$K" "select rows_committed, status from ingest_file where feed = '$feed'")
     c=${state%%|*}
-    n=$(sqlite3 -batch -noheader "$K" "select ($rows_sql) + (select count(*) from quarantine where feed = '$feed')")
+    n=$(store_sql "$K" "select ($rows_sql) + (select count(*) from quarantine where feed = '$feed')")
     check "$feed: the kill came mid-file" test "$c" -gt 0 -a "$state" != "$c|complete"
     is "$feed: after kill -9 the tables hold exactly the committed rows" "$n" "$c"
     is "$feed: batches are whole (multiples of 500)" "$((n % 500))" 0
@@ -36,8 +37,8 @@ kill_resume() {
                 select * from credit_status order by 1,2; select * from skilling_record order by 1;
                 select id, udyam, pan, name, state, src_feed, src_file, src_row from enterprise order by id;
                 select * from enterprise_gstin order by 1; select * from beneficiary order by 1;
-                select row_no, reason_code, reason from quarantine order by 1;
-                select rows_committed, inserted, updated, unchanged, quarantined, linked, new_entities, status from ingest_file"
+                select row_no, reason_code, reason from quarantine order by 1, 2, 3;
+                select rows_committed, inserted, updated, unchanged, quarantined, linked, new_entities, status from ingest_file order by id"
     is "$feed: killed and resumed gives the same tables and counts as one load" \
-       "$(sqlite3 -batch -noheader "$K" "$dump" | md5sum)" "$(sqlite3 -batch -noheader "$O" "$dump" | md5sum)"
+       "$(store_sql "$K" "$dump" | md5sum)" "$(store_sql "$O" "$dump" | md5sum)"
 }
