@@ -59,7 +59,7 @@ is "cfc_usage: summary" "$(json 'd["rows"],d["loaded"],d["quarantined"],d["linke
 is "cfc_usage: every reason code" "$(json 'sorted(d["quarantined_by_reason"].items())' <<<"$out")" \
    "[('bad_amount', 1), ('bad_date', 2), ('bad_number', 2), ('conflicting_duplicate', 1), ('csv_quoting', 1), ('date_order', 1), ('duplicate_row', 1), ('field_count', 1), ('field_too_long', 1), ('missing_field', 2), ('unknown_reference', 1)]"
 check "hours above capacity are a warning, and the row loads" grep -q "row 2: warning: cluster_id UP-LKO-CHIKAN, month 2026-05: hours_used 700 is above the CFC's capacity of 600" "$TMPDIR/stderr"
-is "cfc_usage: stored by month" "$(q "select cluster_id, month, hours_used, user_units, coalesce(revenue_paise,'-') from cfc_usage order by 1, 2" | tr '\n' ' ')" \
+is "cfc_usage: stored by month" "$(q "select cluster_id, month, hours_used, user_units, coalesce(cast(revenue_paise as text),'-') from cfc_usage order by 1, 2" | tr '\n' ' ')" \
    "MH-PUN-AUTO|2026-06|100|3|1500000 UP-LKO-CHIKAN|2026-04|512|17|7680000 UP-LKO-CHIKAN|2026-05|700|18|10500000 "
 
 # Identical reloads change nothing.

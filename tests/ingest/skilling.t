@@ -25,7 +25,7 @@ is "the others wait for record linkage, name and mobile kept as given" \
    "ATI-2024-0003|Ravi Kumar|4567|PUNE EDP-2024-0002|राम शर्मा||PUNE "
 is "a leading zero of mobile_last4 is kept" "$(q "select mobile_last4 from skilling_record where record_id='ESDP-2024-0001'")" "0123"
 is "a course still running has no completion date" \
-   "$(q "select coalesce(completed_on,'NULL')||'|'||coalesce(certified,'NULL') from skilling_record where record_id='EDP-2024-0002'")" "NULL|NULL"
+   "$(q "select coalesce(completed_on,'NULL')||'|'||coalesce(cast(certified as text),'NULL') from skilling_record where record_id='EDP-2024-0002'")" "NULL|NULL"
 
 dump() { q "select * from skilling_record order by 1; select row_no,reason_code,reason,$(raw_hex_sql "$DB") from quarantine order by ingest_file_id, row_no"; }
 before=$(dump)
