@@ -24,9 +24,9 @@
 #include "store/store.h"
 
 #define CONSENT_OK(ENT, SRC, P, DAY, DEF)                                                     \
-    "(COALESCE((SELECT ca.valid_from <= " DAY " AND ca.valid_to >= " DAY                      \
+    "(COALESCE((SELECT CASE WHEN ca.valid_from <= " DAY " AND ca.valid_to >= " DAY            \
     " AND NOT EXISTS (SELECT 1 FROM consent_revocation cr WHERE cr.artefact_id = ca.id)"      \
-    " FROM consent_artefact ca WHERE ca.enterprise_id = " ENT " AND ca.source = " SRC         \
+    " THEN 1 ELSE 0 END FROM consent_artefact ca WHERE ca.enterprise_id = " ENT " AND ca.source = " SRC         \
     " AND ca.purpose = " P " ORDER BY ca.id DESC LIMIT 1), " DEF ") = 1)"
 
 /* Bind the purpose at $idx, the store's consent day at $idx+1 and the
