@@ -177,99 +177,132 @@ static struct batch_columns *load(const struct refdata *ref, struct store *s, do
     return cols;
 }
 
-int main(int argc, char **argv)
-{
+/* What one run holds; bench_free releases whatever was made. */
+struct bench {
     struct refdata *ref;
-    struct catalog *cat, three;
+    struct catalog *cat;
+    struct catalog three;
     struct scheme three_store[3];
-    struct batch_columns *cols = NULL;
-    struct store_target t = {argc > 1 ? argv[1] : "build/bench/ingest.db", NULL};
-    const char *sql_path = argc > 2 ? argv[2] : "bench/bench_eligible.sql";
     struct store *s;
-    struct batch_options o = {0, 0, "working_capital", 10 * MONEY_LAKH};
-    struct batch_counts *counts, sql[3];
-    struct buf sql_text = {0};
-    struct err e;
-    const char *backend;
-    double t0, all_s, ours3_s, load_s, sql_s, per_text, per_json;
+    struct buf sql_text;
+    struct batch_counts *counts;
+    struct batch_columns *cols;
     bool pg;
+};
 
-    if (db_global_init(&e) != 0 || refdata_load(&ref, &e) != 0 || catalog_load(NULL, &cat, &e) != 0
-        || store_open(&t, &s, &e) != 0) {
-        fprintf(stderr, "bench_eligible: %s\n", e.msg);
-        return 1;
-    }
-    if (subset(cat, &three, three_store) != 0 || slurp(sql_path, &sql_text) != 0) {
-        fprintf(stderr, "bench_eligible: no scheme %s, %s or %s in the catalogue, or no query\n", sql_ids[0],
-                sql_ids[1], sql_ids[2]);
-        return 1;
-    }
-    pg = strcmp(db_backend_name(store_db(s)), "postgres") == 0;
-    backend = pg ? "PostgreSQL" : "SQLite";
+static void bench_free(struct bench *b)
+{
+    batch_columns_free(b->cols);
+    mem_free(b->counts);
+    buf_release(&b->sql_text);
+    store_close(b->s);
+    catalog_free(b->cat);
+    refdata_free(b->ref);
+}
+
+/* Best of five runs each, the load best of the first three (on
+ * PostgreSQL it takes seconds). The SQL's pages are then in the
+ * database's cache, as the columns are in memory after the first load.
+ * Fails unless the engine and the SQL give the same counts. */
+static int measure(struct bench *b, double *all_s, double *ours3_s, double *load_s, double *sql_s)
+{
+    struct batch_options o = {0, 0, "working_capital", 10 * MONEY_LAKH};
+    struct batch_counts sql[3];
+    struct err e;
+    double t0;
+
     date_from_ymd(2025, 6, 1, &o.as_of);
-    counts = mem_calloc(cat->n, sizeof *counts);
-    if (counts == NULL)
-        return 1;
-    /* Best of five runs each, the load best of the first three (on
-     * PostgreSQL it takes seconds). The SQL's pages are then in the
-     * database's cache, as the columns are in memory after the first load. */
-    all_s = ours3_s = load_s = sql_s = 1e30;
+    *all_s = *ours3_s = *load_s = *sql_s = 1e30;
     for (int r = 0; r < 5; r++) {
         double sec;
         if (r < 3) {
-            batch_columns_free(cols);
-            if ((cols = load(ref, s, &sec)) == NULL)
-                return 1;
-            load_s = fmin(load_s, sec);
+            batch_columns_free(b->cols);
+            if ((b->cols = load(b->ref, b->s, &sec)) == NULL)
+                return -1;
+            *load_s = fmin(*load_s, sec);
         }
         t0 = now();
-        if (batch_evaluate(cat, ref, cols, &o, NULL, counts, &e) != 0)
-            return 1;
-        all_s = fmin(all_s, now() - t0);
+        if (batch_evaluate(b->cat, b->ref, b->cols, &o, NULL, b->counts, &e) != 0)
+            goto fail;
+        *all_s = fmin(*all_s, now() - t0);
         t0 = now();
-        if (batch_evaluate(&three, ref, cols, &o, NULL, counts, &e) != 0)
-            return 1;
-        ours3_s = fmin(ours3_s, now() - t0);
-        if (sql_counts(store_db(s), buf_cstr(&sql_text), sql, &sec) != 0)
-            return 1;
-        sql_s = fmin(sql_s, sec);
+        if (batch_evaluate(&b->three, b->ref, b->cols, &o, NULL, b->counts, &e) != 0)
+            goto fail;
+        *ours3_s = fmin(*ours3_s, now() - t0);
+        if (sql_counts(store_db(b->s), buf_cstr(&b->sql_text), sql, &sec) != 0)
+            return -1;
+        *sql_s = fmin(*sql_s, sec);
     }
-    store_close(s);
-    buf_release(&sql_text);
     for (int k = 0; k < 3; k++) {
-        if (counts[k].eligible != sql[k].eligible || counts[k].ineligible != sql[k].ineligible
-            || counts[k].unknown != sql[k].unknown) {
+        const struct batch_counts *c = &b->counts[k];
+        if (c->eligible != sql[k].eligible || c->ineligible != sql[k].ineligible || c->unknown != sql[k].unknown) {
             fprintf(stderr, "bench_eligible: %s disagrees with SQL: %zu/%zu/%zu vs %zu/%zu/%zu\n", sql_ids[k],
-                    counts[k].eligible, counts[k].ineligible, counts[k].unknown, sql[k].eligible,
-                    sql[k].ineligible, sql[k].unknown);
-            return 1;
+                    c->eligible, c->ineligible, c->unknown, sql[k].eligible, sql[k].ineligible, sql[k].unknown);
+            return -1;
         }
     }
-    if (!pg)
+    return 0;
+fail:
+    fprintf(stderr, "bench_eligible: %s\n", e.msg);
+    return -1;
+}
+
+static int report(struct bench *b)
+{
+    const char *backend = b->pg ? "PostgreSQL" : "SQLite";
+    double all_s, ours3_s, load_s, sql_s, per_text, per_json;
+    double n;
+
+    if (measure(b, &all_s, &ours3_s, &load_s, &sql_s) != 0)
+        return -1;
+    n = (double)b->cols->n;
+    if (!b->pg)
         printf("batch eligibility, %zu enterprises x %zu schemes (%ld threads)\t%.0f\tdecisions/s\t"
                "goal: 20 million a second\t20000000\t%.2f\n",
-               cols->n, cat->n, sysconf(_SC_NPROCESSORS_ONLN), (double)cols->n * (double)cat->n / all_s,
-               (double)cols->n * (double)cat->n / all_s / 2e7);
+               b->cols->n, b->cat->n, sysconf(_SC_NPROCESSORS_ONLN), n * (double)b->cat->n / all_s,
+               n * (double)b->cat->n / all_s / 2e7);
     printf("batch eligibility on %s, same 3 schemes as the SQL (cgtmse, pmmy, samadhaan), columns in memory\t%.0f\t"
            "decisions/s\tthe SQL query bench/bench_eligible.sql in %s, same criteria, same counts\t%.0f\t%.2f\n",
-           backend, (double)cols->n * 3 / ours3_s, backend, (double)cols->n * 3 / sql_s, sql_s / ours3_s);
+           backend, n * 3 / ours3_s, backend, n * 3 / sql_s, sql_s / ours3_s);
     printf("batch eligibility on %s, the same 3 schemes end to end: %zu enterprises read from the store (%.3f s), "
            "then evaluated\t%.0f\tdecisions/s\tthe SQL query bench/bench_eligible.sql in %s\t%.0f\t%.2f\n",
-           backend, cols->n, load_s, (double)cols->n * 3 / (load_s + ours3_s), backend,
-           (double)cols->n * 3 / sql_s, sql_s / (load_s + ours3_s));
-    if (!pg) {
-        per_text = single_profile(ref, cat, false);
-        per_json = single_profile(ref, cat, true);
-        if (per_text < 0 || per_json < 0)
-            return 1;
-        printf("one profile x whole catalogue (%zu schemes), ranked, with explanations as text\t%.1f\tus\t"
-               "goal: 50 us\t50\t%.2f\n", cat->n, per_text * 1e6, 50 / (per_text * 1e6));
-        printf("(context) the same, explanations as the contract JSON (jansson)\t%.1f\tus\t"
-               "the same with text\t%.1f\t%.2f\n", per_json * 1e6, per_text * 1e6, per_text / per_json);
-    }
-    mem_free(counts);
-    batch_columns_free(cols);
-    catalog_free(cat);
-    refdata_free(ref);
+           backend, b->cols->n, load_s, n * 3 / (load_s + ours3_s), backend, n * 3 / sql_s,
+           sql_s / (load_s + ours3_s));
+    if (b->pg)
+        return 0;
+    per_text = single_profile(b->ref, b->cat, false);
+    per_json = single_profile(b->ref, b->cat, true);
+    if (per_text < 0 || per_json < 0)
+        return -1;
+    printf("one profile x whole catalogue (%zu schemes), ranked, with explanations as text\t%.1f\tus\t"
+           "goal: 50 us\t50\t%.2f\n", b->cat->n, per_text * 1e6, 50 / (per_text * 1e6));
+    printf("(context) the same, explanations as the contract JSON (jansson)\t%.1f\tus\t"
+           "the same with text\t%.1f\t%.2f\n", per_json * 1e6, per_text * 1e6, per_text / per_json);
     return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct store_target t = {argc > 1 ? argv[1] : "build/bench/ingest.db", NULL};
+    const char *sql_path = argc > 2 ? argv[2] : "bench/bench_eligible.sql";
+    struct bench b = {0};
+    struct err e;
+    int rc = 1;
+
+    if (db_global_init(&e) != 0 || refdata_load(&b.ref, &e) != 0 || catalog_load(NULL, &b.cat, &e) != 0
+        || store_open(&t, &b.s, &e) != 0) {
+        fprintf(stderr, "bench_eligible: %s\n", e.msg);
+    } else if (subset(b.cat, &b.three, b.three_store) != 0) {
+        fprintf(stderr, "bench_eligible: no scheme %s, %s or %s in the catalogue\n", sql_ids[0], sql_ids[1],
+                sql_ids[2]);
+    } else if (slurp(sql_path, &b.sql_text) == 0) {
+        b.pg = strcmp(db_backend_name(store_db(b.s)), "postgres") == 0;
+        b.counts = mem_calloc(b.cat->n, sizeof *b.counts);
+        if (b.counts == NULL)
+            fprintf(stderr, "bench_eligible: out of memory\n");
+        else if (report(&b) == 0)
+            rc = 0;
+    }
+    bench_free(&b);
+    return rc;
 }
