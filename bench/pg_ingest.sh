@@ -93,7 +93,9 @@ t3=$(now)
 copied=$(psql -X -At -d "$copy_db" -c "SELECT count(*) FROM \"$feed\"")
 [ "$copied" = "$kept" ] || { say "$feed: $kept rows for \\copy, it loaded $copied"; exit 1; }
 
-awk -v f="$feed" -v n="$rows" -v k="$kept" -v x="$dropped" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" 'BEGIN {
+awk -v f="$feed" -v n="$rows" -v k="$kept" -v x="$dropped" -v a="$t0" -v b="$t1" -v c="$t2" -v d="$t3" '
+function commas(v,    s, o) { s = sprintf("%d", v); o = ""; while (length(s) > 3) { o = "," substr(s, length(s) - 2) o; s = substr(s, 1, length(s) - 3) } return s o }
+BEGIN {
     ours = n / (b - a); base = k / (d - c)
-    printf "ingest %s on PostgreSQL (%d rows, the same work as on SQLite; %.1f s)\t%.0f\trows/s\tpsql \\copy of the same file into a plain table (%d lines its CSV parser refuses left out)\t%.0f\t%.2f\n", f, n, b - a, ours, x, base, ours / base
+    printf "ingest %s on PostgreSQL (%s rows, the same work as on SQLite; %.1f s)\t%.0f\trows/s\tpsql \\copy of the same file into a plain table (%d lines its CSV parser refuses left out)\t%.0f\t%.2f\n", f, commas(n), b - a, ours, x, base, ours / base
 }'
