@@ -1,11 +1,14 @@
 #include "ingest/feed_udyam.h"
 
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/ident.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 
 const struct column_spec udyam_columns[U_NCOLS] = {
@@ -175,18 +178,12 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
                            warning_cap);
 }
 
-static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
-                     struct feed_store_result *r, struct err *e)
+static void result_of(const struct enterprise *ent, const struct upsert_result *up,
+                      struct feed_store_result *r)
 {
-    struct enterprise *ent = payload;
-    struct upsert_result u;
+    struct upsert_result u = *up;
     char key[48];
 
-    snprintf(ent->src_feed, sizeof ent->src_feed, "udyam");
-    ent->src_file = file_id;
-    ent->src_row = row_no;
-    if (store_enterprise_upsert(s, ent, &u, e) != 0)
-        return -1;
     r->msg[0] = '\0';
     /* A merge attaches the row to the enterprise GST returns created. */
     r->new_entity = u.outcome == UPSERT_INSERTED && !u.merged;
@@ -197,11 +194,52 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
         r->reason = R_PAN_CONFLICT;
         snprintf(r->msg, sizeof r->msg, "pan %.5s***** already belongs to %s", ent->pan,
                  u.other_udyam);
-        return 0;
+        return;
     }
     snprintf(key, sizeof key, "udyam_number %s", ent->udyam);
     feed_result_from_upsert(r, u.outcome, u.other_row, key);
+}
+
+static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
+                     struct feed_store_result *r, struct err *e)
+{
+    struct enterprise *ent = payload;
+    struct upsert_result u;
+
+    snprintf(ent->src_feed, sizeof ent->src_feed, "udyam");
+    ent->src_file = file_id;
+    ent->src_row = row_no;
+    if (store_enterprise_upsert(s, ent, &u, e) != 0)
+        return -1;
+    result_of(ent, &u, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    struct feed_batch_view v;
+    struct upsert_result *out;
+    int rc = -1;
+
+    if (feed_batch_view_make(&v, payloads, sizeof(struct enterprise), skip, n,
+                             offsetof(struct enterprise, src_file), offsetof(struct enterprise, src_row), file_id,
+                             row_no, e) != 0)
+        return -1;
+    for (size_t j = 0; j < v.n; j++)
+        snprintf(((struct enterprise *)v.rows[j])->src_feed, sizeof ((struct enterprise *)v.rows[j])->src_feed,
+                 "udyam");
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_enterprise_upsert_batch(s, (const struct enterprise *const *)v.rows, v.n, out, e) == 0) {
+        for (size_t j = 0; j < v.n; j++)
+            result_of(v.rows[j], &out[j], &r[v.at[j]]);
+        rc = 0;
+    }
+    mem_free(out);
+    feed_batch_view_release(&v);
+    return rc;
 }
 
 const struct feed feed_udyam = {
@@ -211,4 +249,5 @@ const struct feed feed_udyam = {
     .payload_size = sizeof(struct enterprise),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
 };

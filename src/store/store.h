@@ -138,6 +138,11 @@ struct upsert_result {
  * another Udyam number is PAN_CONFLICT. */
 int store_enterprise_upsert(struct store *s, const struct enterprise *e, struct upsert_result *r,
                             struct err *err);
+/* Upsert n Udyam rows at once, each with the result store_enterprise_upsert
+ * would give it taken in order (store_enterprise_batch.c; where
+ * store_batch_supported): new enterprises through COPY, the rest row by row. */
+int store_enterprise_upsert_batch(struct store *s, const struct enterprise *const *rows, size_t n,
+                                  struct upsert_result *out, struct err *e);
 int store_enterprise_get(struct store *s, int64_t id, struct enterprise *out, bool *found,
                          struct err *e);
 int store_enterprise_find_udyam(struct store *s, const char *udyam, int64_t *id, bool *found,
