@@ -48,6 +48,7 @@ static inline int temp_store_admin(const char *sql)
 static inline int temp_store_pg_create(const char *name, char *path, size_t cap)
 {
     const char *prefix = getenv("SAMANVAY_TEST_DBPREFIX");
+    const char *tmpl = getenv("SAMANVAY_TEST_PG_TEMPLATE"); /* migrated once by tests/run */
     char db[64], sql[200];
     size_t n;
 
@@ -58,7 +59,10 @@ static inline int temp_store_pg_create(const char *name, char *path, size_t cap)
     snprintf(sql, sizeof sql, "DROP DATABASE IF EXISTS \"%s\" WITH (FORCE)", db);
     if (temp_store_admin(sql) != 0)
         return -1;
-    snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\"", db);
+    if (tmpl != NULL && *tmpl != '\0')
+        snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\" TEMPLATE \"%.60s\"", db, tmpl);
+    else
+        snprintf(sql, sizeof sql, "CREATE DATABASE \"%s\"", db);
     return temp_store_admin(sql);
 }
 

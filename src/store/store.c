@@ -78,6 +78,11 @@ bool store_storage_fault(struct store *s)
     return db_storage_fault(s->db);
 }
 
+bool store_batch_supported(struct store *s)
+{
+    return db_can_copy(s->db);
+}
+
 void store_storage_fault_clear(struct store *s)
 {
     db_storage_fault_clear(s->db);
@@ -155,19 +160,40 @@ static const char create_versions[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-int store_schema_version(struct store *s, int *version, struct err *e)
+static int read_schema_version(struct store *s, int *version, struct err *e)
 {
     static const char sql[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-    struct db_stmt *st;
+    struct db_stmt *st = db_cached(s->db, sql, e);
 
-    if (db_exec(s->db, create_versions, e) != 0)
+    if (st == NULL || db_step(st, e) != DB_ROW) {
+        if (st != NULL)
+            db_reset(st);
         return -1;
-    st = db_cached(s->db, sql, e);
-    if (st == NULL || db_step(st, e) != DB_ROW)
-        return -1;
+    }
     *version = (int)db_column_int64(st, 0);
     db_reset(st);
     return 0;
+}
+
+/* The table is made only when reading it fails: a database that is
+ * already migrated is then never written, so a read-only one (a
+ * PostgreSQL hot standby, or default_transaction_read_only) still serves
+ * its reads and /healthz, where even CREATE TABLE IF NOT EXISTS is
+ * refused. A storage fault is reported as it is, never answered with DDL. */
+int store_schema_version(struct store *s, int *version, struct err *e)
+{
+    struct err first;
+
+    if (read_schema_version(s, version, &first) == 0)
+        return 0;
+    if (db_storage_fault(s->db)) {
+        if (e != NULL)
+            *e = first;
+        return -1;
+    }
+    if (db_exec(s->db, create_versions, e) != 0)
+        return -1;
+    return read_schema_version(s, version, e);
 }
 
 /* What a migration needs that SQL cannot do, run after its SQL in the
@@ -187,12 +213,24 @@ static int migration_step(struct store *s, int version, struct err *e)
     return 0;
 }
 
+/* A migration named NNNN_name.pg.sql is PostgreSQL's alone (partitioning,
+ * which SQLite has no form of); elsewhere it is recorded as applied with
+ * nothing to do, so every backend reaches the same schema version. */
+static bool migration_runs_here(struct store *s, const char *name)
+{
+    size_t n = strlen(name);
+
+    if (n > 7 && strcmp(name + n - 7, ".pg.sql") == 0)
+        return strcmp(db_backend_name(s->db), "postgres") == 0;
+    return true;
+}
+
 static int apply_one(struct store *s, int version, const struct embedded_file *f, struct err *e)
 {
     static const char record[] =
         "INSERT INTO schema_migrations(version, name, applied_at)"
         " VALUES ($1, $2, CAST(CURRENT_TIMESTAMP AS TEXT))";
-    char *ddl = db_expand_ddl(s->db, f->data);
+    char *ddl = db_expand_ddl(s->db, migration_runs_here(s, f->name) ? f->data : "");
     struct db_stmt *st;
 
     if (ddl == NULL)

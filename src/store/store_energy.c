@@ -187,9 +187,9 @@ int store_energy_all(struct store *s, const char *division, struct energy_row **
         store_nic_prefix_end(division, end);
     if (division != NULL && (bind_str(st, 1, division) != 0 || bind_str(st, 2, end) != 0))
         return err_set(e, "cannot bind the division");
-    /* Benchmarks and cluster totals are statistics (docs/consent.md). */
-    /* Numbered from $1 when there is no division: PostgreSQL must see
-     * every parameter a statement is given. */
+    /* Benchmarks and cluster totals are statistics (docs/consent.md). The
+     * whole-country query numbers its consent parameters from $1: PostgreSQL
+     * cannot type a parameter that the statement never uses. */
     if (store_consent_bind(s, st, division ? 3 : 1, CONSENT_ENERGY, CONSENT_STATISTICS) != 0)
         return err_set(e, "cannot bind the consent filter");
     if (row_list_fill(&l, st, read_energy_row, e) != 0) {

@@ -26,29 +26,26 @@ int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], boo
 
 /* --- the watchlist -------------------------------------------------------- */
 
-/* A stored score is made of GST and credit data: both must be allowed
- * for the purpose. Six parameters from $N, passed as their texts, right
- * after the statement's others: PostgreSQL must be able to type every
- * parameter number up to the last, so none may be left unused. */
-#define SCORE_CONSENT(a, b, c, d, f, g) \
-    " AND " CONSENT_OK("s.enterprise_id", "'gst'", a, b, c) \
-    " AND " CONSENT_OK("s.enterprise_id", "'credit'", d, f, g)
-
-/* Once either is withdrawn for an officer's view, the enterprise leaves
- * the watchlist at once, not at the next scoring run (docs/consent.md). */
-#define WATCH_FROM(consent) \
+/* A stored score stands on GST and credit: once either is withdrawn for
+ * an officer's view, the enterprise leaves the watchlist at once, not at
+ * the next scoring run (docs/consent.md). Consent binds at $3 and $6,
+ * before the parameters only some statements have: PostgreSQL cannot type
+ * a parameter that a statement never uses, so the numbers have no gaps. */
+#define WATCH_FROM \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
-    " WHERE s.month = $1 AND s.probability >= $2" consent
+    " WHERE s.month = $1 AND s.probability >= $2" \
+    " AND " CONSENT_OK("s.enterprise_id", "'gst'", "$3", "$4", "$5") \
+    " AND " CONSENT_OK("s.enterprise_id", "'credit'", "$6", "$7", "$8")
 /* The page's rows (w) and, for those ids only, each one's "in stress
  * since": the first month of the run at or above the threshold that
  * reaches the scoring month, i.e. the first score after the last one
  * below it (low), or the first score. One statement, so a full export
  * is one query, not one per row. */
-#define WATCH_SELECT(scope, consent) \
+#define WATCH_SELECT(scope) \
     "WITH w AS (SELECT e.id AS id, e.name AS name, COALESCE(e.udyam, '') AS udyam, e.state AS state," \
     " COALESCE(e.district, '') AS district, COALESCE(e.nic, '') AS nic, s.probability AS probability," \
-    " s.reasons AS reasons" WATCH_FROM(consent) scope \
-    " ORDER BY s.probability DESC, e.id LIMIT $3 OFFSET $4)," \
+    " s.reasons AS reasons" WATCH_FROM scope \
+    " ORDER BY s.probability DESC, e.id LIMIT $9 OFFSET $10)," \
     " low AS (SELECT y.enterprise_id AS id, MAX(y.month) AS month FROM stress_score y" \
     " WHERE y.enterprise_id IN (SELECT id FROM w) AND y.month <= $1 AND y.probability < $2" \
     " GROUP BY y.enterprise_id)," \
@@ -59,7 +56,7 @@ int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], boo
     " SELECT w.id, w.name, w.udyam, w.state, w.district, w.nic, w.probability, w.reasons," \
     " COALESCE(run.since, '') FROM w LEFT JOIN run ON run.id = w.id" \
     " ORDER BY w.probability DESC, w.id"
-#define WATCH_COUNT(scope, consent) "SELECT COUNT(*)" WATCH_FROM(consent) scope
+#define WATCH_COUNT(scope) "SELECT COUNT(*)" WATCH_FROM scope
 
 /* The scope's conditions for each statement, at $first and $first + 1. */
 #define IN_STATE(a) " AND e.state = " a
@@ -84,32 +81,27 @@ static int read_watch(struct db_stmt *st, void *row, struct err *e)
     return 0;
 }
 
-/* The consent parameters follow the scope's (none, a state, or a state
- * and a district) from $first. */
-static int watch_consent_bind(struct store *s, struct db_stmt *st, int first,
-                              const struct store_scope *sc)
+static int watch_consent_bind(struct store *s, struct db_stmt *st)
 {
-    first += sc->kind == SCOPE_ALL ? 0 : sc->kind == SCOPE_STATE ? 1 : 2;
-    return store_consent_bind(s, st, first, CONSENT_GST, CONSENT_OFFICER_VIEW)
-           || store_consent_bind(s, st, first + 3, CONSENT_CREDIT, CONSENT_OFFICER_VIEW);
+    return store_consent_bind(s, st, 3, CONSENT_GST, CONSENT_OFFICER_VIEW)
+           || store_consent_bind(s, st, 6, CONSENT_CREDIT, CONSENT_OFFICER_VIEW);
 }
 
 static int watch_count(struct store *s, const struct store_scope *sc, const char *month,
                        double min_probability, int64_t *total, struct err *e)
 {
     static const char *const sql[] = {
-        [SCOPE_ALL] = WATCH_COUNT("", SCORE_CONSENT("$3", "$4", "$5", "$6", "$7", "$8")),
-        [SCOPE_STATE] = WATCH_COUNT(IN_STATE("$3"), SCORE_CONSENT("$4", "$5", "$6", "$7", "$8", "$9")),
-        [SCOPE_DISTRICT] = WATCH_COUNT(IN_DISTRICT("$3", "$4"),
-                                       SCORE_CONSENT("$5", "$6", "$7", "$8", "$9", "$10")),
+        [SCOPE_ALL] = WATCH_COUNT(""),
+        [SCOPE_STATE] = WATCH_COUNT(IN_STATE("$9")),
+        [SCOPE_DISTRICT] = WATCH_COUNT(IN_DISTRICT("$9", "$10")),
     };
     struct db_stmt *st = db_cached(store_db(s), sql[sc->kind], e);
     int rc;
 
     if (st == NULL)
         return -1;
-    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 3, sc)
-        || watch_consent_bind(s, st, 3, sc))
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 9, sc)
+        || watch_consent_bind(s, st))
         return err_set(e, "cannot bind the watchlist scope");
     rc = db_step(st, e);
     *total = rc == DB_ROW ? db_column_int64(st, 0) : 0;
@@ -123,10 +115,9 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
                            int64_t *total, struct err *e)
 {
     static const char *const sql[] = {
-        [SCOPE_ALL] = WATCH_SELECT("", SCORE_CONSENT("$5", "$6", "$7", "$8", "$9", "$10")),
-        [SCOPE_STATE] = WATCH_SELECT(IN_STATE("$5"), SCORE_CONSENT("$6", "$7", "$8", "$9", "$10", "$11")),
-        [SCOPE_DISTRICT] = WATCH_SELECT(IN_DISTRICT("$5", "$6"),
-                                        SCORE_CONSENT("$7", "$8", "$9", "$10", "$11", "$12")),
+        [SCOPE_ALL] = WATCH_SELECT(""),
+        [SCOPE_STATE] = WATCH_SELECT(IN_STATE("$11")),
+        [SCOPE_DISTRICT] = WATCH_SELECT(IN_DISTRICT("$11", "$12")),
     };
     struct row_list rows = ROW_LIST(struct stress_watch_row, STRESS_WATCH_PAGE_MAX);
     struct store_scope sc;
@@ -144,8 +135,8 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
     if (offset > INT64_MAX / 2)
         offset = INT64_MAX / 2;
     if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability)
-        || db_bind_int64(st, 3, (int64_t)limit) || db_bind_int64(st, 4, (int64_t)offset)
-        || store_scope_bind(st, 5, &sc) || watch_consent_bind(s, st, 5, &sc))
+        || db_bind_int64(st, 9, (int64_t)limit) || db_bind_int64(st, 10, (int64_t)offset)
+        || store_scope_bind(st, 11, &sc) || watch_consent_bind(s, st))
         return err_set(e, "cannot bind the watchlist scope");
     rc = row_list_fill(&rows, st, read_watch, e);
     for (size_t i = 0; rc == 0 && i < rows.n; i++) {
@@ -164,17 +155,20 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
  * or district one group of its own, as "". A district is grouped by its
  * name in capitals, as the watchlist's scope compares it (lower() on both
  * sides), so "Pune" and "PUNE" are one place; the name shown is one of
- * its spellings (the caller matches rows case-insensitively too). GROUP
- * adds the district's key with its comma, or nothing: PostgreSQL refuses a
- * constant in GROUP BY. */
+ * its spellings (the caller matches rows case-insensitively too).
+ * `group` is empty or ", EXPR": PostgreSQL refuses a constant in GROUP BY. */
 #define GROUPS(place, group, scope) \
     "SELECT e.state, " place ", COALESCE(substr(e.nic, 1, 2), ''), COUNT(*)," \
     " SUM(CASE WHEN s.probability >= $2 THEN 1 ELSE 0 END), SUM(s.probability)" \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
     " WHERE s.month = $1" scope \
     " GROUP BY e.state" group ", COALESCE(substr(e.nic, 1, 2), '')"
-/* An aggregate counts a score only while GST and credit may both be used
- * for statistics (docs/consent.md): SCORE_CONSENT. */
+/* A stored score is made of GST and credit data: an aggregate counts it
+ * only while both may be used for statistics (docs/consent.md). Six
+ * parameters from $N, passed as their texts. */
+#define STATS_CONSENT(a, b, c, d, f, g) \
+    " AND " CONSENT_OK("s.enterprise_id", "'gst'", a, b, c) \
+    " AND " CONSENT_OK("s.enterprise_id", "'credit'", d, f, g)
 
 static int read_group(struct db_stmt *st, void *row, struct err *e)
 {
@@ -194,10 +188,10 @@ int store_stress_groups(struct store *s, const char *gst_state, const char *mont
                         double threshold, int (*fn)(void *ctx, const struct stress_group *g),
                         void *ctx, struct err *e)
 {
-    static const char national[] = GROUPS("''", "", SCORE_CONSENT("$3", "$4", "$5", "$6", "$7", "$8"));
+    static const char national[] = GROUPS("''", "", STATS_CONSENT("$3", "$4", "$5", "$6", "$7", "$8"));
     static const char by_district[] = GROUPS("MIN(COALESCE(e.district, ''))", ", upper(COALESCE(e.district, ''))",
                                              " AND e.state = $3"
-                                             SCORE_CONSENT("$4", "$5", "$6", "$7", "$8", "$9"));
+                                             STATS_CONSENT("$4", "$5", "$6", "$7", "$8", "$9"));
     struct row_list rows = ROW_LIST(struct stress_group, STRESS_GROUPS_MAX);
     struct store_scope sc;
     struct db_stmt *st;
