@@ -16,9 +16,10 @@ HERE=$ROOT/tests/browser
 . "$HERE/browser.sh"
 browser_require axe
 . "$ROOT/tests/web/web.sh"
-"$S" init --db "$T/calc.db" 2>/dev/null
+DB=$(store_new browser_calculator)
+"$S" init --db "$DB" 2>/dev/null
 ok $? "a database"
-web_serve "$T/calc.db" "$T/calc-serve.log"
+web_serve "$DB" "$T/calc-serve.log"
 ok $? "the server listens"
 
 # node's TAP lines are renumbered after ours so the suite counts as one plan.

@@ -14,11 +14,12 @@ HERE=$ROOT/tests/browser
 . "$HERE/browser.sh"
 browser_require
 
-"$S" init --db "$T/b.db" 2>/dev/null
-printf 'browser-pass-123\n' | "$S" user add --db "$T/b.db" --username asha --role policymaker --password-stdin 2>/dev/null
+DB=$(store_new browser_home)
+"$S" init --db "$DB" 2>/dev/null
+printf 'browser-pass-123\n' | "$S" user add --db "$DB" --username asha --role policymaker --password-stdin 2>/dev/null
 ok $? "a test account exists"
 . "$ROOT/tests/web/web.sh"
-web_serve "$T/b.db" "$T/serve.log"
+web_serve "$DB" "$T/serve.log"
 ok $? "serve starts"
 
 # node's TAP lines are renumbered after ours so the suite counts as one plan.

@@ -16,14 +16,14 @@ HERE=$ROOT/tests/browser
 browser_require axe
 . "$ROOT/tests/web/web.sh"
 
-DB=$T/insights.db
+DB=$(store_new browser_insights)
 $S generate --enterprises 3000 --seed 11 --out "$T/g" >/dev/null 2>&1
 $S init --db "$DB" 2>/dev/null
 for f in udyam gst cluster cluster_member energy; do
     $S ingest --db "$DB" $f "$T/g/$f.csv" --quiet >/dev/null 2>&1 || break
 done
 ok $? "generate and ingest 3,000 enterprises"
-ENT=$(sqlite3 "$DB" "SELECT d.enterprise_id FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id
+ENT=$(store_sql "$DB" "SELECT d.enterprise_id FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id
                      WHERE e.activity = 'manufacturing' ORDER BY 1 LIMIT 1")
 web_adduser "$DB" ent-pass-12345 --username ent --role entrepreneur --enterprise "$ENT"
 web_adduser "$DB" policy-pass-123 --username policy --role policymaker

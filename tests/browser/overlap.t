@@ -16,15 +16,15 @@ HERE=$ROOT/tests/browser
 browser_require axe
 . "$ROOT/tests/web/web.sh"
 
-DB=$T/overlap.db
+DB=$(store_new browser_overlap)
 $S generate --enterprises 5000 --seed 7 --out "$T/g" >/dev/null 2>&1
 $S init --db "$DB" 2>/dev/null
 $S ingest --db "$DB" udyam "$T/g/udyam.csv" --quiet >/dev/null 2>&1 \
     && $S ingest --db "$DB" beneficiary "$T/g/beneficiary.csv" --quiet >/dev/null 2>&1
 ok $? "generate and ingest 5,000 enterprises"
-ST=$(sqlite3 "$DB" "select state from enterprise group by state order by count(*) desc, state limit 1")
-DIST=$(sqlite3 "$DB" "select district from enterprise where state = '$ST' group by upper(district)
-                      order by count(*) desc, district limit 1")
+ST=$(store_sql "$DB" "select state from enterprise group by state order by count(*) desc, state limit 1")
+DIST=$(store_sql "$DB" "select min(district) from enterprise where state = '$ST' group by upper(district)
+                      order by count(*) desc, min(district) limit 1")
 web_adduser "$DB" officer-pass-123 --username dist --role officer --state "$ST" --district "$DIST"
 web_adduser "$DB" policy-pass-123 --username policy --role policymaker
 web_serve "$DB" "$T/serve.log"

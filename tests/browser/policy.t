@@ -17,7 +17,7 @@ HERE=$ROOT/tests/browser
 browser_require axe
 . "$ROOT/tests/web/web.sh"
 
-DB=$T/policy.db
+DB=$(store_new browser_policy)
 $S generate --enterprises 5000 --seed 7 --out "$T/g" >/dev/null 2>&1
 $S init --db "$DB" 2>/dev/null
 for f in udyam gst beneficiary; do

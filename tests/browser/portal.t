@@ -26,7 +26,8 @@ browser_require axe
 # journey LANG: a fresh database and server, then portal.js against it.
 # node's TAP lines are renumbered after ours so the suite counts as one plan.
 journey() {
-    local lang=$1 db=$T/portal-$1.db out status
+    local lang=$1 db out status
+    db=$(store_new "browser_portal_$lang")
     web_two_enterprises "$db"
     ok $? "[$lang] a database with two enterprises"
     web_adduser "$db" officer-pune-pass --username pune --role officer --state 27 --district Pune

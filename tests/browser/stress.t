@@ -16,10 +16,11 @@ browser_require axe
 . "$ROOT/tests/web/web.sh"
 . "$ROOT/tests/web/stress_fixture.sh"
 
-stress_fixture "$T/stress.db"
-web_adduser "$T/stress.db" officer-pune-pass --username pune --role officer --state 27 --district Pune
-web_adduser "$T/stress.db" policy-pass-123 --username policy --role policymaker
-web_serve "$T/stress.db" "$T/serve.log"
+DB=$(store_new browser_stress)
+stress_fixture "$DB"
+web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
+web_adduser "$DB" policy-pass-123 --username policy --role policymaker
+web_serve "$DB" "$T/serve.log"
 ok $? "the server listens"
 browser_run "the browser check ran and passed" 180 stress.js "$B" "$T/screens-stress"
 echo "1..$_tap_n"

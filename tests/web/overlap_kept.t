@@ -12,10 +12,10 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/overlap-kept.db
+DB=$(store_new overlap_kept)
 LOG=$T/overlap-kept-serve.log
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 kept() { grep -q 'kept until the next data load' <<<"$1"; echo $?; }
 population() { sed -n 's/.*Enterprises: \([0-9]*\)\..*/\1/p' <<<"$1" | head -1; }
 
@@ -27,8 +27,8 @@ $S ingest --db "$DB" udyam "$T/g/udyam.csv" --quiet >/dev/null 2>&1 \
     && $S ingest --db "$DB" beneficiary "$T/g/beneficiary.csv" --quiet >/dev/null 2>&1
 ok $? "ingest udyam and the beneficiary lists"
 ST=$(q "select state from enterprise group by state order by count(*) desc, state limit 1")
-DIST=$(q "select district from enterprise where state = '$ST' group by upper(district)
-          order by count(*) desc, district limit 1")
+DIST=$(q "select min(district) from enterprise where state = '$ST' group by upper(district)
+          order by count(*) desc, min(district) limit 1")
 web_adduser "$DB" policy-pass-123 --username pol --role policymaker
 web_adduser "$DB" officer-pass-123 --username dist --role officer --state "$ST" --district "$DIST"
 web_serve "$DB" "$LOG"
@@ -94,10 +94,10 @@ S0=$(grep -c . <<<"$pm")
 UID_=$(q "select id from app_user where username = 'dist'")
 q "insert into bundle (enterprise_id, user_id, answers, created_at) values ($X, $UID_, '{}', '2026-01-01T00:00:00Z');
    insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
-     created_on, updated_at) values (last_insert_rowid(), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
+     created_on, updated_at) values ((select max(id) from bundle), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
      '2026-01-01', '2026-01-01T00:00:00Z');
    insert into application_event (application_id, action, to_state, user_id, role, on_date, at)
-     values (last_insert_rowid(), 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
+     values ((select max(id) from application), 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
 o3=$(curl -s -b "$T/dist" "$B/officer/awareness?scheme=pmmy")
 is "after an application the list is computed again" "$(kept "$o3")" 1
 S1=$(grep -c . <<<"$(curl -s -b "$T/dist" "$B/officer/awareness.csv?scheme=pmmy")")
