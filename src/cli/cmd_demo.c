@@ -4,6 +4,7 @@
  * synthetic feeds, load them, create the demo accounts (docs/demo.md), and
  * serve the portal. Later runs find the data and only serve. */
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,6 +100,13 @@ static int load_feeds(struct cli_ctx *ctx, struct store *s, const char *dir, str
     return 0;
 }
 
+/* Whether --db names a file: it takes a postgresql:// URI too (store_open),
+ * which has no directory to put the feeds next to. */
+static bool db_is_file(const char *db)
+{
+    return db != NULL && strncmp(db, "postgresql://", 13) != 0 && strncmp(db, "postgres://", 11) != 0;
+}
+
 /* Generate the feeds next to the database and load them. */
 static int load_demo_data(struct cli_ctx *ctx, struct store *s, const struct demo_opts *o,
                           struct err *e)
@@ -108,7 +116,7 @@ static int load_demo_data(struct cli_ctx *ctx, struct store *s, const struct dem
     struct progress bar;
 
     /* Next to the database file; for PostgreSQL, in the working directory. */
-    snprintf(dir, sizeof dir, "%s.feeds", o->db != NULL ? o->db : "samanvay-pg");
+    snprintf(dir, sizeof dir, "%s.feeds", db_is_file(o->db) ? o->db : "samanvay-pg");
     g.enterprises = o->enterprises;
     g.seed = o->seed;
     g.as_of = ctx->today < gen_earliest_as_of() ? gen_earliest_as_of() : ctx->today - 1;

@@ -8,7 +8,7 @@
 # employment rows (docs/impact.md §5) against true_effects_employment.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
-G=$TMPDIR/g; DB=$TMPDIR/g.db
+G=$TMPDIR/g; DB=$(store_new g)
 
 $S generate --enterprises 20000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 20,000 enterprises"
@@ -27,9 +27,10 @@ is "a non-number --draws: usage error" "$?" 2
 like "and says which option" "$(cat "$TMPDIR/err")" "--draws"
 $S impact --db "$DB" extra >/dev/null 2>&1
 is "an extra argument: usage error" "$?" 2
-$S init --db "$TMPDIR/empty.db" >/dev/null 2>&1
+EMPTY=$(store_new empty)
+$S init --db "$EMPTY" >/dev/null 2>&1
 is "an empty store: no schemes, exit 0" \
-   "$($S impact --db "$TMPDIR/empty.db" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["schemes"])')" "[]"
+   "$($S impact --db "$EMPTY" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["schemes"])')" "[]"
 if [ -w /dev/full ]; then
     $S impact --db "$DB" --draws 0 --json >/dev/full 2>/dev/null
     is "impact --json to a full disk: exit 2" "$?" 2

@@ -5,8 +5,8 @@
 # factor; no withheld cell carries a figure; usage errors exit 2.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
-G=$TMPDIR/g; DB=$TMPDIR/g.db
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+G=$TMPDIR/g; DB=$(store_new g)
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 3000 --seed 11 --out "$G" >/dev/null 2>&1
 ok $? "generate 3,000 enterprises"
@@ -23,7 +23,7 @@ injected=$(jq '[.injected_errors.energy // {} | to_entries[].value] | add // 0' 
 quarantined=$(jq .quarantined "$TMPDIR/ing.json")
 is "every injected energy fault is quarantined, no more" "$quarantined" "$injected"
 is "quarantine reasons are the injected ones" \
-   "$(q "SELECT group_concat(reason_code || ':' || n) FROM (SELECT reason_code, COUNT(*) n FROM quarantine WHERE feed='energy' GROUP BY 1 ORDER BY 1)")" \
+   "$(q "SELECT reason_code || ':' || COUNT(*) FROM quarantine WHERE feed='energy' GROUP BY reason_code ORDER BY reason_code" | paste -sd, -)" \
    "$(jq -r '.injected_errors.energy | to_entries | sort_by(.key) | map(.key + ":" + (.value|tostring)) | join(",")' "$G/manifest.json")"
 $S ingest --db "$DB" energy "$G/energy.csv" --quiet --json >"$TMPDIR/ing2.json" 2>/dev/null
 is "a rerun of the same file changes nothing" "$(jq .inserted "$TMPDIR/ing2.json")" 0

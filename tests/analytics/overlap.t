@@ -7,7 +7,7 @@
 # traditional clusters) and small cells. docs/overlap.md.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
-G=$TMPDIR/g; DB=$TMPDIR/g.db
+G=$TMPDIR/g; DB=$(store_new g)
 
 $S generate --enterprises 20000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 20,000 enterprises"
@@ -48,10 +48,10 @@ out=$($S overlap --db "$DB" --awareness --on 2026-01-01); ok $? "overlap prints 
 like "the summary counts the alerts" "$out" "double funding alerts"
 like "and the awareness gap" "$out" "awareness gap"
 
-python3 - "$TMPDIR/o.json" "$TMPDIR/o180.json" "$DB" "$G" >"$TMPDIR/check" <<'PY'
-import csv, datetime, json, sqlite3, sys
+python3 - "$TMPDIR/o.json" "$TMPDIR/o180.json" "$DB" "$G" "$ROOT/tests/analytics" >"$TMPDIR/check" <<'PY'
+import csv, datetime, json, sys; sys.path.insert(0, sys.argv[5]); import store_db
 o = json.load(open(sys.argv[1])); o180 = json.load(open(sys.argv[2]))
-db = sqlite3.connect(sys.argv[3]); G = sys.argv[4]
+db = store_db.connect(sys.argv[3]); G = sys.argv[4]
 def check(name, cond): print("%s %s" % ("ok" if cond else "FAIL", name))
 
 check("top-level keys", set(o) >= {"as_of", "population", "window_days", "schemes", "eligible", "possible",

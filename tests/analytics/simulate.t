@@ -5,8 +5,8 @@
 # database itself; and bad input refused with exit 2.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
-G=$TMPDIR/g; DB=$TMPDIR/g.db
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+G=$TMPDIR/g; DB=$(store_new g)
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 20000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 20,000 enterprises"

@@ -12,7 +12,7 @@
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
 G=$TMPDIR/stress
-DB=$TMPDIR/stress.db
+DB=$(store_new stress)
 case "$BUILD" in
 *asan*) N=3000; QUALITY=0 ;;
 *) N=20000; QUALITY=1 ;;
@@ -65,19 +65,18 @@ is "train, calibration and test months follow each other, each with NPAs" "$(sed
 is "the model beats the SMA-2 rule by at least 0.05 AUC" "$(sed -n 4p <<<"$out")" True
 is "the model does not trail the linear baseline by more than 0.005 AUC" "$(sed -n 5p <<<"$out")" True
 is "the backtest is kept on the model row" \
-   "$(sqlite3 -batch -noheader "$DB" 'select count(*) from stress_model where backtest is not null')" 1
+   "$(store_sql "$DB" 'select count(*) from stress_model where backtest is not null')" 1
 
 score=$($S stress score --db "$DB" --json 2>/dev/null); rc=$?
 is "stress score exits 0" "$rc" 0
-rows=$(sqlite3 -batch -noheader "$DB" 'select count(*) from stress_score')
+rows=$(store_sql "$DB" 'select count(*) from stress_score')
 is "one score row per enterprise scored" "$rows" \
    "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["scored"])' "$score")"
 is "scores are for the latest credit month" \
-   "$(sqlite3 -batch -noheader "$DB" 'select distinct month from stress_score')" \
-   "$(sqlite3 -batch -noheader "$DB" 'select max(month) from credit_status')"
-sqlite3 -batch -noheader -separator '	' "$DB" \
-    'select enterprise_id, probability, reasons from stress_score' >"$TMPDIR/scores.tsv"
-check=$(python3 - "$TMPDIR/scores.tsv" <<'PY'
+   "$(store_sql "$DB" 'select distinct month from stress_score')" \
+   "$(store_sql "$DB" 'select max(month) from credit_status')"
+store_sql "$DB" 'select enterprise_id, probability, reasons from stress_score' >"$TMPDIR/scores.txt"
+check=$(python3 - "$TMPDIR/scores.txt" <<'PY'
 import json, sys
 codes = {"turnover_down", "turnover_volatile", "tax_ratio_down", "returns_late", "returns_missing",
          "sma", "dpd_peak", "utilisation_high", "new_borrowing", "payments_delayed",
@@ -86,7 +85,7 @@ import re
 prob_ok = reasons_ok = sma_ok = True
 with_reasons = 0
 for line in open(sys.argv[1]):
-    eid, p, reasons = line.rstrip("\n").split("\t")
+    eid, p, reasons = line.rstrip("\n").split("|", 2)
     p = float(p)
     prob_ok &= 0 <= p <= 1
     r = json.loads(reasons)
@@ -112,6 +111,6 @@ is "an SMA reason names the month the arrears began" "$(sed -n 4p <<<"$check")" 
 $S stress score --db "$DB" --quiet >/dev/null 2>&1
 ok $? "scoring again exits 0"
 is "scoring again replaces the month's scores rather than adding to them" \
-   "$(sqlite3 -batch -noheader "$DB" 'select count(*), count(distinct enterprise_id) from stress_score')" \
+   "$(store_sql "$DB" 'select count(*), count(distinct enterprise_id) from stress_score')" \
    "$rows|$rows"
 done_testing

@@ -184,7 +184,11 @@ static void test_sql_error_is_not(void **state)
     assert_int_equal(fill_up(db, &e), -1);
     assert_true(store_storage_fault(f->s));
     /* The flag follows the last error: a bad statement after it is the SQL's. */
-    assert_int_equal(db_prepare(db, "SELEC nothing", &st, &e) == 0 ? db_step(st, &e) : -1, -1);
+    /* PostgreSQL's driver may prepare on the first step: the error is there. */
+    if (db_prepare(db, "SELEC nothing", &st, &e) == 0) {
+        assert_int_equal(db_step(st, &e), -1);
+        db_finalize(st);
+    }
     assert_false(store_storage_fault(f->s));
     assert_int_equal(db_exec(db, "INSERT INTO no_such_table VALUES (1)", &e), -1);
     assert_false(store_storage_fault(f->s));
