@@ -7,7 +7,7 @@
 #   build/fuzz      clang libFuzzer targets
 
 SHELL     := /bin/bash
-PKGS      := libmicrohttpd jansson sqlite3 yaml-0.1 libsodium libutf8proc xlsxwriter icu-uc icu-i18n libical xgboost
+PKGS      := libmicrohttpd jansson sqlite3 libpq yaml-0.1 libsodium libutf8proc xlsxwriter icu-uc icu-i18n libical xgboost
 BUILD     ?= build/release
 SAN       ?= 0
 CC        ?= cc

@@ -4,7 +4,7 @@
  * durable across application crashes, and a kill -9 can only lose whole
  * uncommitted transactions — plus a busy timeout so concurrent readers
  * and one writer coexist, and foreign keys on. */
-#include "store/db.h"
+#include "store/db_driver.h"
 
 #include <sqlite3.h>
 #include <stdio.h>
@@ -13,21 +13,25 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 
-struct cache_entry {
-    const char *sql;            /* key: address of a static string */
-    struct db_stmt *st;
-};
-
-struct db {
+struct sqlite_db {
+    struct db base;
     sqlite3 *h;
-    bool storage_fault;         /* the last error was the disk's, not the SQL's */
-    struct cache_entry cache[DB_STMT_CACHE];
 };
 
-struct db_stmt {
-    struct db *db;
+struct sqlite_stmt {
+    struct db_stmt base;
     sqlite3_stmt *h;
 };
+
+static sqlite3 *conn(struct db *db)
+{
+    return ((struct sqlite_db *)db)->h;
+}
+
+static sqlite3_stmt *handle(struct db_stmt *st)
+{
+    return ((struct sqlite_stmt *)st)->h;
+}
 
 static const char *const pragmas =
     "PRAGMA journal_mode=WAL;"
@@ -56,28 +60,18 @@ static bool storage_code(int rc)
  * ("disk I/O error (No space left on device)"). */
 static int fail(struct db *db, struct err *e, const char *prefix, const char *msg)
 {
-    int code = sqlite3_extended_errcode(db->h);
-    int sys = sqlite3_system_errno(db->h);
+    int code = sqlite3_extended_errcode(conn(db));
+    int sys = sqlite3_system_errno(conn(db));
     char why[128];
 
     db->storage_fault = storage_code(code);
     if (db->storage_fault && sys != 0)
-        return err_set(e, "%s%s (%s)", prefix, msg ? msg : sqlite3_errmsg(db->h),
+        return err_set(e, "%s%s (%s)", prefix, msg ? msg : sqlite3_errmsg(conn(db)),
                        strerror_r(sys, why, sizeof why));
-    return err_set(e, "%s%s", prefix, msg ? msg : sqlite3_errmsg(db->h));
+    return err_set(e, "%s%s", prefix, msg ? msg : sqlite3_errmsg(conn(db)));
 }
 
-bool db_storage_fault(const struct db *db)
-{
-    return db->storage_fault;
-}
-
-void db_storage_fault_clear(struct db *db)
-{
-    db->storage_fault = false;
-}
-
-int db_global_init(struct err *e)
+static int global_init(struct err *e)
 {
     /* Memory statistics take a global mutex on every allocation; we do not
      * read them. Must precede sqlite3_initialize. */
@@ -88,64 +82,11 @@ int db_global_init(struct err *e)
     return 0;
 }
 
-int db_open(const char *target, struct db **out, struct err *e)
-{
-    struct db *db;
-    const char *path;
-    int rc;
-
-    if (strncmp(target, "sqlite:", 7) != 0)
-        return err_set(e, "this build has no driver for '%.40s' (PostgreSQL arrives with the pg driver)",
-                       target);
-    path = target + 7;
-    db = mem_calloc(1, sizeof *db);
-    if (db == NULL)
-        return err_set(e, "out of memory");
-    rc = sqlite3_open_v2(path, &db->h,
-                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-    if (rc != SQLITE_OK) {
-        char prefix[256];
-
-        snprintf(prefix, sizeof prefix, "%s: ", path);
-        if (db->h)
-            fail(db, e, prefix, NULL);
-        else
-            err_set(e, "%s%s", prefix, sqlite3_errstr(rc));
-        db_close(db);
-        return -1;
-    }
-    sqlite3_busy_timeout(db->h, 10000);
-    sqlite3_extended_result_codes(db->h, 1);
-    if (db_exec(db, pragmas, e) != 0) {
-        err_prefix(e, "%s: ", path);
-        db_close(db);
-        return -1;
-    }
-    *out = db;
-    return 0;
-}
-
-void db_close(struct db *db)
-{
-    if (db == NULL)
-        return;
-    for (int i = 0; i < DB_STMT_CACHE; i++)
-        db_finalize(db->cache[i].st);
-    sqlite3_close(db->h);
-    mem_free(db);
-}
-
-const char *db_backend_name(const struct db *db)
-{
-    (void)db;
-    return "sqlite";
-}
-
-int db_exec(struct db *db, const char *sql, struct err *e)
+static int exec(struct db *db, const char *sql, struct err *e)
 {
     char *msg = NULL;
 
-    if (sqlite3_exec(db->h, sql, NULL, NULL, &msg) != SQLITE_OK) {
+    if (sqlite3_exec(conn(db), sql, NULL, NULL, &msg) != SQLITE_OK) {
         fail(db, e, "", msg);
         sqlite3_free(msg);
         return -1;
@@ -153,41 +94,49 @@ int db_exec(struct db *db, const char *sql, struct err *e)
     return 0;
 }
 
-static const struct {
-    const char *macro;
-    const char *sqlite;
-} ddl_macros[] = {
+static void close_db(struct db *db)
+{
+    sqlite3_close(conn(db));
+    mem_free(db);
+}
+
+static int open_db(const char *path, struct db **out, struct err *e)
+{
+    struct sqlite_db *sdb = mem_calloc(1, sizeof *sdb);
+    int rc;
+
+    if (sdb == NULL)
+        return err_set(e, "out of memory");
+    db_head_init(&sdb->base, &db_sqlite_driver);
+    rc = sqlite3_open_v2(path, &sdb->h,
+                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+    if (rc != SQLITE_OK) {
+        char prefix[256];
+
+        snprintf(prefix, sizeof prefix, "%s: ", path);
+        if (sdb->h)
+            fail(&sdb->base, e, prefix, NULL);
+        else
+            err_set(e, "%s%s", prefix, sqlite3_errstr(rc));
+        close_db(&sdb->base);
+        return -1;
+    }
+    sqlite3_busy_timeout(sdb->h, 10000);
+    sqlite3_extended_result_codes(sdb->h, 1);
+    if (exec(&sdb->base, pragmas, e) != 0) {
+        err_prefix(e, "%s: ", path);
+        close_db(&sdb->base);
+        return -1;
+    }
+    *out = &sdb->base;
+    return 0;
+}
+
+static const struct db_macro macros[] = {
     {"{{AUTO_ID}}", "INTEGER PRIMARY KEY"},
     {"{{BLOB}}", "BLOB"},
     {"{{RETURNING_ID}}", ""},
 };
-
-char *db_expand_ddl(const struct db *db, const char *sql)
-{
-    struct buf out = BUF_INIT;
-    const char *p = sql;
-
-    (void)db;
-    while (*p) {
-        bool replaced = false;
-        for (size_t i = 0; i < sizeof ddl_macros / sizeof ddl_macros[0]; i++) {
-            size_t n = strlen(ddl_macros[i].macro);
-            if (strncmp(p, ddl_macros[i].macro, n) == 0) {
-                if (buf_puts(&out, ddl_macros[i].sqlite) != 0)
-                    goto oom;
-                p += n;
-                replaced = true;
-                break;
-            }
-        }
-        if (!replaced && buf_putc(&out, *p++) != 0)
-            goto oom;
-    }
-    return buf_detach(&out);
-oom:
-    buf_release(&out);
-    return NULL;
-}
 
 /* `$N` placeholders become `?N`: SQLite treats `$1` as a *named* parameter
  * numbered by first appearance, so "$2 ... $1" would bind backwards.
@@ -211,14 +160,13 @@ static char *rewrite_placeholders(const char *sql)
     return buf_detach(&out);
 }
 
-int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
+static int prepare(struct db *db, const char *sql, bool persistent, struct db_stmt **out, struct err *e)
 {
-    struct db_stmt *st;
-    char *expanded = db_expand_ddl(db, sql);
-    char *native = expanded ? rewrite_placeholders(expanded) : NULL;
+    struct sqlite_stmt *st;
+    char *native = rewrite_placeholders(sql);
     int rc;
 
-    mem_free(expanded);
+    (void)persistent; /* every statement is prepared once and kept */
     if (native == NULL)
         return err_set(e, "out of memory");
     st = mem_calloc(1, sizeof *st);
@@ -226,66 +174,55 @@ int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err 
         mem_free(native);
         return err_set(e, "out of memory");
     }
-    st->db = db;
-    rc = sqlite3_prepare_v3(db->h, native, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL);
+    st->base.db = db;
+    rc = sqlite3_prepare_v3(conn(db), native, -1, SQLITE_PREPARE_PERSISTENT, &st->h, NULL);
     mem_free(native);
     if (rc != SQLITE_OK) {
         fail(db, e, "prepare: ", NULL);
         mem_free(st);
         return -1;
     }
-    *out = st;
+    *out = &st->base;
     return 0;
 }
 
-void db_finalize(struct db_stmt *st)
+static void finalize(struct db_stmt *st)
 {
-    if (st == NULL)
-        return;
-    sqlite3_finalize(st->h);
+    sqlite3_finalize(handle(st));
     mem_free(st);
 }
 
-int db_bind_int64(struct db_stmt *st, int idx, int64_t v)
+static int bind_int64(struct db_stmt *st, int idx, int64_t v)
 {
-    return sqlite3_bind_int64(st->h, idx, v) == SQLITE_OK ? 0 : -1;
+    return sqlite3_bind_int64(handle(st), idx, v) == SQLITE_OK ? 0 : -1;
 }
 
-int db_bind_double(struct db_stmt *st, int idx, double v)
+static int bind_double(struct db_stmt *st, int idx, double v)
 {
-    return sqlite3_bind_double(st->h, idx, v) == SQLITE_OK ? 0 : -1;
+    return sqlite3_bind_double(handle(st), idx, v) == SQLITE_OK ? 0 : -1;
 }
 
-int db_bind_text(struct db_stmt *st, int idx, const char *s, size_t n)
+static int bind_text(struct db_stmt *st, int idx, const char *s, size_t n, bool copy)
 {
-    return sqlite3_bind_text64(st->h, idx, s, n, SQLITE_TRANSIENT, SQLITE_UTF8) == SQLITE_OK ? 0 : -1;
+    return sqlite3_bind_text64(handle(st), idx, s, n, copy ? SQLITE_TRANSIENT : SQLITE_STATIC, SQLITE_UTF8)
+                   == SQLITE_OK
+               ? 0
+               : -1;
 }
 
-int db_bind_text_ref(struct db_stmt *st, int idx, const char *s, size_t n)
+static int bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
 {
-    return sqlite3_bind_text64(st->h, idx, s, n, SQLITE_STATIC, SQLITE_UTF8) == SQLITE_OK ? 0 : -1;
+    return sqlite3_bind_blob64(handle(st), idx, p, n, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
 }
 
-int db_bind_blob(struct db_stmt *st, int idx, const void *p, size_t n)
+static int bind_null(struct db_stmt *st, int idx)
 {
-    return sqlite3_bind_blob64(st->h, idx, p, n, SQLITE_TRANSIENT) == SQLITE_OK ? 0 : -1;
+    return sqlite3_bind_null(handle(st), idx) == SQLITE_OK ? 0 : -1;
 }
 
-int db_bind_null(struct db_stmt *st, int idx)
+static int step(struct db_stmt *st, struct err *e)
 {
-    return sqlite3_bind_null(st->h, idx) == SQLITE_OK ? 0 : -1;
-}
-
-int db_bind_text_or_null(struct db_stmt *st, int idx, const char *s)
-{
-    if (s == NULL || *s == '\0')
-        return db_bind_null(st, idx);
-    return db_bind_text(st, idx, s, strlen(s));
-}
-
-int db_step(struct db_stmt *st, struct err *e)
-{
-    int rc = sqlite3_step(st->h);
+    int rc = sqlite3_step(handle(st));
 
     if (rc == SQLITE_ROW)
         return DB_ROW;
@@ -294,65 +231,65 @@ int db_step(struct db_stmt *st, struct err *e)
     return fail(st->db, e, "", NULL);
 }
 
-int db_insert(struct db_stmt *st, int64_t *id, bool *inserted, struct err *e)
+static int insert(struct db_stmt *st, int64_t *id, bool *inserted, struct err *e)
 {
-    int rc = db_step(st, e);
+    int rc = step(st, e);
 
     if (rc < 0)
         return -1;
-    *inserted = sqlite3_changes64(st->db->h) > 0;
-    *id = *inserted ? sqlite3_last_insert_rowid(st->db->h) : 0;
-    sqlite3_reset(st->h);
+    *inserted = sqlite3_changes64(conn(st->db)) > 0;
+    *id = *inserted ? sqlite3_last_insert_rowid(conn(st->db)) : 0;
+    sqlite3_reset(handle(st));
     return 0;
 }
 
-int db_reset(struct db_stmt *st)
+static int reset(struct db_stmt *st)
 {
-    sqlite3_reset(st->h);
+    sqlite3_reset(handle(st));
     return 0;
 }
 
-bool db_column_is_null(struct db_stmt *st, int col)
+static bool column_is_null(struct db_stmt *st, int col)
 {
-    return sqlite3_column_type(st->h, col) == SQLITE_NULL;
+    return sqlite3_column_type(handle(st), col) == SQLITE_NULL;
 }
 
-int64_t db_column_int64(struct db_stmt *st, int col)
+static int64_t column_int64(struct db_stmt *st, int col)
 {
-    return sqlite3_column_int64(st->h, col);
+    return sqlite3_column_int64(handle(st), col);
 }
 
-double db_column_double(struct db_stmt *st, int col)
+static double column_double(struct db_stmt *st, int col)
 {
-    return sqlite3_column_double(st->h, col);
+    return sqlite3_column_double(handle(st), col);
 }
 
-const char *db_column_text(struct db_stmt *st, int col)
+static const char *column_text(struct db_stmt *st, int col)
 {
-    const unsigned char *t = sqlite3_column_text(st->h, col);
+    const unsigned char *t = sqlite3_column_text(handle(st), col);
     return t ? (const char *)t : "";
 }
 
-size_t db_column_bytes(struct db_stmt *st, int col)
+static size_t column_bytes(struct db_stmt *st, int col)
 {
-    return (size_t)sqlite3_column_bytes(st->h, col);
+    return (size_t)sqlite3_column_bytes(handle(st), col);
 }
 
-int db_column_count(struct db_stmt *st)
+static int column_count(struct db_stmt *st)
 {
-    return sqlite3_column_count(st->h);
+    return sqlite3_column_count(handle(st));
 }
 
-const char *db_column_name(struct db_stmt *st, int col)
+static const char *column_name(struct db_stmt *st, int col)
 {
-    const char *n = sqlite3_column_name(st->h, col);
+    const char *n = sqlite3_column_name(handle(st), col);
 
     return n != NULL ? n : "";
 }
 
-enum db_kind db_column_kind(struct db_stmt *st, int col)
+static enum db_kind column_kind(struct db_stmt *st, int col)
 {
-    switch (sqlite3_column_type(st->h, col)) {
+    switch (sqlite3_column_type(handle(st), col)) {
     case SQLITE_INTEGER: return DB_KIND_INT;
     case SQLITE_FLOAT: return DB_KIND_FLOAT;
     case SQLITE_TEXT: return DB_KIND_TEXT;
@@ -361,61 +298,75 @@ enum db_kind db_column_kind(struct db_stmt *st, int col)
     }
 }
 
-int64_t db_changes(struct db *db)
+static int64_t changes(struct db *db)
 {
-    return sqlite3_changes64(db->h);
+    return sqlite3_changes64(conn(db));
 }
 
-int db_begin(struct db *db, struct err *e)
+static int begin(struct db *db, struct err *e)
 {
     /* IMMEDIATE takes the write lock now, so a writer never fails half-way
      * through a transaction because another connection started writing. */
-    return db_exec(db, "BEGIN IMMEDIATE", e);
+    return exec(db, "BEGIN IMMEDIATE", e);
 }
 
-int db_begin_read(struct db *db, struct err *e)
+static int begin_read(struct db *db, struct err *e)
 {
     /* DEFERRED: the first read takes one WAL snapshot for every statement
      * after it, instead of a lock and an unlock around each. */
-    return db_exec(db, "BEGIN DEFERRED", e);
+    return exec(db, "BEGIN DEFERRED", e);
 }
 
-bool db_in_transaction(struct db *db)
+static bool in_transaction(struct db *db)
 {
-    return sqlite3_get_autocommit(db->h) == 0;
+    return sqlite3_get_autocommit(conn(db)) == 0;
 }
 
-int db_commit(struct db *db, struct err *e)
+static int commit(struct db *db, struct err *e)
 {
-    return db_exec(db, "COMMIT", e);
+    return exec(db, "COMMIT", e);
 }
 
-int db_rollback(struct db *db)
+static int rollback(struct db *db)
 {
     struct err ignored;
 
-    if (sqlite3_get_autocommit(db->h))
+    if (sqlite3_get_autocommit(conn(db)))
         return 0;
-    return db_exec(db, "ROLLBACK", &ignored);
+    return exec(db, "ROLLBACK", &ignored);
 }
 
-struct db_stmt *db_cached(struct db *db, const char *sql, struct err *e)
-{
-    size_t h = ((uintptr_t)sql >> 3) % DB_STMT_CACHE;
-
-    for (size_t probe = 0; probe < DB_STMT_CACHE; probe++) {
-        struct cache_entry *c = &db->cache[(h + probe) % DB_STMT_CACHE];
-        if (c->sql == sql) {
-            db_reset(c->st);
-            return c->st;
-        }
-        if (c->sql == NULL) {
-            if (db_prepare(db, sql, &c->st, e) != 0)
-                return NULL;
-            c->sql = sql;
-            return c->st;
-        }
-    }
-    err_set(e, "statement cache full (%d statements)", DB_STMT_CACHE);
-    return NULL;
-}
+const struct db_driver db_sqlite_driver = {
+    .name = "sqlite",
+    .prefix = "sqlite:",
+    .macros = macros,
+    .n_macros = sizeof macros / sizeof macros[0],
+    .global_init = global_init,
+    .open = open_db,
+    .close = close_db,
+    .exec = exec,
+    .prepare = prepare,
+    .finalize = finalize,
+    .bind_int64 = bind_int64,
+    .bind_double = bind_double,
+    .bind_text = bind_text,
+    .bind_blob = bind_blob,
+    .bind_null = bind_null,
+    .step = step,
+    .insert = insert,
+    .reset = reset,
+    .column_is_null = column_is_null,
+    .column_int64 = column_int64,
+    .column_double = column_double,
+    .column_text = column_text,
+    .column_bytes = column_bytes,
+    .column_count = column_count,
+    .column_name = column_name,
+    .column_kind = column_kind,
+    .changes = changes,
+    .begin = begin,
+    .begin_read = begin_read,
+    .commit = commit,
+    .rollback = rollback,
+    .in_transaction = in_transaction,
+};

@@ -29,7 +29,8 @@ CREATE TABLE session (
     expires_at BIGINT NOT NULL     -- absolute expiry
 );
 CREATE INDEX session_expires ON session(expires_at);
-CREATE INDEX session_user ON session(user_id);
+-- Quoted: session_user is a reserved word in PostgreSQL.
+CREATE INDEX "session_user" ON session(user_id);
 
 -- Append-only: the store has no UPDATE or DELETE for it. Every read of an
 -- enterprise by an officer or an admin adds one row in the same request.
