@@ -192,6 +192,36 @@ pipeline() { # pipeline RESULT_DIR
     t0=$(now)
     run "$r" overlap.1 "$S" overlap --db "$DB" --awareness --json
     stage_done "$r" overlap "$t0"
+
+    progress "$BACKEND: table sizes"
+    table_sizes >"$r/tables.tsv"
+}
+
+# Every table's rows and bytes with its indexes (tab-separated, largest
+# first), for the per-row arithmetic of docs/scaling.md.
+table_sizes() {
+    case "$BACKEND" in
+    sqlite)
+        python3 - "$DB" <<'PY'
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+size = dict(c.execute("SELECT name, SUM(pgsize) FROM dbstat GROUP BY name"))
+rows = []
+for (t,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+    idx = [i for (i,) in c.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ?", (t,))]
+    n = c.execute('SELECT count(*) FROM "%s"' % t).fetchone()[0]
+    rows.append((t, n, size.get(t, 0) + sum(size.get(i, 0) for i in idx)))
+for t, n, b in sorted(rows, key=lambda r: -r[2]):
+    print(f"{t}\t{n}\t{b}")
+PY
+        ;;
+    postgresql) # reltuples after ANALYZE: an estimate from a sample, close enough for bytes a row
+        psql -X -q -d "$PGDB" -c "ANALYZE"
+        psql -X -d "$PGDB" -At -F $'\t' -c "SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY 3 DESC"
+        ;;
+    esac
 }
 
 PG_DIR=$DIR/pg
