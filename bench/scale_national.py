@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""bench/scale_national.py: docs/scaling.md's arithmetic from a scale run.
+
+Reads what bench/scale.sh left in SCALE_DIR (result.<backend>/: stage
+seconds, rows and tables.tsv; gen/manifest.json) and prints, as Markdown,
+the run's per-enterprise and per-row figures carried to national scale:
+
+  - rows: 6.5 crore enterprises; GST returns from the issue's figures
+    (1.5 crore filers x 12 returns a year x the run's window); every other
+    table at the run's rows per enterprise (an assumption: the generator's
+    shares, docs/generator.md);
+  - bytes: each table's measured bytes a row (indexes included) x its rows;
+  - ingest hours: the national feed rows at the run's ingest rate, one
+    writer (the store serialises writers, docs/scaling.md);
+  - batch-job minutes per state: each state's enterprises (the generator's
+    state shares, src/gen/gen_geo.c) at the run's enterprises a second.
+
+Linear in rows: the run itself shows how far that holds (docs/scaling.md
+compares runs at two sizes).
+
+  bench/scale_national.py SCALE_DIR [BACKEND ...]
+"""
+import json
+import os
+import re
+import sys
+
+ENTERPRISES = 6.5e7          # 6.5 crore (issue 10)
+GST_FILERS = 1.5e7           # 1.5 crore
+RETURNS_A_YEAR = 12
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NAMES = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+BIG = ["enterprise", "gst_return", "credit_status", "credit_facility", "beneficiary", "skilling_record",
+       "energy_declaration", "epfo_return", "stress_score", "enterprise_gstin", "quarantine"]
+
+
+def read(path):
+    with open(path) as f:
+        return f.read().strip()
+
+
+def state_shares():
+    src = read(os.path.join(ROOT, "src/gen/gen_geo.c"))
+    pairs = re.findall(r'\{"([A-Z]{2})", ([0-9.]+),', src)
+    total = sum(float(s) for _, s in pairs)
+    return [(k, float(s) / total) for k, s in pairs]
+
+
+def tables(r):
+    out = {}
+    for line in read(os.path.join(r, "tables.tsv")).splitlines():
+        t, n, b = line.split("\t")
+        out[t] = (int(n), int(b))
+    return out
+
+
+def crore(x):
+    return f"{x / 1e7:,.1f} crore" if x >= 1e7 else f"{x / 1e5:,.1f} lakh"
+
+
+def main():
+    d = sys.argv[1]
+    backends = sys.argv[2:] or ["sqlite", "postgresql"]
+    backends = [b for b in backends if os.path.exists(os.path.join(d, f"result.{b}", "tables.tsv"))]
+    months = json.load(open(os.path.join(d, "gen/manifest.json")))["window"]["months"]
+    gst_national = GST_FILERS * RETURNS_A_YEAR * months / 12
+    runs = {b: os.path.join(d, f"result.{b}") for b in backends}
+    tabs = {b: tables(r) for b, r in runs.items()}
+    ents = {b: int(read(os.path.join(r, "enterprises"))) for b, r in runs.items()}
+
+    print(f"National rows: {crore(ENTERPRISES)} enterprises; GST returns {crore(GST_FILERS)} filers x "
+          f"{RETURNS_A_YEAR} a year x {months} months = {crore(gst_national)}; every other table at the "
+          f"run's rows per enterprise.\n")
+    head = ["table", "national rows"]
+    for b in backends:
+        head += [f"{NAMES[b]}: rows/enterprise in the run", f"{NAMES[b]}: bytes/row", f"{NAMES[b]}: national bytes"]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
+    ref = backends[0]
+    national_rows = {}
+    for t in BIG:
+        if t not in tabs[ref]:
+            continue
+        per_ent = tabs[ref][t][0] / ents[ref]
+        rows = ENTERPRISES if t == "enterprise" else gst_national if t == "gst_return" else per_ent * ENTERPRISES
+        national_rows[t] = rows
+        row = [t, crore(rows)]
+        for b in backends:
+            n, by = tabs[b].get(t, (0, 0))
+            row += [f"{n / ents[b]:.2f}", f"{by / n:,.0f}" if n else "—", f"{rows * by / n / 1e9:,.0f} GB" if n else "—"]
+        print("| " + " | ".join(row) + " |")
+    row = ["**all tables**", ""]
+    for b in backends:
+        total_b = sum(by for _, by in tabs[b].values())
+        # every table scaled by its own rows: the big ones as above, the rest per enterprise
+        nat = 0.0
+        for t, (n, by) in tabs[b].items():
+            if n == 0:
+                continue
+            rows = national_rows.get(t, n / ents[b] * ENTERPRISES)
+            nat += rows * by / n
+        row += ["", f"{total_b / ents[b]:,.0f} bytes an enterprise in the run", f"**{nat / 1e12:,.2f} TB**"]
+    print("| " + " | ".join(row) + " |")
+
+    # feed rows at national scale: the run's feed rows scaled like the tables they fill
+    man = json.load(open(os.path.join(d, "gen/manifest.json")))
+    feed_rows = man["rows"]
+    gen_ents = man["enterprises"]
+    nat_feed = sum(v / gen_ents * ENTERPRISES for k, v in feed_rows.items() if k != "gst")
+    nat_feed += gst_national
+    print(f"\nNational feed rows a 36-month load: {crore(nat_feed)} (GST as above, the other feeds at the "
+          f"generator's rows per enterprise).\n")
+    print("| backend | run size | ingest rows/s (9 feeds) | link rows/s (skilling, beneficiary) | "
+          "national first load, one writer | a month's new rows, one writer |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for b, r in runs.items():
+        ing = int(read(os.path.join(r, "ingest.rows"))) / float(read(os.path.join(r, "ingest.seconds")))
+        lnk = int(read(os.path.join(r, "link.rows"))) / float(read(os.path.join(r, "link.seconds")))
+        link_share = (feed_rows["skilling"] + feed_rows["beneficiary"]) / gen_ents * ENTERPRISES
+        hours = ((nat_feed - link_share) / ing + link_share / lnk) / 3600
+        print(f"| {NAMES[b]} | {ents[b]:,} enterprises | {ing:,.0f} | {lnk:,.0f} | {hours:,.0f} h "
+              f"({hours / 24:,.1f} days) | {hours / months:,.1f} h |")
+
+    shares = state_shares()
+    stages = [("eligibility", "batch eligibility"), ("stress", "stress train + score"),
+              ("clusters", "cluster map"), ("overlap", "overlap + awareness")]
+    print("\nBatch jobs per state, minutes, at the run's enterprises a second (state shares: the "
+          "generator's, src/gen/gen_geo.c; the five largest states, the smallest, and all India):\n")
+    head = ["state", "enterprises"]
+    for b in backends:
+        head += [f"{NAMES[b]}: {label}" for _, label in stages]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
+    shown = shares[:5] + [shares[-1], ("all India", 1.0)]
+    for key, share in shown:
+        n = share * ENTERPRISES
+        row = [key, crore(n)]
+        for b, r in runs.items():
+            for st, _ in stages:
+                rate = ents[b] / float(read(os.path.join(r, f"{st}.seconds")))
+                row.append(f"{n / rate / 60:,.1f}")
+        print("| " + " | ".join(row) + " |")
+
+
+if __name__ == "__main__":
+    main()
