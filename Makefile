@@ -121,10 +121,12 @@ check-release:
 check-asan:
 	@$(MAKE) --no-print-directory BUILD=build/asan SAN=1 test-bins
 
-# Runs every suite twice (plain, then ASan+UBSan); the last line is "N passed, N failed".
+# Runs every suite on SQLite twice (plain, then ASan+UBSan) and the suites
+# that use a store once more on a throwaway PostgreSQL server (pg:, started
+# and stopped by tests/run); the last line is "N passed, N failed".
 check: deps-check
 	@$(MAKE) --no-print-directory check-release check-asan unsafe-check
-	@tests/run build/release build/asan
+	@tests/run build/release,pg:build/release build/asan
 
 # Banned unbounded string functions (see docs/architecture.md, "Safety").
 unsafe-check:

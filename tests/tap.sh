@@ -36,8 +36,10 @@ _store_dbname() { # a database name from the suite's prefix and NAME, as Postgre
 store_new() {
     if [ "$(store_backend)" = pg ]; then
         local name; name=$(_store_dbname "$1")
+        # tests/run's migrated template, when there is one: `init` then has nothing to do
+        local tmpl=${SAMANVAY_TEST_PG_TEMPLATE:+ TEMPLATE \"$SAMANVAY_TEST_PG_TEMPLATE\"}
         psql -XqAt -v ON_ERROR_STOP=1 -d postgres \
-            -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" -c "CREATE DATABASE \"$name\"" >/dev/null || return 1
+            -c "DROP DATABASE IF EXISTS \"$name\" WITH (FORCE)" -c "CREATE DATABASE \"$name\"$tmpl" >/dev/null || return 1
         printf 'postgresql:///%s\n' "$name"
     else
         rm -f "$TMPDIR/$1.db" "$TMPDIR/$1.db-wal" "$TMPDIR/$1.db-shm"

@@ -57,6 +57,12 @@ struct feed {
     /* Write one payload (file_id and row_no give its provenance). */
     int (*store)(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                  struct feed_store_result *r, struct err *e);
+    /* Optional, for stores that prefer whole batches (store_batch_supported):
+     * write the n payloads (each payload_size bytes) whose skip[i] is
+     * false, filling r[i] with what `store` would have given row by row,
+     * in order. */
+    int (*store_batch)(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e);
     /* Optional: a pass over the store after the file's last batch has
      * committed (record linkage of rows without an identifier on file),
      * in transactions of its own, so a kill during it loses only the pass,

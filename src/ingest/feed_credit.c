@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "ingest/feed.h"
 #include "ingest/feed_result.h"
@@ -120,35 +121,77 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
     return true;
 }
 
-static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
-                     struct feed_store_result *r, struct err *e)
+static void result_of(const struct credit_row *c, const struct credit_put_result *o,
+                      struct feed_store_result *r)
 {
-    struct credit_row *c = payload;
-    struct credit_put_result out;
+    struct credit_put_result out = *o;
     char key[96];
 
-    c->src_file = file_id;
-    c->src_row = row_no;
-    if (store_credit_put(s, c, &out, e) != 0)
-        return -1;
     if (out.unknown_borrower) {
         r->outcome = FEED_QUARANTINE;
         r->reason = R_UNKNOWN_REFERENCE;
         snprintf(r->msg, sizeof r->msg, "%s %s is not an enterprise on file",
                  c->borrower_udyam[0] ? "borrower_udyam" : "borrower_pan",
                  c->borrower_udyam[0] ? c->borrower_udyam : c->borrower_pan);
-        return 0;
+        return;
     }
     snprintf(key, sizeof key, "facility_id %.60s, month %s", c->facility_id, c->month);
     feed_result_from_upsert(r, out.outcome, out.other_row, key);
     if (r->outcome == FEED_QUARANTINE)
-        return 0;
+        return;
     r->linked = true;
     if (out.pan_disagrees)
         snprintf(r->msg, sizeof r->msg,
                  "borrower_pan %.5s***** is not the PAN on file for %s; the Udyam number was used",
                  c->borrower_pan, c->borrower_udyam);
+}
+
+static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
+                     struct feed_store_result *r, struct err *e)
+{
+    struct credit_row *c = payload;
+    struct credit_put_result out;
+
+    c->src_file = file_id;
+    c->src_row = row_no;
+    if (store_credit_put(s, c, &out, e) != 0)
+        return -1;
+    result_of(c, &out, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    const struct credit_row **rows = mem_calloc(n ? n : 1, sizeof *rows);
+    struct credit_put_result *out = mem_calloc(n ? n : 1, sizeof *out);
+    size_t *at = mem_calloc(n ? n : 1, sizeof *at);
+    size_t k = 0;
+    int rc = -1;
+
+    if (rows == NULL || out == NULL || at == NULL) {
+        err_set(e, "out of memory for a batch of %zu credit rows", n);
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct credit_row *c = (struct credit_row *)((char *)payloads + i * sizeof *c);
+        if (skip[i])
+            continue;
+        c->src_file = file_id;
+        c->src_row = row_no[i];
+        at[k] = i;
+        rows[k++] = c;
+    }
+    if (store_credit_put_batch(s, rows, k, out, e) != 0)
+        goto done;
+    for (size_t j = 0; j < k; j++)
+        result_of(rows[j], &out[j], &r[at[j]]);
+    rc = 0;
+done:
+    mem_free(rows);
+    mem_free(out);
+    mem_free(at);
+    return rc;
 }
 
 const struct feed feed_credit = {
@@ -158,4 +201,5 @@ const struct feed feed_credit = {
     .payload_size = sizeof(struct credit_row),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
 };

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "ingest/feed.h"
 #include "ingest/feed_result.h"
@@ -98,24 +99,65 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
     return true;
 }
 
+static void result_of(const struct gst_return *g, const struct gst_put_result *out,
+                      struct feed_store_result *r)
+{
+    char key[64];
+
+    snprintf(key, sizeof key, "gstin %s, %s %s", g->gstin, g->return_type, g->period);
+    feed_result_from_upsert(r, out->outcome, out->other_row, key);
+    if (r->outcome == FEED_QUARANTINE)
+        return;
+    r->new_entity = out->outcome != UPSERT_UNCHANGED && out->link == GST_LINK_NEW;
+    r->linked = !r->new_entity;
+}
+
 static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                      struct feed_store_result *r, struct err *e)
 {
     struct gst_return *g = payload;
     struct gst_put_result out;
-    char key[64];
 
     g->src_file = file_id;
     g->src_row = row_no;
     if (store_gst_return_put(s, g, &out, e) != 0)
         return -1;
-    snprintf(key, sizeof key, "gstin %s, %s %s", g->gstin, g->return_type, g->period);
-    feed_result_from_upsert(r, out.outcome, out.other_row, key);
-    if (r->outcome == FEED_QUARANTINE)
-        return 0;
-    r->new_entity = out.outcome != UPSERT_UNCHANGED && out.link == GST_LINK_NEW;
-    r->linked = !r->new_entity;
+    result_of(g, &out, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    const struct gst_return **rows = mem_calloc(n ? n : 1, sizeof *rows);
+    struct gst_put_result *out = mem_calloc(n ? n : 1, sizeof *out);
+    size_t *at = mem_calloc(n ? n : 1, sizeof *at);
+    size_t k = 0;
+    int rc = -1;
+
+    if (rows == NULL || out == NULL || at == NULL) {
+        err_set(e, "out of memory for a batch of %zu returns", n);
+        goto done;
+    }
+    for (size_t i = 0; i < n; i++) {
+        struct gst_return *g = (struct gst_return *)((char *)payloads + i * sizeof *g);
+        if (skip[i])
+            continue;
+        g->src_file = file_id;
+        g->src_row = row_no[i];
+        at[k] = i;
+        rows[k++] = g;
+    }
+    if (store_gst_return_put_batch(s, rows, k, out, e) != 0)
+        goto done;
+    for (size_t j = 0; j < k; j++)
+        result_of(rows[j], &out[j], &r[at[j]]);
+    rc = 0;
+done:
+    mem_free(rows);
+    mem_free(out);
+    mem_free(at);
+    return rc;
 }
 
 const struct feed feed_gst = {
@@ -125,4 +167,5 @@ const struct feed feed_gst = {
     .payload_size = sizeof(struct gst_return),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
 };

@@ -272,7 +272,10 @@ static void warn(struct writer *w, const struct row *r, const char *msg)
                 (long long)r->row_no, msg);
 }
 
-static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
+/* Row i of the batch: quarantined, or written (or, when `stored` is not
+ * NULL, already written by the feed's store_batch with this result). */
+static int write_row(struct writer *w, struct batch *b, size_t i, const struct feed_store_result *stored,
+                     struct err *e)
 {
     const struct row *r = &b->rows[i];
     void *payload = b->payloads + i * w->feed->payload_size;
@@ -282,7 +285,9 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
         return quarantine(w, r, r->reason, r->msg, b->arena.data + r->raw_at, r->raw_len, e);
     if (r->msg[0])
         warn(w, r, r->msg);
-    if (w->feed->store(w->s, w->file_id, r->row_no, payload, &res, e) != 0)
+    if (stored != NULL)
+        res = *stored;
+    else if (w->feed->store(w->s, w->file_id, r->row_no, payload, &res, e) != 0)
         return -1;
     switch (res.outcome) {
     case FEED_INSERTED: w->counts.inserted++; break;
@@ -299,8 +304,43 @@ static int write_row(struct writer *w, struct batch *b, size_t i, struct err *e)
     return 0;
 }
 
+/* The feed writes the whole batch at once (feed.store_batch) where the
+ * store prefers it; *out is then one result per row, else NULL. */
+static int store_whole_batch(struct writer *w, struct batch *b, struct feed_store_result **out,
+                             struct err *e)
+{
+    int64_t *row_no;
+    bool *skip;
+    int rc;
+
+    *out = NULL;
+    if (w->feed->store_batch == NULL || !store_batch_supported(w->s) || b->n == 0)
+        return 0;
+    *out = mem_calloc(b->n, sizeof **out);
+    row_no = mem_calloc(b->n, sizeof *row_no);
+    skip = mem_calloc(b->n, sizeof *skip);
+    if (*out == NULL || row_no == NULL || skip == NULL) {
+        rc = err_set(e, "out of memory for a batch of %zu rows", b->n);
+    } else {
+        for (size_t i = 0; i < b->n; i++) {
+            row_no[i] = b->rows[i].row_no;
+            skip[i] = b->rows[i].reason != R_NONE;
+        }
+        rc = w->feed->store_batch(w->s, w->file_id, row_no, b->payloads, skip, b->n, *out, e);
+    }
+    mem_free(row_no);
+    mem_free(skip);
+    if (rc != 0) {
+        mem_free(*out);
+        *out = NULL;
+    }
+    return rc;
+}
+
 static int write_batch(struct writer *w, struct batch *b, struct err *e)
 {
+    struct feed_store_result *stored = NULL;
+
     if (store_begin(w->s, e) != 0)
         return -1;
     /* A rerun rereads a completed file from the top: rows an earlier run
@@ -310,12 +350,18 @@ static int write_batch(struct writer *w, struct batch *b, struct err *e)
         store_rollback(w->s);
         return -1;
     }
+    if (store_whole_batch(w, b, &stored, e) != 0) {
+        store_rollback(w->s);
+        return -1;
+    }
     for (size_t i = 0; i < b->n; i++) {
-        if (write_row(w, b, i, e) != 0) {
+        if (write_row(w, b, i, stored ? &stored[i] : NULL, e) != 0) {
+            mem_free(stored);
             store_rollback(w->s);
             return err_prefix(e, "row %lld: ", (long long)b->rows[i].row_no);
         }
     }
+    mem_free(stored);
     w->counts.rows_committed = b->rows_through;
     if (store_ingest_file_progress(w->s, w->file_id, &w->counts, b->last, e) != 0
         || store_commit(w->s, e) != 0) {

@@ -242,6 +242,28 @@ bool db_in_transaction(struct db *db)
     return db->drv->in_transaction(db);
 }
 
+bool db_can_copy(const struct db *db)
+{
+    return db->drv->copy_begin != NULL;
+}
+
+int db_copy_begin(struct db *db, const char *sql, struct err *e)
+{
+    if (!db_can_copy(db))
+        return err_set(e, "the %s backend has no COPY", db->drv->name);
+    return db->drv->copy_begin(db, sql, e);
+}
+
+int db_copy_row(struct db *db, const char *const *fields, int n, struct err *e)
+{
+    return db->drv->copy_row(db, fields, n, e);
+}
+
+int db_copy_end(struct db *db, struct err *e)
+{
+    return db->drv->copy_end(db, e);
+}
+
 struct db_stmt *db_cached(struct db *db, const char *sql, struct err *e)
 {
     size_t h = ((uintptr_t)sql >> 3) % DB_STMT_CACHE;

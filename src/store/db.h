@@ -88,6 +88,17 @@ int db_rollback(struct db *db);
 /* Whether a transaction is open on this connection. */
 bool db_in_transaction(struct db *db);
 
+/* Bulk load through PostgreSQL's COPY FROM STDIN, for ingest batches
+ * (store_*_batch.c): db_copy_begin with a "COPY table(cols) FROM STDIN"
+ * statement, one db_copy_row per row (fields as text, NULL for SQL NULL),
+ * then db_copy_end, which reports any row the server refused. Only where
+ * db_can_copy says so: SQLite has no COPY, and its prepared INSERTs are
+ * already in-process calls. */
+bool db_can_copy(const struct db *db);
+int db_copy_begin(struct db *db, const char *sql, struct err *e);
+int db_copy_row(struct db *db, const char *const *fields, int n, struct err *e);
+int db_copy_end(struct db *db, struct err *e);
+
 /* A statement prepared once per connection and reset on every call, so
  * hot paths do not re-parse SQL. `sql` must be a string with static
  * storage (a literal): its address is the cache key. */

@@ -64,6 +64,10 @@ struct db_driver {
     int (*commit)(struct db *db, struct err *e);
     int (*rollback)(struct db *db);
     bool (*in_transaction)(struct db *db);
+    /* COPY FROM STDIN; NULL where the backend has none (db.h). */
+    int (*copy_begin)(struct db *db, const char *sql, struct err *e);
+    int (*copy_row)(struct db *db, const char *const *fields, int n, struct err *e);
+    int (*copy_end)(struct db *db, struct err *e);
 };
 
 extern const struct db_driver db_sqlite_driver;

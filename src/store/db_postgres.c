@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/buf.h"
 
 /* Type OIDs from PostgreSQL's catalog (pg_type.dat); stable across versions. */
 enum {
@@ -48,6 +49,9 @@ struct pg_db {
     PGconn *conn;
     int64_t changes;            /* rows changed by the last INSERT/UPDATE/DELETE */
     unsigned next_name;         /* for naming prepared statements */
+    unsigned session;           /* counts reconnections: statements prepared in an
+                                   earlier session are prepared again */
+    bool in_txn;                /* between our BEGIN and COMMIT or ROLLBACK */
 };
 
 struct pg_param {
@@ -69,7 +73,8 @@ struct pg_stmt {
     int *lengths, *formats;
     Oid *types;
     bool persistent;
-    bool prepared;              /* on the server, under `name` */
+    bool prepared;              /* on the server, under `name`, in session `session` */
+    unsigned session;
     char name[24];
     PGresult *res;              /* NULL until executed since the last reset */
     int row;                    /* current row of res */
@@ -121,16 +126,37 @@ static int fail(struct db *db, const PGresult *res, struct err *e, const char *p
 }
 
 /* Run SQL that returns no rows we need; true on success. */
-static int run(struct db *db, const char *sql, struct err *e)
+static int reconnect_if_lost(struct db *db, struct err *e);
+
+static int run_once(struct db *db, const char *sql, struct err *e)
 {
-    PGresult *res = PQexec(conn(db), sql);
-    ExecStatusType s = PQresultStatus(res);
+    PGresult *res;
+    ExecStatusType s;
     int rc = 0;
 
+    if (reconnect_if_lost(db, e) != 0)
+        return -1;
+    res = PQexec(conn(db), sql);
+    s = PQresultStatus(res);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK && s != PGRES_EMPTY_QUERY)
         rc = fail(db, res, e, "");
     PQclear(res);
     return rc;
+}
+
+/* Run SQL whose rows we do not need. BEGIN and SET meeting a dropped
+ * connection run again on a new one, as a read does (execute). */
+static int run(struct db *db, const char *sql, struct err *e)
+{
+    struct pg_db *pdb = (struct pg_db *)db;
+
+    if (run_once(db, sql, e) == 0)
+        return 0;
+    if (PQstatus(pdb->conn) == CONNECTION_OK || pdb->in_txn
+        || (strncmp(sql, "BEGIN", 5) != 0 && strncmp(sql, "SET ", 4) != 0))
+        return -1;
+    db->storage_fault = false;
+    return run_once(db, sql, e);
 }
 
 static void notice_quietly(void *arg, const char *message)
@@ -365,14 +391,47 @@ static int bind_null(struct db_stmt *st, int idx)
     return param(st, idx) == NULL ? -1 : 0;
 }
 
-/* Run the statement with its bindings; st->res holds the result. */
-static int execute(struct pg_stmt *st, struct err *e)
+/* A connection the server dropped (a restart, a failover, an idle
+ * timeout) is opened again before the next statement, but only between
+ * transactions: inside one, the work already done is gone and the caller
+ * must hear of it. Prepared statements die with the old session. */
+static int reconnect_if_lost(struct db *db, struct err *e)
+{
+    struct pg_db *pdb = (struct pg_db *)db;
+
+    /* Between transactions, read what the server may have said while we
+     * were idle: a terminated session or a closed socket shows up here,
+     * without a round trip, before a write is sent into it. */
+    /* (Twice: the first read may take the server's farewell message, and
+     * only the next one meets the closed socket.) */
+    for (int i = 0; i < 2 && !pdb->in_txn && PQstatus(pdb->conn) == CONNECTION_OK; i++)
+        PQconsumeInput(pdb->conn);
+    if (PQstatus(pdb->conn) == CONNECTION_OK)
+        return 0;
+    if (pdb->in_txn) {
+        db->storage_fault = true;
+        return err_set(e, "postgres: the connection was lost inside a transaction");
+    }
+    PQreset(pdb->conn);
+    if (PQstatus(pdb->conn) != CONNECTION_OK)
+        return fail(db, NULL, e, "postgres: ");
+    pdb->session++;
+    PQsetNoticeProcessor(pdb->conn, notice_quietly, NULL);
+    return run(db, "SET TIME ZONE 'UTC'; SET client_min_messages = warning", e);
+}
+
+/* Run the statement with its bindings once; st->res holds the result. */
+static int execute_once(struct pg_stmt *st, struct err *e)
 {
     struct db *db = st->base.db;
     const char *sql = st->sql; /* the caller's statement, kept since db_prepare */
     int n = st->n_params;
     ExecStatusType s;
 
+    if (reconnect_if_lost(db, e) != 0)
+        return -1;
+    if (st->prepared && st->session != ((struct pg_db *)db)->session)
+        st->prepared = false;
     for (int i = 0; i < n; i++) {
         st->values[i] = st->params[i].value;
         st->lengths[i] = st->params[i].length;
@@ -387,6 +446,7 @@ static int execute(struct pg_stmt *st, struct err *e)
         if (rc != 0)
             return -1;
         st->prepared = true;
+        st->session = ((struct pg_db *)db)->session;
     }
     if (st->persistent)
         st->res = PQexecPrepared(conn(db), st->name, n, st->values, st->lengths, st->formats, 0);
@@ -399,6 +459,22 @@ static int execute(struct pg_stmt *st, struct err *e)
         return -1;
     }
     return 0;
+}
+
+/* A read outside a transaction that met a dropped connection is run once
+ * more on a new one: it changed nothing, so the caller need not hear of
+ * the drop. A write is not: the server may have committed it before the
+ * connection went, and only the caller can tell whether to repeat it. */
+static int execute(struct pg_stmt *st, struct err *e)
+{
+    struct pg_db *pdb = (struct pg_db *)st->base.db;
+
+    if (execute_once(st, e) == 0)
+        return 0;
+    if (PQstatus(pdb->conn) == CONNECTION_OK || pdb->in_txn || strncmp(st->sql, "SELECT", 6) != 0)
+        return -1;
+    st->base.db->storage_fault = false;
+    return execute_once(st, e);
 }
 
 /* SQLite counts changes only for INSERT, UPDATE and DELETE; so does this. */
@@ -592,16 +668,24 @@ static int64_t changes(struct db *db)
     return ((struct pg_db *)db)->changes;
 }
 
+static int begin_with(struct db *db, const char *sql, struct err *e)
+{
+    if (run(db, sql, e) != 0)
+        return -1;
+    ((struct pg_db *)db)->in_txn = true;
+    return 0;
+}
+
 static int begin(struct db *db, struct err *e)
 {
-    return run(db, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK_KEY ")", e);
+    return begin_with(db, "BEGIN; SELECT pg_advisory_xact_lock(" WRITER_LOCK_KEY ")", e);
 }
 
 static int begin_read(struct db *db, struct err *e)
 {
     /* REPEATABLE READ: one snapshot for every statement of the
      * transaction, as SQLite's deferred read transaction gives. */
-    return run(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
+    return begin_with(db, "BEGIN ISOLATION LEVEL REPEATABLE READ", e);
 }
 
 static bool in_transaction(struct db *db)
@@ -611,16 +695,86 @@ static bool in_transaction(struct db *db)
 
 static int commit(struct db *db, struct err *e)
 {
-    return run(db, "COMMIT", e);
+    int rc = run(db, "COMMIT", e);
+
+    ((struct pg_db *)db)->in_txn = false;
+    return rc;
 }
 
 static int rollback(struct db *db)
 {
+    struct pg_db *pdb = (struct pg_db *)db;
     struct err ignored;
 
-    if (!in_transaction(db))
-        return 0;
+    pdb->in_txn = false;
+    if (PQstatus(pdb->conn) != CONNECTION_OK || PQtransactionStatus(pdb->conn) == PQTRANS_IDLE)
+        return 0; /* a lost connection took its transaction with it */
     return run(db, "ROLLBACK", &ignored);
+}
+
+static int copy_begin(struct db *db, const char *sql, struct err *e)
+{
+    PGresult *res = PQexec(conn(db), sql);
+    int rc = PQresultStatus(res) == PGRES_COPY_IN ? 0 : fail(db, res, e, "copy: ");
+
+    PQclear(res);
+    return rc;
+}
+
+/* COPY's text format: fields separated by tabs, rows ended by a newline,
+ * NULL as \N, and a backslash, tab, newline or carriage return inside a
+ * field escaped with a backslash. */
+static int copy_field(struct buf *line, const char *f)
+{
+    if (f == NULL)
+        return buf_puts(line, "\\N");
+    for (; *f; f++) {
+        const char *esc = NULL;
+        switch (*f) {
+        case '\\': esc = "\\\\"; break;
+        case '\t': esc = "\\t"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        default: break;
+        }
+        if (esc ? buf_puts(line, esc) != 0 : buf_putc(line, *f) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int copy_row(struct db *db, const char *const *fields, int n, struct err *e)
+{
+    struct buf line = BUF_INIT;
+    int rc = 0;
+
+    for (int i = 0; i < n && rc == 0; i++)
+        rc = (i > 0 && buf_putc(&line, '\t') != 0) || copy_field(&line, fields[i]) != 0 ? -1 : 0;
+    if (rc == 0)
+        rc = buf_putc(&line, '\n');
+    if (rc != 0) {
+        buf_release(&line);
+        return err_set(e, "out of memory");
+    }
+    if (PQputCopyData(conn(db), line.data, (int)line.len) != 1)
+        rc = fail(db, NULL, e, "copy: ");
+    buf_release(&line);
+    return rc;
+}
+
+static int copy_end(struct db *db, struct err *e)
+{
+    PGresult *res;
+    int rc = 0;
+
+    if (PQputCopyEnd(conn(db), NULL) != 1)
+        return fail(db, NULL, e, "copy: ");
+    while ((res = PQgetResult(conn(db))) != NULL) {
+        if (rc == 0 && PQresultStatus(res) != PGRES_COMMAND_OK)
+            rc = fail(db, res, e, "copy: ");
+        PQclear(res);
+    }
+    return rc;
 }
 
 const struct db_driver db_postgres_driver = {
@@ -656,4 +810,7 @@ const struct db_driver db_postgres_driver = {
     .commit = commit,
     .rollback = rollback,
     .in_transaction = in_transaction,
+    .copy_begin = copy_begin,
+    .copy_row = copy_row,
+    .copy_end = copy_end,
 };

@@ -31,6 +31,10 @@ struct db *store_db(struct store *s);
  * full, read-only, I/O error): the web server answers those 503. The
  * server clears it before each request. */
 bool store_storage_fault(struct store *s);
+/* Whether feeds should write whole batches (store_*_batch.c) rather than
+ * row by row: where the backend has COPY, one batch costs a handful of
+ * round trips instead of several per row. */
+bool store_batch_supported(struct store *s);
 void store_storage_fault_clear(struct store *s);
 /* The current UTC time as ISO 8601 text ("2026-11-25T17:37:38Z"), cached per second. */
 const char *store_now(struct store *s);

@@ -23,14 +23,10 @@
 #include "store/db.h"
 #include "store/store.h"
 
-/* The artefact's verdict is a CASE giving 1 or 0, not a bare comparison:
- * PostgreSQL's comparison is a boolean, which COALESCE cannot match with
- * the integer default, while SQLite's is already an integer. */
 #define CONSENT_OK(ENT, SRC, P, DAY, DEF)                                                     \
     "(COALESCE((SELECT CASE WHEN ca.valid_from <= " DAY " AND ca.valid_to >= " DAY            \
     " AND NOT EXISTS (SELECT 1 FROM consent_revocation cr WHERE cr.artefact_id = ca.id)"      \
-    " THEN 1 ELSE 0 END"                                                                      \
-    " FROM consent_artefact ca WHERE ca.enterprise_id = " ENT " AND ca.source = " SRC         \
+    " THEN 1 ELSE 0 END FROM consent_artefact ca WHERE ca.enterprise_id = " ENT " AND ca.source = " SRC         \
     " AND ca.purpose = " P " ORDER BY ca.id DESC LIMIT 1), " DEF ") = 1)"
 
 /* Bind the purpose at $idx, the store's consent day at $idx+1 and the

@@ -45,6 +45,11 @@ struct credit_put_result {
 /* Store one facility-month (inside the caller's transaction). */
 int store_credit_put(struct store *s, const struct credit_row *r, struct credit_put_result *out,
                      struct err *e);
+/* Store n facility-months at once, each with the outcome store_credit_put
+ * would give it taken in order (store_credit_batch.c; where
+ * store_batch_supported). */
+int store_credit_put_batch(struct store *s, const struct credit_row *const *rows, size_t n,
+                           struct credit_put_result *out, struct err *e);
 /* Facilities and facility-months stored for one enterprise. */
 int store_credit_count(struct store *s, int64_t enterprise_id, int64_t *facilities,
                        int64_t *months, struct err *e);

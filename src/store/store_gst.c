@@ -56,7 +56,7 @@ static int find_stored(struct store *s, const struct gst_return *r, struct keyed
 
 /* The filer's enterprise: by GSTIN, else by the GSTIN's PAN (and the
  * GSTIN joins it), else a new enterprise for a filer not on Udyam. */
-static int find_filer(struct store *s, const struct gst_return *r, struct gst_put_result *out,
+int store_gst_find_filer(struct store *s, const struct gst_return *r, struct gst_put_result *out,
                       struct err *e)
 {
     char pan[11];
@@ -122,7 +122,7 @@ int store_gst_return_put(struct store *s, const struct gst_return *r, struct gst
     if (out->outcome == UPSERT_UNCHANGED || out->outcome == UPSERT_DUPLICATE
         || out->outcome == UPSERT_CONFLICT)
         return 0;
-    if (find_filer(s, r, out, e) != 0)
+    if (store_gst_find_filer(s, r, out, e) != 0)
         return -1;
     return write_row(s, r, out->enterprise_id, e);
 }

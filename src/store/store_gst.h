@@ -42,6 +42,15 @@ struct gst_put_result {
 /* Store one return (inside the caller's transaction). */
 int store_gst_return_put(struct store *s, const struct gst_return *r, struct gst_put_result *out,
                          struct err *e);
+/* Store n returns at once, each with the outcome store_gst_return_put
+ * would give it taken in order (store_gst_batch.c): through COPY, where
+ * store_batch_supported says the backend has it. */
+int store_gst_return_put_batch(struct store *s, const struct gst_return *const *rows, size_t n,
+                               struct gst_put_result *out, struct err *e);
+/* The filer's enterprise for r (out->enterprise_id, out->link): by GSTIN,
+ * by the GSTIN's PAN, or a new enterprise. */
+int store_gst_find_filer(struct store *s, const struct gst_return *r, struct gst_put_result *out,
+                         struct err *e);
 /* An enterprise's turnover as its filed returns show it: the taxable value
  * of the twelve months ending with its latest filed period, over all its
  * GSTINs. `complete` only when every GSTIN that filed in those months

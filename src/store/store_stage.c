@@ -1,0 +1,33 @@
+/* store_stage.c: COPY of a batch into a stage table (store_stage.h). */
+#include "store/store_stage.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+
+const char *stage_num(struct stage_row *r, int k, int64_t v)
+{
+    snprintf(r->num[k], sizeof r->num[k], "%" PRId64, v);
+    return r->num[k];
+}
+
+int store_stage_copy(struct db *db, const char *copy_sql, size_t n, int n_fields, stage_fill_fn fill,
+                     const void *ctx, struct err *e)
+{
+    struct stage_row row;
+    struct err ignored;
+
+    if (n_fields > STAGE_FIELDS_MAX)
+        return err_set(e, "stage rows have at most %d fields", STAGE_FIELDS_MAX);
+    if (db_copy_begin(db, copy_sql, e) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        int rc = fill(ctx, i, &row, e);
+        if (rc == 1)
+            continue;
+        if (rc != 0 || db_copy_row(db, row.f, n_fields, e) != 0) {
+            db_copy_end(db, &ignored);
+            return -1;
+        }
+    }
+    return db_copy_end(db, e);
+}
