@@ -217,9 +217,11 @@ PY
         ;;
     postgresql) # reltuples after ANALYZE: an estimate from a sample, close enough for bytes a row
         psql -X -q -d "$PGDB" -c "ANALYZE"
-        psql -X -d "$PGDB" -At -F $'\t' -c "SELECT c.relname, c.reltuples::bigint, pg_total_relation_size(c.oid)
+        # a partitioned table (migration 0025) counts as the sum of its partitions
+        psql -X -d "$PGDB" -At -F $'\t' -c "SELECT COALESCE(pg_partition_root(c.oid)::regclass::text, c.relname) t,
+                SUM(GREATEST(c.reltuples, 0))::bigint, SUM(pg_total_relation_size(c.oid))
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE c.relkind = 'r' AND n.nspname = 'public' ORDER BY 3 DESC"
+            WHERE c.relkind = 'r' AND n.nspname = 'public' GROUP BY 1 ORDER BY 3 DESC"
         ;;
     esac
 }
