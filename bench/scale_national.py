@@ -18,7 +18,9 @@ the run's per-enterprise and per-row figures carried to national scale:
 Linear in rows: the run itself shows how far that holds (docs/scaling.md
 compares runs at two sizes).
 
-  bench/scale_national.py SCALE_DIR [BACKEND ...]
+  bench/scale_national.py SCALE_DIR/result.BACKEND ...
+                           (one or more runs, e.g. build/bench/scale/result.sqlite;
+                           runs of different sizes may be mixed)
 """
 import json
 import os
@@ -55,16 +57,20 @@ def tables(r):
 
 
 def crore(x):
-    return f"{x / 1e7:,.1f} crore" if x >= 1e7 else f"{x / 1e5:,.1f} lakh"
+    if x >= 1e7:
+        return f"{x / 1e7:,.1f} crore"
+    return f"{x / 1e5:,.1f} lakh" if x >= 1e5 else f"{x:,.0f}"
 
 
 def main():
-    d = sys.argv[1]
-    backends = sys.argv[2:] or ["sqlite", "postgresql"]
-    backends = [b for b in backends if os.path.exists(os.path.join(d, f"result.{b}", "tables.tsv"))]
-    months = json.load(open(os.path.join(d, "gen/manifest.json")))["window"]["months"]
+    runs = {}
+    for r in sys.argv[1:]:
+        r = r.rstrip("/")
+        runs[os.path.basename(r).split(".", 1)[1]] = r
+    backends = list(runs)
+    mans = {b: json.load(open(os.path.join(os.path.dirname(r), "gen/manifest.json"))) for b, r in runs.items()}
+    months = mans[backends[0]]["window"]["months"]
     gst_national = GST_FILERS * RETURNS_A_YEAR * months / 12
-    runs = {b: os.path.join(d, f"result.{b}") for b in backends}
     tabs = {b: tables(r) for b, r in runs.items()}
     ents = {b: int(read(os.path.join(r, "enterprises"))) for b, r in runs.items()}
 
@@ -103,7 +109,7 @@ def main():
     print("| " + " | ".join(row) + " |")
 
     # feed rows at national scale: the run's feed rows scaled like the tables they fill
-    man = json.load(open(os.path.join(d, "gen/manifest.json")))
+    man = mans[backends[0]]
     feed_rows = man["rows"]
     gen_ents = man["enterprises"]
     nat_feed = sum(v / gen_ents * ENTERPRISES for k, v in feed_rows.items() if k != "gst")
@@ -114,6 +120,7 @@ def main():
           "national first load, one writer | a month's new rows, one writer |")
     print("|---|---:|---:|---:|---:|---:|")
     for b, r in runs.items():
+        feed_rows, gen_ents = mans[b]["rows"], mans[b]["enterprises"]
         ing = int(read(os.path.join(r, "ingest.rows"))) / float(read(os.path.join(r, "ingest.seconds")))
         lnk = int(read(os.path.join(r, "link.rows"))) / float(read(os.path.join(r, "link.seconds")))
         link_share = (feed_rows["skilling"] + feed_rows["beneficiary"]) / gen_ents * ENTERPRISES
@@ -128,7 +135,7 @@ def main():
           "generator's, src/gen/gen_geo.c; the five largest states, the smallest, and all India):\n")
     head = ["state", "enterprises"]
     for b in backends:
-        head += [f"{NAMES[b]}: {label}" for _, label in stages]
+        head += [f"{NAMES[b]} (run of {ents[b]:,}): {label}" for _, label in stages]
     print("| " + " | ".join(head) + " |")
     print("|" + "|".join(["---"] + ["---:"] * (len(head) - 1)) + "|")
     shown = shares[:5] + [shares[-1], ("all India", 1.0)]
