@@ -32,7 +32,9 @@
 #
 #   bench/scale.sh    SAMANVAY (./samanvay), SCALE_ENTERPRISES (1000000),
 #                     SCALE_SEED (1), SCALE_BACKENDS ("sqlite postgresql"),
-#                     SCALE_DIR (build/bench/scale; the feeds and stores, kept)
+#                     SCALE_DIR (build/bench/scale; the feeds and stores, kept),
+#                     SCALE_REPORT_ONLY=1 (print the table of the runs in SCALE_DIR again,
+#                     running nothing)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 S=${SAMANVAY:-$ROOT/samanvay}
@@ -125,7 +127,9 @@ mkdir -p "$DIR" "$(dirname "$TABLE")"
 GEN=$DIR/gen
 G=$DIR/generate
 mkdir -p "$G"
-if [ -f "$GEN/manifest.json" ] && python3 -c 'import json, sys; m = json.load(open(sys.argv[1])); sys.exit(not (m["enterprises"] == int(sys.argv[2]) and m["seed"] == int(sys.argv[3])))' \
+if [ "${SCALE_REPORT_ONLY:-0}" = 1 ]; then
+    [ -f "$GEN/manifest.json" ] || fail "no run in $DIR"
+elif [ -f "$GEN/manifest.json" ] && python3 -c 'import json, sys; m = json.load(open(sys.argv[1])); sys.exit(not (m["enterprises"] == int(sys.argv[2]) and m["seed"] == int(sys.argv[3])))' \
     "$GEN/manifest.json" "$N" "$SEED" && [ -f "$G/generate.seconds" ]; then
     progress "generate: reusing $GEN"
 else
@@ -230,6 +234,7 @@ PG_DIR=$DIR/pg
 pg_stop() { [ -d "$PG_DIR" ] && "$ROOT/scripts/pg-temp" stop "$PG_DIR" || true; }
 
 for BACKEND in $BACKENDS; do
+    [ "${SCALE_REPORT_ONLY:-0}" = 1 ] && break
     case "$BACKEND" in
     sqlite)
         DB=$DIR/sqlite/samanvay.db
@@ -280,17 +285,26 @@ def read(path):
         return None
 def mb(b):
     return "" if b is None else f"{int(b) / 1e6:,.0f} MB"
+def cpu_seconds(r, stage):
+    """user + system seconds of the stage's processes (the client's only)"""
+    total = 0.0
+    for name in os.listdir(r):
+        if name.startswith(stage + ".") and name.endswith(".time"):
+            for line in open(os.path.join(r, name)):
+                if line.strip().startswith(("User time", "System time")):
+                    total += float(line.rsplit(":", 1)[1])
+    return f"{total:.1f}"
 def cells(r, stage):
     sec = read(f"{r}/{stage}.seconds")
     if sec is None:
-        return ["—"] * 4
+        return ["—"] * 5
     rss_kb = read(f"{r}/{stage}.rss_kb")
     rows = read(f"{r}/{stage}.rows")
     rate = ""
     if rows and float(sec) > 0:
         unit = "rows/s" if stage in ("generate", "ingest", "link") else "ent/s"
         rate = f"{int(rows) / float(sec):,.0f} {unit}"
-    return [sec, rate, mb(int(rss_kb) * 1000) if rss_kb else "", mb(read(f"{r}/{stage}.bytes"))]
+    return [sec, cpu_seconds(r, stage), rate, mb(int(rss_kb) * 1000) if rss_kb else "", mb(read(f"{r}/{stage}.bytes"))]
 with open(f"{d}/generate/generate.rows", "w") as f:
     f.write(gen_rows + "\n")
 out = []
@@ -303,6 +317,7 @@ try:
 except OSError:
     pass
 mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+load = open("/proc/loadavg").read().split()[:3]
 out.append(f"Scale run, {datetime.date.today().isoformat()}: {int(n):,} generated enterprises (seed {seed}), "
            f"{months} months of GST returns and credit records, {int(gen_rows):,} feed rows. "
            f"Machine: {os.cpu_count()} CPUs ({cpu}), {mem:.0f} GiB RAM, {platform.system()} {platform.release()}.")
@@ -311,8 +326,8 @@ head = ["stage"]
 rule = ["---"]
 for b in backends:
     nm = names.get(b, b)
-    head += [f"{nm} s", f"{nm} rate", f"{nm} peak RSS", f"{nm} DB size"]
-    rule += ["---:"] * 4
+    head += [f"{nm} s", f"{nm} CPU s", f"{nm} rate", f"{nm} peak RSS", f"{nm} DB size"]
+    rule += ["---:"] * 5
 out.append("| " + " | ".join(head) + " |")
 out.append("|" + "|".join(rule) + "|")
 for stage, label in stages:
@@ -321,12 +336,14 @@ for stage, label in stages:
         r = f"{d}/generate" if stage == "generate" else f"{d}/result.{b}"
         c = cells(r, stage)
         if stage == "generate":
-            c[3] = mb(read(f"{d}/generate/generate.bytes")) + " of CSV"
+            c[4] = mb(read(f"{d}/generate/generate.bytes")) + " of CSV"
         row += c
     out.append("| " + " | ".join(row) + " |")
 ents = [read(f"{d}/result.{b}/enterprises") for b in backends]
 out.append("")
-out.append("Seconds are wall-clock per stage; rate is feed rows read per second (generate: rows written) or "
+out.append("Seconds are wall-clock per stage; CPU s is the user + system time of the stage's samanvay processes "
+           "(on PostgreSQL the server's CPU is not in it), the figure to compare on a shared machine "
+           f"(load average when the table was made: {' '.join(load)}); rate is feed rows read per second (generate: rows written) or "
            "enterprises in the store per second (" + ", ".join(f"{names.get(b, b)}: {int(e):,}" for b, e in zip(backends, ents) if e) + "). "
            "Peak RSS is the largest maximum RSS of the stage's samanvay processes (/usr/bin/time -v); "
            "on PostgreSQL the server's own memory is separate and not counted. DB size is taken after the stage: "
