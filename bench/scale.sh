@@ -46,7 +46,6 @@ TABLE=$ROOT/build/bench/scale.md
 TIME=/usr/bin/time
 INGEST_FEEDS=(udyam gst credit cluster cluster_member cfc_usage energy epfo consent)
 LINK_FEEDS=(skilling beneficiary)
-STAGES=(generate init ingest link eligibility stress clusters overlap)
 
 case "$N" in '' | *[!0-9]*) echo "bench/scale.sh: SCALE_ENTERPRISES must be a number" >&2; exit 2 ;; esac
 for tool in "$TIME" python3; do
