@@ -13,6 +13,8 @@ SAN       ?= 0
 CC        ?= cc
 PORT      ?= 8080
 DB        ?= samanvay.db
+# PG=CONNINFO: `make run` on PostgreSQL instead (e.g. PG="dbname=samanvay")
+PG        ?=
 FUZZ_SECONDS ?= 30
 
 # `make V=1` shows full commands.
@@ -136,7 +138,7 @@ unsafe-check:
 # --- run -----------------------------------------------------------------
 run: deps
 	@$(MAKE) --no-print-directory ./samanvay
-	./samanvay demo --db $(DB) --port $(PORT)
+	./samanvay demo $(if $(PG),--pg "$(PG)",--db $(DB)) --port $(PORT)
 
 # --- bench ---------------------------------------------------------------
 $(BUILD)/bench/%: bench/%.c $(LIB)

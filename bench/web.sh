@@ -33,7 +33,7 @@ WRK_THREADS=2
 P99_GOAL_MS=20
 NGINX=${NGINX:-/usr/sbin/nginx}
 
-for tool in wrk "$NGINX" curl python3; do
+for tool in wrk "$NGINX" curl python3 ss; do
     command -v "$tool" >/dev/null || { echo "bench/web.sh: $tool is missing (scripts/deps-check.txt)" >&2; exit 1; }
 done
 [ -x "$S" ] || { echo "bench/web.sh: no binary at $S (run make)" >&2; exit 1; }
@@ -126,16 +126,30 @@ CONF
 NGINX_PID=$!
 
 # --- wrk ---------------------------------------------------------------------
+# drain PORT: wait (up to 60 s) until the server holds no connection on
+# PORT. The server allows 64 connections per client address (server.c),
+# exactly wrk's 64, and refuses new ones while it still holds the last
+# run's: a fixed pause is too short on a loaded machine. Not only
+# established ones: a connection wrk has closed stays the server's
+# (CLOSE-WAIT) until a worker has finished its last request.
+drain() {
+    for _ in $(seq 1 600); do
+        [ "$(ss -Htn state connected exclude time-wait "( sport = :$1 )" | wc -l)" = 0 ] && return 0
+        sleep 0.1
+    done
+    say "connections to port $1 still open after 60 s"
+    exit 1
+}
 # wrk_run SECONDS URL OUTFILE: one run, its report kept; refuses a run with
-# errors or non-2xx answers (a benchmark of 403s measures nothing). The
-# pause after it matters: the server allows 64 connections per client
-# address (server.c), exactly wrk's 64, and refuses new ones while it is
-# still closing the last run's.
+# errors or non-2xx answers (a benchmark of 403s measures nothing). Waits
+# for the server to close the run's connections before the next one.
 wrk_run() {
-    local script=()
+    local script=() port
     [ -n "${WRK_SCRIPT:-}" ] && script=(-s "$WRK_SCRIPT")
+    port=${2#http://127.0.0.1:}
+    port=${port%%/*}
     wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"${1}s" --latency "${script[@]}" -H "$COOKIE" "$2" >"$3"
-    sleep 1
+    drain "$port"
     if grep -q 'Non-2xx or 3xx responses\|Socket errors' "$3"; then
         say "wrk against $2 saw errors:"
         cat "$3" >&2

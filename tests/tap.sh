@@ -64,7 +64,8 @@ store_sql() {
     if store_is_pg "$1"; then
         psql -XqAt -F '|' -v ON_ERROR_STOP=1 -d "$1" <<<"$2"
     else
-        sqlite3 -batch -noheader "$1" "$2"
+        # on stdin, as for psql: an argument is limited to 128 KiB (a stored JSON run is more)
+        sqlite3 -batch -bail -noheader "$1" <<<"$2"
     fi
 }
 # sqlite_only NAME: skip the rest of a check that is about SQLite's files;

@@ -1,4 +1,4 @@
-/* samanvay demo [--db F] [--addr A] [--port P] [--enterprises N] [--seed S]
+/* samanvay demo [--db F | --pg CONNINFO] [--addr A] [--port P] [--enterprises N] [--seed S]
  *
  * The README's main job: on first run, create the database, generate the
  * synthetic feeds, load them, create the demo accounts (docs/demo.md), and
@@ -19,7 +19,7 @@
 #include "web/demo_portal.h"
 
 struct demo_opts {
-    const char *db, *addr, *port;
+    const char *db, *pg, *addr, *port;
     uint64_t enterprises, seed;
 };
 
@@ -28,11 +28,13 @@ static int parse_opts(int argc, char **argv, struct demo_opts *o)
     static const struct option longopts[] = {
         {"db", required_argument, NULL, 'd'},          {"addr", required_argument, NULL, 'a'},
         {"port", required_argument, NULL, 'p'},        {"enterprises", required_argument, NULL, 'n'},
-        {"seed", required_argument, NULL, 's'},        {NULL, 0, NULL, 0}};
+        {"seed", required_argument, NULL, 's'},        {"pg", required_argument, NULL, 'g'},
+        {NULL, 0, NULL, 0}};
     char *end;
     int c;
 
-    o->db = "samanvay.db";
+    o->db = NULL;
+    o->pg = NULL;
     o->addr = "127.0.0.1";
     o->port = "8080";
     o->enterprises = 20000;
@@ -41,6 +43,7 @@ static int parse_opts(int argc, char **argv, struct demo_opts *o)
     while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
         switch (c) {
         case 'd': o->db = optarg; break;
+        case 'g': o->pg = optarg; break;
         case 'a': o->addr = optarg; break;
         case 'p': o->port = optarg; break;
         case 'n':
@@ -58,6 +61,10 @@ static int parse_opts(int argc, char **argv, struct demo_opts *o)
     }
     if (optind < argc)
         return cli_usage_error("demo: unexpected argument '%s'", argv[optind]);
+    if (o->db != NULL && o->pg != NULL)
+        return cli_usage_error("demo: give --db or --pg, not both");
+    if (o->pg == NULL && o->db == NULL)
+        o->db = "samanvay.db";
     return 0;
 }
 
@@ -100,7 +107,8 @@ static int load_demo_data(struct cli_ctx *ctx, struct store *s, const struct dem
     struct gen_config g = {0};
     struct progress bar;
 
-    snprintf(dir, sizeof dir, "%s.feeds", o->db);
+    /* Next to the database file; for PostgreSQL, in the working directory. */
+    snprintf(dir, sizeof dir, "%s.feeds", o->db != NULL ? o->db : "samanvay-pg");
     g.enterprises = o->enterprises;
     g.seed = o->seed;
     g.as_of = ctx->today < gen_earliest_as_of() ? gen_earliest_as_of() : ctx->today - 1;
@@ -124,14 +132,14 @@ static int prepare(struct cli_ctx *ctx, const struct demo_opts *o)
     int64_t n = 0;
     int applied, rc;
 
-    if ((rc = cli_store_open(o->db, NULL, &s)) != 0)
+    if ((rc = cli_store_open(o->db, o->pg, &s)) != 0)
         return rc;
     rc = store_migrate(s, &applied, &e) != 0 || store_enterprise_count(s, &n, &e) != 0;
     if (rc == 0 && n == 0)
         rc = load_demo_data(ctx, s, o, &e) != 0;
     else if (rc == 0)
-        fprintf(stderr, "samanvay: demo: using %s (%lld enterprises already loaded)\n", o->db,
-                (long long)n);
+        fprintf(stderr, "samanvay: demo: using %s (%lld enterprises already loaded)\n",
+                o->db != NULL ? o->db : o->pg, (long long)n);
     if (rc == 0)
         rc = web_demo_accounts_create(s, &e) != 0;
     if (rc == 0)
@@ -151,7 +159,8 @@ int cmd_demo(struct cli_ctx *ctx, int argc, char **argv)
         return rc;
     fprintf(stderr, "samanvay: demo: accounts are listed in docs/demo.md\n");
     {
-        char *serve_argv[] = {"serve", "--db", (char *)o.db, "--addr", (char *)o.addr,
+        char *serve_argv[] = {"serve", o.db != NULL ? "--db" : "--pg", (char *)(o.db != NULL ? o.db : o.pg),
+                              "--addr", (char *)o.addr,
                               "--port", (char *)o.port, NULL};
         return cmd_serve(ctx, 7, serve_argv);
     }

@@ -1,12 +1,14 @@
 /* feed_credit.c: the credit feed (docs/data-feeds.md §3): one row per
  * facility per month, keyed by (facility_id, month), attached to the
  * borrower on file (store_credit.h). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/date.h"
 #include "ingest/feed.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 #include "store/store_credit.h"
 
@@ -163,34 +165,23 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
 static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
                        const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
 {
-    const struct credit_row **rows = mem_calloc(n ? n : 1, sizeof *rows);
-    struct credit_put_result *out = mem_calloc(n ? n : 1, sizeof *out);
-    size_t *at = mem_calloc(n ? n : 1, sizeof *at);
-    size_t k = 0;
+    struct feed_batch_view v;
+    struct credit_put_result *out;
     int rc = -1;
 
-    if (rows == NULL || out == NULL || at == NULL) {
-        err_set(e, "out of memory for a batch of %zu credit rows", n);
-        goto done;
+    if (feed_batch_view_make(&v, payloads, sizeof(struct credit_row), skip, n, offsetof(struct credit_row, src_file),
+                             offsetof(struct credit_row, src_row), file_id, row_no, e) != 0)
+        return -1;
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_credit_put_batch(s, (const struct credit_row *const *)v.rows, v.n, out, e) == 0) {
+        for (size_t j = 0; j < v.n; j++)
+            result_of(v.rows[j], &out[j], &r[v.at[j]]);
+        rc = 0;
     }
-    for (size_t i = 0; i < n; i++) {
-        struct credit_row *c = (struct credit_row *)((char *)payloads + i * sizeof *c);
-        if (skip[i])
-            continue;
-        c->src_file = file_id;
-        c->src_row = row_no[i];
-        at[k] = i;
-        rows[k++] = c;
-    }
-    if (store_credit_put_batch(s, rows, k, out, e) != 0)
-        goto done;
-    for (size_t j = 0; j < k; j++)
-        result_of(rows[j], &out[j], &r[at[j]]);
-    rc = 0;
-done:
-    mem_free(rows);
     mem_free(out);
-    mem_free(at);
+    feed_batch_view_release(&v);
     return rc;
 }
 

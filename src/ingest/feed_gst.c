@@ -1,12 +1,14 @@
 /* feed_gst.c: the GST returns feed (docs/data-feeds.md §2): one row per
  * return per tax period, keyed by (gstin, return_type, period), attached
  * to the filer's enterprise (store_gst.h). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/date.h"
 #include "ingest/feed.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 #include "store/store_gst.h"
 
@@ -129,34 +131,23 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
 static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
                        const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
 {
-    const struct gst_return **rows = mem_calloc(n ? n : 1, sizeof *rows);
-    struct gst_put_result *out = mem_calloc(n ? n : 1, sizeof *out);
-    size_t *at = mem_calloc(n ? n : 1, sizeof *at);
-    size_t k = 0;
+    struct feed_batch_view v;
+    struct gst_put_result *out;
     int rc = -1;
 
-    if (rows == NULL || out == NULL || at == NULL) {
-        err_set(e, "out of memory for a batch of %zu returns", n);
-        goto done;
+    if (feed_batch_view_make(&v, payloads, sizeof(struct gst_return), skip, n, offsetof(struct gst_return, src_file),
+                             offsetof(struct gst_return, src_row), file_id, row_no, e) != 0)
+        return -1;
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_gst_return_put_batch(s, (const struct gst_return *const *)v.rows, v.n, out, e) == 0) {
+        for (size_t j = 0; j < v.n; j++)
+            result_of(v.rows[j], &out[j], &r[v.at[j]]);
+        rc = 0;
     }
-    for (size_t i = 0; i < n; i++) {
-        struct gst_return *g = (struct gst_return *)((char *)payloads + i * sizeof *g);
-        if (skip[i])
-            continue;
-        g->src_file = file_id;
-        g->src_row = row_no[i];
-        at[k] = i;
-        rows[k++] = g;
-    }
-    if (store_gst_return_put_batch(s, rows, k, out, e) != 0)
-        goto done;
-    for (size_t j = 0; j < k; j++)
-        result_of(rows[j], &out[j], &r[at[j]]);
-    rc = 0;
-done:
-    mem_free(rows);
     mem_free(out);
-    mem_free(at);
+    feed_batch_view_release(&v);
     return rc;
 }
 

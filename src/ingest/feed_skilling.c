@@ -1,11 +1,14 @@
 /* feed_skilling.c: the training records feed (docs/data-feeds.md §4): one
  * row per trainee per course, keyed by record_id (store_skilling.h). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "ingest/feed.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 #include "ingest/link_pass.h"
 #include "store/store_skilling.h"
@@ -117,27 +120,58 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
     return true;
 }
 
+static void result_of(const struct skilling_record *k, const struct skilling_put_result *out,
+                      struct feed_store_result *r)
+{
+    char key[96];
+
+    if (out->unknown_udyam) {
+        r->outcome = FEED_QUARANTINE;
+        r->reason = R_UNKNOWN_REFERENCE;
+        snprintf(r->msg, sizeof r->msg, "udyam_number %s is not an enterprise on file", k->udyam);
+        return;
+    }
+    snprintf(key, sizeof key, "record_id %.60s", k->record_id);
+    feed_result_from_upsert(r, out->outcome, out->other_row, key);
+    r->linked = r->outcome != FEED_QUARANTINE && out->enterprise_id > 0;
+}
+
 static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                      struct feed_store_result *r, struct err *e)
 {
     struct skilling_record *k = payload;
     struct skilling_put_result out;
-    char key[96];
 
     k->src_file = file_id;
     k->src_row = row_no;
     if (store_skilling_put(s, k, &out, e) != 0)
         return -1;
-    if (out.unknown_udyam) {
-        r->outcome = FEED_QUARANTINE;
-        r->reason = R_UNKNOWN_REFERENCE;
-        snprintf(r->msg, sizeof r->msg, "udyam_number %s is not an enterprise on file", k->udyam);
-        return 0;
-    }
-    snprintf(key, sizeof key, "record_id %.60s", k->record_id);
-    feed_result_from_upsert(r, out.outcome, out.other_row, key);
-    r->linked = r->outcome != FEED_QUARANTINE && out.enterprise_id > 0;
+    result_of(k, &out, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    struct feed_batch_view v;
+    struct skilling_put_result *out;
+    int rc = -1;
+
+    if (feed_batch_view_make(&v, payloads, sizeof(struct skilling_record), skip, n,
+                             offsetof(struct skilling_record, src_file), offsetof(struct skilling_record, src_row),
+                             file_id, row_no, e) != 0)
+        return -1;
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_skilling_put_batch(s, (const struct skilling_record *const *)v.rows, v.n, out, e) == 0) {
+        for (size_t j = 0; j < v.n; j++)
+            result_of(v.rows[j], &out[j], &r[v.at[j]]);
+        rc = 0;
+    }
+    mem_free(out);
+    feed_batch_view_release(&v);
+    return rc;
 }
 
 const struct feed feed_skilling = {
@@ -147,5 +181,6 @@ const struct feed feed_skilling = {
     .payload_size = sizeof(struct skilling_record),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
     .finish = link_pass_skilling,
 };

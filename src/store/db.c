@@ -97,21 +97,26 @@ oom:
     return NULL;
 }
 
-static int prepare(struct db *db, const char *sql, bool persistent, struct db_stmt **out, struct err *e)
+static int prepare(struct db *db, const char *sql, enum db_use use, struct db_stmt **out, struct err *e)
 {
     char *expanded = db_expand_ddl(db, sql);
     int rc;
 
     if (expanded == NULL)
         return err_set(e, "out of memory");
-    rc = db->drv->prepare(db, expanded, persistent, out, e);
+    rc = db->drv->prepare(db, expanded, use, out, e);
     mem_free(expanded);
     return rc;
 }
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
 {
-    return prepare(db, sql, false, out, e);
+    return prepare(db, sql, DB_USE_ONCE, out, e);
+}
+
+int db_prepare_stream(struct db *db, const char *sql, struct db_stmt **out, struct err *e)
+{
+    return prepare(db, sql, DB_USE_STREAM, out, e);
 }
 
 void db_finalize(struct db_stmt *st)
@@ -275,7 +280,7 @@ struct db_stmt *db_cached(struct db *db, const char *sql, struct err *e)
             return c->st;
         }
         if (c->sql == NULL) {
-            if (prepare(db, sql, true, &c->st, e) != 0)
+            if (prepare(db, sql, DB_USE_CACHED, &c->st, e) != 0)
                 return NULL;
             c->sql = sql;
             return c->st;

@@ -41,6 +41,12 @@ int db_exec(struct db *db, const char *sql, struct err *e);
 char *db_expand_ddl(const struct db *db, const char *sql);
 
 int db_prepare(struct db *db, const char *sql, struct db_stmt **out, struct err *e);
+/* A statement that scans many rows (every enterprise's returns): stepping
+ * fetches them in batches, so memory holds one batch whatever the table's
+ * size, and several such statements may be stepped in turn. It must be
+ * stepped inside a transaction (db_begin_read): on PostgreSQL it is a
+ * cursor, which lives as long as its transaction. */
+int db_prepare_stream(struct db *db, const char *sql, struct db_stmt **out, struct err *e);
 void db_finalize(struct db_stmt *st);
 int db_bind_int64(struct db_stmt *st, int idx, int64_t v);
 int db_bind_double(struct db_stmt *st, int idx, double v);

@@ -24,6 +24,13 @@ struct db_stmt {
     struct db *db;
 };
 
+/* How a prepared statement will be used, for drivers that care. */
+enum db_use {
+    DB_USE_ONCE,      /* db_prepare: run a few times, then finalised */
+    DB_USE_CACHED,    /* db_cached: kept and run many times: worth preparing on the server */
+    DB_USE_STREAM,    /* db_prepare_stream: a scan of many rows, fetched in batches */
+};
+
 struct db_macro {
     const char *name;           /* "{{AUTO_ID}}" */
     const char *text;           /* what it becomes on this backend */
@@ -38,9 +45,8 @@ struct db_driver {
     int (*open)(const char *target, struct db **out, struct err *e);
     void (*close)(struct db *db);
     int (*exec)(struct db *db, const char *sql, struct err *e);
-    /* sql is already expanded; `persistent`: kept in the statement cache
-     * and run many times, so worth preparing once on the server. */
-    int (*prepare)(struct db *db, const char *sql, bool persistent, struct db_stmt **out, struct err *e);
+    /* sql is already expanded; `use` says how it will be run (DB_USE_*). */
+    int (*prepare)(struct db *db, const char *sql, enum db_use use, struct db_stmt **out, struct err *e);
     void (*finalize)(struct db_stmt *st);
     int (*bind_int64)(struct db_stmt *st, int idx, int64_t v);
     int (*bind_double)(struct db_stmt *st, int idx, double v);

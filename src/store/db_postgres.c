@@ -73,6 +73,10 @@ struct pg_stmt {
     int *lengths, *formats;
     Oid *types;
     bool persistent;
+    bool stream;                /* a cursor fetched in batches (db_prepare_stream) */
+    bool cursor_open;
+    bool more;                  /* the cursor may have rows after this batch */
+    char cursor[24];
     bool prepared;              /* on the server, under `name`, in session `session` */
     unsigned session;
     char name[24];
@@ -264,7 +268,7 @@ static void clear_param(struct pg_param *p)
 
 static void finalize(struct db_stmt *base);
 
-static int prepare(struct db *db, const char *sql, bool persistent, struct db_stmt **out, struct err *e)
+static int prepare(struct db *db, const char *sql, enum db_use use, struct db_stmt **out, struct err *e)
 {
     struct pg_stmt *st = mem_calloc(1, sizeof *st);
     size_t n = strlen(sql);
@@ -272,7 +276,8 @@ static int prepare(struct db *db, const char *sql, bool persistent, struct db_st
     if (st == NULL)
         return err_set(e, "out of memory");
     st->base.db = db;
-    st->persistent = persistent;
+    st->persistent = use == DB_USE_CACHED;
+    st->stream = use == DB_USE_STREAM;
     st->n_params = count_params(sql);
     st->sql = mem_alloc(n + 1);
     if (st->n_params > 0) {
@@ -290,16 +295,21 @@ static int prepare(struct db *db, const char *sql, bool persistent, struct db_st
         return err_set(e, "out of memory");
     }
     memcpy(st->sql, sql, n + 1);
-    if (persistent)
+    if (st->persistent)
         snprintf(st->name, sizeof st->name, "s%u", ++((struct pg_db *)db)->next_name);
+    if (st->stream)
+        snprintf(st->cursor, sizeof st->cursor, "c%u", ++((struct pg_db *)db)->next_name);
     *out = &st->base;
     return 0;
 }
+
+static void close_cursor(struct pg_stmt *st);
 
 static void finalize(struct db_stmt *base)
 {
     struct pg_stmt *st = pst(base);
 
+    close_cursor(st);
     clear_result(st);
     for (int i = 0; st->params != NULL && i < st->n_params; i++)
         clear_param(&st->params[i]);
@@ -503,10 +513,106 @@ static int start_rows(struct pg_stmt *st)
     return 0;
 }
 
+/* --- streamed statements: a cursor, fetched STREAM_BATCH rows at a time --- */
+
+#define STREAM_BATCH 5000
+#define STREAM_FETCH_LEN 48
+
+/* Statements a streamed statement's cursor needs, composed here (not SQL
+ * from data): "DECLARE cN NO SCROLL CURSOR FOR " + the caller's statement,
+ * "FETCH FORWARD n FROM cN" and "CLOSE cN". */
+static int open_cursor(struct pg_stmt *st, struct err *e)
+{
+    struct db *db = st->base.db;
+    struct buf declare = BUF_INIT;
+    const char *declared;
+    ExecStatusType s;
+    PGresult *res;
+
+    if (!((struct pg_db *)db)->in_txn)
+        return err_set(e, "a streamed statement runs inside a transaction (db_prepare_stream)");
+    for (int i = 0; i < st->n_params; i++) {
+        st->values[i] = st->params[i].value;
+        st->lengths[i] = st->params[i].length;
+        st->formats[i] = st->params[i].format;
+        st->types[i] = st->params[i].type;
+    }
+    if (buf_printf(&declare, "DECLARE %s NO SCROLL CURSOR FOR %s", st->cursor, st->sql) != 0) {
+        buf_release(&declare);
+        return err_set(e, "out of memory");
+    }
+    declared = declare.data;
+    res = PQexecParams(conn(db), declared, st->n_params, st->types, st->values, st->lengths,
+                       st->formats, 0);
+    buf_release(&declare);
+    s = PQresultStatus(res);
+    if (s != PGRES_COMMAND_OK) {
+        fail(db, res, e, "");
+        PQclear(res);
+        return -1;
+    }
+    PQclear(res);
+    st->cursor_open = true;
+    return 0;
+}
+
+static int fetch_batch(struct pg_stmt *st, struct err *e)
+{
+    struct db *db = st->base.db;
+    char fetch[STREAM_FETCH_LEN];
+
+    clear_result(st);
+    snprintf(fetch, sizeof fetch, "FETCH FORWARD %d FROM %s", STREAM_BATCH, st->cursor);
+    st->res = PQexec(conn(db), fetch);
+    if (PQresultStatus(st->res) != PGRES_TUPLES_OK) {
+        fail(db, st->res, e, "");
+        clear_result(st);
+        return -1;
+    }
+    if (start_rows(st) != 0) {
+        clear_result(st);
+        return err_set(e, "out of memory");
+    }
+    st->more = st->n_rows == STREAM_BATCH;
+    return 0;
+}
+
+static void close_cursor(struct pg_stmt *st)
+{
+    char close_sql[STREAM_FETCH_LEN];
+    PGconn *c = conn(st->base.db);
+
+    if (!st->cursor_open)
+        return;
+    st->cursor_open = false;
+    /* The cursor ended with its transaction if that has gone. */
+    if (PQstatus(c) != CONNECTION_OK || PQtransactionStatus(c) != PQTRANS_INTRANS)
+        return;
+    snprintf(close_sql, sizeof close_sql, "CLOSE %s", st->cursor);
+    PQclear(PQexec(c, close_sql));
+}
+
+static int step_stream(struct pg_stmt *st, struct err *e)
+{
+    if (!st->cursor_open) {
+        if (open_cursor(st, e) != 0 || fetch_batch(st, e) != 0)
+            return -1;
+    } else {
+        clear_row_cache(st);
+        if (st->row < st->n_rows)
+            st->row++;
+        if (st->row >= st->n_rows && st->more && fetch_batch(st, e) != 0)
+            return -1;
+    }
+    return st->row < st->n_rows ? DB_ROW : DB_DONE;
+}
+
 static int step(struct db_stmt *base, struct err *e)
 {
     struct pg_stmt *st = pst(base);
 
+    if (st->stream)
+        return step_stream(st, e);
     if (st->res == NULL) {
         if (execute(st, e) != 0)
             return -1;
@@ -530,6 +636,13 @@ static int insert(struct db_stmt *base, int64_t *id, bool *inserted, struct err 
 
     if (rc < 0)
         return -1;
+    /* Without {{RETURNING_ID}} the server sends no id back: a row that went
+     * in would read as "not inserted", id 0. Say so instead (SQLite answers
+     * from last_insert_rowid either way, so only this driver can tell). */
+    if (PQresultStatus(st->res) != PGRES_TUPLES_OK) {
+        clear_result(st);
+        return err_set(e, "db_insert: the INSERT does not end with {{RETURNING_ID}}");
+    }
     *inserted = rc == DB_ROW;
     *id = *inserted ? strtoll(PQgetvalue(st->res, st->row, 0), NULL, 10) : 0;
     clear_result(st);
@@ -538,6 +651,7 @@ static int insert(struct db_stmt *base, int64_t *id, bool *inserted, struct err 
 
 static int reset(struct db_stmt *base)
 {
+    close_cursor(pst(base));
     clear_result(pst(base));
     return 0;
 }

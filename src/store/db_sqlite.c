@@ -160,13 +160,13 @@ static char *rewrite_placeholders(const char *sql)
     return buf_detach(&out);
 }
 
-static int prepare(struct db *db, const char *sql, bool persistent, struct db_stmt **out, struct err *e)
+static int prepare(struct db *db, const char *sql, enum db_use use, struct db_stmt **out, struct err *e)
 {
     struct sqlite_stmt *st;
     char *native = rewrite_placeholders(sql);
     int rc;
 
-    (void)persistent; /* every statement is prepared once and kept */
+    (void)use; /* every statement is prepared once, and SQLite steps rows as they come */
     if (native == NULL)
         return err_set(e, "out of memory");
     st = mem_calloc(1, sizeof *st);

@@ -160,19 +160,40 @@ static const char create_versions[] =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
     " version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)";
 
-int store_schema_version(struct store *s, int *version, struct err *e)
+static int read_schema_version(struct store *s, int *version, struct err *e)
 {
     static const char sql[] = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
-    struct db_stmt *st;
+    struct db_stmt *st = db_cached(s->db, sql, e);
 
-    if (db_exec(s->db, create_versions, e) != 0)
+    if (st == NULL || db_step(st, e) != DB_ROW) {
+        if (st != NULL)
+            db_reset(st);
         return -1;
-    st = db_cached(s->db, sql, e);
-    if (st == NULL || db_step(st, e) != DB_ROW)
-        return -1;
+    }
     *version = (int)db_column_int64(st, 0);
     db_reset(st);
     return 0;
+}
+
+/* The table is made only when reading it fails: a database that is
+ * already migrated is then never written, so a read-only one (a
+ * PostgreSQL hot standby, or default_transaction_read_only) still serves
+ * its reads and /healthz, where even CREATE TABLE IF NOT EXISTS is
+ * refused. A storage fault is reported as it is, never answered with DDL. */
+int store_schema_version(struct store *s, int *version, struct err *e)
+{
+    struct err first;
+
+    if (read_schema_version(s, version, &first) == 0)
+        return 0;
+    if (db_storage_fault(s->db)) {
+        if (e != NULL)
+            *e = first;
+        return -1;
+    }
+    if (db_exec(s->db, create_versions, e) != 0)
+        return -1;
+    return read_schema_version(s, version, e);
 }
 
 /* What a migration needs that SQL cannot do, run after its SQL in the

@@ -183,7 +183,7 @@ static int walk(struct store *s, const char *expected_head, struct audit_verify 
     bool head_seen = expected_head == NULL || strcmp(expected_head, audit_chain_genesis) == 0;
     int rc;
 
-    if (db_prepare(store_db(s), walk_sql, &st, e) != 0)
+    if (db_prepare_stream(store_db(s), walk_sql, &st, e) != 0)
         return -1;
     while ((rc = db_step(st, e)) == DB_ROW) {
         check_row(st, v->head, v);

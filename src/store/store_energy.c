@@ -166,7 +166,7 @@ int store_energy_all(struct store *s, const char *division, struct energy_row **
         "SELECT d.enterprise_id, d.fiscal_year, d.source, d.quantity_milli, d.origin,"
         " d.declared_at, substr(e.nic, 1, 2), e.turnover_paise"
         " FROM energy_declaration d JOIN enterprise e ON e.id = d.enterprise_id"
-        " WHERE " CONSENT_OK("d.enterprise_id", "'energy'", "$3", "$4", "$5")
+        " WHERE " CONSENT_OK("d.enterprise_id", "'energy'", "$1", "$2", "$3")
         " ORDER BY d.enterprise_id";
     static const char one[] =
         "SELECT d.enterprise_id, d.fiscal_year, d.source, d.quantity_milli, d.origin,"
@@ -187,8 +187,10 @@ int store_energy_all(struct store *s, const char *division, struct energy_row **
         store_nic_prefix_end(division, end);
     if (division != NULL && (bind_str(st, 1, division) != 0 || bind_str(st, 2, end) != 0))
         return err_set(e, "cannot bind the division");
-    /* Benchmarks and cluster totals are statistics (docs/consent.md). */
-    if (store_consent_bind(s, st, 3, CONSENT_ENERGY, CONSENT_STATISTICS) != 0)
+    /* Benchmarks and cluster totals are statistics (docs/consent.md). The
+     * whole-country query numbers its consent parameters from $1: PostgreSQL
+     * cannot type a parameter that the statement never uses. */
+    if (store_consent_bind(s, st, division ? 3 : 1, CONSENT_ENERGY, CONSENT_STATISTICS) != 0)
         return err_set(e, "cannot bind the consent filter");
     if (row_list_fill(&l, st, read_energy_row, e) != 0) {
         row_list_free(&l);

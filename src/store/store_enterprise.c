@@ -415,28 +415,31 @@ int store_enterprise_first(struct store *s, int64_t *id, bool *found, struct err
     return 0;
 }
 
-/* The GSTINs of a page of enterprises (ascending ids, maybe with gaps) in
- * one query over their id range, not one query per enterprise: on
- * PostgreSQL every query is a round trip to the server, and a scan of a
- * million enterprises would otherwise pay a million of them. */
-static int read_page_gstins(struct store *s, struct enterprise *page, int n, struct err *err)
+/* The GSTINs of a page's enterprises (ids in (after, page's last]) in one
+ * range scan of enterprise_gstin_enterprise, merged by id, instead of one
+ * query per enterprise: a scan of every enterprise (the record linker's
+ * candidates, the analytics) is then two statements a thousand rows. */
+static int page_gstins(struct store *s, struct enterprise *page, int n, int64_t after, struct err *err)
 {
-    static const char sql[] = "SELECT enterprise_id, gstin FROM enterprise_gstin"
-                              " WHERE enterprise_id >= $1 AND enterprise_id <= $2 ORDER BY enterprise_id, gstin";
-    struct db_stmt *st = db_cached(store_db(s), sql, err);
+    static const char sql[] =
+        "SELECT enterprise_id, gstin FROM enterprise_gstin WHERE enterprise_id > $1 AND enterprise_id <= $2"
+        " ORDER BY enterprise_id, gstin";
+    struct db_stmt *st;
     int i = 0, rc;
 
-    if (st == NULL || db_bind_int64(st, 1, page[0].id) != 0 || db_bind_int64(st, 2, page[n - 1].id) != 0)
+    if (n == 0)
+        return 0;
+    st = db_cached(store_db(s), sql, err);
+    if (st == NULL || db_bind_int64(st, 1, after) != 0 || db_bind_int64(st, 2, page[n - 1].id) != 0)
         return -1;
     while ((rc = db_step(st, err)) == DB_ROW) {
         int64_t id = db_column_int64(st, 0);
         while (i < n && page[i].id < id)
             i++;
-        /* A GSTIN of an enterprise the page left out (consent) matches none. */
-        if (i < n && page[i].id == id && page[i].n_gstins < ENTERPRISE_MAX_GSTINS) {
-            struct enterprise *e = &page[i];
-            col_str(st, 1, e->gstins[e->n_gstins++], sizeof e->gstins[0]);
-        }
+        if (i == n)
+            break;
+        if (page[i].id == id && page[i].n_gstins < ENTERPRISE_MAX_GSTINS)
+            col_str(st, 1, page[i].gstins[page[i].n_gstins++], sizeof page[i].gstins[0]);
     }
     db_reset(st);
     return rc < 0 ? -1 : 0;
@@ -467,7 +470,7 @@ static int each_page(struct store *s, bool usable, int64_t after, int64_t *last,
     while ((rc = db_step(st, err)) == DB_ROW && n < 1000)
         read_row(st, &page[n++]);
     db_reset(st);
-    if (rc >= 0 && n > 0 && read_page_gstins(s, page, n, err) != 0)
+    if (rc >= 0 && page_gstins(s, page, n, after, err) != 0)
         rc = -1;
     for (int i = 0; rc >= 0 && i < n && !*stop; i++)
         *stop = fn(ctx, &page[i]) != 0;

@@ -497,12 +497,13 @@ int store_payment_claim_add(struct store *s, struct payment_claim_row *c, struct
 }
 
 /* The referral is the one grievance of category 'msefc' on the claim
- * (migration 0011's unique index). */
+ * (migration 0011's unique index). Named, because PostgreSQL would call it
+ * "id" too and an ORDER BY id would be ambiguous. */
 #define CLAIM_COLUMNS \
     "id, enterprise_id, user_id, buyer, invoice_no, amount_paise, accepted_on, state, filed_on," \
     " invoice_date, agreed_days, buyer_pan, buyer_gstin, buyer_state," \
     " (SELECT g.id FROM grievance g WHERE g.payment_claim_id = payment_claim.id" \
-    " AND g.category = 'msefc')"
+    " AND g.category = 'msefc') AS referral_id"
 
 static int read_claim(struct db_stmt *st, void *row, struct err *e)
 {

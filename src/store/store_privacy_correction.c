@@ -23,7 +23,8 @@ int store_correction_add(struct store *s, const struct enterprise *ent, struct c
 {
     static const char sql[] =
         "INSERT INTO correction_request(enterprise_id, user_id, path, value, current_value, reason,"
-        " state, gst_state, district, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)";
+        " state, gst_state, district, created_at) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)"
+        " {{RETURNING_ID}}";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     bool inserted = false;
 

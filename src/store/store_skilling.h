@@ -45,6 +45,11 @@ struct skilling_put_result {
 /* Store one record (inside the caller's transaction). */
 int store_skilling_put(struct store *s, const struct skilling_record *r,
                        struct skilling_put_result *out, struct err *e);
+/* Store n records at once, each with the outcome store_skilling_put would
+ * give it taken in order (store_skilling_batch.c; where
+ * store_batch_supported). */
+int store_skilling_put_batch(struct store *s, const struct skilling_record *const *rows, size_t n,
+                             struct skilling_put_result *out, struct err *e);
 /* What the record linker compares of a record not attached to an enterprise. */
 struct skilling_trainee {
     char record_id[SKILLING_ID_MAX];

@@ -9,7 +9,7 @@
 
 #include "store/db.h"
 
-#define STAGE_FIELDS_MAX 16
+#define STAGE_FIELDS_MAX 24
 
 /* Room for one row's fields: numbers are formatted into num[k] (by
  * stage_num), dates into date[]. */

@@ -252,7 +252,7 @@ static const int cursor_source[CUR_COUNT] = {CONSENT_GST, CONSENT_CREDIT, -1};
 static int each_open(struct store *s, struct cursor *cur, struct err *e)
 {
     for (int k = 0; k < CUR_COUNT; k++) {
-        if (db_prepare(store_db(s), cursor_sql[k], &cur[k].st, e) != 0)
+        if (db_prepare_stream(store_db(s), cursor_sql[k], &cur[k].st, e) != 0)
             return -1;
         if (cursor_source[k] >= 0
             && store_consent_bind(s, cur[k].st, 1, (enum consent_source)cursor_source[k],

@@ -28,12 +28,14 @@ int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], boo
 
 /* A stored score stands on GST and credit: once either is withdrawn for
  * an officer's view, the enterprise leaves the watchlist at once, not at
- * the next scoring run (docs/consent.md). Consent binds at $10 and $13. */
+ * the next scoring run (docs/consent.md). Consent binds at $3 and $6,
+ * before the parameters only some statements have: PostgreSQL cannot type
+ * a parameter that a statement never uses, so the numbers have no gaps. */
 #define WATCH_FROM \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
     " WHERE s.month = $1 AND s.probability >= $2" \
-    " AND " CONSENT_OK("s.enterprise_id", "'gst'", "$10", "$11", "$12") \
-    " AND " CONSENT_OK("s.enterprise_id", "'credit'", "$13", "$14", "$15")
+    " AND " CONSENT_OK("s.enterprise_id", "'gst'", "$3", "$4", "$5") \
+    " AND " CONSENT_OK("s.enterprise_id", "'credit'", "$6", "$7", "$8")
 /* The page's rows (w) and, for those ids only, each one's "in stress
  * since": the first month of the run at or above the threshold that
  * reaches the scoring month, i.e. the first score after the last one
@@ -43,7 +45,7 @@ int store_stress_latest_month(struct store *s, char month[STRESS_MONTH_LEN], boo
     "WITH w AS (SELECT e.id AS id, e.name AS name, COALESCE(e.udyam, '') AS udyam, e.state AS state," \
     " COALESCE(e.district, '') AS district, COALESCE(e.nic, '') AS nic, s.probability AS probability," \
     " s.reasons AS reasons" WATCH_FROM scope \
-    " ORDER BY s.probability DESC, e.id LIMIT $3 OFFSET $4)," \
+    " ORDER BY s.probability DESC, e.id LIMIT $9 OFFSET $10)," \
     " low AS (SELECT y.enterprise_id AS id, MAX(y.month) AS month FROM stress_score y" \
     " WHERE y.enterprise_id IN (SELECT id FROM w) AND y.month <= $1 AND y.probability < $2" \
     " GROUP BY y.enterprise_id)," \
@@ -81,8 +83,8 @@ static int read_watch(struct db_stmt *st, void *row, struct err *e)
 
 static int watch_consent_bind(struct store *s, struct db_stmt *st)
 {
-    return store_consent_bind(s, st, 10, CONSENT_GST, CONSENT_OFFICER_VIEW)
-           || store_consent_bind(s, st, 13, CONSENT_CREDIT, CONSENT_OFFICER_VIEW);
+    return store_consent_bind(s, st, 3, CONSENT_GST, CONSENT_OFFICER_VIEW)
+           || store_consent_bind(s, st, 6, CONSENT_CREDIT, CONSENT_OFFICER_VIEW);
 }
 
 static int watch_count(struct store *s, const struct store_scope *sc, const char *month,
@@ -90,15 +92,15 @@ static int watch_count(struct store *s, const struct store_scope *sc, const char
 {
     static const char *const sql[] = {
         [SCOPE_ALL] = WATCH_COUNT(""),
-        [SCOPE_STATE] = WATCH_COUNT(IN_STATE("$3")),
-        [SCOPE_DISTRICT] = WATCH_COUNT(IN_DISTRICT("$3", "$4")),
+        [SCOPE_STATE] = WATCH_COUNT(IN_STATE("$9")),
+        [SCOPE_DISTRICT] = WATCH_COUNT(IN_DISTRICT("$9", "$10")),
     };
     struct db_stmt *st = db_cached(store_db(s), sql[sc->kind], e);
     int rc;
 
     if (st == NULL)
         return -1;
-    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 3, sc)
+    if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability) || store_scope_bind(st, 9, sc)
         || watch_consent_bind(s, st))
         return err_set(e, "cannot bind the watchlist scope");
     rc = db_step(st, e);
@@ -114,8 +116,8 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
 {
     static const char *const sql[] = {
         [SCOPE_ALL] = WATCH_SELECT(""),
-        [SCOPE_STATE] = WATCH_SELECT(IN_STATE("$5")),
-        [SCOPE_DISTRICT] = WATCH_SELECT(IN_DISTRICT("$5", "$6")),
+        [SCOPE_STATE] = WATCH_SELECT(IN_STATE("$11")),
+        [SCOPE_DISTRICT] = WATCH_SELECT(IN_DISTRICT("$11", "$12")),
     };
     struct row_list rows = ROW_LIST(struct stress_watch_row, STRESS_WATCH_PAGE_MAX);
     struct store_scope sc;
@@ -133,8 +135,8 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
     if (offset > INT64_MAX / 2)
         offset = INT64_MAX / 2;
     if (bind_str(st, 1, month) || db_bind_double(st, 2, min_probability)
-        || db_bind_int64(st, 3, (int64_t)limit) || db_bind_int64(st, 4, (int64_t)offset)
-        || store_scope_bind(st, 5, &sc) || watch_consent_bind(s, st))
+        || db_bind_int64(st, 9, (int64_t)limit) || db_bind_int64(st, 10, (int64_t)offset)
+        || store_scope_bind(st, 11, &sc) || watch_consent_bind(s, st))
         return err_set(e, "cannot bind the watchlist scope");
     rc = row_list_fill(&rows, st, read_watch, e);
     for (size_t i = 0; rc == 0 && i < rows.n; i++) {
@@ -153,13 +155,14 @@ int store_stress_watchlist(struct store *s, const char *gst_state, const char *d
  * or district one group of its own, as "". A district is grouped by its
  * name in capitals, as the watchlist's scope compares it (lower() on both
  * sides), so "Pune" and "PUNE" are one place; the name shown is one of
- * its spellings (the caller matches rows case-insensitively too). */
+ * its spellings (the caller matches rows case-insensitively too).
+ * `group` is empty or ", EXPR": PostgreSQL refuses a constant in GROUP BY. */
 #define GROUPS(place, group, scope) \
     "SELECT e.state, " place ", COALESCE(substr(e.nic, 1, 2), ''), COUNT(*)," \
     " SUM(CASE WHEN s.probability >= $2 THEN 1 ELSE 0 END), SUM(s.probability)" \
     " FROM stress_score s JOIN enterprise e ON e.id = s.enterprise_id" \
     " WHERE s.month = $1" scope \
-    " GROUP BY e.state, " group ", COALESCE(substr(e.nic, 1, 2), '')"
+    " GROUP BY e.state" group ", COALESCE(substr(e.nic, 1, 2), '')"
 /* A stored score is made of GST and credit data: an aggregate counts it
  * only while both may be used for statistics (docs/consent.md). Six
  * parameters from $N, passed as their texts. */
@@ -185,8 +188,8 @@ int store_stress_groups(struct store *s, const char *gst_state, const char *mont
                         double threshold, int (*fn)(void *ctx, const struct stress_group *g),
                         void *ctx, struct err *e)
 {
-    static const char national[] = GROUPS("''", "''", STATS_CONSENT("$3", "$4", "$5", "$6", "$7", "$8"));
-    static const char by_district[] = GROUPS("MIN(COALESCE(e.district, ''))", "upper(COALESCE(e.district, ''))",
+    static const char national[] = GROUPS("''", "", STATS_CONSENT("$3", "$4", "$5", "$6", "$7", "$8"));
+    static const char by_district[] = GROUPS("MIN(COALESCE(e.district, ''))", ", upper(COALESCE(e.district, ''))",
                                              " AND e.state = $3"
                                              STATS_CONSENT("$4", "$5", "$6", "$7", "$8", "$9"));
     struct row_list rows = ROW_LIST(struct stress_group, STRESS_GROUPS_MAX);

@@ -9,13 +9,13 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/calendar-api.db
+DB=$(store_new calendar_api)
 LOG=$T/calendar-api.log
 . "$ROOT/tests/web/web.sh"
 
 web_two_enterprises "$DB"
 ok $? "a database with two enterprises"
-PUNE=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
+PUNE=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
 web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
 web_adduser "$DB" officer-blr-pass --username blr --role officer --state 29 --district "Bengaluru Urban"
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
@@ -62,10 +62,10 @@ is "the entrepreneur cannot read another unit's calendar" "$(code -b "$T/asha" "
 login "$T/blr" blr officer-blr-pass >/dev/null
 is "an officer of another district: 403" "$(code -b "$T/blr" "$U")" 403
 login "$T/pune" pune officer-pune-pass >/dev/null
-n0=$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")
+n0=$(store_sql "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")
 is "the Pune officer reads it" "$(code -b "$T/pune" "$U&reason=outreach")" 200
 is "... and the read is audited" \
-   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 1))"
+   "$(store_sql "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 1))"
 is "a bad date: 400" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar?from=2025-13-01")" 400
 is "from after to: 400" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar?from=2025-12-01&to=2025-01-01")" 400
 is "a window over five years: 400" "$(code -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar?from=2020-01-01&to=2026-01-02")" 400

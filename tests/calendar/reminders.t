@@ -9,10 +9,10 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/reminders.db
+DB=$(store_new reminders)
 LOG=$T/reminders.log
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 web_two_enterprises "$DB"
 ok $? "a database with two enterprises"

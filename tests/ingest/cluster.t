@@ -2,10 +2,11 @@
 # can produce, members before their cluster then reloaded, identical and
 # corrected reloads, header and encoding errors, and kill -9 safety.
 . "$ROOT/tests/tap.sh"
+. "$ROOT/tests/ingest/ingest_sql.sh"
 S=$SAMANVAY
-DB=$TMPDIR/c.db
+DB=$(store_new c)
 HERE=$ROOT/tests/ingest
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 load() { $S ingest --db "$DB" "$1" "$2" --json 2>"$TMPDIR/stderr"; }
 
@@ -58,11 +59,11 @@ is "cfc_usage: summary" "$(json 'd["rows"],d["loaded"],d["quarantined"],d["linke
 is "cfc_usage: every reason code" "$(json 'sorted(d["quarantined_by_reason"].items())' <<<"$out")" \
    "[('bad_amount', 1), ('bad_date', 2), ('bad_number', 2), ('conflicting_duplicate', 1), ('csv_quoting', 1), ('date_order', 1), ('duplicate_row', 1), ('field_count', 1), ('field_too_long', 1), ('missing_field', 2), ('unknown_reference', 1)]"
 check "hours above capacity are a warning, and the row loads" grep -q "row 2: warning: cluster_id UP-LKO-CHIKAN, month 2026-05: hours_used 700 is above the CFC's capacity of 600" "$TMPDIR/stderr"
-is "cfc_usage: stored by month" "$(q "select cluster_id, month, hours_used, user_units, coalesce(revenue_paise,'-') from cfc_usage order by 1, 2" | tr '\n' ' ')" \
+is "cfc_usage: stored by month" "$(q "select cluster_id, month, hours_used, user_units, coalesce(cast(revenue_paise as text),'-') from cfc_usage order by 1, 2" | tr '\n' ' ')" \
    "MH-PUN-AUTO|2026-06|100|3|1500000 UP-LKO-CHIKAN|2026-04|512|17|7680000 UP-LKO-CHIKAN|2026-05|700|18|10500000 "
 
 # Identical reloads change nothing.
-dump() { q "select * from cluster order by 1; select * from cluster_member order by 1, 2; select * from cfc_usage order by 1, 2; select ingest_file_id, row_no, reason_code, reason, hex(raw) from quarantine order by 1, 2" | sed 's/|20[0-9-]*T[0-9:]*Z$//'; }
+dump() { q "select * from cluster order by 1; select * from cluster_member order by 1, 2; select * from cfc_usage order by 1, 2; select ingest_file_id, row_no, reason_code, reason, $(raw_hex_sql "$DB") from quarantine order by 1, 2" | sed 's/|20[0-9-]*T[0-9:]*Z$//'; }
 before=$(dump)
 for f in cluster cluster_member cfc_usage; do
     out=$(load $f "$HERE/${f}_small.csv")
@@ -118,23 +119,23 @@ with open(sys.argv[1], "w") as f:
         f.write("UP-LKO-K%06d,Cluster %d,sfurti,09,Lucknow,Chikan,13992,Y,2019-06-12,%d,%d,600,functional\n"
                 % (i, i, 25000000 + i, 20000000 + i))
 PY
-K=$TMPDIR/k.db
+K=$(store_new k)
 $S init --db "$K" 2>/dev/null
 $S ingest --db "$K" --batch 500 cluster "$TMPDIR/big.csv" --quiet >/dev/null 2>&1 &
 pid=$!
 for _ in $(seq 1 400); do
-    committed=$(sqlite3 -batch -noheader "$K" "select coalesce(max(rows_committed),0) from ingest_file" 2>/dev/null || echo 0)
+    committed=$(store_sql "$K" "select coalesce(max(rows_committed),0) from ingest_file" 2>/dev/null || echo 0)
     [ "${committed:-0}" -ge 2000 ] && break
     sleep 0.01
 done
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-c=$(sqlite3 -batch -noheader "$K" "select rows_committed from ingest_file")
-n=$(sqlite3 -batch -noheader "$K" "select count(*) from cluster")
+c=$(store_sql "$K" "select rows_committed from ingest_file")
+n=$(store_sql "$K" "select count(*) from cluster")
 check "the kill came mid-file" test "$c" -gt 0 -a "$c" -lt 200000
 is "after kill -9 the table holds exactly the committed batches" "$n" "$c"
 is "batches are whole (multiples of 500)" "$((n % 500))" 0
 out=$($S ingest --db "$K" cluster "$TMPDIR/big.csv" --json --quiet)
 is "the rerun resumes and completes" "$(json 'd["resumed"],d["rows"],d["loaded"],d["quarantined"]' <<<"$out")" "(True, 200000, 200000, 0)"
-is "every cluster is there exactly once" "$(sqlite3 -batch -noheader "$K" "select count(*), count(distinct cluster_id) from cluster")" "200000|200000"
-is "the file is marked complete" "$(sqlite3 -batch -noheader "$K" "select status from ingest_file")" complete
+is "every cluster is there exactly once" "$(store_sql "$K" "select count(*), count(distinct cluster_id) from cluster")" "200000|200000"
+is "the file is marked complete" "$(store_sql "$K" "select status from ingest_file")" complete
 done_testing

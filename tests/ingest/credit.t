@@ -3,11 +3,12 @@
 # terms from the latest month, reloads, corrections, input errors, and
 # kill -9 safety.
 . "$ROOT/tests/tap.sh"
+. "$ROOT/tests/ingest/ingest_sql.sh"
 . "$ROOT/tests/ingest/kill_resume.sh"
 S=$SAMANVAY
-DB=$TMPDIR/c.db
+DB=$(store_new c)
 FIX=$ROOT/tests/ingest/credit_small.csv
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
 $S init --db "$DB" 2>/dev/null
@@ -30,7 +31,7 @@ is "money in paise, identifiers as the lender gave them" \
    "20000000 NULL|UDYAM-UP-17-0028662 "
 is "facility terms from its latest month" "$(q "select as_of_month||'|'||src_row from credit_facility where facility_id='F001'")" "2024-02|2"
 
-dump() { q 'select * from credit_facility order by 1; select * from credit_status order by 1,2; select row_no,reason_code,reason,hex(raw) from quarantine order by 1'; }
+dump() { q "select * from credit_facility order by 1; select * from credit_status order by 1,2; select row_no,reason_code,reason,$(raw_hex_sql "$DB") from quarantine order by ingest_file_id, row_no"; }
 before=$(dump)
 out=$($S ingest --db "$DB" credit "$FIX" --json --quiet 2>/dev/null)
 is "reload: nothing new, nothing changed" "$(json 'd["inserted"],d["updated"],d["unchanged"],d["quarantined"],d["linked"]' <<<"$out")" "(0, 0, 6, 21, 6)"

@@ -3,11 +3,12 @@
 # quarantined until their enterprise is on file, reloads unchanged
 # (byte-identical tables), corrections, and the order rule.
 . "$ROOT/tests/tap.sh"
+. "$ROOT/tests/ingest/ingest_sql.sh"
 S=$SAMANVAY
-DB=$TMPDIR/e.db
+DB=$(store_new e)
 FIX=$ROOT/tests/ingest/epfo_small.csv
 UDYAM=$ROOT/tests/ingest/udyam_small.csv
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
 $S init --db "$DB" 2>/dev/null
@@ -32,7 +33,7 @@ is "rows attached to the PAN's enterprise; members, wages in paise, GSTIN kept o
    "$(q "select r.wage_month||'>'||e.udyam||'/'||r.members||'/'||r.wages_paise||'/'||coalesce(r.gstin,'NULL') from epfo_return r join enterprise e on e.id=r.enterprise_id order by 1" | tr '\n' ' ')" \
    "2024-03>UDYAM-MH-26-0012345/12/15600000/27AAAPS1234F1Z1 2024-04>UDYAM-MH-26-0012345/13/16900050/NULL "
 
-dump() { q 'select * from epfo_return order by 1,2; select row_no,reason_code,reason,hex(raw) from quarantine where feed='"'epfo'"' order by 1'; }
+dump() { q "select * from epfo_return order by 1,2; select row_no,reason_code,reason,$(raw_hex_sql "$DB") from quarantine where feed='epfo' order by ingest_file_id, row_no"; }
 before=$(dump)
 out=$($S ingest --db "$DB" epfo "$FIX" --json --quiet)
 is "reload: nothing new, nothing changed" "$(json 'd["inserted"],d["updated"],d["unchanged"],d["quarantined"]' <<<"$out")" "(0, 0, 2, 14)"

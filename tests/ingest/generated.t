@@ -3,7 +3,7 @@
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
 G=$TMPDIR/g
-DB=$TMPDIR/g.db
+DB=$(store_new g)
 
 $S generate --enterprises 20000 --seed 11 --out "$G" >/dev/null 2>&1
 ok $? "generate 20,000 enterprises"
@@ -24,7 +24,7 @@ PY
 is "quarantine counts by reason equal the manifest's injected errors" "$(sed -n 1p <<<"$cmp")" same
 is "every row read, every row loaded or quarantined, some errors injected" "$(sed -n 2p <<<"$cmp")" "True True True"
 is "one enterprise row per loaded Udyam row" \
-   "$(sqlite3 -batch -noheader "$DB" 'select count(*) from enterprise')" \
+   "$(store_sql "$DB" 'select count(*) from enterprise')" \
    "$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["loaded"])' "$out")"
 out2=$($S ingest --db "$DB" udyam "$G/udyam.csv" --json --quiet)
 is "reloading the generated file changes nothing" \

@@ -6,7 +6,7 @@
 # every reason of all three feeds.
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 compare() { # compare FEED JSON: the manifest's view of one feed's summary
     python3 - "$G/manifest.json" "$1" "$2" <<'PY'
@@ -25,7 +25,7 @@ dump() { q "select * from cluster order by 1; select * from cluster_member order
 
 run_set() { # run_set ENTERPRISES SEED
     local n=$1 seed=$2 f out rc cmp loaded before sum_cluster sum_member sum_usage
-    G=$TMPDIR/g$n; DB=$TMPDIR/g$n.db
+    G=$TMPDIR/g$n; DB=$(store_new g$n)
     $S generate --enterprises $n --seed $seed --out "$G" >/dev/null 2>&1
     ok $? "generate $n enterprises (seed $seed)"
     $S init --db "$DB" 2>/dev/null

@@ -11,9 +11,9 @@
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
 G=$TMPDIR/g
-DB=$TMPDIR/g.db
+DB=$(store_new g)
 FEEDS="udyam gst credit skilling cluster cluster_member cfc_usage beneficiary"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 field() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(eval(sys.argv[2]))' "$1" "$2"; }
 
 $S generate --enterprises 3000 --seed 5 --out "$G" >/dev/null 2>&1
@@ -26,8 +26,10 @@ done
 
 # Everything below is computed from the generator's files and the database;
 # one line per verdict, keyed by its first word.
-python3 - "$G" "$TMPDIR" "$DB" > "$TMPDIR/verdict" <<'PY'
-import csv, json, sqlite3, sys
+python3 - "$G" "$TMPDIR" "$DB" "$ROOT/tests/ingest" > "$TMPDIR/verdict" <<'PY'
+import csv, json, sys
+sys.path.insert(0, sys.argv[4])
+import store_rows  # the store, SQLite or PostgreSQL
 from collections import defaultdict
 g, t, db = sys.argv[1:4]
 feeds = "udyam gst credit skilling cluster cluster_member cfc_usage beneficiary".split()
@@ -68,7 +70,7 @@ for r in rows("udyam", loaded_only=False):
 def of_pan(pan):
     return udyam_of_pan.get(pan) or ("PAN " + pan if pan else "")
 
-con = sqlite3.connect(db)
+con = store_rows.Store(db)
 ent_key = {}          # enterprise id -> its true entity
 db_udyams = set()
 for eid, udyam, pan in con.execute("select id, udyam, pan from enterprise"):
@@ -78,7 +80,7 @@ for eid, udyam, pan in con.execute("select id, udyam, pan from enterprise"):
 udyam_ent = {u: e for e, u in con.execute("select id, udyam from enterprise where udyam is not null")}
 
 # b. Only Udyam and GST make profiles.
-n_ent = con.execute("select count(*) from enterprise").fetchone()[0]
+n_ent = next(con.execute("select count(*) from enterprise"))[0]
 print("profiles", n_ent == len(on_file) + summary["gst"]["new_entities"] or
       "%d enterprises, %d on Udyam + %d from GST" % (n_ent, len(on_file), summary["gst"]["new_entities"]))
 print("udyams", db_udyams == on_file or "missing %s extra %s" % (sorted(on_file - db_udyams)[:5], sorted(db_udyams - on_file)[:5]))

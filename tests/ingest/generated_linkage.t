@@ -11,7 +11,7 @@
 . "$ROOT/tests/tap.sh"
 S=$SAMANVAY
 G=$TMPDIR/g
-DB=$TMPDIR/g.db
+DB=$(store_new g)
 
 $S generate --enterprises 5000 --seed 21 --out "$G" >/dev/null 2>&1
 ok $? "generate 5,000 enterprises"
@@ -37,7 +37,7 @@ is "rows only the linker could place: recall >= 0.97" "$(score 'd["linker"]["rec
 check "the linker placed a real share of the rows" test "$(score 'd["linker"]["tp"]')" -gt 500
 is "summary: linked = rows linked in the table" \
    "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["linked"])' "$TMPDIR/b.json")" \
-   "$(sqlite3 -batch -noheader "$DB" "select count(*) from beneficiary where enterprise_id is not null")"
+   "$(store_sql "$DB" "select count(*) from beneficiary where enterprise_id is not null")"
 out=$($S ingest --db "$DB" beneficiary "$G/beneficiary.csv" --json --quiet)
 is "reloading changes nothing" \
    "$(python3 -c 'import json,sys; d=json.loads(sys.argv[1]); print(d["inserted"], d["updated"], d["loaded"] == d["unchanged"])' "$out")" \

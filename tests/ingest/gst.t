@@ -3,12 +3,13 @@
 # later fills them (both orders), reloads, corrections, input errors, and
 # kill -9 safety.
 . "$ROOT/tests/tap.sh"
+. "$ROOT/tests/ingest/ingest_sql.sh"
 . "$ROOT/tests/ingest/kill_resume.sh"
 S=$SAMANVAY
-DB=$TMPDIR/g.db
+DB=$(store_new g)
 FIX=$ROOT/tests/ingest/gst_small.csv
 UDYAM=$ROOT/tests/ingest/udyam_small.csv
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
 $S init --db "$DB" 2>/dev/null
@@ -26,12 +27,12 @@ is "returns attached: by GSTIN, by PAN, and to the new filer" \
 is "the GSTIN found through its PAN joined its enterprise, vouched by gst" \
    "$(q "select e.udyam||'|'||g.src_feed from enterprise_gstin g join enterprise e on e.id=g.enterprise_id where gstin='27AAAPS1234F2Z0'")" "UDYAM-MH-26-0012345|gst"
 is "the filer not on Udyam is one enterprise: its PAN, its state, no name, from gst" \
-   "$(q "select count(*), coalesce(udyam,'NULL'), name, state, src_feed from enterprise where pan='BBBPK5678L'")" "1|NULL||07|gst"
+   "$(q "select (select count(*) from enterprise where pan='BBBPK5678L'), coalesce(udyam,'NULL'), name, state, src_feed from enterprise where pan='BBBPK5678L'")" "1|NULL||07|gst"
 is "money in paise, Indian grouping read, not filed is NULL" \
-   "$(q "select taxable_value_paise from gst_return where gstin='07BBBPK5678L1Z6'; select coalesce(filed_on,'NULL'), coalesce(tax_paise,'NULL') from gst_return where gstin='09BBBPK5678L1Z2'" | tr '\n' ' ')" \
+   "$(q "select taxable_value_paise from gst_return where gstin='07BBBPK5678L1Z6'; select coalesce(filed_on,'NULL'), coalesce(cast(tax_paise as text),'NULL') from gst_return where gstin='09BBBPK5678L1Z2'" | tr '\n' ' ')" \
    "12000000 NULL|NULL "
 
-dump() { q 'select * from gst_return order by 1,2,3; select id,udyam,pan,name,state,src_feed from enterprise order by id; select * from enterprise_gstin order by 1; select row_no,reason_code,reason,hex(raw) from quarantine order by 1'; }
+dump() { q "select * from gst_return order by 1,2,3; select id,udyam,pan,name,state,src_feed from enterprise order by id; select * from enterprise_gstin order by 1; select row_no,reason_code,reason,$(raw_hex_sql "$DB") from quarantine order by ingest_file_id, row_no"; }
 before=$(dump)
 out=$($S ingest --db "$DB" gst "$FIX" --json --quiet)
 is "reload: nothing new, nothing changed, still linked" "$(json 'd["inserted"],d["updated"],d["unchanged"],d["quarantined"],d["linked"],d["new_entities"]' <<<"$out")" "(0, 0, 4, 15, 4, 0)"
@@ -65,19 +66,21 @@ is "its returns stay attached" "$(q "select count(*) from gst_return where enter
 is "one enterprise per PAN" "$(q "select count(*) from enterprise where pan='BBBPK5678L'")" 1
 
 # The other order gives the same single enterprise.
-DB2=$TMPDIR/g2.db
+DB2=$(store_new g2)
 $S init --db "$DB2" 2>/dev/null
 $S ingest --db "$DB2" udyam "$UDYAM" --quiet >/dev/null
 $S ingest --db "$DB2" udyam "$U2" --quiet >/dev/null
 out=$($S ingest --db "$DB2" gst "$FIX" --json --quiet)
 is "gst after udyam: no new enterprise" "$(json 'd["linked"],d["new_entities"]' <<<"$out")" "(4, 0)"
 $S ingest --db "$DB2" gst "$TMPDIR/corrected.csv" --quiet >/dev/null
-one="select udyam, pan, name, owner_name, state, district, turnover_paise, src_feed, content_hash,
-     (select group_concat(gstin||'/'||src_feed, ' ') from (select * from enterprise_gstin g where g.enterprise_id = e.id order by gstin))
-     from enterprise e where pan = 'BBBPK5678L'"
-is "both orders: the same enterprise, GSTINs included" "$(sqlite3 -batch -noheader "$DB2" "$one")" "$(q "$one")"
+# (its GSTINs by a second query: SQLite 3.40 has no string_agg, PostgreSQL no group_concat)
+one="select udyam, pan, name, owner_name, state, district, turnover_paise, src_feed, content_hash
+     from enterprise e where pan = 'BBBPK5678L';
+     select g.gstin||'/'||g.src_feed from enterprise_gstin g join enterprise e on e.id = g.enterprise_id
+     where e.pan = 'BBBPK5678L' order by g.gstin"
+is "both orders: the same enterprise, GSTINs included" "$(store_sql "$DB2" "$one")" "$(q "$one")"
 rets="select gstin, return_type, period, e.pan, r.content_hash from gst_return r join enterprise e on e.id=r.enterprise_id order by 1,2,3"
-is "both orders: the same returns on the same enterprises" "$(sqlite3 -batch -noheader "$DB2" "$rets")" "$(q "$rets")"
+is "both orders: the same returns on the same enterprises" "$(store_sql "$DB2" "$rets")" "$(q "$rets")"
 
 # Input errors: exit 2, the column named, nothing loads
 printf 'gstin,return_type,frequency,period,filed_on\n27AAAPS1234F1Z1,GSTR3B,monthly,2024-03,2024-04-18\n' > "$TMPDIR/badheader.csv"

@@ -1,6 +1,7 @@
 """Score a feed's links to enterprises in a database against the generator's truth.
 
 usage: score_links.py beneficiary|skilling DB GENERATED_DIR [--json]
+(DB: a SQLite file or a postgresql:// URI)
 
 A row's true enterprise is the truth file's Udyam number (truth/beneficiary_links.csv,
 truth/skilling_links.csv) when that Udyam number is on file (a unit whose Udyam row was
@@ -11,8 +12,11 @@ and, apart, over the rows the record linker decided (no identifier on file).
 """
 import csv
 import json
-import sqlite3
+import os
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import store_rows  # noqa: E402  (a SQLite path or a postgresql:// URI)
 
 
 FEEDS = {
@@ -28,7 +32,7 @@ FEEDS = {
 def score(feed, db, gen):
     path, key, sql = FEEDS[feed]
     truth = {key(r): r["udyam_number"] for r in csv.DictReader(open(gen + "/" + path, encoding="utf-8"))}
-    con = sqlite3.connect(db)
+    con = store_rows.Store(db)
     on_file = {r[0] for r in con.execute("select udyam from enterprise where udyam is not null")}
     rows = [(tuple(r[:-2]), r[-2], r[-1]) for r in con.execute(sql)]
     out = {}

@@ -2,11 +2,12 @@
 # keeping the rest for record linkage, reloads, corrections, input errors,
 # and kill -9 safety.
 . "$ROOT/tests/tap.sh"
+. "$ROOT/tests/ingest/ingest_sql.sh"
 . "$ROOT/tests/ingest/kill_resume.sh"
 S=$SAMANVAY
-DB=$TMPDIR/k.db
+DB=$(store_new k)
 FIX=$ROOT/tests/ingest/skilling_small.csv
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
 $S init --db "$DB" 2>/dev/null
@@ -24,9 +25,9 @@ is "the others wait for record linkage, name and mobile kept as given" \
    "ATI-2024-0003|Ravi Kumar|4567|PUNE EDP-2024-0002|राम शर्मा||PUNE "
 is "a leading zero of mobile_last4 is kept" "$(q "select mobile_last4 from skilling_record where record_id='ESDP-2024-0001'")" "0123"
 is "a course still running has no completion date" \
-   "$(q "select coalesce(completed_on,'NULL')||'|'||coalesce(certified,'NULL') from skilling_record where record_id='EDP-2024-0002'")" "NULL|NULL"
+   "$(q "select coalesce(completed_on,'NULL')||'|'||coalesce(cast(certified as text),'NULL') from skilling_record where record_id='EDP-2024-0002'")" "NULL|NULL"
 
-dump() { q 'select * from skilling_record order by 1; select row_no,reason_code,reason,hex(raw) from quarantine order by 1'; }
+dump() { q "select * from skilling_record order by 1; select row_no,reason_code,reason,$(raw_hex_sql "$DB") from quarantine order by ingest_file_id, row_no"; }
 before=$(dump)
 out=$($S ingest --db "$DB" skilling "$FIX" --json --quiet)
 is "reload: nothing new, nothing changed, the attached row still linked" \

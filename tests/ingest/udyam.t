@@ -1,10 +1,11 @@
 # ingest udyam: validation, quarantine, idempotent reloads, corrections,
 # input errors, and kill -9 safety.
 . "$ROOT/tests/tap.sh"
+. "$ROOT/tests/ingest/ingest_sql.sh"
 S=$SAMANVAY
-DB=$TMPDIR/u.db
+DB=$(store_new u)
 FIX=$ROOT/tests/ingest/udyam_small.csv
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 json() { python3 -c 'import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))' "$1"; }
 
 $S init --db "$DB" 2>/dev/null; ok $? "init creates the database"
@@ -18,7 +19,7 @@ is "one row per reason" "$(json 'sorted(d["quarantined_by_reason"].items())' <<<
    "[('bad_amount', 1), ('bad_date', 1), ('conflicting_duplicate', 1), ('csv_quoting', 1), ('duplicate_row', 1), ('field_count', 1), ('gstin_checksum', 1), ('pan_conflict', 1), ('pan_invalid', 1), ('unknown_district', 1)]"
 is "quarantine keeps row numbers and reasons" "$(q "select row_no||':'||reason_code from quarantine order by row_no" | tr '\n' ' ')" \
    "3:gstin_checksum 4:bad_date 5:duplicate_row 6:csv_quoting 7:pan_conflict 8:unknown_district 9:bad_amount 10:conflicting_duplicate 11:pan_invalid 12:field_count "
-is "quarantine keeps the raw row" "$(q "select cast(raw as text) from quarantine where row_no=6" | cut -c1-41)" \
+is "quarantine keeps the raw row" "$(q "select $(raw_text_sql "$DB") from quarantine where row_no=6" | cut -c1-41)" \
    'UDYAM-MH-26-0099997,Shree "Ganesh Traders'
 is "one row per enterprise in table enterprise" "$(q 'select count(*) from enterprise')" 2
 is "GSTINs stored" "$(q 'select count(*) from enterprise_gstin')" 2
@@ -26,7 +27,7 @@ is "district matched ignoring case, stored as LGD name" "$(q "select district fr
 is "Devanagari name stored intact" "$(q "select name from enterprise where udyam='UDYAM-UP-17-0028662'")" "लक्ष्मी इंडस्ट्रीज"
 is "money stored in paise" "$(q "select turnover_paise from enterprise where udyam='UDYAM-MH-26-0012345'")" 1200000000
 
-dump() { q 'select * from enterprise order by id; select * from enterprise_gstin order by gstin; select ingest_file_id,row_no,reason_code,reason,hex(raw) from quarantine order by row_no'; }
+dump() { q "select * from enterprise order by id; select * from enterprise_gstin order by gstin; select ingest_file_id,row_no,reason_code,reason,$(raw_hex_sql "$DB") from quarantine order by ingest_file_id, row_no"; }
 before=$(dump)
 out=$($S ingest --db "$DB" udyam "$FIX" --json)
 is "reload: nothing new, nothing changed" "$(json 'd["inserted"],d["updated"],d["unchanged"],d["quarantined"]' <<<"$out")" "(0, 0, 2, 10)"
@@ -60,32 +61,33 @@ for r in rows:
     r = r[::-1] + ["extra"]
     out.writerow(r)
 PY
-$S init --db "$TMPDIR/r.db" 2>/dev/null
-out=$($S ingest --db "$TMPDIR/r.db" udyam "$TMPDIR/reordered.csv" --json 2>"$TMPDIR/warn")
+R=$(store_new r)
+$S init --db "$R" 2>/dev/null
+out=$($S ingest --db "$R" udyam "$TMPDIR/reordered.csv" --json 2>"$TMPDIR/warn")
 is "reordered columns, CRLF and an unknown column load" "$(json 'd["loaded"]' <<<"$out")" 2
 check "unknown column is warned about" grep -q "unknown column 'extra'" "$TMPDIR/warn"
 
 # kill -9 in the middle: no partial batch, and a rerun completes
 python3 "$ROOT/tests/ingest/make_udyam.py" 60000 "$TMPDIR/big.csv"
-K=$TMPDIR/k.db
+K=$(store_new k)
 $S init --db "$K" 2>/dev/null
 $S ingest --db "$K" --batch 500 udyam "$TMPDIR/big.csv" --quiet >/dev/null 2>&1 &
 pid=$!
 committed=0
 for _ in $(seq 1 400); do
-    committed=$(sqlite3 -batch -noheader "$K" "select coalesce(max(rows_committed),0) from ingest_file" 2>/dev/null || echo 0)
+    committed=$(store_sql "$K" "select coalesce(max(rows_committed),0) from ingest_file" 2>/dev/null || echo 0)
     [ "${committed:-0}" -ge 2000 ] && break
     sleep 0.01
 done
 kill -9 $pid 2>/dev/null; wait $pid 2>/dev/null
-state=$(sqlite3 -batch -noheader "$K" "select rows_committed, status from ingest_file")
-n=$(sqlite3 -batch -noheader "$K" "select count(*) from enterprise")
+state=$(store_sql "$K" "select rows_committed, status from ingest_file")
+n=$(store_sql "$K" "select count(*) from enterprise")
 c=${state%%|*}
 check "the kill came mid-file" test "$c" -gt 0 -a "$c" -lt 60000
 is "after kill -9 the table holds exactly the committed batches" "$n" "$c"
 is "batches are whole (multiples of 500)" "$((n % 500))" 0
 out=$($S ingest --db "$K" udyam "$TMPDIR/big.csv" --json --quiet)
 is "the rerun resumes and completes" "$(json 'd["resumed"],d["rows"],d["loaded"],d["quarantined"]' <<<"$out")" "(True, 60000, 60000, 0)"
-is "every row is there exactly once" "$(sqlite3 -batch -noheader "$K" "select count(*), count(distinct udyam) from enterprise")" "60000|60000"
-is "the file is marked complete" "$(sqlite3 -batch -noheader "$K" "select status from ingest_file")" complete
+is "every row is there exactly once" "$(store_sql "$K" "select count(*), count(distinct udyam) from enterprise")" "60000|60000"
+is "the file is marked complete" "$(store_sql "$K" "select status from ingest_file")" complete
 done_testing

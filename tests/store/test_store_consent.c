@@ -590,6 +590,40 @@ static int64_t heatmap_scored(struct world *w, const char *state)
     return n;
 }
 
+/* A model and one score of 0.9 for August 2026 under it. The booster is
+ * bound, as blob literals are written differently on SQLite (x'00') and
+ * PostgreSQL ('\x00'). */
+static void add_score(struct world *w, int64_t id)
+{
+    static const unsigned char booster[1] = {0};
+    struct db_stmt *st = NULL;
+    struct err e;
+    int64_t model;
+    bool inserted;
+
+    assert_int_equal(db_prepare(store_db(w->s),
+                                "INSERT INTO stress_model(trained_at, train_from, train_to, features,"
+                                " booster, calibration) VALUES ('2026-09-30T00:00:00Z', '2024-01',"
+                                " '2025-06', '[]', $1, '{}') {{RETURNING_ID}}",
+                                &st, &e),
+                     0);
+    assert_int_equal(db_bind_blob(st, 1, booster, sizeof booster), 0);
+    if (db_insert(st, &model, &inserted, &e) != 0)
+        fail_msg("model: %s", e.msg);
+    assert_true(inserted);
+    db_finalize(st);
+    assert_int_equal(db_prepare(store_db(w->s),
+                                "INSERT INTO stress_score(enterprise_id, month, model_id, probability,"
+                                " reasons) VALUES ($1, '2026-08', $2, 0.9, '[]')",
+                                &st, &e),
+                     0);
+    assert_int_equal(db_bind_int64(st, 1, id), 0);
+    assert_int_equal(db_bind_int64(st, 2, model), 0);
+    if (db_step(st, &e) != DB_DONE)
+        fail_msg("score: %s", e.msg);
+    db_finalize(st);
+}
+
 /* A stored score stands on GST and credit: withdrawn, the enterprise
  * leaves the watchlist (officer_view) and the heatmap's counts
  * (statistics) at once; re-granted, it is back in both. */
@@ -598,15 +632,9 @@ static void test_watchlist(void **state)
     struct world *w = *state;
     int64_t id = w->energy_id, seen[2] = {id, 0}, total;
     struct err e;
-    char sql[400], place[8];
+    char place[8];
 
-    snprintf(sql, sizeof sql,
-             "INSERT INTO stress_model(trained_at, train_from, train_to, features, booster,"
-             " calibration) VALUES ('2026-09-30T00:00:00Z', '2024-01', '2025-06', '[]', x'00', '{}');"
-             "INSERT INTO stress_score(enterprise_id, month, model_id, probability, reasons)"
-             " VALUES (%lld, '2026-08', last_insert_rowid(), 0.9, '[]')",
-             (long long)id);
-    assert_int_equal(db_exec(store_db(w->s), sql, &e), 0);
+    add_score(w, id);
     assert_int_equal(store_stress_watchlist(w->s, "", "", "2026-08", 0.5, 0, 50, watch_keep, seen,
                                             &total, &e),
                      0);

@@ -48,14 +48,6 @@ static int64_t add_enterprise(struct fixture *f, int n, int state, const char *d
     return r.id;
 }
 
-static void exec(struct fixture *f, const char *sql)
-{
-    struct err e;
-
-    if (db_exec(store_db(f->s), sql, &e) != 0)
-        fail_msg("%s: %s", sql, e.msg);
-}
-
 static void score(struct fixture *f, int64_t id, const char *month, double p)
 {
     static const char sql[] =
@@ -101,10 +93,27 @@ static int teardown(void **state)
     return 0;
 }
 
+/* The model the scores cite; its booster is bound, as blob literals are
+ * written differently on SQLite (x'00') and PostgreSQL ('\x00'). */
+static void add_model(struct fixture *f)
+{
+    static const char sql[] =
+        "INSERT INTO stress_model(id, trained_at, train_from, train_to, features, booster, calibration)"
+        " VALUES (1, 'now', '2024-01', '2025-06', '[]', $1, '{}')";
+    static const unsigned char booster[1] = {0};
+    struct db_stmt *st;
+    struct err e;
+
+    if (db_prepare(store_db(f->s), sql, &st, &e) != 0)
+        fail_msg("%s", e.msg);
+    if (db_bind_blob(st, 1, booster, sizeof booster) != 0 || db_step(st, &e) < 0)
+        fail_msg("model: %s", e.msg);
+    db_finalize(st);
+}
+
 static void add_scores(struct fixture *f)
 {
-    exec(f, "INSERT INTO stress_model(id, trained_at, train_from, train_to, features, booster, calibration)"
-            " VALUES (1, 'now', '2024-01', '2025-06', '[]', x'00', '{}')");
+    add_model(f);
     /* Unit 1: in stress Jan, out Feb, in Mar-Apr: since 2026-03. Unit 2:
      * in stress every month: since its first score. Unit 3: exactly at
      * the threshold. Unit 6: just below. Unit 4 (Nashik) and 5 (Karnataka)

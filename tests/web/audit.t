@@ -11,22 +11,21 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/audit.db
 LOG=$T/audit-serve.log
 . "$ROOT/tests/web/web.sh"
 
-rm -f "$DB"
+DB=$(store_new audit0)
 "$S" init --db "$DB" >/dev/null 2>&1
 "$S" audit verify --db "$DB" >"$T/v.out"
 is "a fresh database verifies: exit 0" "$?" 0
 grep -q 'intact, 0 rows' "$T/v.out"
 ok $? "and says it has no rows"
-rm -f "$DB"
+DB=$(store_new audit)
 
 web_two_enterprises "$DB"
 ok $? "a database with two enterprises"
-PUNE=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
-OTHER=$(sqlite3 "$DB" "select id from enterprise where id <> $PUNE limit 1")
+PUNE=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
+OTHER=$(store_sql "$DB" "select id from enterprise where id <> $PUNE limit 1")
 web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
 web_adduser "$DB" ravi-password-1 --username ravi --role entrepreneur --enterprise "$OTHER"
@@ -41,11 +40,11 @@ for i in 1 2 3 4 5 6 7 8; do
     READERS+=($!)
 done
 wait "${READERS[@]}"
-N=$(sqlite3 "$DB" "select count(*) from audit_log")
+N=$(store_sql "$DB" "select count(*) from audit_log")
 [ "$N" -ge 8 ]
 ok $? "eight concurrent reads are audit-logged ($N rows)"
 is "no two rows chain to the same row" \
-    "$(sqlite3 "$DB" "select count(*) - count(distinct prev_hash) from audit_log")" 0
+    "$(store_sql "$DB" "select count(*) - count(distinct prev_hash) from audit_log")" 0
 "$S" audit verify --db "$DB" --json >"$T/v.json"
 is "the chain verifies: exit 0" "$?" 0
 is "verify --json counts the rows" "$(json 'd["intact"], d["rows"]' <"$T/v.json")" "True $N"
@@ -75,26 +74,26 @@ is "an officer has no /privacy: 403" "$(code -b "$P" "$B/privacy")" 403
 ok $? "the page is under 50 KB"
 kill "$PID" 2>/dev/null; wait "$PID" 2>/dev/null
 
-cp "$DB" "$T/a1.db"
-sqlite3 "$T/a1.db" "update audit_log set reason='nothing to see' where id=3"
-"$S" audit verify --db "$T/a1.db" >"$T/v.out"
+A1=$(store_copy "$DB" a1)
+store_sql "$A1" "update audit_log set reason='nothing to see' where id=3"
+"$S" audit verify --db "$A1" >"$T/v.out"
 is "a changed reason: exit 1" "$?" 1
 grep -q 'TAMPERED at row id 3' "$T/v.out"
 ok $? "the changed row is named"
 
-cp "$DB" "$T/a2.db"
-sqlite3 "$T/a2.db" "delete from audit_log where id=4"
-"$S" audit verify --db "$T/a2.db" --json >"$T/v.json"
+A2=$(store_copy "$DB" a2)
+store_sql "$A2" "delete from audit_log where id=4"
+"$S" audit verify --db "$A2" --json >"$T/v.json"
 is "a removed middle row: exit 1" "$?" 1
 is "found at the row after it" "$(json 'd["fault"], d["fault_id"]' <"$T/v.json")" "relinked 5"
 
-cp "$DB" "$T/a3.db"
-LAST=$(sqlite3 "$T/a3.db" "select max(id) from audit_log")
-FULL=$("$S" audit head --db "$T/a3.db" | cut -d' ' -f2)
-sqlite3 "$T/a3.db" "delete from audit_log where id=$LAST"
-"$S" audit verify --db "$T/a3.db" >/dev/null
+A3=$(store_copy "$DB" a3)
+LAST=$(store_sql "$A3" "select max(id) from audit_log")
+FULL=$("$S" audit head --db "$A3" | cut -d' ' -f2)
+store_sql "$A3" "delete from audit_log where id=$LAST"
+"$S" audit verify --db "$A3" >/dev/null
 is "a removed last row alone looks intact" "$?" 0
-"$S" audit verify --db "$T/a3.db" --head "$FULL" >"$T/v.out"
+"$S" audit verify --db "$A3" --head "$FULL" >"$T/v.out"
 is "but not against the kept head: exit 1" "$?" 1
 grep -q 'head given is not in the chain' "$T/v.out"
 ok $? "and says why"
@@ -103,6 +102,8 @@ ok $? "and says why"
 is "a bad --head: exit 2" "$?" 2
 "$S" audit frobnicate --db "$DB" >/dev/null 2>&1
 is "an unknown audit command: exit 2" "$?" 2
-"$S" audit verify --db "$T/none/x.db" >/dev/null 2>&1
+NONE=$T/none/x.db
+store_is_pg "$DB" && NONE=${DB%/*}/${DB##*/}_absent # a database never created
+"$S" audit verify --db "$NONE" >/dev/null 2>&1
 is "no database: exit 2" "$?" 2
 done_testing

@@ -18,14 +18,13 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/authz.db
 LOG=$T/authz-serve.log
 . "$ROOT/tests/web/web.sh"
 
 # Four enterprises: Asha's in Pune (she owns it), Ravi's in Bengaluru
 # Urban, one in Pune that Meena asks to link to her account (a pending
 # link request), and one in Pune nobody has touched (in no worklist).
-rm -f "$DB"
+DB=$(store_new authz)
 "$S" init --db "$DB" 2>/dev/null
 cat >"$T/udyam.csv" <<'CSV'
 udyam_number,enterprise_name,owner_name,pan,gstins,constitution,social_category,owner_gender,owner_disabled,commenced_on,registered_on,activity,nic_code,state_code,district,pincode,area,investment_rs,turnover_rs,exports_rs,employees_male,employees_female,employees_other
@@ -40,7 +39,7 @@ cluster_id,name,scheme,state_code,district,product,nic_code,traditional,approved
 MH-PNE-HANDLOOM,Pune Handloom Cluster,sfurti,27,Pune,handloom,13111,Y,2019-05-01,20000000,18000000,600,functional
 CSV
 "$S" ingest --db "$DB" cluster "$T/cluster.csv" >/dev/null 2>&1
-eid() { sqlite3 "$DB" "select id from enterprise where udyam='$1'"; }
+eid() { store_sql "$DB" "select id from enterprise where udyam='$1'"; }
 PUNE=$(eid UDYAM-MH-26-0012345) KAVERI=$(eid UDYAM-KR-03-0000042)
 MEENA=$(eid UDYAM-MH-26-0054321) QUIET=$(eid UDYAM-MH-26-0077777)
 [ -n "$PUNE" ] && [ -n "$KAVERI" ] && [ -n "$MEENA" ] && [ -n "$QUIET" ]
@@ -77,8 +76,8 @@ fields=()
 for f in $(sed -n 's/.*name="\(field_[a-z0-9_]*\)".*/\1/p' "$T/apply.html" | sort -u); do fields+=("$f=answer for $f"); done
 for d in $(sed -n 's/.*name="\(decl_[a-z0-9_]*\)".*/\1/p' "$T/apply.html" | sort -u); do fields+=("$d=1"); done
 post "$A" /apply "scheme_$SCHEME=1" "${fields[@]}"
-APP=$(sqlite3 "$DB" "select id from application where enterprise_id=$PUNE limit 1")
-BUNDLE=$(sqlite3 "$DB" "select bundle_id from application where id=${APP:-0}")
+APP=$(store_sql "$DB" "select id from application where enterprise_id=$PUNE limit 1")
+BUNDLE=$(store_sql "$DB" "select bundle_id from application where id=${APP:-0}")
 [ -n "$APP" ] && [ -n "$BUNDLE" ]
 ok $? "Asha applies: an application and its bundle"
 post "$A" /grievances subject=application "application_id=$APP" category=delay \
@@ -87,7 +86,7 @@ GRIEVANCE=$(location_of "$T/h" | sed -n 's|^/grievances/||p')
 [ -n "$GRIEVANCE" ]
 ok $? "Asha raises a grievance"
 post "$A" /payments buyer="Big Buyer Ltd" invoice=INV-7 amount=250000 accepted=2024-01-10
-PAYMENT=$(sqlite3 "$DB" "select id from payment_claim where enterprise_id=$PUNE limit 1")
+PAYMENT=$(store_sql "$DB" "select id from payment_claim where enterprise_id=$PUNE limit 1")
 [ -n "$PAYMENT" ]
 ok $? "Asha records a delayed payment"
 csrf=$(api_csrf "$A")
@@ -95,7 +94,7 @@ curl -s -b "$A" --data-urlencode "csrf=$csrf" "$B/calendar/subscription" >"$T/ma
 FEED=$(grep -o '/calendar/[A-Za-z0-9_-]\{43\}\.ics' "$T/made.html" | head -1 | sed 's|/calendar/||; s|\.ics$||')
 is "Asha makes a calendar subscription link" "$(code "$B/calendar/$FEED.ics")" 200
 post "$T/meena.jar" /register username=meena password=meena-password-1 udyam=UDYAM-MH-26-0054321
-LINK=$(sqlite3 "$DB" "select id from enterprise_claim where enterprise_id=$MEENA and state='pending'")
+LINK=$(store_sql "$DB" "select id from enterprise_claim where enterprise_id=$MEENA and state='pending'")
 [ -n "$LINK" ]
 ok $? "Meena asks to link her enterprise: a pending request"
 CLUSTER=$(curl -s -b "$T/pol.jar" "$B/clusters" >/dev/null; login "$T/pol.jar" policy policy-pass-123 >/dev/null;
@@ -105,7 +104,7 @@ ok $? "the cluster has a page"
 page "$A" /privacy >"$T/privacy.html"
 TURN=$(sed -n 's/.*<option value="\([0-9]*\)"[^>]*>annual turnover<.*/\1/p' "$T/privacy.html" | head -1)
 post "$A" /privacy/corrections "field=$TURN" "value=15000000" "reason=ITR for 2024-25 shows it"
-CORRECTION=$(sqlite3 "$DB" "select id from correction_request where enterprise_id=$PUNE limit 1")
+CORRECTION=$(store_sql "$DB" "select id from correction_request where enterprise_id=$PUNE limit 1")
 [ -n "$CORRECTION" ]
 ok $? "Asha asks for a correction of her turnover"
 SCENARIO=$(sed -n 's/^id: *//p' "$ROOT"/scenarios/*.yaml | head -1)
@@ -124,8 +123,8 @@ K=$T/blr2.jar P=$T/pune2.jar M=$T/mh.jar
 login "$K" blr2 officer-blr2-pass >/dev/null
 login "$P" pune2 officer-pune2-pass >/dev/null
 login "$M" mhoff officer-mh-pass1 >/dev/null
-audits() { sqlite3 "$DB" "select count(*) from audit_log"; }
-last_audit() { sqlite3 "$DB" "select username || '|' || action || '|' || enterprise_id || '|' || reason from audit_log order by id desc limit 1"; }
+audits() { store_sql "$DB" "select count(*) from audit_log"; }
+last_audit() { store_sql "$DB" "select username || '|' || action || '|' || enterprise_id || '|' || reason from audit_log order by id desc limit 1"; }
 n0=$(audits)
 is "an enterprise in no worklist, read by the API without a reason: 428" \
     "$(code -b "$K" "$B/api/v1/enterprises/$KAVERI")" 428
@@ -155,16 +154,18 @@ is "nor does its application" "$(code -b "$P" "$B/applications/$APP")" 200
 is "an enterprise with a pending link request is in the worklist" \
     "$(code -b "$P" "$B/api/v1/enterprises/$MEENA")" 200
 # A stress alert of the latest month puts an enterprise in the worklist.
-sqlite3 "$DB" "insert into stress_model(trained_at, train_from, train_to, features, booster, calibration)
-               values ('2026-01-01T00:00:00Z', '2024-01', '2025-06', '[]', x'00', '{}');
+BYTE="x'00'" # a one-byte blob, in each engine's syntax (x'00' is a bit string on PostgreSQL)
+store_is_pg "$DB" && BYTE="decode('00', 'hex')"
+store_sql "$DB" "insert into stress_model(trained_at, train_from, train_to, features, booster, calibration)
+               values ('2026-01-01T00:00:00Z', '2024-01', '2025-06', '[]', $BYTE, '{}');
                insert into stress_score(enterprise_id, month, model_id, probability, reasons)
-               values ($QUIET, '2025-06', last_insert_rowid(), 0.6, '[]');"
+               values ($QUIET, '2025-06', (select max(id) from stress_model), 0.6, '[]');"
 is "an enterprise with a stress alert needs no reason" "$(code -b "$P" "$B/api/v1/enterprises/$QUIET")" 200
-sqlite3 "$DB" "update stress_score set probability = 0.05 where enterprise_id = $QUIET"
+store_sql "$DB" "update stress_score set probability = 0.05 where enterprise_id = $QUIET"
 is "... and one below the alert line does" "$(code -b "$P" "$B/api/v1/enterprises/$QUIET/insights")" 428
 # The outreach list is a worklist made on the fly: what it showed needs no reason.
 page "$P" "/officer/awareness?district=Pune" >/dev/null
-SHOWN=$(sqlite3 "$DB" "select count(*) from audit_log where username = 'pune2'
+SHOWN=$(store_sql "$DB" "select count(*) from audit_log where username = 'pune2'
                        and action = 'awareness.outreach.read' and enterprise_id = $QUIET")
 [ "$SHOWN" -ge 1 ]
 ok $? "the outreach list showed the untouched enterprise (audited)"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The compliance calendar page and its iCalendar subscription (issue 6):
-# a real server on a temporary SQLite database. Make a private link (CSRF
+# a real server on a temporary store (SQLite or PostgreSQL). Make a private link (CSRF
 # required; its URL shown once, only its hash stored), fetch it with no
 # session and parse it with Debian's python3-icalendar, another entrepreneur
 # cannot revoke it, revoking and replacing make the old URL 404, a Hindi
@@ -11,15 +11,15 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/feed.db
+DB=$(store_new feed)
 LOG=$T/feed.log
 PY=/usr/bin/python3   # Debian's, with python3-icalendar
 . "$ROOT/tests/web/web.sh"
 
 web_two_enterprises "$DB"
 ok $? "a database with two enterprises"
-PUNE=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
-BLR=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-KR-03-0000042'")
+PUNE=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
+BLR=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-KR-03-0000042'")
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
 web_adduser "$DB" ravi-password-1 --username ravi --role entrepreneur --enterprise "$BLR"
 web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
@@ -44,7 +44,7 @@ check "... and the month names" grep -qE '<h2 id="m[0-9]{4}-[0-9]{2}">(जनव
 check "the dashboard links to it" bash -c "curl -s -b '$T/asha' '$B/dashboard' | grep -q 'href=\"/calendar\"'"
 
 is "POST without the CSRF token: 403" "$(code -b "$T/asha" -d x=1 "$B/calendar/subscription")" 403
-is "... and no link was made" "$(sqlite3 "$DB" 'select count(*) from calendar_feed')" 0
+is "... and no link was made" "$(store_sql "$DB" 'select count(*) from calendar_feed')" 0
 csrf=$(form_csrf <"$T/page.html")
 curl -s -b "$T/asha" --data-urlencode "csrf=$csrf" "$B/calendar/subscription" >"$T/made.html"
 URL=$(sed -n 's|.*id="feed-url" type="text" readonly value="\(https://portal.example.in/calendar/[A-Za-z0-9_-]*\.ics\)".*|\1|p' "$T/made.html")
@@ -52,10 +52,12 @@ check "the new link is shown, on the public URL" test -n "$URL"
 check "the page showing it passes tidy -e" tidy -e -q "$T/made.html"
 TOKEN=${URL##*/}; TOKEN=${TOKEN%.ics}
 is "the token is 43 base64url characters (32 bytes)" "${#TOKEN}" 43
-is "one link on file" "$(sqlite3 "$DB" 'select count(*) from calendar_feed where revoked_at is null')" 1
+is "one link on file" "$(store_sql "$DB" 'select count(*) from calendar_feed where revoked_at is null')" 1
 check "only a 64-hex-digit hash is stored" \
-    bash -c "sqlite3 '$DB' 'select token_hash from calendar_feed' | grep -qxE '[0-9a-f]{64}'"
-check "the token itself is nowhere in the database" bash -c "! grep -qa -- '$TOKEN' '$DB'* "
+    bash -c "$(declare -f store_sql store_is_pg); store_sql '$DB' 'select token_hash from calendar_feed' | grep -qxE '[0-9a-f]{64}'"
+# The whole store, as bytes: SQLite's files, or a dump of the PostgreSQL database.
+store_bytes() { if store_is_pg "$DB"; then pg_dump -d "$DB"; else cat "$DB"*; fi; }
+check "the token itself is nowhere in the database" bash -c "! { $(declare -f store_bytes store_is_pg); DB='$DB'; store_bytes; } | grep -qa -- '$TOKEN'"
 FEED="$B/calendar/$TOKEN.ics"
 
 curl -s -D "$T/h" -o "$T/feed.ics" "$FEED"
@@ -86,12 +88,12 @@ n=$(parse "$T/feed.ics" https://portal.example.in/calendar 2>&1)
 is "python3-icalendar reads one event per calendar item, each with UID, VALARM and link back" \
    "$n" "$(json 'len(d["items"])' <"$T/cal.json")"
 check "there are events" test "$n" -gt 0
-check "the fetch is noted" test -n "$(sqlite3 "$DB" 'select last_fetched_at from calendar_feed')"
+check "the fetch is noted" test -n "$(store_sql "$DB" 'select last_fetched_at from calendar_feed')"
 
 curl -s -b "$T/asha" "$B/calendar" >"$T/page2.html"
 check "the page no longer shows the URL" bash -c "! grep -q -- '$TOKEN' '$T/page2.html'"
 check "... and offers to revoke it" grep -q 'action="/calendar/subscription/revoke"' "$T/page2.html"
-FEED_ID=$(sqlite3 "$DB" 'select id from calendar_feed where revoked_at is null')
+FEED_ID=$(store_sql "$DB" 'select id from calendar_feed where revoked_at is null')
 
 is "a malformed token: 404" "$(code "$B/calendar/abc.ics")" 404
 is "an unknown token of the right shape: 404" "$(code "$B/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")" 404
@@ -121,7 +123,7 @@ second=$(new_link "")
 is "after a replacement the first link: 404" "$(code "$B$first")" 404
 is "... and the second answers" "$(code "$B$second")" 200
 is "one working link an enterprise" \
-   "$(sqlite3 "$DB" "select count(*) from calendar_feed where enterprise_id = $PUNE and revoked_at is null")" 1
+   "$(store_sql "$DB" "select count(*) from calendar_feed where enterprise_id = $PUNE and revoked_at is null")" 1
 
 # A link made from the Hindi page gives events in Hindi.
 hindi=$(new_link "?lang=hi")
@@ -139,17 +141,17 @@ is "anonymous /calendar.ics: 401" "$(code "$B/calendar.ics")" 401
 API="$B/api/v1/enterprises/$PUNE/calendar.ics"
 login "$T/pune" pune officer-pune-pass >/dev/null
 login "$T/blr" blr officer-blr-pass >/dev/null
-n0=$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")
+n0=$(store_sql "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")
 is "the Pune officer downloads the unit's calendar" "$(code -b "$T/pune" "$API?reason=outreach")" 200
 curl -s -o "$T/officer.ics" -b "$T/pune" "$API?reason=outreach"
 is "... whose events (one per item of the JSON calendar) link to the officer's view of the enterprise" \
    "$(parse "$T/officer.ics" "https://portal.example.in/officer/enterprises/$PUNE" 2>&1)" \
    "$(curl -s -b "$T/asha" "$B/api/v1/enterprises/$PUNE/calendar" | json 'len(d["items"])')"
 is "... and the read is audited" \
-   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 2))"
+   "$(store_sql "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 2))"
 is "an officer of another district: 403" "$(code -b "$T/blr" "$API")" 403
 is "... and that refusal reads nothing" \
-   "$(sqlite3 "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 2))"
+   "$(store_sql "$DB" "select count(*) from audit_log where action = 'enterprise.calendar'")" "$((n0 + 2))"
 is "another entrepreneur: 403" "$(code -b "$T/ravi" "$API")" 403
 is "an officer's bad window: 400" "$(code -b "$T/pune" "$API?from=2025-13-01")" 400
 is "officers have no /calendar page: 403" "$(code -b "$T/pune" "$B/calendar")" 403

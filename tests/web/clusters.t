@@ -11,11 +11,11 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/clusters.db
+DB=$(store_new clusters)
 LOG=$T/clusters-serve.log
 G=$T/g
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 10000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 10,000 enterprises"

@@ -14,10 +14,10 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/consent.db
+DB=$(store_new consent)
 LOG=$T/consent-serve.log
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 status_of() { sed -n '1s/^HTTP[^ ]* \([0-9]*\).*/\1/p' "$1"; }
 page() { curl -s -b "$1" -c "$1" "$B$2"; }
 post() { # post JAR PATH FIELDS... -> headers in $T/h, body in $T/body

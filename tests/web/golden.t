@@ -11,13 +11,13 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/golden.db
+DB=$(store_new golden)
 LOG=$T/golden-serve.log
 . "$ROOT/tests/web/web.sh"
 
 web_two_enterprises "$DB"
 ok $? "a database with two enterprises"
-PUNE=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
+PUNE=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
 web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
 web_adduser "$DB" officer-blr-pass --username blr --role officer --state 29 --district "Bengaluru Urban"
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
@@ -97,12 +97,12 @@ is "without the CSRF token: 403" "$(status_of "$T/h")" 403
 post "$K" "/officer/enterprises/$PUNE" "field=$TURNOVER" "value=1" "reason=x"
 is "another district's officer cannot correct: 403" "$(status_of "$T/h")" 403
 is "nothing was stored by the refused corrections" \
-    "$(sqlite3 "$DB" "select count(*) from profile_fact where source='officer'")" 0
+    "$(store_sql "$DB" "select count(*) from profile_fact where source='officer'")" 0
 
 post "$P" "/officer/enterprises/$PUNE" "field=$TURNOVER" "value=12500000" "reason=ITR 2025-26 seen at the office"
 is "the officer corrects the turnover with a reason: 303" "$(status_of "$T/h")" 303
 is "the correction is kept with its author and reason" \
-    "$(sqlite3 "$DB" "select u.username || '|' || f.value || '|' || f.note from profile_fact f join app_user u on u.id = f.user_id where f.source='officer'")" \
+    "$(store_sql "$DB" "select u.username || '|' || f.value || '|' || f.note from profile_fact f join app_user u on u.id = f.user_id where f.source='officer'")" \
     "pune|12500000|ITR 2025-26 seen at the office"
 page "$P" "/officer/enterprises/$PUNE" >"$T/g2.html"
 grep -q '₹1,25,00,000' "$T/g2.html"
@@ -114,11 +114,11 @@ ok $? "with the officer's reason"
 page "$A" /profile | grep -q 'corrected by an officer on'
 ok $? "the entrepreneur's profile says an officer corrected it"
 is "the Udyam record itself is unchanged" \
-    "$(sqlite3 "$DB" "select turnover_paise from enterprise where id=$PUNE")" 1200000000
-[ "$(sqlite3 "$DB" "select count(*) from audit_log where username='pune' and action='enterprise.golden.read'")" -ge 2 ]
+    "$(store_sql "$DB" "select turnover_paise from enterprise where id=$PUNE")" 1200000000
+[ "$(store_sql "$DB" "select count(*) from audit_log where username='pune' and action='enterprise.golden.read'")" -ge 2 ]
 ok $? "the officer's reads are audit-logged"
 is "the correction is audit-logged" \
-    "$(sqlite3 "$DB" "select count(*) from audit_log where username='pune' and action='enterprise.golden.correct'")" 1
+    "$(store_sql "$DB" "select count(*) from audit_log where username='pune' and action='enterprise.golden.correct'")" 1
 
 # a later word from the entrepreneur does not undo the officer's correction
 post "$A" /profile "f$TURNOVER=9000000"
@@ -180,7 +180,7 @@ is "the entrepreneur says no loan is in default: 303" "$(status_of "$T/h")" 303
 is "the lenders' NPA still counts over the entrepreneur's word" \
     "$(curl -s -b "$P" "$B/api/v1/enterprises/$PUNE?reason=test" | json 'd["history"]["loan_default"], d["provenance"]["history.loan_default"]["kept"]["source"], [o["source"] for o in d["provenance"]["history.loan_default"]["others"]]')" \
     "True credit ['self']"
-KAVERI=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-KR-03-0000042'")
+KAVERI=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-KR-03-0000042'")
 curl -s -b "$K" "$B/api/v1/enterprises/$KAVERI?reason=test" >"$T/api4.json"
 is "never an NPA: no loan default, from credit, citing the latest month" \
     "$(json 'd["history"]["loan_default"], d["provenance"]["history.loan_default"]["kept"]["source"], d["provenance"]["history.loan_default"]["kept"]["feed_row"]["row"], d["provenance"]["history.loan_default"]["kept"]["detail"]' <"$T/api4.json")" \

@@ -7,7 +7,7 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/web.db
+DB=$(store_new web)
 LOG=$T/serve.log
 
 . "$ROOT/tests/web/web.sh"
@@ -15,7 +15,7 @@ LOG=$T/serve.log
 # --- a database with two enterprises (Pune, Bengaluru Urban) ------------------
 web_two_enterprises "$DB"
 ok $? "init and ingest two enterprises"
-is "two enterprises on file" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM enterprise')" "2"
+is "two enterprises on file" "$(store_sql "$DB" 'SELECT COUNT(*) FROM enterprise')" "2"
 
 adduser() { web_adduser "$DB" "$@"; }
 adduser officer-pune-pass --username pune --role officer --state 27 --district Pune
@@ -35,7 +35,7 @@ is "user add: a short password exits 2" "$?" "2"
 adduser officer-pass-123 --username nostate --role officer
 is "user add: an officer without --state exits 2" "$?" "2"
 is "passwords are stored as Argon2id hashes" \
-   "$(sqlite3 "$DB" "SELECT substr(password_hash, 1, 10) FROM app_user WHERE username = 'pune'")" '$argon2id$'
+   "$(store_sql "$DB" "SELECT substr(password_hash, 1, 10) FROM app_user WHERE username = 'pune'")" '$argon2id$'
 
 # --- the server on a free port --------------------------------------------------
 web_serve "$DB" "$LOG"
@@ -157,7 +157,7 @@ is "a body over 64 KiB is 413" \
    "$(printf '%s' "$big" | code -b "$T/pune.jar" -H "$CJ" -H "X-CSRF-Token: $pune_csrf" --data-binary @- "$B/api/v1/classify")" "413"
 
 # --- enterprises, scope and audit ----------------------------------------------------------
-audit_rows() { sqlite3 "$DB" 'SELECT COUNT(*) FROM audit_log'; }
+audit_rows() { store_sql "$DB" 'SELECT COUNT(*) FROM audit_log'; }
 is "officer: unknown enterprise is 404" "$(code -b "$T/pune.jar" "$B/api/v1/enterprises/999999")" "404"
 is "officer: a malformed id is 400" "$(code -b "$T/pune.jar" "$B/api/v1/enterprises/abc")" "400"
 n0=$(audit_rows)
@@ -168,7 +168,7 @@ is "officer reads an enterprise in their district" \
 is "... with provenance" "$(json 'd["sources"][0]["feed"], d["sources"][0]["row"]' <"$T/ent.json")" "udyam 1"
 is "... and one audit_log row" "$(audit_rows)" "$((n0 + 1))"
 is "the audit row says who, what, how and why" \
-   "$(sqlite3 "$DB" 'SELECT username, role, action, enterprise_id, route, reason FROM audit_log ORDER BY id DESC LIMIT 1')" \
+   "$(store_sql "$DB" 'SELECT username, role, action, enterprise_id, route, reason FROM audit_log ORDER BY id DESC LIMIT 1')" \
    "pune|officer|enterprise.read|1|GET /api/v1/enterprises/{id}|grievance G-17"
 is "officer reads by Udyam number" \
    "$(curl -s -b "$T/pune.jar" "$B/api/v1/enterprises/UDYAM-MH-26-0012345" | json 'd["id"]')" "1"

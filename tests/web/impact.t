@@ -12,11 +12,11 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/impact.db
+DB=$(store_new impact)
 LOG=$T/impact-serve.log
 G=$T/g
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 10000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 10,000 enterprises"
@@ -109,7 +109,8 @@ r = json.load(open(sys.argv[1]))
 r["employment"] = {"measurable": False, "reason": "no EPFO returns on file"}
 print(json.dumps(r))
 PY
-q "insert into impact_run (created_at, draws, seed, result) values ('2099-01-01T00:00:00Z', 40, 1, readfile('$T/run_old.json'))"
+# The run as a string literal (SQLite's readfile() has no PostgreSQL twin).
+q "insert into impact_run (created_at, draws, seed, result) values ('2099-01-01T00:00:00Z', 40, 1, '$(sed "s/'/''/g" "$T/run_old.json")')"
 page=$(curl -s -b "$T/pol" "$B$P")
 like "without EPFO returns employment is said to be unmeasured" "$page" "Not measured"
 [ "$(grep -c 'log EPFO members' <<<"$page")" = 0 ]; ok $? "and no employment plot is drawn"

@@ -10,11 +10,11 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/insights.db
+DB=$(store_new insights)
 LOG=$T/insights-serve.log
 G=$T/g
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 3000 --seed 11 --out "$G" >/dev/null 2>&1
 ok $? "generate 3,000 enterprises"
@@ -82,7 +82,7 @@ is "nothing entered: 422" "$(curl -s -o /dev/null -w '%{http_code}' -b "$T/ent" 
 is "a good declaration: 303" "$(curl -s -o /dev/null -w '%{http_code}' -b "$T/ent" \
     --data "csrf=$CSRF&fiscal_year=$FY&q_electricity=12345.5&q_diesel=100" "$B/insights/energy")" 303
 is "stored with its provenance" \
-   "$(q "SELECT quantity_milli || ' ' || unit || ' ' || origin || ' ' || (declared_by IS NOT NULL) FROM energy_declaration WHERE enterprise_id = $ENT AND fiscal_year = '$FY' AND source = 'electricity' AND origin = 'portal'")" \
+   "$(q "SELECT quantity_milli || ' ' || unit || ' ' || origin || ' ' || CASE WHEN declared_by IS NOT NULL THEN 1 ELSE 0 END FROM energy_declaration WHERE enterprise_id = $ENT AND fiscal_year = '$FY' AND source = 'electricity' AND origin = 'portal'")" \
    "12345500 kWh portal 1"
 is "the feed's row is kept beside it" \
    "$(q "SELECT COUNT(*) FROM energy_declaration WHERE enterprise_id = $ENT AND fiscal_year = '$FY' AND source = 'electricity'")" 2

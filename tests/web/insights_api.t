@@ -13,11 +13,11 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/insights-api.db
+DB=$(store_new insights_api)
 LOG=$T/insights-api-serve.log
 G=$T/g
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 audits() { q "SELECT COUNT(*) FROM audit_log WHERE action = 'enterprise.insights'"; }
 # same_json NAME A B: the two documents agree, numbers to 1 part in 10^7
 # (the CLI prints 8 significant digits, the server 15).

@@ -24,10 +24,11 @@ lint() {
         timeout 120 "$REDOCLY" lint --config "$CONFIG" --format stylish "$1" 2>&1
 }
 
-"$S" init --db "$T/o.db" 2>/dev/null
+DB=$(store_new openapi)
+"$S" init --db "$DB" 2>/dev/null
 ok $? "init a database"
 . "$ROOT/tests/web/web.sh"
-web_serve "$T/o.db" "$T/serve.log"
+web_serve "$DB" "$T/serve.log"
 ok $? "serve starts"
 
 is "GET /api/v1/openapi.json is 200" \

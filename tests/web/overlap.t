@@ -11,11 +11,11 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/overlap.db
+DB=$(store_new overlap)
 LOG=$T/overlap-serve.log
 G=$T/g
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 10000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 10,000 enterprises"
@@ -26,8 +26,8 @@ ok $? "ingest udyam and the beneficiary lists"
 
 # The state with most enterprises and its district with most; another state.
 ST=$(q "select state from enterprise group by state order by count(*) desc, state limit 1")
-DIST=$(q "select district from enterprise where state = '$ST' group by upper(district)
-          order by count(*) desc, district limit 1")
+DIST=$(q "select min(district) from enterprise where state = '$ST' group by upper(district)
+          order by count(*) desc, min(district) limit 1")
 OTHER=$(q "select state from enterprise where state <> '$ST' group by state order by count(*) desc limit 1")
 ENT=$(q "select id from enterprise order by id limit 1")
 
@@ -211,16 +211,16 @@ Y=$(sed -n 3p "$T/out.csv" | cut -d, -f2)
 UID_=$(q "select id from app_user where username = 'dist'")
 q "insert into bundle (enterprise_id, user_id, answers, created_at) values ($X, $UID_, '{}', '2026-01-01T00:00:00Z');
    insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
-     created_on, updated_at) values (last_insert_rowid(), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
+     created_on, updated_at) values ((select max(id) from bundle), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
      '2026-01-01', '2026-01-01T00:00:00Z');
    insert into application_event (application_id, action, to_state, user_id, role, on_date, at)
-     values (last_insert_rowid(), 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');
+     values ((select max(id) from application), 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');
    insert into bundle (enterprise_id, user_id, answers, created_at) values ($Y, $UID_, '{}', '2026-01-01T00:00:00Z');
    insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
-     created_on, updated_at) values (last_insert_rowid(), $Y, 'pmmy', 'draft', '$ST', '$DIST', 30, 'eligible',
+     created_on, updated_at) values ((select max(id) from bundle), $Y, 'pmmy', 'draft', '$ST', '$DIST', 30, 'eligible',
      '2026-01-01', '2026-01-01T00:00:00Z');
    insert into application_event (application_id, action, to_state, user_id, role, on_date, at)
-     values (last_insert_rowid(), 'create', 'draft', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
+     values ((select max(id) from application), 'create', 'draft', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
 curl -s -o "$T/out2.csv" -b "$T/dist" "$B/officer/awareness.csv?scheme=pmmy"
 is "after an application for pmmy the list is one shorter" "$(($(wc -l <"$T/out2.csv") - 1))" "$((csvrows - 1))"
 ok "$(cut -d, -f2 "$T/out2.csv" | grep -qx "$X"; [ $? -ne 0 ]; echo $?)" "the enterprise that applied is off the list"

@@ -10,7 +10,7 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/portal.db
+DB=$(store_new portal)
 LOG=$T/portal-serve.log
 . "$ROOT/tests/web/web.sh"
 
@@ -79,11 +79,11 @@ page "$A" /profile >"$T/profile2.html"
 grep -q 'corrected by you on' "$T/profile2.html" && grep -q '12000000' "$T/profile2.html"
 ok $? "the correction shows with what it replaced"
 is "the correction is kept beside the record" \
-   "$(sqlite3 "$DB" "select path||'='||value||' was '||replaced from profile_fact where path='enterprise.turnover'")" \
+   "$(store_sql "$DB" "select path||'='||value||' was '||replaced from profile_fact where path='enterprise.turnover'")" \
    "enterprise.turnover=13500000 was 12000000"
 post "$A" /profile f14=lots
 is "a bad amount is refused with 422" "$(status_of "$T/h")" 422
-is "and nothing is stored" "$(sqlite3 "$DB" "select count(*) from profile_fact where path='enterprise.turnover'")" 1
+is "and nothing is stored" "$(store_sql "$DB" "select count(*) from profile_fact where path='enterprise.turnover'")" 1
 
 # --- the scheme finder ----------------------------------------------------------
 page "$A" /schemes >"$T/schemes.html"
@@ -122,8 +122,8 @@ is "submitting the form: 303" "$(status_of "$T/h")" 303
 BUNDLE=$(location_of "$T/h" | sed -n 's/.*bundle=\([0-9]*\)/\1/p')
 [ -n "$BUNDLE" ]
 ok $? "to the dashboard with the bundle"
-is "two applications, one bundle" "$(sqlite3 "$DB" "select count(*) from application where bundle_id=$BUNDLE")" 2
-is "each submitted with two events" "$(sqlite3 "$DB" "select count(*) from application_event e join application a on a.id=e.application_id where a.bundle_id=$BUNDLE")" 4
+is "two applications, one bundle" "$(store_sql "$DB" "select count(*) from application where bundle_id=$BUNDLE")" 2
+is "each submitted with two events" "$(store_sql "$DB" "select count(*) from application_event e join application a on a.id=e.application_id where a.bundle_id=$BUNDLE")" 4
 post "$A" /apply "scheme_${PICK[0]}=1" "${fields[@]}"
 is "a second application to an open scheme is refused" "$(status_of "$T/h")" 422
 page "$A" /dashboard >"$T/dash.html"
@@ -131,8 +131,8 @@ page "$A" /dashboard >"$T/dash.html"
 ok $? "the dashboard shows both applications"
 tidy -e -q "$T/dash.html" >/dev/null 2>&1
 ok $? "the dashboard passes tidy -e"
-APP1=$(sqlite3 "$DB" "select min(id) from application")
-APP2=$(sqlite3 "$DB" "select max(id) from application")
+APP1=$(store_sql "$DB" "select min(id) from application")
+APP2=$(store_sql "$DB" "select max(id) from application")
 
 # --- the officer ------------------------------------------------------------------------
 P=$T/pune.jar
@@ -173,7 +173,7 @@ post "$A" /dashboard/read
 is "the messages are marked read: 303" "$(status_of "$T/h")" 303
 page "$A" /dashboard | grep -q 'class="unread"'
 is "no message is new any more" "$?" 1
-[ "$(sqlite3 "$DB" "select count(*) from audit_log where username='pune'")" -gt 0 ]
+[ "$(store_sql "$DB" "select count(*) from audit_log where username='pune'")" -gt 0 ]
 ok $? "the officer's reads are in the audit log"
 curl -s -o "$T/w.xlsx" -D "$T/xh" -b "$P" "$B/officer/worklist.xlsx"
 grep -qi 'spreadsheetml' "$T/xh" && python3 - "$T/w.xlsx" "$APP2" <<'PY'
@@ -223,7 +223,7 @@ api "$A" POST /api/v1/applications "{\"schemes\":[\"${PICK[0]}\"],\"fields\":{},
 is "API: an open scheme cannot be applied to again (409)" "$(cat "$T/code")" 409
 
 # --- the eligibility API: the profile as corrected, kept for reuse, ETag ------------------
-EID=$(sqlite3 "$DB" "select enterprise_id from app_user where username='asha'")
+EID=$(store_sql "$DB" "select enterprise_id from app_user where username='asha'")
 curl -s -D "$T/e1.h" -o "$T/e1.json" -b "$A" "$B/api/v1/enterprises/$EID/eligibility"
 grep -q '"enterprise.activity":"manufacturing"' "$T/e1.json"
 ok $? "the eligibility answer reads the profile's facts"
@@ -256,10 +256,10 @@ post "$A" "/grievances/$G" action=rate rating=1
 is "the complainant rates it 1: 303" "$(status_of "$T/h")" 303
 post "$A" "/grievances/$G" action=appeal
 is "and appeals: 303" "$(status_of "$T/h")" 303
-is "the appeal goes to the state" "$(sqlite3 "$DB" "select state||' '||level from grievance where id=$G")" "open state"
+is "the appeal goes to the state" "$(store_sql "$DB" "select state||' '||level from grievance where id=$G")" "open state"
 post "$P" "/grievances/$G" action=acknowledge
 is "appealed to the state, the district officer can no longer act on it (403)" "$(status_of "$T/h")" 403
-is "every step is an event" "$(sqlite3 "$DB" "select group_concat(action, ',') from grievance_event where grievance_id=$G")" "file,acknowledge,resolve,rate,appeal"
+is "every step is an event" "$(store_sql "$DB" "select action from grievance_event where grievance_id=$G order by id" | paste -sd, -)" "file,acknowledge,resolve,rate,appeal"
 api "$A" POST /api/v1/grievances '{"subject":"scheme","scheme_id":"nope","category":"delay","body":"a long enough text"}' >/dev/null
 is "API: a grievance about an unknown scheme is 422" "$(cat "$T/code")" 422
 api "$A" POST /api/v1/grievances '{"subject":"scheme","subject":"payment","category":"delay","body":"a long enough text"}' >/dev/null
@@ -270,9 +270,9 @@ post "$A" /grievances subject=scheme "scheme_id=${PICK[0]}" category=other "body
 G2=$(location_of "$T/h" | sed -n 's|/grievances/||p')
 LATER=$(python3 -c "import datetime; print(datetime.date.today() + datetime.timedelta(days=60))")
 is "60 days on, both open grievances are overdue and move up" "$("$S" escalate --db "$DB" --on "$LATER" --json)" '{"escalated":2}'
-is "the unanswered one is now with the state" "$(sqlite3 "$DB" "select level from grievance where id=$G2")" state
-is "by a system event" "$(sqlite3 "$DB" "select role||' '||action||' '||level from grievance_event where grievance_id=$G2 order by id desc limit 1")" "system escalate state"
-is "the appealed one goes on to the ministry" "$(sqlite3 "$DB" "select level from grievance where id=$G")" ministry
+is "the unanswered one is now with the state" "$(store_sql "$DB" "select level from grievance where id=$G2")" state
+is "by a system event" "$(store_sql "$DB" "select role||' '||action||' '||level from grievance_event where grievance_id=$G2 order by id desc limit 1")" "system escalate state"
+is "the appealed one goes on to the ministry" "$(store_sql "$DB" "select level from grievance where id=$G")" ministry
 is "run again the same day, nothing more moves" "$("$S" escalate --db "$DB" --on "$LATER" --json)" '{"escalated":0}'
 page "$A" /dashboard | grep -q 'went one level up'
 ok $? "the entrepreneur is told"
@@ -296,14 +296,14 @@ post "$K" "/officer/claims/$CL" decision=approve "reason=Met the owner at the of
 is "the Bengaluru officer approves: 303" "$(status_of "$T/h")" 303
 page "$T/ravi.jar" /dashboard | grep -q 'Kaveri Foods'
 ok $? "the account now has its enterprise"
-is "approving one claim refuses the other" "$(sqlite3 "$DB" "select c.state from enterprise_claim c join app_user u on u.id=c.user_id where u.username='rival'")" refused
-is "so only one account holds the enterprise" "$(sqlite3 "$DB" "select count(*) from app_user u join enterprise e on e.id=u.enterprise_id where e.udyam='UDYAM-KR-03-0000042'")" 1
+is "approving one claim refuses the other" "$(store_sql "$DB" "select c.state from enterprise_claim c join app_user u on u.id=c.user_id where u.username='rival'")" refused
+is "so only one account holds the enterprise" "$(store_sql "$DB" "select count(*) from app_user u join enterprise e on e.id=u.enterprise_id where e.udyam='UDYAM-KR-03-0000042'")" 1
 post "$T/new.jar" /register username=meena password=meena-password-1 name="Meena Papad Udyog" state=27 district=Pune id2=27AAAPZ1234C1Z0
 is "a proposed unit registers by name and place" "$(status_of "$T/h")" 303
 page "$T/new.jar" /profile | grep -q 'given by you when registering'
 ok $? "its facts say they came from the registration"
 is "the GSTIN given is kept, with the PAN inside it" \
-   "$(sqlite3 "$DB" "select group_concat(path||'='||value, ' ') from (select path, value from profile_fact f join app_user u on u.enterprise_id=f.enterprise_id and u.username='meena' order by path)")" \
+   "$(store_sql "$DB" "select path||'='||value from profile_fact f join app_user u on u.enterprise_id=f.enterprise_id and u.username='meena' order by path" | paste -sd' ' -)" \
    'enterprise.gstins=["27AAAPZ1234C1Z0"] enterprise.pan="AAAPZ1234C"'
 # A unit we know little about is the longest finder page: most schemes undecided.
 curl -s -o "$T/new-hi.html" -w '%{http_code}' -b "$T/new.jar" -c "$T/new.jar" "$B/schemes?lang=hi" >"$T/code"

@@ -20,21 +20,20 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/privacy.db
+DB=$(store_new privacy)
 LOG=$T/privacy-serve.log
 . "$ROOT/tests/web/web.sh"
 
-rm -f "$DB"
 web_two_enterprises "$DB"
 ok $? "a database with two enterprises"
-PUNE=$(sqlite3 "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
-OTHER=$(sqlite3 "$DB" "select id from enterprise where id <> $PUNE limit 1")
+PUNE=$(store_sql "$DB" "select id from enterprise where udyam='UDYAM-MH-26-0012345'")
+OTHER=$(store_sql "$DB" "select id from enterprise where id <> $PUNE limit 1")
 web_adduser "$DB" officer-pune-pass --username pune --role officer --state 27 --district Pune
 web_adduser "$DB" officer-blr-pass --username blr --role officer --state 29 --district "Bengaluru Urban"
 web_adduser "$DB" asha-password-1 --username asha --role entrepreneur --enterprise "$PUNE"
 web_adduser "$DB" ravi-password-1 --username ravi --role entrepreneur --enterprise "$OTHER"
-ASHA=$(sqlite3 "$DB" "select id from app_user where username='asha'")
-PUNE_OFF=$(sqlite3 "$DB" "select id from app_user where username='pune'")
+ASHA=$(store_sql "$DB" "select id from app_user where username='asha'")
+PUNE_OFF=$(store_sql "$DB" "select id from app_user where username='pune'")
 
 # Every feed, through the real loader.
 web_gst "$DB" <<'CSV'
@@ -81,30 +80,35 @@ is "credit, skilling, a beneficiary list, a cluster, EPFO and energy load" "$loa
 # events, a grievance, a delayed-payment claim with a receipt, a message, a
 # fact given on the portal, and a stress score.
 NOW=2026-01-05T10:00:00Z
-sqlite3 "$DB" <<SQL
+# A one-byte blob, written as each backend writes a blob literal.
+BOOSTER="x'00'"
+store_is_pg "$DB" && BOOSTER="'\\x00'"
+FIXTURE=$(cat <<SQL
 INSERT INTO bundle(enterprise_id, user_id, answers, created_at)
   VALUES ($PUNE, $ASHA, '{"bank_account":"12345","documents":["udyam_certificate","pan_card"]}', '$NOW');
 INSERT INTO application(bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days,
   eligibility, benefit_paise, created_on, updated_at)
-  VALUES (last_insert_rowid(), $PUNE, 'pmegp', 'submitted', '27', 'Pune', 30, 'eligible', 5000000, '2026-01-05', '$NOW');
+  VALUES ((SELECT MAX(id) FROM bundle), $PUNE, 'pmegp', 'submitted', '27', 'Pune', 30, 'eligible', 5000000, '2026-01-05', '$NOW');
 INSERT INTO application_event(application_id, action, from_state, to_state, reason, user_id, role, on_date, at)
-  VALUES (last_insert_rowid(), 'create', NULL, 'submitted', NULL, $ASHA, 'entrepreneur', '2026-01-05', '$NOW');
+  VALUES ((SELECT MAX(id) FROM application), 'create', NULL, 'submitted', NULL, $ASHA, 'entrepreneur', '2026-01-05', '$NOW');
 INSERT INTO payment_claim(enterprise_id, user_id, buyer, invoice_no, amount_paise, accepted_on, state, filed_on)
   VALUES ($PUNE, $ASHA, 'Big Buyer Ltd', 'INV-9', 10000000, '2025-09-01', 'filed', '2026-01-02');
-INSERT INTO payment_claim_receipt(claim_id, received_on, amount_paise) VALUES (last_insert_rowid(), '2025-12-01', 2000000);
+INSERT INTO payment_claim_receipt(claim_id, received_on, amount_paise) VALUES ((SELECT MAX(id) FROM payment_claim), '2025-12-01', 2000000);
 INSERT INTO grievance(enterprise_id, user_id, subject, scheme_id, category, body, state, level, level_since,
   gst_state, district, filed_on, updated_at)
   VALUES ($PUNE, $ASHA, 'scheme', 'pmegp', 'delay', 'No answer for two months now', 'open', 'district', '2026-01-03', '27', 'Pune', '2026-01-03', '$NOW');
 INSERT INTO grievance_event(grievance_id, action, level, body, user_id, role, on_date, at)
-  VALUES (last_insert_rowid(), 'file', 'district', NULL, $ASHA, 'entrepreneur', '2026-01-03', '$NOW');
+  VALUES ((SELECT MAX(id) FROM grievance), 'file', 'district', NULL, $ASHA, 'entrepreneur', '2026-01-03', '$NOW');
 INSERT INTO notification(enterprise_id, kind, scheme_id, detail, at) VALUES ($PUNE, 'application.submitted', 'pmegp', NULL, '$NOW');
 INSERT INTO profile_fact(enterprise_id, path, value, source, user_id, at) VALUES ($PUNE, 'need.amount', '500000', 'self', $ASHA, '$NOW');
-INSERT INTO stress_model(trained_at, train_from, train_to, features, booster, calibration) VALUES ('$NOW', '2024-01', '2025-06', '[]', x'00', '{}');
+INSERT INTO stress_model(trained_at, train_from, train_to, features, booster, calibration) VALUES ('$NOW', '2024-01', '2025-06', '[]', $BOOSTER, '{}');
 INSERT INTO stress_score(enterprise_id, month, model_id, probability, reasons)
-  VALUES ($PUNE, '2025-06', last_insert_rowid(), 0.42, '[{"code":"gst_late","value":2}]');
+  VALUES ($PUNE, '2025-06', (SELECT MAX(id) FROM stress_model), 0.42, '[{"code":"gst_late","value":2}]');
 INSERT INTO calendar_reminder(enterprise_id, obligation, period, due_on, reminded_on) VALUES ($PUNE, 'gstr3b', '2025-06', '2025-07-20', '2025-07-15');
 INSERT INTO calendar_feed(enterprise_id, token_hash, lang, created_by, created_at) VALUES ($PUNE, 'feedfacefeedface', 'en', $ASHA, 1767600000);
 SQL
+)
+store_sql "$DB" "$FIXTURE"
 ok $? "an application, a grievance, a claim, a message, a fact and a stress score are on file"
 
 rm -f "$LOG" # web_serve may read the log before the server truncates it: no old port
@@ -144,13 +148,19 @@ is "stored JSON stays JSON (answers, documents, reasons)" \
 is "the officer's read is there, with the reason given" \
     "$(json '[(r["username"], r["reason"]) for r in d["officials_access"]]' <"$T/export.json")" \
     "[('pune', 'checking the loan')]"
+# The export takes each value's type from the store: on PostgreSQL a flag
+# or a count must still come out as a number, a probability as a fraction,
+# never as 't', '0.42' or a numeric's text.
+is "each value keeps its type on either backend" \
+    "$(json '[(s, k, type(d[s][0][k]).__name__) for s, k in (("enterprise_row", "owner_disabled"), ("enterprise_row", "turnover_paise"), ("skilling_records", "certified"), ("skilling_records", "birth_year"), ("accounts", "disabled"), ("stress_scores", "probability"), ("stress_scores", "model_id"), ("calendar_subscriptions", "created_at"), ("credit_status", "dpd"), ("payment_claim_receipts", "amount_paise"), ("applications", "sla_days"))] + [d["stress_scores"][0]["probability"]]' <"$T/export.json")" \
+    "[('enterprise_row', 'owner_disabled', 'int'), ('enterprise_row', 'turnover_paise', 'int'), ('skilling_records', 'certified', 'int'), ('skilling_records', 'birth_year', 'int'), ('accounts', 'disabled', 'int'), ('stress_scores', 'probability', 'float'), ('stress_scores', 'model_id', 'int'), ('calendar_subscriptions', 'created_at', 'int'), ('credit_status', 'dpd', 'int'), ('payment_claim_receipts', 'amount_paise', 'int'), ('applications', 'sla_days', 'int'), 0.42]"
 is "a place is kept for consents" "$(json '"consents" in d' <"$T/export.json")" True
 ! grep -q 'password\|feedfacefeedface\|token_hash\|\$argon2' "$T/export.json"
 ok $? "no password hash, session or calendar token leaves"
 ! grep -q 'Kaveri\|UDYAM-KR-03' "$T/export.json"
 ok $? "nothing of the other enterprise"
 is "the download is on the audit log as the owner's own read" \
-    "$(sqlite3 "$DB" "select username, role, action from audit_log where enterprise_id=$PUNE and action='privacy.export'")" \
+    "$(store_sql "$DB" "select username, role, action from audit_log where enterprise_id=$PUNE and action='privacy.export'")" \
     "asha|entrepreneur|privacy.export"
 "$S" audit verify --db "$DB" >/dev/null
 is "and the chain still verifies" "$?" 0
@@ -168,7 +178,7 @@ is "and the next requests on the same connections still work" \
 curl -s -o "$T/api.json" -w '%{http_code}' -b "$A" "$B/api/v1/enterprises/$PUNE/export" >"$T/code"
 is "the API gives the owner the same document, this download last on its log" \
     "$(cat "$T/code") $(json 'd["enterprise_id"], len(d["gst_returns"]), len(d["own_access"]), d["own_access"][-1]["route"]' <"$T/api.json")" \
-    "200 $PUNE 2 $(sqlite3 "$DB" "select count(*) from audit_log where action='privacy.export'") GET /api/v1/enterprises/{id}/export"
+    "200 $PUNE 2 $(store_sql "$DB" "select count(*) from audit_log where action='privacy.export'") GET /api/v1/enterprises/{id}/export"
 is "by Udyam number too" "$(code -b "$A" "$B/api/v1/enterprises/UDYAM-MH-26-0012345/export")" 200
 is "another enterprise's export: 403" "$(code -b "$R" "$B/api/v1/enterprises/$PUNE/export")" 403
 is "an id that does not exist: 403 as well (no oracle)" "$(code -b "$A" "$B/api/v1/enterprises/999999/export")" 403
@@ -206,13 +216,13 @@ post "$A" /privacy/corrections "field=$TURN" "value=15000000" "reason="
 is "no reason: 422" "$(status)" 422
 post "$A" /privacy/corrections "field=9999" "value=1" "reason=because"
 is "a field that is not offered: 422" "$(status)" 422
-is "nothing was filed" "$(sqlite3 "$DB" "select count(*) from correction_request")" 0
+is "nothing was filed" "$(store_sql "$DB" "select count(*) from correction_request")" 0
 post "$A" /privacy/corrections "field=$TURN" "value=15000000" "reason=ITR for 2024-25 shows it"
 is "a good request: 303 back to /privacy" "$(status) $(tr -d '\r' <"$T/h" | sed -n 's/^Location: //p')" \
     "303 /privacy?asked=1#correct"
-C1=$(sqlite3 "$DB" "select id from correction_request order by id desc limit 1")
+C1=$(store_sql "$DB" "select id from correction_request order by id desc limit 1")
 is "it is pending, with what the record said then" \
-    "$(sqlite3 "$DB" "select path, value, current_value, state, gst_state, district from correction_request where id=$C1")" \
+    "$(store_sql "$DB" "select path, value, current_value, state, gst_state, district from correction_request where id=$C1")" \
     "enterprise.turnover|15000000|12000000|pending|27|PUNE"
 curl -s -b "$A" "$B/privacy" | grep -q 'Waiting for the district office'
 ok $? "the entrepreneur sees it waiting"
@@ -227,7 +237,7 @@ grep -q 'ITR for 2024-25 shows it' "$T/c1.html" && grep -q '15000000' "$T/c1.htm
     && grep -q 'name="decision"' "$T/c1.html"
 ok $? "the officer sees the request, its reason and the decision form"
 is "the officer's read is audited" \
-    "$(sqlite3 "$DB" "select count(*) from audit_log where action='enterprise.correction.read' and enterprise_id=$PUNE")" 1
+    "$(store_sql "$DB" "select count(*) from audit_log where action='enterprise.correction.read' and enterprise_id=$PUNE")" 1
 post "$K" "/officer/corrections/$C1" "decision=accept"
 is "the Bengaluru officer cannot decide it: 403" "$(status)" 403
 post "$P" "/officer/corrections/$C1" "decision=reject" "reason="
@@ -236,27 +246,27 @@ post "$P" "/officer/corrections/$C1" "decision=reject" "reason=The ITR shows 1.2
 is "rejected with a reason: 303" "$(status)" 303
 post "$P" "/officer/corrections/$C1" "decision=accept"
 is "a second decision: 409" "$(status)" 409
-is "the record is unchanged" "$(sqlite3 "$DB" "select count(*) from profile_fact where source='officer'")" 0
+is "the record is unchanged" "$(store_sql "$DB" "select count(*) from profile_fact where source='officer'")" 0
 curl -s -b "$A" "$B/privacy" >"$T/p2.html"
 grep -q 'Rejected' "$T/p2.html" && grep -q 'The ITR shows 1.2 crore, not 1.5' "$T/p2.html"
 ok $? "the entrepreneur sees the rejection and why"
 
 post "$A" /privacy/corrections "field=$TURN" "value=13500000" "reason=Audited accounts 2024-25"
-C2=$(sqlite3 "$DB" "select max(id) from correction_request")
+C2=$(store_sql "$DB" "select max(id) from correction_request")
 post "$P" "/officer/corrections/$C2" "decision=accept" "reason=Checked the audited accounts"
 is "accepted: 303" "$(status)" 303
 is "an officer's correction is written, with its author and the reason" \
-    "$(sqlite3 "$DB" "select path, value, source, user_id, note from profile_fact where source='officer'")" \
+    "$(store_sql "$DB" "select path, value, source, user_id, note from profile_fact where source='officer'")" \
     "enterprise.turnover|13500000|officer|$PUNE_OFF|correction request $C2: Checked the audited accounts"
 is "the request names the fact and who decided" \
-    "$(sqlite3 "$DB" "select state, decided_by, fact_id = (select max(id) from profile_fact) from correction_request where id=$C2")" \
+    "$(store_sql "$DB" "select state, decided_by, case when fact_id = (select max(id) from profile_fact) then 1 else 0 end from correction_request where id=$C2")" \
     "accepted|$PUNE_OFF|1"
 curl -s -b "$A" "$B/api/v1/enterprises/$PUNE" >"$T/after.json"
 is "the golden record keeps the officer's value over GST and Udyam" \
     "$(json 'd["enterprise"]["turnover"], d["provenance"]["enterprise.turnover"]["kept"]["source"]' <"$T/after.json")" \
     "13500000 officer"
 is "the decision is on the audit log" \
-    "$(sqlite3 "$DB" "select group_concat(action) from (select action from audit_log where enterprise_id=$PUNE and action in ('enterprise.golden.correct','enterprise.correction.reject') order by id)")" \
+    "$(store_sql "$DB" "select action from audit_log where enterprise_id=$PUNE and action in ('enterprise.golden.correct','enterprise.correction.reject') order by id" | paste -sd, -)" \
     "enterprise.correction.reject,enterprise.golden.correct"
 curl -s -b "$A" "$B/privacy" | grep -q 'Accepted'
 ok $? "the entrepreneur sees it accepted"
@@ -271,12 +281,12 @@ is "the export holds both requests" \
     "$(json '[(c["state"], c["decided_by"]) for c in d["correction_requests"]]' <"$T/export2.json")" \
     "[('rejected', 'pune'), ('accepted', 'pune')]"
 post "$A" /privacy/corrections "field=$TURN" "value=13500000" "reason=Same as the record"
-C3=$(sqlite3 "$DB" "select max(id) from correction_request")
+C3=$(store_sql "$DB" "select max(id) from correction_request")
 post "$P" "/officer/corrections/$C3" "decision=accept"
 is "accepting a value the record already holds writes no fact and names none" \
-    "$(sqlite3 "$DB" "select state, fact_id is null, (select count(*) from profile_fact where source='officer') from correction_request where id=$C3")" \
+    "$(store_sql "$DB" "select state, case when fact_id is null then 1 else 0 end, (select count(*) from profile_fact where source='officer') from correction_request where id=$C3")" \
     "accepted|1|1"
-sqlite3 "$DB" "insert into correction_request(enterprise_id, user_id, path, value, current_value, reason, state, gst_state, district, created_at)
+store_sql "$DB" "insert into correction_request(enterprise_id, user_id, path, value, current_value, reason, state, gst_state, district, created_at)
   select $PUNE, $ASHA, 'enterprise.turnover', '1', '', 'x', 'pending', '27', 'PUNE', '$NOW' from (select 1 union select 2 union select 3 union select 4 union select 5) a, (select 1 union select 2 union select 3 union select 4) b"
 post "$A" /privacy/corrections "field=$TURN" "value=14000000" "reason=One more"
 is "with twenty requests waiting, another is refused: 422" "$(status)" 422

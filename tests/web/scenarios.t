@@ -10,11 +10,11 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/scenarios.db
+DB=$(store_new scenarios)
 LOG=$T/scenarios-serve.log
 G=$T/g
 . "$ROOT/tests/web/web.sh"
-q() { sqlite3 -batch -noheader "$DB" "$1"; }
+q() { store_sql "$DB" "$1"; }
 
 $S generate --enterprises 20000 --seed 7 --out "$G" >/dev/null 2>&1
 ok $? "generate 20,000 enterprises"

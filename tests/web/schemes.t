@@ -10,14 +10,14 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/schemes.db
+DB=$(store_new schemes)
 LOG=$T/serve.log
 
 . "$ROOT/tests/web/web.sh"
 
 web_two_enterprises "$DB"
 ok $? "init and ingest two enterprises"
-is "two enterprises on file" "$(sqlite3 "$DB" 'SELECT COUNT(*) FROM enterprise')" "2"
+is "two enterprises on file" "$(store_sql "$DB" 'SELECT COUNT(*) FROM enterprise')" "2"
 adduser() { web_adduser "$DB" "$@"; }
 adduser officer-pune-pass --username pune --role officer --state 27 --district Pune
 ok $? "user add: district officer"
@@ -129,7 +129,7 @@ is "a form body is 415" \
 is "a bad ?lang is 400" "$(code -b "$T/pune.jar" -H "$CJ" -H "X-CSRF-Token: $csrf" --data-binary @"$T/good.json" "$B/api/v1/eligibility?lang=fr")" "400"
 
 # --- GET /api/v1/enterprises/{id}/eligibility ---------------------------------------------
-audit_rows() { sqlite3 "$DB" 'SELECT COUNT(*) FROM audit_log'; }
+audit_rows() { store_sql "$DB" 'SELECT COUNT(*) FROM audit_log'; }
 is "anonymous is 401" "$(code "$B/api/v1/enterprises/1/eligibility")" "401"
 is "anonymous with a malformed id is still 401" "$(code "$B/api/v1/enterprises/%27x/eligibility")" "401"
 n0=$(audit_rows)
@@ -140,7 +140,7 @@ is "officer of the district gets every scheme" \
 is "... evaluated on ?on= with the stored figures" "$(json 'd["as_of"], d["class"]' <"$T/ent.json")" "2025-06-01 micro"
 is "... and one audit row" "$(audit_rows)" "$((n0 + 1))"
 is "the audit row says who, what, how and why" \
-   "$(sqlite3 "$DB" 'SELECT username, role, action, enterprise_id, route, reason FROM audit_log ORDER BY id DESC LIMIT 1')" \
+   "$(store_sql "$DB" 'SELECT username, role, action, enterprise_id, route, reason FROM audit_log ORDER BY id DESC LIMIT 1')" \
    "pune|officer|enterprise.eligibility|1|GET /api/v1/enterprises/{id}/eligibility|outreach"
 is "by Udyam number too" "$(code -b "$T/pune.jar" "$B/api/v1/enterprises/UDYAM-MH-26-0012345/eligibility")" "200"
 is "today when ?on is absent" \

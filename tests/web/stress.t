@@ -10,7 +10,7 @@ ROOT=${ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 . "$ROOT/tests/tap.sh"
 S=${SAMANVAY:?SAMANVAY must name the binary under test}
 T=${TMPDIR:-/tmp}
-DB=$T/stress.db
+DB=$(store_new stress)
 . "$ROOT/tests/web/web.sh"
 
 # --- the store (tests/web/stress_fixture.sh) -------------------------------------
@@ -85,7 +85,7 @@ page "$M" / | grep -q 'href="/stress/heatmap"' && page "$M" / | grep -q 'href="/
 ok $? "the state officer's menu leads to both"
 
 # --- the watchlist ----------------------------------------------------------------
-before=$(sqlite3 "$DB" "select count(*) from audit_log where action='stress.watchlist.read' and username='pune'")
+before=$(store_sql "$DB" "select count(*) from audit_log where action='stress.watchlist.read' and username='pune'")
 page "$P" /officer/watchlist >"$T/w.html"
 grep -q '<h1>Enterprises in stress</h1>' "$T/w.html"
 ok $? "the Pune officer's watchlist answers"
@@ -108,10 +108,10 @@ grep -q 'href="#help-treds"' "$T/w.html" && grep -q 'href="#help-samadhaan"' "$T
 ok $? "links to the help that fits: TReDS, Samadhaan, CGTMSE, PMMY and the RBI framework"
 grep -qi 'Nashik\|Bengaluru' "$T/w.html"
 is "no enterprise of another district" "$?" 1
-after=$(sqlite3 "$DB" "select count(*) from audit_log where action='stress.watchlist.read' and username='pune'")
+after=$(store_sql "$DB" "select count(*) from audit_log where action='stress.watchlist.read' and username='pune'")
 is "one audit row per enterprise shown" "$((after - before))" 4
 is "each names the enterprise" \
-   "$(sqlite3 "$DB" "select count(distinct enterprise_id) from audit_log where action='stress.watchlist.read' and username='pune' and enterprise_id in (select id from enterprise where district='PUNE')")" 4
+   "$(store_sql "$DB" "select count(distinct enterprise_id) from audit_log where action='stress.watchlist.read' and username='pune' and enterprise_id in (select id from enterprise where district='PUNE')")" 4
 check "the watchlist passes tidy -e" tidy -e -q "$T/w.html"
 size_ok "$T/w.html"
 ok $? "the watchlist is under 50 KB ($(wc -c <"$T/w.html") bytes)"
@@ -231,13 +231,14 @@ is "a page past the end is 400" "$(code -b "$Y" "$B/stress/heatmap?page=9")" 400
     }' "$ROOT/data/districts.csv"
 } >"$T/udyam-up.csv"
 "$S" ingest --db "$DB" udyam "$T/udyam-up.csv" >/dev/null 2>&1
-sqlite3 "$DB" <<SQL
+store_sql "$DB" "$(cat <<SQL
 INSERT INTO stress_score(enterprise_id, month, model_id, probability, reasons)
   SELECT id, '2026-03', 1, (id % 7) / 10.0, '[]' FROM enterprise WHERE state = '09';
 UPDATE stress_score SET probability = 0.3 + (enterprise_id % 7) / 10.0, reasons = '$R_TURN'
   WHERE month = '2026-03' AND enterprise_id IN (SELECT id FROM enterprise WHERE district = 'AGRA');
 SQL
-is "1,050 more enterprises scored" "$(sqlite3 "$DB" "select count(*) from stress_score s join enterprise e on e.id = s.enterprise_id where e.state = '09'")" 1050
+)"
+is "1,050 more enterprises scored" "$(store_sql "$DB" "select count(*) from stress_score s join enterprise e on e.id = s.enterprise_id where e.state = '09'")" 1050
 page "$Y" "/stress/heatmap?state=09&lang=hi" >"$T/up-hi.html"
 is "a full page of the heatmap: 20 districts × 10 sectors drawn (and 5 legend steps and the withheld key)" "$(grep -o 'class="c h[0-9w]"' "$T/up-hi.html" | wc -l)" 206
 size_ok "$T/up-hi.html"
@@ -248,7 +249,7 @@ ok $? "the 21st district is on the next page"
 page "$Y" "/stress/heatmap?state=09&page=2" | grep -c '<tr><th scope="row">' | grep -qx 1
 ok $? "which holds one row"
 curl -s -o "$T/all.xlsx" -b "$A" "$B/officer/watchlist.xlsx"
-want=$(sqlite3 "$DB" "select count(*) from stress_score where month = '2026-03' and probability >= 0.25")
+want=$(store_sql "$DB" "select count(*) from stress_score where month = '2026-03' and probability >= 0.25")
 python3 - "$T/all.xlsx" "$want" <<'PY'
 import re, sys, zipfile
 sheet = zipfile.ZipFile(sys.argv[1]).read("xl/worksheets/sheet1.xml").decode()
@@ -266,7 +267,7 @@ check "and passes tidy -e" tidy -e -q "$T/agra-hi.html"
 
 # --- one district, two spellings -------------------------------------------------------
 # The watchlist's scope compares districts case-blind; the heatmap groups them so too.
-sqlite3 "$DB" "UPDATE enterprise SET district = 'Pune' WHERE id = (SELECT MIN(id) FROM enterprise WHERE district = 'PUNE' AND state = '27')"
+store_sql "$DB" "UPDATE enterprise SET district = 'Pune' WHERE id = (SELECT MIN(id) FROM enterprise WHERE district = 'PUNE' AND state = '27')"
 page "$Y" "/stress/heatmap?state=27&lang=en" >"$T/h2.html"
 is "'Pune' and 'PUNE' are one row of the heatmap" "$(tr -d '\n' <"$T/h2.html" | grep -oi '<tr><th scope="row">pune</th>' | wc -l)" 1
 tr -d '\n' <"$T/h2.html" | grep -qi '<tr><th scope="row">pune</th>.*withheld (12); mean chance 22%'

@@ -39,7 +39,7 @@ stress_fixture() {
     unit "South Goa" 30 GA 47110 6 Shop
 } >"$T/udyam.csv"
 "$S" ingest --db "$DB" udyam "$T/udyam.csv" >/dev/null 2>&1
-is "79 enterprises on file" "$(sqlite3 "$DB" "select count(*) from enterprise")" 79
+is "79 enterprises on file" "$(store_sql "$DB" "select count(*) from enterprise")" 79
 
 # Scores: every enterprise 0.05 in 2026-01..03, then by hand. Pune's in
 # stress, most likely first: Textile Pune 3 (0.81), Shop Pune 2 (0.64),
@@ -47,9 +47,13 @@ is "79 enterprises on file" "$(sqlite3 "$DB" "select count(*) from enterprise")"
 # Shop Pune 6 is at 0.249: not listed.
 R_TURN='[{"code":"turnover_down","value":-0.38,"months":6,"since":"","contribution":0.9},{"code":"sma","value":1,"since":"2026-03","contribution":0.5},{"code":"returns_late","value":4,"since":"","contribution":0.2}]'
 R_PAY='[{"code":"payments_delayed","value":2,"since":"","contribution":0.7}]'
-sqlite3 "$DB" <<SQL
+# A one-byte blob, written as each backend writes a blob literal.
+local booster="x'00'"
+store_is_pg "$DB" && booster="'\\x00'"
+local fixture
+fixture=$(cat <<SQL
 INSERT INTO stress_model(id, trained_at, train_from, train_to, features, booster, calibration)
-  VALUES (1, '2026-04-01T00:00:00Z', '2024-01', '2025-06', '[]', x'00', '{}');
+  VALUES (1, '2026-04-01T00:00:00Z', '2024-01', '2025-06', '[]', $booster, '{}');
 INSERT INTO stress_score(enterprise_id, month, model_id, probability, reasons)
   SELECT e.id, m.month, 1, 0.05, '[]' FROM enterprise e,
     (SELECT '2026-01' AS month UNION ALL SELECT '2026-02' UNION ALL SELECT '2026-03') m;
@@ -70,5 +74,7 @@ UPDATE stress_score SET probability = 0.5 WHERE month = '2026-03' AND enterprise
   (SELECT id FROM enterprise WHERE name IN ('Textile Nashik 1', 'Textile Nashik 2', 'Textile Nashik 3',
    'Shop Nashik 1', 'Textile Bengaluru Urban 1', 'Textile Bengaluru Urban 2'));
 SQL
+)
+store_sql "$DB" "$fixture"
 ok $? "scores written by hand"
 }
