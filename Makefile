@@ -66,7 +66,7 @@ FUZZ_NAMES := $(patsubst fuzz/%.c,%,$(FUZZ_SRC))
 REPLAY_BIN := $(patsubst fuzz/%.c,$(BUILD)/fuzz-replay/%,$(FUZZ_SRC))
 
 .PHONY: all deps deps-check run check check-release check-asan test-bins bench fuzz install clean demo-db \
-        unsafe-check stress
+        unsafe-check stress bench-scale
 
 all: ./samanvay
 
@@ -150,6 +150,13 @@ bench: deps-check
 	@bench/run $(BUILD)
 
 bench-bins: $(BENCH_BIN)
+
+# The scale run (issue 10; not in `make check` or CI): SCALE_ENTERPRISES
+# (1,000,000) through the whole pipeline on SQLite and PostgreSQL
+# (bench/scale.sh, docs/scaling.md); the table goes to build/bench/scale.md.
+bench-scale: deps-check
+	@$(MAKE) --no-print-directory ./samanvay
+	@bench/scale.sh
 
 # --- load and faults -----------------------------------------------------
 # tests/stress/*.sh (docs/load-faults.md): two minutes of wrk at saturation,

@@ -7,6 +7,7 @@
 #ifndef SAMANVAY_CLI_H
 #define SAMANVAY_CLI_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -44,6 +45,9 @@ int cmd_demo(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_user(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_schemes(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv);
+/* `eligible --db/--pg`: the whole catalogue over every enterprise in the
+ * store, counts per scheme (cli_eligible_batch.c). */
+int cli_eligible_batch(struct cli_ctx *ctx, const char *db, const char *pg, int32_t as_of, bool json);
 int cmd_link(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_clusters(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_overlap(struct cli_ctx *ctx, int argc, char **argv);

@@ -1,5 +1,9 @@
 /* samanvay eligible --profile FILE.json [--on DATE] [--json] [--lang en|hi]
  *                   [--schemes DIR]
+ * samanvay eligible (--db F | --pg C) [--on DATE] [--json]
+ *
+ * With a store: the batch over every enterprise, counts per scheme
+ * (cli_eligible_batch.c).
  *
  * Every scheme in the catalogue for one profile (DESIGN.md §5): eligible,
  * ineligible or unknown with the missing facts, why, and the benefit,
@@ -18,7 +22,7 @@
 #include "rules/eligibility.h"
 
 struct eligible_opts {
-    const char *profile, *dir;
+    const char *profile, *dir, *db, *pg;
     int32_t on;
     bool has_on, json, hindi;
 };
@@ -28,7 +32,8 @@ static int parse(int argc, char **argv, struct eligible_opts *o)
     static const struct option longopts[] = {
         {"profile", required_argument, NULL, 'p'}, {"on", required_argument, NULL, 'o'},
         {"json", no_argument, NULL, 'j'},          {"lang", required_argument, NULL, 'l'},
-        {"schemes", required_argument, NULL, 's'}, {NULL, 0, NULL, 0}};
+        {"schemes", required_argument, NULL, 's'}, {"db", required_argument, NULL, 'd'},
+        {"pg", required_argument, NULL, 'g'},      {NULL, 0, NULL, 0}};
     int c;
 
     memset(o, 0, sizeof *o);
@@ -49,13 +54,18 @@ static int parse(int argc, char **argv, struct eligible_opts *o)
             o->hindi = strcmp(optarg, "hi") == 0;
             break;
         case 's': o->dir = optarg; break;
+        case 'd': o->db = optarg; break;
+        case 'g': o->pg = optarg; break;
         default: return EXIT_USAGE;
         }
     }
     if (optind < argc)
         return cli_usage_error("eligible: unexpected argument '%s'", argv[optind]);
-    if (o->profile == NULL)
-        return cli_usage_error("usage: samanvay eligible --profile FILE.json [--on DATE] [--lang hi] [--json]");
+    if (o->profile != NULL && (o->db != NULL || o->pg != NULL))
+        return cli_usage_error("eligible: give a --profile or a store (--db/--pg), not both");
+    if (o->profile == NULL && o->db == NULL && o->pg == NULL)
+        return cli_usage_error("usage: samanvay eligible --profile FILE.json [--on DATE] [--lang hi] [--json]"
+                               " | eligible (--db F | --pg C) [--on DATE] [--json]");
     return 0;
 }
 
@@ -70,7 +80,12 @@ int cmd_eligible(struct cli_ctx *ctx, int argc, char **argv)
     int rc;
 
     profile_init(&p);
-    if ((rc = parse(argc, argv, &o)) != 0 || (rc = cli_profile_load("eligible", o.profile, &p)) != 0
+    if ((rc = parse(argc, argv, &o)) == 0 && o.profile == NULL) {
+        if (o.hindi || o.dir != NULL)
+            return cli_usage_error("eligible: --lang and --schemes are for a --profile");
+        return cli_eligible_batch(ctx, o.db, o.pg, o.has_on ? o.on : ctx->today, o.json);
+    }
+    if (rc != 0 || (rc = cli_profile_load("eligible", o.profile, &p)) != 0
         || (rc = cli_catalog_load(o.dir, &c)) != 0)
         goto out;
     as_of = o.has_on ? o.on : p.f[PF_AS_OF].state == FACT_KNOWN ? (int32_t)p.f[PF_AS_OF].i : ctx->today;

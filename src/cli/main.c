@@ -24,7 +24,7 @@ static const struct command commands[] = {
     {"schemes", cmd_schemes, "schemes list [--json] | show ID [--json] | test [ID ...]"},
     {"calendar", cmd_calendar,
      "calendar --profile FILE.json --from DATE --to DATE [--json] [--today DATE]"},
-    {"eligible", cmd_eligible, "eligible --profile FILE.json [--on DATE] [--json] [--lang hi]"},
+    {"eligible", cmd_eligible, "eligible --profile FILE.json [--on DATE] [--json] [--lang hi] | eligible (--db F | --pg C) [--on DATE] [--json]"},
     {"check-id", cmd_check_id, "check-id gstin|pan|udyam|ifsc [ID ...]"},
     {"escalate", cmd_escalate, "escalate (--db F | --pg C) [--on DATE] [--json]"},
     {"reminders", cmd_reminders,
