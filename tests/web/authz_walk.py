@@ -158,7 +158,8 @@ def pg_fingerprint():
     sql = " UNION ALL ".join(
         "SELECT '%s', md5(COALESCE(string_agg(x::text, chr(10) ORDER BY x::text), '')) FROM \"%s\" x"
         % (t, t) for t in PG_TABLES)
-    return hashlib.sha256("\n".join(psql(sql)).encode()).hexdigest()
+    # sorted: a UNION ALL's rows come in no set order (a parallel append mixes them)
+    return hashlib.sha256("\n".join(sorted(psql(sql))).encode()).hexdigest()
 
 
 def concrete(pattern, scope, caller):
