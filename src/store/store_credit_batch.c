@@ -121,17 +121,12 @@ static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e
     if (q == NULL)
         return -1;
     while ((rc = db_step(q, e)) == DB_ROW) {
-        int64_t i = db_column_int64(q, 0);
+        size_t i;
         struct staged *x;
-        if (i < 0 || (size_t)i >= n) {
-            db_reset(q);
-            return err_set(e, "credit batch: stage position out of range");
-        }
+        if (stage_position(q, n, "credit", &i, e) != 0)
+            return -1;
         x = &st[i];
-        x->stored.found = !db_column_is_null(q, 1);
-        x->stored.src_file = db_column_int64(q, 1);
-        x->stored.src_row = db_column_int64(q, 2);
-        x->stored.hash = (uint64_t)db_column_int64(q, 3);
+        keyed_columns(q, 1, &x->stored);
         x->first = (size_t)db_column_int64(q, 4);
         x->by_udyam = db_column_int64(q, 5);
         snprintf(x->pan_on_file, sizeof x->pan_on_file, "%s", db_column_text(q, 6));
@@ -144,9 +139,7 @@ static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e
 /* Whether row i was stored: a write whose borrower is on file. */
 static bool stored(const struct credit_put_result *o)
 {
-    return (o->outcome == UPSERT_INSERTED || o->outcome == UPSERT_UPDATED
-            || o->outcome == UPSERT_REFRESHED)
-           && !o->unknown_borrower;
+    return keyed_writes(o->outcome) && !o->unknown_borrower;
 }
 
 /* The borrower as find_borrower in store_credit.c finds it. */
@@ -172,12 +165,8 @@ static void decide(const struct credit_row *const *rows, const struct staged *st
     struct credit_put_result *o = &out[i];
 
     memset(o, 0, sizeof *o);
-    if (first < i && stored(&out[first])) {
-        met.found = true;
-        met.src_file = rows[first]->src_file;
-        met.src_row = rows[first]->src_row;
-        met.hash = rows[first]->content_hash;
-    }
+    if (first < i && stored(&out[first]))
+        keyed_meet_earlier(&met, rows[first]->src_file, rows[first]->src_row, rows[first]->content_hash);
     o->outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     o->other_row = met.src_row;
     if (o->outcome == UPSERT_UNCHANGED || o->outcome == UPSERT_DUPLICATE || o->outcome == UPSERT_CONFLICT)

@@ -231,11 +231,9 @@ static int read_key_states(struct db *db, struct key_state *ks, size_t n, struct
     if (q == NULL)
         return -1;
     while ((rc = db_step(q, e)) == DB_ROW) {
-        int64_t i = db_column_int64(q, 0);
-        if (i < 0 || (size_t)i >= n) {
-            db_reset(q);
-            return err_set(e, "udyam batch: stage position out of range");
-        }
+        size_t i;
+        if (stage_position(q, n, "udyam", &i, e) != 0)
+            return -1;
         ks[i].udyam_on_file = db_column_int64(q, 1) != 0;
         ks[i].pan_on_file = db_column_int64(q, 2) != 0;
         ks[i].first_udyam = (size_t)db_column_int64(q, 3);

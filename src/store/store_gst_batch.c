@@ -22,7 +22,6 @@
  * is their whole life. */
 #include "store/store_gst.h"
 
-#include <inttypes.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -112,27 +111,17 @@ static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e
     if (q == NULL)
         return -1;
     while ((rc = db_step(q, e)) == DB_ROW) {
-        int64_t i = db_column_int64(q, 0);
+        size_t i;
         struct staged *x;
-        if (i < 0 || (size_t)i >= n) {
-            db_reset(q);
-            return err_set(e, "gst batch: stage position %" PRId64 " out of range", i);
-        }
+        if (stage_position(q, n, "gst", &i, e) != 0)
+            return -1;
         x = &st[i];
-        x->stored.found = !db_column_is_null(q, 1);
-        x->stored.src_file = db_column_int64(q, 1);
-        x->stored.src_row = db_column_int64(q, 2);
-        x->stored.hash = (uint64_t)db_column_int64(q, 3);
+        keyed_columns(q, 1, &x->stored);
         x->enterprise_by_gstin = db_column_int64(q, 4);
         x->first = (size_t)db_column_int64(q, 5);
     }
     db_reset(q);
     return rc < 0 ? -1 : 0;
-}
-
-static bool writes(enum upsert_outcome o)
-{
-    return o == UPSERT_INSERTED || o == UPSERT_UPDATED || o == UPSERT_REFRESHED;
 }
 
 /* Step 3 for row i: its outcome, and for a write its enterprise. */
@@ -144,15 +133,11 @@ static int decide(struct store *s, const struct gst_return *const *rows, const s
     size_t first = st[i].first;
 
     memset(&out[i], 0, sizeof out[i]);
-    if (first < i && writes(out[first].outcome)) {
-        met.found = true;
-        met.src_file = rows[first]->src_file;
-        met.src_row = rows[first]->src_row;
-        met.hash = rows[first]->content_hash;
-    }
+    if (first < i && keyed_writes(out[first].outcome))
+        keyed_meet_earlier(&met, rows[first]->src_file, rows[first]->src_row, rows[first]->content_hash);
     out[i].outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     out[i].other_row = met.src_row;
-    if (!writes(out[i].outcome))
+    if (!keyed_writes(out[i].outcome))
         return 0;
     if (st[i].enterprise_by_gstin > 0) {
         out[i].enterprise_id = st[i].enterprise_by_gstin;
@@ -167,7 +152,7 @@ static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct e
     const struct gst_put_result *out = ctx;
 
     (void)e;
-    if (!writes(out[i].outcome))
+    if (!keyed_writes(out[i].outcome))
         return 1;
     row->f[0] = stage_num(row, 0, (int64_t)i);
     row->f[1] = stage_num(row, 1, out[i].enterprise_id);

@@ -40,18 +40,40 @@ static inline enum upsert_outcome keyed_outcome(const struct keyed_existing *x, 
     return x->hash == hash ? UPSERT_REFRESHED : UPSERT_UPDATED;
 }
 
+/* Whether an outcome writes the row (its content or its provenance). */
+static inline bool keyed_writes(enum upsert_outcome o)
+{
+    return o == UPSERT_INSERTED || o == UPSERT_UPDATED || o == UPSERT_REFRESHED;
+}
+
+/* *x from the current row's columns col, col+1, col+2 (src_file, src_row,
+ * content_hash); not found when src_file is NULL (a LEFT JOIN's miss). */
+static inline void keyed_columns(struct db_stmt *st, int col, struct keyed_existing *x)
+{
+    x->found = !db_column_is_null(st, col);
+    x->src_file = db_column_int64(st, col);
+    x->src_row = db_column_int64(st, col + 1);
+    x->hash = (uint64_t)db_column_int64(st, col + 2);
+}
+
+/* What a row meets when an earlier row of its batch with the same key was
+ * written: that row, as row-by-row loading would have stored it. */
+static inline void keyed_meet_earlier(struct keyed_existing *x, int64_t file, int64_t row, uint64_t hash)
+{
+    x->found = true;
+    x->src_file = file;
+    x->src_row = row;
+    x->hash = hash;
+}
+
 /* Step a lookup whose first columns are src_file, src_row and
  * content_hash into *x (found or not); the statement is reset. */
 static inline int keyed_read(struct db_stmt *st, struct keyed_existing *x, struct err *e)
 {
     int rc = db_step(st, e);
 
-    if (rc == DB_ROW) {
-        x->found = true;
-        x->src_file = db_column_int64(st, 0);
-        x->src_row = db_column_int64(st, 1);
-        x->hash = (uint64_t)db_column_int64(st, 2);
-    }
+    if (rc == DB_ROW)
+        keyed_columns(st, 0, x);
     db_reset(st);
     return rc < 0 ? -1 : 0;
 }

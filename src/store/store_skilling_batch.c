@@ -116,17 +116,12 @@ static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e
     if (q == NULL)
         return -1;
     while ((rc = db_step(q, e)) == DB_ROW) {
-        int64_t i = db_column_int64(q, 0);
+        size_t i;
         struct staged *x;
-        if (i < 0 || (size_t)i >= n) {
-            db_reset(q);
-            return err_set(e, "skilling batch: stage position out of range");
-        }
+        if (stage_position(q, n, "skilling", &i, e) != 0)
+            return -1;
         x = &st[i];
-        x->stored.found = !db_column_is_null(q, 1);
-        x->stored.src_file = db_column_int64(q, 1);
-        x->stored.src_row = db_column_int64(q, 2);
-        x->stored.hash = (uint64_t)db_column_int64(q, 3);
+        keyed_columns(q, 1, &x->stored);
         x->stored_enterprise = db_column_int64(q, 4);
         x->first = (size_t)db_column_int64(q, 5);
         x->by_udyam = db_column_int64(q, 6);
@@ -135,14 +130,9 @@ static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e
     return rc < 0 ? -1 : 0;
 }
 
-static bool writes(enum upsert_outcome o)
-{
-    return o == UPSERT_INSERTED || o == UPSERT_UPDATED || o == UPSERT_REFRESHED;
-}
-
 static bool stored(const struct skilling_put_result *o)
 {
-    return writes(o->outcome) && !o->unknown_udyam;
+    return keyed_writes(o->outcome) && !o->unknown_udyam;
 }
 
 static void decide(const struct skilling_record *const *rows, const struct staged *st, size_t i,
@@ -154,19 +144,15 @@ static void decide(const struct skilling_record *const *rows, const struct stage
     struct skilling_put_result *o = &out[i];
 
     memset(o, 0, sizeof *o);
-    if (first < i && stored(&out[first])) {
-        met.found = true;
-        met.src_file = rows[first]->src_file;
-        met.src_row = rows[first]->src_row;
-        met.hash = rows[first]->content_hash;
-    }
+    if (first < i && stored(&out[first]))
+        keyed_meet_earlier(&met, rows[first]->src_file, rows[first]->src_row, rows[first]->content_hash);
     o->outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     o->other_row = met.src_row;
     if (o->outcome == UPSERT_UNCHANGED) {
         o->enterprise_id = st[i].stored_enterprise;   /* a rerun still says whether it is attached */
         return;
     }
-    if (!writes(o->outcome) || r->udyam[0] == '\0')
+    if (!keyed_writes(o->outcome) || r->udyam[0] == '\0')
         return;
     o->enterprise_id = st[i].by_udyam;
     o->unknown_udyam = st[i].by_udyam <= 0;

@@ -31,3 +31,15 @@ int store_stage_copy(struct db *db, const char *copy_sql, size_t n, int n_fields
     }
     return db_copy_end(db, e);
 }
+
+int stage_position(struct db_stmt *q, size_t n, const char *batch, size_t *i, struct err *e)
+{
+    int64_t v = db_column_int64(q, 0);
+
+    if (v < 0 || (uint64_t)v >= n) {
+        db_reset(q);
+        return err_set(e, "%s batch: stage position %" PRId64 " out of range", batch, v);
+    }
+    *i = (size_t)v;
+    return 0;
+}

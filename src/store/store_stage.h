@@ -31,4 +31,8 @@ typedef int (*stage_fill_fn)(const void *ctx, size_t i, struct stage_row *r, str
 int store_stage_copy(struct db *db, const char *copy_sql, size_t n, int n_fields, stage_fill_fn fill,
                      const void *ctx, struct err *e);
 
+/* The stage position in column 0 of q's current row, checked against the
+ * batch's n rows; on a bad one q is reset and e names the batch. */
+int stage_position(struct db_stmt *q, size_t n, const char *batch, size_t *i, struct err *e);
+
 #endif
