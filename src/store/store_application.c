@@ -205,8 +205,9 @@ static int add_event(struct store *s, int64_t app_id, const char *action, const 
                      int32_t on, struct err *e)
 {
     static const char sql[] =
-        "INSERT INTO application_event(application_id, action, from_state, to_state, reason,"
-        " user_id, role, on_date, at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+        "INSERT INTO application_event(application_id, application_gst_state, action, from_state,"
+        " to_state, reason, user_id, role, on_date, at) VALUES ($1,"
+        " (SELECT gst_state FROM application WHERE id = $1), $2, $3, $4, $5, $6, $7, $8, $9)";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
     if (st == NULL)
@@ -338,8 +339,9 @@ static int notify_move(struct store *s, int64_t id, enum app_state to, const cha
                        struct err *e)
 {
     static const char sql[] =
-        "INSERT INTO notification(enterprise_id, kind, application_id, scheme_id, detail, at)"
-        " SELECT enterprise_id, $2, id, scheme_id, $3, $4 FROM application WHERE id = $1";
+        "INSERT INTO notification(enterprise_id, kind, application_id, application_gst_state,"
+        " scheme_id, detail, at)"
+        " SELECT enterprise_id, $2, id, gst_state, scheme_id, $3, $4 FROM application WHERE id = $1";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     char kind[48];
 
@@ -388,17 +390,20 @@ fail:
  * would give two clocks that can disagree. So the scope's open
  * applications (at most APP_WORKLIST_SCAN, the oldest first) are read
  * with their events in one ordered pass, ranked in memory (16 bytes each),
- * and only the first `limit` are read in full. */
+ * and only the first `limit` are read in full. The application table is
+ * read once, in the scope: on PostgreSQL it is partitioned by state, and a
+ * second read by id alone would probe every state's partition for every
+ * application (docs/scaling.md). */
 struct risk {
     int64_t id;
     int32_t days, sla;
 };
 
 #define WORKLIST_SCAN(scope)                                                                 \
-    "SELECT a.id, a.sla_days, ev.to_state, ev.on_date FROM application a"                    \
-    " JOIN application_event ev ON ev.application_id = a.id WHERE a.id IN"                   \
-    " (SELECT id FROM application WHERE state IN ($1, $2, $3, $4)" scope                     \
-    "  ORDER BY id LIMIT $5) ORDER BY a.id, ev.id"
+    "SELECT a.id, a.sla_days, ev.to_state, ev.on_date FROM"                                  \
+    " (SELECT id, sla_days FROM application WHERE state IN ($1, $2, $3, $4)" scope           \
+    "  ORDER BY id LIMIT $5) a"                                                              \
+    " JOIN application_event ev ON ev.application_id = a.id ORDER BY a.id, ev.id"
 
 static int risk_cmp(const void *pa, const void *pb)
 {
@@ -643,8 +648,9 @@ int store_app_schemes_of(struct store *s, int64_t enterprise_id,
 int store_notify(struct store *s, const struct notification_row *n, struct err *e)
 {
     static const char sql[] =
-        "INSERT INTO notification(enterprise_id, kind, application_id, grievance_id, scheme_id,"
-        " detail, at) VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        "INSERT INTO notification(enterprise_id, kind, application_id, application_gst_state,"
+        " grievance_id, scheme_id, detail, at) VALUES ($1, $2, $3,"
+        " (SELECT gst_state FROM application WHERE id = $3), $4, $5, $6, $7)";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
 
     if (st == NULL)

@@ -212,9 +212,10 @@ static int insert_grievance(struct store *s, const struct grievance_row *g, int6
                             struct err *e)
 {
     static const char sql[] =
-        "INSERT INTO grievance(enterprise_id, user_id, subject, application_id, scheme_id,"
-        " payment_claim_id, category, body, state, level, level_since, rating, gst_state,"
-        " district, filed_on, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,"
+        "INSERT INTO grievance(enterprise_id, user_id, subject, application_id,"
+        " application_gst_state, scheme_id, payment_claim_id, category, body, state, level,"
+        " level_since, rating, gst_state, district, filed_on, updated_at) VALUES ($1, $2, $3, $4,"
+        " (SELECT gst_state FROM application WHERE id = $4), $5, $6, $7, $8, $9, $10, $11,"
         " NULL, $12, $13, $14, $15) {{RETURNING_ID}}";
     struct db_stmt *st = db_cached(store_db(s), sql, e);
     bool inserted;

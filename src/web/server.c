@@ -33,7 +33,7 @@
 
 /* Auth tables arrive with migration 2 (0002_auth.sql); sign-in lockouts
  * with 23 (0023_login_attempts.sql). */
-#define SCHEMA_NEEDED 25
+#define SCHEMA_NEEDED 27
 #define LANG_COOKIE "lang"
 #define LANG_COOKIE_SECONDS (365 * 24 * 60 * 60)
 

@@ -65,12 +65,13 @@ static const char fixture[] =
     " eligibility, created_on, updated_at) VALUES"
     " (1, 1, 1, 'pmegp', 'disbursed', '27', 'Pune', 30, 'eligible', '2026-01-01', 'x'),"
     " (2, 1, 1, 'cgtmse', 'submitted', '27', 'Pune', 30, 'eligible', '2026-01-01', 'x');"
-    "INSERT INTO application_event (application_id, action, to_state, user_id, role, on_date, at) VALUES"
-    " (1, 'create', 'draft', 1, 'entrepreneur', '2026-01-01', 'x'),"
-    " (1, 'submit', 'submitted', 1, 'entrepreneur', '2026-01-05', 'x'),"
-    " (1, 'resubmit', 'submitted', 1, 'entrepreneur', '2026-02-01', 'x'),"
-    " (1, 'disburse', 'disbursed', 1, 'officer', '2026-03-06', 'x'),"
-    " (2, 'submit', 'submitted', 1, 'entrepreneur', '2026-01-05', 'x');";
+    "INSERT INTO application_event (application_id, application_gst_state, action, to_state,"
+    " user_id, role, on_date, at) VALUES"
+    " (1, '27', 'create', 'draft', 1, 'entrepreneur', '2026-01-01', 'x'),"
+    " (1, '27', 'submit', 'submitted', 1, 'entrepreneur', '2026-01-05', 'x'),"
+    " (1, '27', 'resubmit', 'submitted', 1, 'entrepreneur', '2026-02-01', 'x'),"
+    " (1, '27', 'disburse', 'disbursed', 1, 'officer', '2026-03-06', 'x'),"
+    " (2, '27', 'submit', 'submitted', 1, 'entrepreneur', '2026-01-05', 'x');";
 
 struct fx {
     char path[256];

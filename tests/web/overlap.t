@@ -213,14 +213,14 @@ q "insert into bundle (enterprise_id, user_id, answers, created_at) values ($X, 
    insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
      created_on, updated_at) values ((select max(id) from bundle), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
      '2026-01-01', '2026-01-01T00:00:00Z');
-   insert into application_event (application_id, action, to_state, user_id, role, on_date, at)
-     values ((select max(id) from application), 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');
+   insert into application_event (application_id, application_gst_state, action, to_state, user_id, role, on_date, at)
+     values ((select max(id) from application), '$ST', 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');
    insert into bundle (enterprise_id, user_id, answers, created_at) values ($Y, $UID_, '{}', '2026-01-01T00:00:00Z');
    insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
      created_on, updated_at) values ((select max(id) from bundle), $Y, 'pmmy', 'draft', '$ST', '$DIST', 30, 'eligible',
      '2026-01-01', '2026-01-01T00:00:00Z');
-   insert into application_event (application_id, action, to_state, user_id, role, on_date, at)
-     values ((select max(id) from application), 'create', 'draft', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
+   insert into application_event (application_id, application_gst_state, action, to_state, user_id, role, on_date, at)
+     values ((select max(id) from application), '$ST', 'create', 'draft', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
 curl -s -o "$T/out2.csv" -b "$T/dist" "$B/officer/awareness.csv?scheme=pmmy"
 is "after an application for pmmy the list is one shorter" "$(($(wc -l <"$T/out2.csv") - 1))" "$((csvrows - 1))"
 ok "$(cut -d, -f2 "$T/out2.csv" | grep -qx "$X"; [ $? -ne 0 ]; echo $?)" "the enterprise that applied is off the list"

@@ -96,8 +96,8 @@ q "insert into bundle (enterprise_id, user_id, answers, created_at) values ($X, 
    insert into application (bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days, eligibility,
      created_on, updated_at) values ((select max(id) from bundle), $X, 'pmmy', 'submitted', '$ST', '$DIST', 30, 'eligible',
      '2026-01-01', '2026-01-01T00:00:00Z');
-   insert into application_event (application_id, action, to_state, user_id, role, on_date, at)
-     values ((select max(id) from application), 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
+   insert into application_event (application_id, application_gst_state, action, to_state, user_id, role, on_date, at)
+     values ((select max(id) from application), '$ST', 'create', 'submitted', $UID_, 'entrepreneur', '2026-01-01', '2026-01-01T00:00:00Z');"
 o3=$(curl -s -b "$T/dist" "$B/officer/awareness?scheme=pmmy")
 is "after an application the list is computed again" "$(kept "$o3")" 1
 S1=$(grep -c . <<<"$(curl -s -b "$T/dist" "$B/officer/awareness.csv?scheme=pmmy")")

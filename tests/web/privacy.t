@@ -89,8 +89,8 @@ INSERT INTO bundle(enterprise_id, user_id, answers, created_at)
 INSERT INTO application(bundle_id, enterprise_id, scheme_id, state, gst_state, district, sla_days,
   eligibility, benefit_paise, created_on, updated_at)
   VALUES ((SELECT MAX(id) FROM bundle), $PUNE, 'pmegp', 'submitted', '27', 'Pune', 30, 'eligible', 5000000, '2026-01-05', '$NOW');
-INSERT INTO application_event(application_id, action, from_state, to_state, reason, user_id, role, on_date, at)
-  VALUES ((SELECT MAX(id) FROM application), 'create', NULL, 'submitted', NULL, $ASHA, 'entrepreneur', '2026-01-05', '$NOW');
+INSERT INTO application_event(application_id, application_gst_state, action, from_state, to_state, reason, user_id, role, on_date, at)
+  VALUES ((SELECT MAX(id) FROM application), '27', 'create', NULL, 'submitted', NULL, $ASHA, 'entrepreneur', '2026-01-05', '$NOW');
 INSERT INTO payment_claim(enterprise_id, user_id, buyer, invoice_no, amount_paise, accepted_on, state, filed_on)
   VALUES ($PUNE, $ASHA, 'Big Buyer Ltd', 'INV-9', 10000000, '2025-09-01', 'filed', '2026-01-02');
 INSERT INTO payment_claim_receipt(claim_id, received_on, amount_paise) VALUES ((SELECT MAX(id) FROM payment_claim), '2025-12-01', 2000000);
