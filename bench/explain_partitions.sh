@@ -95,6 +95,7 @@ read -r STATE DISTRICT < <(q -At -F ' ' -c "SELECT gst_state, replace(district, 
     WHERE district IS NOT NULL GROUP BY 1, 2 ORDER BY COUNT(*) DESC LIMIT 1")
 DISTRICT=${DISTRICT//_/ }
 APP_ID=$(q -At -c "SELECT MAX(id) FROM application WHERE gst_state = '$STATE'")
+APP_ENT=$(q -At -c "SELECT enterprise_id FROM application WHERE id = $APP_ID")
 ENT=$(q -At -c "SELECT enterprise_id FROM audit_log ORDER BY id DESC LIMIT 1")
 USER_ID=$(q -At -c "SELECT user_id FROM audit_log ORDER BY id DESC LIMIT 1")
 SINCE=$(q -At -c "SELECT to_char(MAX(at)::timestamp - INTERVAL '1 hour', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM audit_log")
@@ -152,8 +153,11 @@ explain worklist_district_read_twice "text, text, text, text, bigint, text, text
      JOIN application_event ev ON ev.application_id = a.id WHERE a.id IN
      (SELECT id FROM application_TBL WHERE state IN (\$1, \$2, \$3, \$4)
       AND gst_state = \$6 AND lower(district) = lower(\$7) ORDER BY id LIMIT \$5) ORDER BY a.id, ev.id"
-explain state_counts "text" "'$STATE'" \
-    "SELECT state, COUNT(*) FROM application_TBL WHERE gst_state = \$1 GROUP BY state"
+explain applications_of_enterprise "bigint, bigint" "$APP_ENT, 50" \
+    "SELECT a.id, a.bundle_id, a.enterprise_id, a.scheme_id, a.state, a.gst_state, a.district,
+     a.sla_days, a.eligibility, a.benefit_paise, a.created_on, a.updated_at, e.name
+     FROM application_TBL a JOIN enterprise e ON e.id = a.enterprise_id
+     WHERE a.enterprise_id = \$1 ORDER BY a.id DESC LIMIT \$2"
 explain application_by_id "bigint" "$APP_ID" \
     "SELECT enterprise_id, gst_state, COALESCE(district, '') FROM application_TBL WHERE id = \$1"
 explain audit_last_hash "" "" \

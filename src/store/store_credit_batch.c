@@ -113,27 +113,15 @@ static int fill_stage(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
-static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e)
+static void read_staged(struct db_stmt *q, void *row)
 {
-    struct db_stmt *q = db_cached(db, read_stage, e);
-    int rc;
+    struct staged *x = row;
 
-    if (q == NULL)
-        return -1;
-    while ((rc = db_step(q, e)) == DB_ROW) {
-        size_t i;
-        struct staged *x;
-        if (stage_position(q, n, "credit", &i, e) != 0)
-            return -1;
-        x = &st[i];
-        keyed_columns(q, 1, &x->stored);
-        x->first = (size_t)db_column_int64(q, 4);
-        x->by_udyam = db_column_int64(q, 5);
-        snprintf(x->pan_on_file, sizeof x->pan_on_file, "%s", db_column_text(q, 6));
-        x->pan_holder = db_column_int64(q, 7);
-    }
-    db_reset(q);
-    return rc < 0 ? -1 : 0;
+    keyed_columns(q, 1, &x->stored);
+    x->first = (size_t)db_column_int64(q, 4);
+    x->by_udyam = db_column_int64(q, 5);
+    snprintf(x->pan_on_file, sizeof x->pan_on_file, "%s", db_column_text(q, 6));
+    x->pan_holder = db_column_int64(q, 7);
 }
 
 /* Whether row i was stored: a write whose borrower is on file. */
@@ -206,7 +194,7 @@ int store_credit_put_batch(struct store *s, const struct credit_row *const *rows
     if (st == NULL)
         return err_set(e, "out of memory for a batch of %zu credit rows", n);
     if (db_exec(db, stage_ddl, e) != 0 || store_stage_copy(db, copy_stage, n, 16, fill_stage, rows, e) != 0
-        || read_staged(db, st, n, e) != 0)
+        || store_stage_read(db, read_stage, st, sizeof *st, n, "credit", read_staged, e) != 0)
         goto out;
     for (size_t i = 0; i < n; i++)
         decide(rows, st, i, out);

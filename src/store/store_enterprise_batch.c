@@ -223,24 +223,14 @@ static int flush(struct store *s, struct pending *p, struct upsert_result *out, 
     return 0;
 }
 
-static int read_key_states(struct db *db, struct key_state *ks, size_t n, struct err *e)
+static void read_key_state(struct db_stmt *q, void *row)
 {
-    struct db_stmt *q = db_cached(db, read_keys, e);
-    int rc;
+    struct key_state *k = row;
 
-    if (q == NULL)
-        return -1;
-    while ((rc = db_step(q, e)) == DB_ROW) {
-        size_t i;
-        if (stage_position(q, n, "udyam", &i, e) != 0)
-            return -1;
-        ks[i].udyam_on_file = db_column_int64(q, 1) != 0;
-        ks[i].pan_on_file = db_column_int64(q, 2) != 0;
-        ks[i].first_udyam = (size_t)db_column_int64(q, 3);
-        ks[i].first_pan = (size_t)db_column_int64(q, 4);
-    }
-    db_reset(q);
-    return rc < 0 ? -1 : 0;
+    k->udyam_on_file = db_column_int64(q, 1) != 0;
+    k->pan_on_file = db_column_int64(q, 2) != 0;
+    k->first_udyam = (size_t)db_column_int64(q, 3);
+    k->first_pan = (size_t)db_column_int64(q, 4);
 }
 
 int store_enterprise_upsert_batch(struct store *s, const struct enterprise *const *rows, size_t n,
@@ -262,7 +252,7 @@ int store_enterprise_upsert_batch(struct store *s, const struct enterprise *cons
         goto out;
     }
     if (db_exec(db, key_ddl, e) != 0 || store_stage_copy(db, copy_keys, n, 3, fill_key, rows, e) != 0
-        || read_key_states(db, ks, n, e) != 0)
+        || store_stage_read(db, read_keys, ks, sizeof *ks, n, "udyam", read_key_state, e) != 0)
         goto out;
     for (size_t i = 0; i < n; i++) {
         bool fresh = !ks[i].udyam_on_file && !ks[i].pan_on_file && ks[i].first_udyam == i

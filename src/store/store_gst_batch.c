@@ -103,25 +103,13 @@ static int stage_all(struct db *db, const struct gst_return *const *rows, size_t
     return store_stage_copy(db, copy_stage, n, 12, fill_stage, rows, e);
 }
 
-static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e)
+static void read_staged(struct db_stmt *q, void *row)
 {
-    struct db_stmt *q = db_cached(db, read_stage, e);
-    int rc;
+    struct staged *x = row;
 
-    if (q == NULL)
-        return -1;
-    while ((rc = db_step(q, e)) == DB_ROW) {
-        size_t i;
-        struct staged *x;
-        if (stage_position(q, n, "gst", &i, e) != 0)
-            return -1;
-        x = &st[i];
-        keyed_columns(q, 1, &x->stored);
-        x->enterprise_by_gstin = db_column_int64(q, 4);
-        x->first = (size_t)db_column_int64(q, 5);
-    }
-    db_reset(q);
-    return rc < 0 ? -1 : 0;
+    keyed_columns(q, 1, &x->stored);
+    x->enterprise_by_gstin = db_column_int64(q, 4);
+    x->first = (size_t)db_column_int64(q, 5);
 }
 
 /* Step 3 for row i: its outcome, and for a write its enterprise. */
@@ -183,7 +171,8 @@ int store_gst_return_put_batch(struct store *s, const struct gst_return *const *
     st = mem_calloc(n, sizeof *st);
     if (st == NULL)
         return err_set(e, "out of memory for a batch of %zu returns", n);
-    if (stage_all(db, rows, n, e) != 0 || read_staged(db, st, n, e) != 0)
+    if (stage_all(db, rows, n, e) != 0
+        || store_stage_read(db, read_stage, st, sizeof *st, n, "gst", read_staged, e) != 0)
         goto out;
     for (size_t i = 0; i < n; i++)
         if (decide(s, rows, st, i, out, e) != 0) {

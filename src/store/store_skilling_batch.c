@@ -108,26 +108,14 @@ static int fill_stage(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
-static int read_staged(struct db *db, struct staged *st, size_t n, struct err *e)
+static void read_staged(struct db_stmt *q, void *row)
 {
-    struct db_stmt *q = db_cached(db, read_stage, e);
-    int rc;
+    struct staged *x = row;
 
-    if (q == NULL)
-        return -1;
-    while ((rc = db_step(q, e)) == DB_ROW) {
-        size_t i;
-        struct staged *x;
-        if (stage_position(q, n, "skilling", &i, e) != 0)
-            return -1;
-        x = &st[i];
-        keyed_columns(q, 1, &x->stored);
-        x->stored_enterprise = db_column_int64(q, 4);
-        x->first = (size_t)db_column_int64(q, 5);
-        x->by_udyam = db_column_int64(q, 6);
-    }
-    db_reset(q);
-    return rc < 0 ? -1 : 0;
+    keyed_columns(q, 1, &x->stored);
+    x->stored_enterprise = db_column_int64(q, 4);
+    x->first = (size_t)db_column_int64(q, 5);
+    x->by_udyam = db_column_int64(q, 6);
 }
 
 static bool stored(const struct skilling_put_result *o)
@@ -184,7 +172,7 @@ int store_skilling_put_batch(struct store *s, const struct skilling_record *cons
     if (st == NULL)
         return err_set(e, "out of memory for a batch of %zu training records", n);
     if (db_exec(db, stage_ddl, e) != 0 || store_stage_copy(db, copy_stage, n, 18, fill_stage, rows, e) != 0
-        || read_staged(db, st, n, e) != 0)
+        || store_stage_read(db, read_stage, st, sizeof *st, n, "skilling", read_staged, e) != 0)
         goto out;
     for (size_t i = 0; i < n; i++)
         decide(rows, st, i, out);

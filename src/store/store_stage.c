@@ -32,7 +32,7 @@ int store_stage_copy(struct db *db, const char *copy_sql, size_t n, int n_fields
     return db_copy_end(db, e);
 }
 
-int stage_position(struct db_stmt *q, size_t n, const char *batch, size_t *i, struct err *e)
+static int stage_position(struct db_stmt *q, size_t n, const char *batch, size_t *i, struct err *e)
 {
     int64_t v = db_column_int64(q, 0);
 
@@ -42,4 +42,22 @@ int stage_position(struct db_stmt *q, size_t n, const char *batch, size_t *i, st
     }
     *i = (size_t)v;
     return 0;
+}
+
+int store_stage_read(struct db *db, const char *sql, void *rows, size_t size, size_t n,
+                     const char *batch, stage_read_fn read, struct err *e)
+{
+    struct db_stmt *q = db_cached(db, sql, e);
+    int rc;
+
+    if (q == NULL)
+        return -1;
+    while ((rc = db_step(q, e)) == DB_ROW) {
+        size_t i = 0;
+        if (stage_position(q, n, batch, &i, e) != 0)
+            return -1;
+        read(q, (char *)rows + i * size);
+    }
+    db_reset(q);
+    return rc < 0 ? -1 : 0;
 }

@@ -31,8 +31,14 @@ typedef int (*stage_fill_fn)(const void *ctx, size_t i, struct stage_row *r, str
 int store_stage_copy(struct db *db, const char *copy_sql, size_t n, int n_fields, stage_fill_fn fill,
                      const void *ctx, struct err *e);
 
-/* The stage position in column 0 of q's current row, checked against the
- * batch's n rows; on a bad one q is reset and e names the batch. */
-int stage_position(struct db_stmt *q, size_t n, const char *batch, size_t *i, struct err *e);
+/* Fill one element of a batch's array from the current row of a stage
+ * read (columns 1 on; column 0 was the row's stage position). */
+typedef void (*stage_read_fn)(struct db_stmt *q, void *row);
+
+/* Step through `sql`, whose column 0 is each row's stage position: checked
+ * against the batch's n rows, it picks the element of `rows` (each `size`
+ * bytes) that `read` fills. A bad position is an error naming `batch`. */
+int store_stage_read(struct db *db, const char *sql, void *rows, size_t size, size_t n,
+                     const char *batch, stage_read_fn read, struct err *e);
 
 #endif
