@@ -66,12 +66,13 @@ static inline int temp_store_pg_create(const char *name, char *path, size_t cap)
     return temp_store_admin(sql);
 }
 
-/* Open a fresh, migrated store into *s; what names it in path[0..cap). */
-static inline int temp_store_open(const char *name, char *path, size_t cap, struct store **s)
+/* Open a fresh store with no schema into *s; what names it in path[0..cap).
+ * On PostgreSQL the database comes from the suite's migrated template
+ * unless SAMANVAY_TEST_PG_TEMPLATE is unset first. */
+static inline int temp_store_open_empty(const char *name, char *path, size_t cap, struct store **s)
 {
     struct store_target t = {NULL, NULL};
     struct err e;
-    int applied;
     const char *dir = getenv("TMPDIR");
 
     if (temp_store_pg()) {
@@ -82,7 +83,22 @@ static inline int temp_store_open(const char *name, char *path, size_t cap, stru
         unlink(path);
     }
     t.sqlite_path = path; /* --db's value: a file or a postgresql:// URI */
-    if (store_open(&t, s, &e) != 0 || store_migrate(*s, &applied, &e) != 0) {
+    if (store_open(&t, s, &e) != 0) {
+        fprintf(stderr, "%s\n", e.msg);
+        return -1;
+    }
+    return 0;
+}
+
+/* Open a fresh, migrated store into *s; what names it in path[0..cap). */
+static inline int temp_store_open(const char *name, char *path, size_t cap, struct store **s)
+{
+    struct err e;
+    int applied;
+
+    if (temp_store_open_empty(name, path, cap, s) != 0)
+        return -1;
+    if (store_migrate(*s, &applied, &e) != 0) {
         fprintf(stderr, "%s\n", e.msg);
         return -1;
     }

@@ -42,6 +42,9 @@ const char *store_now(struct store *s);
 /* Apply every numbered migration not yet applied (samanvay init). Each
  * runs in its own transaction. *applied counts the new ones. */
 int store_migrate(struct store *s, int *applied, struct err *e);
+/* The same, stopping after version `last`: what a migration test uses to
+ * put rows in a store as it was before the migration it checks. */
+int store_migrate_to(struct store *s, int last, int *applied, struct err *e);
 /* Highest applied migration, 0 for an empty database. */
 int store_schema_version(struct store *s, int *version, struct err *e);
 
