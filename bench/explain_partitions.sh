@@ -160,6 +160,9 @@ explain applications_of_enterprise "bigint, bigint" "$APP_ENT, 50" \
      WHERE a.enterprise_id = \$1 ORDER BY a.id DESC LIMIT \$2"
 explain application_by_id "bigint" "$APP_ID" \
     "SELECT enterprise_id, gst_state, COALESCE(district, '') FROM application_TBL WHERE id = \$1"
+explain application_by_key "bigint, text" "$APP_ID, '$STATE'" \
+    "SELECT enterprise_id, gst_state, COALESCE(district, '') FROM application_TBL
+     WHERE id = \$1 AND gst_state = \$2"
 explain audit_last_hash "" "" \
     "SELECT hash FROM audit_TBL ORDER BY id DESC LIMIT 1"
 explain audit_reason_hold "bigint, bigint, text" "$USER_ID, $ENT, '$SINCE'" \

@@ -115,17 +115,21 @@ static int each_app(struct store *s, struct db_stmt *st, int32_t today,
     return rc;
 }
 
-int store_app_get(struct store *s, int64_t id, int32_t today, struct app_row *out, bool *found,
-                  struct err *e)
+/* One application by id, or by its whole key (id, gst_state) when the
+ * caller knows the state: on PostgreSQL the table is partitioned by state,
+ * and the id alone makes the read probe every state's partition. */
+static int app_get(struct store *s, int64_t id, const char *gst_state, int32_t today,
+                   struct app_row *out, bool *found, struct err *e)
 {
-    static const char sql[] = APP_SELECT " WHERE a.id = $1";
-    struct db_stmt *st = db_cached(store_db(s), sql, e);
+    static const char by_id[] = APP_SELECT " WHERE a.id = $1";
+    static const char by_key[] = APP_SELECT " WHERE a.id = $1 AND a.gst_state = $2";
+    struct db_stmt *st = db_cached(store_db(s), gst_state != NULL ? by_key : by_id, e);
     struct app_row a = {0};
     int rc;
 
     if (st == NULL)
         return -1;
-    if (db_bind_int64(st, 1, id) != 0)
+    if (db_bind_int64(st, 1, id) != 0 || (gst_state != NULL && bind_str(st, 2, gst_state) != 0))
         return err_set(e, "cannot bind the application id");
     rc = db_step(st, e);
     if (rc == DB_ROW && read_app(st, &a, e) != 0)
@@ -139,6 +143,12 @@ int store_app_get(struct store *s, int64_t id, int32_t today, struct app_row *ou
     if (*found)
         *out = a;
     return 0;
+}
+
+int store_app_get(struct store *s, int64_t id, int32_t today, struct app_row *out, bool *found,
+                  struct err *e)
+{
+    return app_get(s, id, NULL, today, out, found, e);
 }
 
 int store_apps_of_enterprise(struct store *s, int64_t enterprise_id, int32_t today,
@@ -389,7 +399,7 @@ fail:
  * while returned, stops at a final state). Repeating that rule in SQL
  * would give two clocks that can disagree. So the scope's open
  * applications (at most APP_WORKLIST_SCAN, the oldest first) are read
- * with their events in one ordered pass, ranked in memory (16 bytes each),
+ * with their events in one ordered pass, ranked in memory (24 bytes each),
  * and only the first `limit` are read in full. The application table is
  * read once, in the scope: on PostgreSQL it is partitioned by state, and a
  * second read by id alone would probe every state's partition for every
@@ -397,11 +407,12 @@ fail:
 struct risk {
     int64_t id;
     int32_t days, sla;
+    char gst_state[4];
 };
 
 #define WORKLIST_SCAN(scope)                                                                 \
-    "SELECT a.id, a.sla_days, ev.to_state, ev.on_date FROM"                                  \
-    " (SELECT id, sla_days FROM application WHERE state IN ($1, $2, $3, $4)" scope           \
+    "SELECT a.id, a.sla_days, a.gst_state, ev.to_state, ev.on_date FROM"                     \
+    " (SELECT id, sla_days, gst_state FROM application WHERE state IN ($1, $2, $3, $4)" scope \
     "  ORDER BY id LIMIT $5) a"                                                              \
     " JOIN application_event ev ON ev.application_id = a.id ORDER BY a.id, ev.id"
 
@@ -448,12 +459,13 @@ static int scan_risks(struct db_stmt *st, int32_t today, struct row_list *risks,
                 break;
             }
             cur->id = id;
+            col_text(st, 2, cur->gst_state, sizeof cur->gst_state);
             cur->sla = (int32_t)db_column_int64(st, 1);
             if (cur->sla <= 0)
                 cur->sla = 1;    /* no SLA: every day counts in full */
         }
         p = row_list_push(&steps, e);
-        if (p == NULL || read_step(st, 2, p, e) != 0) {
+        if (p == NULL || read_step(st, 3, p, e) != 0) {
             rc = -1;
             break;
         }
@@ -495,7 +507,7 @@ int store_worklist(struct store *s, const char *gst_state, const char *district,
     for (size_t i = 0; rc == 0 && i < risks.n && i < limit; i++) {
         const struct risk *r = row_list_at(&risks, i);
         bool found;
-        if (store_app_get(s, r->id, today, &a, &found, e) != 0)
+        if (app_get(s, r->id, r->gst_state, today, &a, &found, e) != 0)
             rc = -1;
         else if (found && row_callback_stops(fn(ctx, &a), &rc))
             break;

@@ -39,7 +39,8 @@ SRC = sys.argv[1]
 # call name -> index of its SQL argument
 CALLS = {"db_cached": 1, "db_prepare": 1, "db_prepare_stream": 1, "db_exec": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
          "sqlite3_exec": 1, "PQexec": 1, "PQprepare": 2, "PQexecParams": 1,
-         "exec_by_id": 1, "first_row_by_id": 1, "db_copy_begin": 1, "store_stage_copy": 1}
+         "exec_by_id": 1, "first_row_by_id": 1, "db_copy_begin": 1, "store_stage_copy": 1,
+         "store_stage_read": 1}
 # Functions whose SQL argument is their own parameter, passed on: their
 # callers are the calls above, checked where they are made.
 PASS_THROUGH = {("store/db_sqlite.c", "sql"), ("store/db_sqlite.c", "native"),
@@ -48,7 +49,8 @@ PASS_THROUGH = {("store/db_sqlite.c", "sql"), ("store/db_sqlite.c", "native"),
                 # a streamed statement's cursor: DECLARE around the caller's statement, FETCH, CLOSE
                 ("store/db_postgres.c", "declared"), ("store/db_postgres.c", "fetch"),
                 ("store/db_postgres.c", "close_sql"), ("store/db.c", "sql"),
-                ("store/db.c", "expanded"), ("store/store_stage.c", "copy_sql"), ("store/store_list.h", "sql"),
+                ("store/db.c", "expanded"), ("store/store_stage.c", "copy_sql"),
+                ("store/store_stage.c", "sql"), ("store/store_list.h", "sql"),
                 ("rules/search.c", "sql"),
                 # the migrations: src/store/migrations/*.sql compiled in, run as written
                 ("store/store.c", "ddl")}
