@@ -80,6 +80,7 @@ static const char write_statuses[] =
 struct staged {
     struct keyed_existing stored;
     size_t first;                 /* first position of the batch with this key */
+    size_t latest;                /* at a key's first position: its latest row written, KEYED_NONE */
     int64_t by_udyam;             /* 0: the Udyam number is not on file (or not given) */
     char pan_on_file[11];         /* of that enterprise; "" none */
     int64_t pan_holder;           /* 0: no enterprise has the borrower's PAN */
@@ -119,6 +120,7 @@ static void read_staged(struct db_stmt *q, void *row)
 
     keyed_columns(q, 1, &x->stored);
     x->first = (size_t)db_column_int64(q, 4);
+    x->latest = KEYED_NONE;
     x->by_udyam = db_column_int64(q, 5);
     snprintf(x->pan_on_file, sizeof x->pan_on_file, "%s", db_column_text(q, 6));
     x->pan_holder = db_column_int64(q, 7);
@@ -144,22 +146,25 @@ static void borrower(const struct credit_row *r, const struct staged *x, struct 
     o->unknown_borrower = o->enterprise_id <= 0;
 }
 
-static void decide(const struct credit_row *const *rows, const struct staged *st, size_t i,
+static void decide(const struct credit_row *const *rows, struct staged *st, size_t i,
                    struct credit_put_result *out)
 {
     const struct credit_row *r = rows[i];
     struct keyed_existing met = st[i].stored;
-    size_t first = st[i].first;
+    size_t *latest = &st[st[i].first].latest;
     struct credit_put_result *o = &out[i];
 
     memset(o, 0, sizeof *o);
-    if (first < i && stored(&out[first]))
-        keyed_meet_earlier(&met, rows[first]->src_file, rows[first]->src_row, rows[first]->content_hash);
+    if (*latest != KEYED_NONE)
+        keyed_meet_earlier(&met, rows[*latest]->src_file, rows[*latest]->src_row,
+                           rows[*latest]->content_hash);
     o->outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     o->other_row = met.src_row;
     if (o->outcome == UPSERT_UNCHANGED || o->outcome == UPSERT_DUPLICATE || o->outcome == UPSERT_CONFLICT)
         return;
     borrower(r, &st[i], o);
+    if (stored(o))
+        *latest = i;
 }
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)

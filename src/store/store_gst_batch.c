@@ -69,6 +69,7 @@ struct staged {
     struct keyed_existing stored;
     int64_t enterprise_by_gstin;  /* 0: the GSTIN is not on file */
     size_t first;                 /* first position of the batch with this key */
+    size_t latest;                /* at a key's first position: its latest row written, KEYED_NONE */
 };
 
 static int fill_stage(const void *ctx, size_t i, struct stage_row *row, struct err *e)
@@ -110,23 +111,26 @@ static void read_staged(struct db_stmt *q, void *row)
     keyed_columns(q, 1, &x->stored);
     x->enterprise_by_gstin = db_column_int64(q, 4);
     x->first = (size_t)db_column_int64(q, 5);
+    x->latest = KEYED_NONE;
 }
 
 /* Step 3 for row i: its outcome, and for a write its enterprise. */
-static int decide(struct store *s, const struct gst_return *const *rows, const struct staged *st,
+static int decide(struct store *s, const struct gst_return *const *rows, struct staged *st,
                   size_t i, struct gst_put_result *out, struct err *e)
 {
     const struct gst_return *r = rows[i];
     struct keyed_existing met = st[i].stored;
-    size_t first = st[i].first;
+    size_t *latest = &st[st[i].first].latest;
 
     memset(&out[i], 0, sizeof out[i]);
-    if (first < i && keyed_writes(out[first].outcome))
-        keyed_meet_earlier(&met, rows[first]->src_file, rows[first]->src_row, rows[first]->content_hash);
+    if (*latest != KEYED_NONE)
+        keyed_meet_earlier(&met, rows[*latest]->src_file, rows[*latest]->src_row,
+                           rows[*latest]->content_hash);
     out[i].outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     out[i].other_row = met.src_row;
     if (!keyed_writes(out[i].outcome))
         return 0;
+    *latest = i;
     if (st[i].enterprise_by_gstin > 0) {
         out[i].enterprise_id = st[i].enterprise_by_gstin;
         out[i].link = GST_LINK_GSTIN;

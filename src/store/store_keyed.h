@@ -10,6 +10,7 @@
 #define SAMANVAY_STORE_KEYED_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "store/db.h"
@@ -55,6 +56,14 @@ static inline void keyed_columns(struct db_stmt *st, int col, struct keyed_exist
     x->src_row = db_column_int64(st, col + 1);
     x->hash = (uint64_t)db_column_int64(st, col + 2);
 }
+
+/* A batch meets itself as row-by-row loading would: a row meets the
+ * LATEST earlier row of the batch with its key that was written (not the
+ * first: that one may have been quarantined, or not written), else what
+ * was stored before the batch. Batch writers keep that latest position at
+ * the key's first position; KEYED_NONE until one is written. Were two rows
+ * of one key both written, one INSERT ... ON CONFLICT could not take them. */
+#define KEYED_NONE SIZE_MAX
 
 /* What a row meets when an earlier row of its batch with the same key was
  * written: that row, as row-by-row loading would have stored it. */

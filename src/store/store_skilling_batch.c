@@ -64,6 +64,7 @@ struct staged {
     struct keyed_existing stored;
     int64_t stored_enterprise;    /* the stored row's enterprise, 0 none */
     size_t first;                 /* first position of the batch with this record_id */
+    size_t latest;                /* at a key's first position: its latest row written, KEYED_NONE */
     int64_t by_udyam;             /* 0: the Udyam number is not on file (or not given) */
 };
 
@@ -115,6 +116,7 @@ static void read_staged(struct db_stmt *q, void *row)
     keyed_columns(q, 1, &x->stored);
     x->stored_enterprise = db_column_int64(q, 4);
     x->first = (size_t)db_column_int64(q, 5);
+    x->latest = KEYED_NONE;
     x->by_udyam = db_column_int64(q, 6);
 }
 
@@ -123,17 +125,18 @@ static bool stored(const struct skilling_put_result *o)
     return keyed_writes(o->outcome) && !o->unknown_udyam;
 }
 
-static void decide(const struct skilling_record *const *rows, const struct staged *st, size_t i,
+static void decide(const struct skilling_record *const *rows, struct staged *st, size_t i,
                    struct skilling_put_result *out)
 {
     const struct skilling_record *r = rows[i];
     struct keyed_existing met = st[i].stored;
-    size_t first = st[i].first;
+    size_t *latest = &st[st[i].first].latest;
     struct skilling_put_result *o = &out[i];
 
     memset(o, 0, sizeof *o);
-    if (first < i && stored(&out[first]))
-        keyed_meet_earlier(&met, rows[first]->src_file, rows[first]->src_row, rows[first]->content_hash);
+    if (*latest != KEYED_NONE)
+        keyed_meet_earlier(&met, rows[*latest]->src_file, rows[*latest]->src_row,
+                           rows[*latest]->content_hash);
     o->outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     o->other_row = met.src_row;
     if (o->outcome == UPSERT_UNCHANGED) {
@@ -144,6 +147,15 @@ static void decide(const struct skilling_record *const *rows, const struct stage
         return;
     o->enterprise_id = st[i].by_udyam;
     o->unknown_udyam = st[i].by_udyam <= 0;
+}
+
+/* Step 3 for row i, and what the later rows of its key meet. */
+static void decide_and_note(const struct skilling_record *const *rows, struct staged *st, size_t i,
+                            struct skilling_put_result *out)
+{
+    decide(rows, st, i, out);
+    if (stored(&out[i]))
+        st[st[i].first].latest = i;
 }
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
@@ -175,7 +187,7 @@ int store_skilling_put_batch(struct store *s, const struct skilling_record *cons
         || store_stage_read(db, read_stage, st, sizeof *st, n, "skilling", read_staged, e) != 0)
         goto out;
     for (size_t i = 0; i < n; i++)
-        decide(rows, st, i, out);
+        decide_and_note(rows, st, i, out);
     if (store_stage_copy(db, copy_write, n, 2, fill_write, out, e) != 0)
         goto out;
     w = db_cached(db, write_rows, e);

@@ -48,6 +48,25 @@ is "missing required column: exit 2" "$rc" 2
 check "the missing column is named" grep -q "required column 'trainee_name' is missing" <<<"$err"
 is "a failed load changed nothing" "$(q 'select count(*) from skilling_record')" 3
 
+# One record id three times in a file (so in one batch): the first names a
+# Udyam number not on file (quarantined, never written), the second is
+# written, the third meets the second, not the first, and is a conflicting
+# duplicate, as row by row. On PostgreSQL a batch that met the first would
+# write two rows of one key in one INSERT ... ON CONFLICT and fail.
+DB3=$(store_new k3)
+$S init --db "$DB3" 2>/dev/null
+{ head -1 "$FIX"
+  for v in "0123,UDYAM-UP-17-0000001" "0123," "0124,"; do
+      echo "ESDP-2024-0901,esdp,Sita Devi,female,sc,1985,${v},09,Lucknow,Management Development Programme,2024-01-10,2024-01-20,Y"
+  done; } >"$TMPDIR/same_id.csv"
+out=$($S ingest --db "$DB3" skilling "$TMPDIR/same_id.csv" --json --quiet); rc=$?
+is "a key three times, the first quarantined: exit 0" "$rc" 0
+is "a key three times: the second written, the third meets it" \
+   "$(json 'd["inserted"],d["quarantined_by_reason"].get("unknown_reference"),d["quarantined_by_reason"].get("conflicting_duplicate")' <<<"$out")" \
+   "(1, 1, 1)"
+is "a key three times: the stored row is the second's" \
+   "$(store_sql "$DB3" "select src_row||':'||mobile_last4 from skilling_record where record_id='ESDP-2024-0901'")" "2:0123"
+
 # kill -9 in the middle: a generated skilling feed is small, so its rows
 # are repeated under new record ids (duplicates stay duplicates).
 $S generate --enterprises 4000 --seed 9 --out "$TMPDIR/gen" >/dev/null 2>&1
