@@ -6,12 +6,15 @@
  * file (store_resolve.h); an establishment with neither on file is
  * unknown_reference (load udyam first, as for energy). */
 #include <ctype.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/row_hash.h"
 #include "ingest/feed.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 #include "store/store_epfo.h"
 #include "store/store_resolve.h"
@@ -116,6 +119,27 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
     return true;
 }
 
+static void unknown_reference(const struct epfo_feed_row *x, struct feed_store_result *r)
+{
+    r->outcome = FEED_QUARANTINE;
+    r->reason = R_UNKNOWN_REFERENCE;
+    if (x->gstin[0])
+        snprintf(r->msg, sizeof r->msg, "pan %s and gstin %s are not an enterprise's on file", x->pan,
+                 x->gstin);
+    else
+        snprintf(r->msg, sizeof r->msg, "pan %s is not an enterprise on file", x->pan);
+}
+
+static void result_of(const struct epfo_feed_row *x, const struct upsert_result *u,
+                      struct feed_store_result *r)
+{
+    char key[64];
+
+    snprintf(key, sizeof key, "establishment_code %s, %s", x->establishment, x->wage_month);
+    feed_result_from_upsert(r, u->outcome, u->other_row, key);
+    r->linked = r->outcome != FEED_QUARANTINE;
+}
+
 static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                      struct feed_store_result *r, struct err *e)
 {
@@ -123,7 +147,6 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
     struct upsert_result u;
     int64_t id = 0;
     bool found = false;
-    char key[64];
 
     x->src_file = file_id;
     x->src_row = row_no;
@@ -132,21 +155,42 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
     if (!found && x->gstin[0] && store_resolve_gstin(s, x->gstin, &id, &found, e) != 0)
         return -1;
     if (!found) {
-        r->outcome = FEED_QUARANTINE;
-        r->reason = R_UNKNOWN_REFERENCE;
-        if (x->gstin[0])
-            snprintf(r->msg, sizeof r->msg, "pan %s and gstin %s are not an enterprise's on file", x->pan,
-                     x->gstin);
-        else
-            snprintf(r->msg, sizeof r->msg, "pan %s is not an enterprise on file", x->pan);
+        unknown_reference(x, r);
         return 0;
     }
     if (store_epfo_upsert(s, id, x, &u, e) != 0)
         return -1;
-    snprintf(key, sizeof key, "establishment_code %s, %s", x->establishment, x->wage_month);
-    feed_result_from_upsert(r, u.outcome, u.other_row, key);
-    r->linked = r->outcome != FEED_QUARANTINE;
+    result_of(x, &u, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    struct feed_batch_view v;
+    struct epfo_put_result *out;
+    int rc = -1;
+
+    if (feed_batch_view_make(&v, payloads, sizeof(struct epfo_feed_row), skip, n,
+                             offsetof(struct epfo_feed_row, src_file), offsetof(struct epfo_feed_row, src_row),
+                             file_id, row_no, e) != 0)
+        return -1;
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_epfo_put_batch(s, (const struct epfo_feed_row *const *)v.rows, v.n, out, e) == 0) {
+        for (size_t j = 0; j < v.n; j++) {
+            const struct epfo_feed_row *x = v.rows[j];
+            if (out[j].unknown_reference)
+                unknown_reference(x, &r[v.at[j]]);
+            else
+                result_of(x, &out[j].u, &r[v.at[j]]);
+        }
+        rc = 0;
+    }
+    mem_free(out);
+    feed_batch_view_release(&v);
+    return rc;
 }
 
 const struct feed feed_epfo = {
@@ -156,4 +200,5 @@ const struct feed feed_epfo = {
     .payload_size = sizeof(struct epfo_feed_row),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
 };
