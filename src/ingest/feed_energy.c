@@ -3,13 +3,16 @@
  * by (udyam_number, fiscal_year, source). The unit must be the source's
  * (kWh for electricity, kg for diesel, GJ for LPG, natural gas and coal:
  * the units the cited factors are per); the enterprise must be on file. */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "analytics/emission.h"
+#include "core/alloc.h"
 #include "core/date.h"
 #include "core/row_hash.h"
 #include "ingest/feed.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 #include "store/store_energy.h"
 
@@ -78,13 +81,23 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
     return true;
 }
 
+static void result_of(const struct energy_feed_row *x, const struct upsert_result *u,
+                      struct feed_store_result *r)
+{
+    char key[96];
+
+    snprintf(key, sizeof key, "udyam_number %s, %s, %s", x->udyam, x->fiscal_year,
+             energy_source_code((enum energy_source)x->source));
+    feed_result_from_upsert(r, u->outcome, u->other_row, key);
+    r->linked = r->outcome != FEED_QUARANTINE;
+}
+
 static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                      struct feed_store_result *r, struct err *e)
 {
     struct energy_feed_row *x = payload;
     struct upsert_result u;
     int64_t id;
-    char key[96];
     int rc;
 
     x->src_file = file_id;
@@ -93,11 +106,38 @@ static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *pay
         return rc;
     if (store_energy_feed_upsert(s, id, x, &u, e) != 0)
         return -1;
-    snprintf(key, sizeof key, "udyam_number %s, %s, %s", x->udyam, x->fiscal_year,
-             energy_source_code((enum energy_source)x->source));
-    feed_result_from_upsert(r, u.outcome, u.other_row, key);
-    r->linked = r->outcome != FEED_QUARANTINE;
+    result_of(x, &u, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    struct feed_batch_view v;
+    struct energy_put_result *out;
+    int rc = -1;
+
+    if (feed_batch_view_make(&v, payloads, sizeof(struct energy_feed_row), skip, n,
+                             offsetof(struct energy_feed_row, src_file),
+                             offsetof(struct energy_feed_row, src_row), file_id, row_no, e) != 0)
+        return -1;
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_energy_put_batch(s, (const struct energy_feed_row *const *)v.rows, v.n, out, e) == 0) {
+        for (size_t j = 0; j < v.n; j++) {
+            const struct energy_feed_row *x = v.rows[j];
+            struct feed_store_result *rj = &r[v.at[j]];
+            if (out[j].unknown_reference)
+                feed_unknown_udyam(x->udyam, rj);
+            else
+                result_of(x, &out[j].u, rj);
+        }
+        rc = 0;
+    }
+    mem_free(out);
+    feed_batch_view_release(&v);
+    return rc;
 }
 
 const struct feed feed_energy = {
@@ -107,4 +147,5 @@ const struct feed feed_energy = {
     .payload_size = sizeof(struct energy_feed_row),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
 };

@@ -35,8 +35,13 @@ int feed_enterprise_by_udyam(struct store *s, const char *udyam, int64_t *id,
         return -1;
     if (found)
         return 1;
+    feed_unknown_udyam(udyam, r);
+    return 0;
+}
+
+void feed_unknown_udyam(const char *udyam, struct feed_store_result *r)
+{
     r->outcome = FEED_QUARANTINE;
     r->reason = R_UNKNOWN_REFERENCE;
     snprintf(r->msg, sizeof r->msg, "udyam_number %.19s is not an enterprise on file", udyam);
-    return 0;
 }

@@ -20,5 +20,8 @@ void feed_result_from_upsert(struct feed_store_result *r, enum upsert_outcome o,
  * -1 with e set on a store error. For the feeds that take no other key. */
 int feed_enterprise_by_udyam(struct store *s, const char *udyam, int64_t *id,
                              struct feed_store_result *r, struct err *e);
+/* r quarantined as feed_enterprise_by_udyam quarantines it (a batch writer
+ * that found no enterprise for the number). */
+void feed_unknown_udyam(const char *udyam, struct feed_store_result *r);
 
 #endif

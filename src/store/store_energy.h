@@ -28,6 +28,20 @@ int store_energy_feed_upsert(struct store *s, int64_t enterprise_id,
                              const struct energy_feed_row *r, struct upsert_result *out,
                              struct err *e);
 
+/* One row's result in a batch: u as store_energy_feed_upsert gives it (u.id
+ * the enterprise of the Udyam number), or unknown_reference when that is
+ * not on file and nothing was written. */
+struct energy_put_result {
+    struct upsert_result u;
+    bool unknown_reference;
+};
+
+/* The feed rows of a batch in order, as row by row (the enterprise by Udyam
+ * number, then store_energy_feed_upsert) would write them, through COPY:
+ * for stores where store_batch_supported (store_energy_batch.c). */
+int store_energy_put_batch(struct store *s, const struct energy_feed_row *const *rows, size_t n,
+                           struct energy_put_result *out, struct err *e);
+
 /* The entrepreneur's declaration on the portal (replaces an earlier portal
  * declaration of the same year and source). */
 int store_energy_declare(struct store *s, int64_t enterprise_id, const char *fiscal_year,
