@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "store/store_keyed.h"
@@ -146,14 +145,17 @@ static void borrower(const struct credit_row *r, const struct staged *x, struct 
     o->unknown_borrower = o->enterprise_id <= 0;
 }
 
-static void decide(const struct credit_row *const *rows, struct staged *st, size_t i,
-                   struct credit_put_result *out)
+static int decide(struct stage_pass *p, size_t i, struct err *e)
 {
+    const struct credit_row *const *rows = p->rows;
+    struct staged *st = p->staged;
+    struct credit_put_result *out = p->out;
     const struct credit_row *r = rows[i];
     struct keyed_existing met = st[i].stored;
     size_t *latest = &st[st[i].first].latest;
     struct credit_put_result *o = &out[i];
 
+    (void)e;
     memset(o, 0, sizeof *o);
     if (*latest != KEYED_NONE)
         keyed_meet_earlier(&met, rows[*latest]->src_file, rows[*latest]->src_row,
@@ -161,15 +163,16 @@ static void decide(const struct credit_row *const *rows, struct staged *st, size
     o->outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     o->other_row = met.src_row;
     if (o->outcome == UPSERT_UNCHANGED || o->outcome == UPSERT_DUPLICATE || o->outcome == UPSERT_CONFLICT)
-        return;
+        return 0;
     borrower(r, &st[i], o);
     if (stored(o))
         *latest = i;
+    return 0;
 }
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    const struct credit_put_result *out = ctx;
+    const struct credit_put_result *out = ((const struct stage_pass *)ctx)->out;
 
     (void)e;
     if (!stored(&out[i]))
@@ -186,28 +189,31 @@ static int step_once(struct db *db, const char *sql, struct err *e)
     return st == NULL || db_step(st, e) < 0 ? -1 : 0;
 }
 
+static const struct stage_batch credit_batch = {
+    .name = "credit",
+    .ddl = stage_ddl,
+    .copy_stage = copy_stage,
+    .stage_fields = 16,
+    .fill_stage = fill_stage,
+    .read_stage = read_stage,
+    .staged_size = sizeof(struct staged),
+    .read_staged = read_staged,
+    .decide = decide,
+    .copy_write = copy_write,
+    .write_fields = 2,
+    .fill_write = fill_write,
+};
+
 int store_credit_put_batch(struct store *s, const struct credit_row *const *rows, size_t n,
                            struct credit_put_result *out, struct err *e)
 {
+    struct stage_pass p = {rows, NULL, out, NULL};
     struct db *db = store_db(s);
-    struct staged *st;
-    int rc = -1;
 
     if (n == 0)
         return 0;
-    st = mem_calloc(n, sizeof *st);
-    if (st == NULL)
-        return err_set(e, "out of memory for a batch of %zu credit rows", n);
-    if (db_exec(db, stage_ddl, e) != 0 || store_stage_copy(db, copy_stage, n, 16, fill_stage, rows, e) != 0
-        || store_stage_read(db, read_stage, st, sizeof *st, n, "credit", read_staged, e) != 0)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        decide(rows, st, i, out);
-    if (store_stage_copy(db, copy_write, n, 2, fill_write, out, e) != 0
-        || step_once(db, write_facilities, e) != 0 || step_once(db, write_statuses, e) != 0)
-        goto out;
-    rc = 0;
-out:
-    mem_free(st);
-    return rc;
+    if (store_stage_batch(db, &credit_batch, &p, n, e) != 0 || step_once(db, write_facilities, e) != 0
+        || step_once(db, write_statuses, e) != 0)
+        return -1;
+    return 0;
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "analytics/emission.h"
-#include "core/alloc.h"
 #include "store/db.h"
 #include "store/store_keyed.h"
 #include "store/store_stage.h"
@@ -88,19 +87,22 @@ static void read_staged(struct db_stmt *q, void *row)
 
 /* Row i as feed_energy.c's store_row decides it: unknown_reference when
  * the Udyam number is not on file, else the keyed outcome. */
-static void decide(const struct energy_feed_row *const *rows, struct staged *st, size_t i,
-                   struct energy_put_result *out)
+static int decide(struct stage_pass *p, size_t i, struct err *e)
 {
+    const struct energy_feed_row *const *rows = p->rows;
+    struct staged *st = p->staged;
+    struct energy_put_result *out = p->out;
     const struct energy_feed_row *r = rows[i];
     size_t *latest = &st[st[i].first].latest;
     struct keyed_existing met = st[i].stored;
     struct energy_put_result *o = &out[i];
 
+    (void)e;
     memset(o, 0, sizeof *o);
     o->u.id = st[i].enterprise;
     if (o->u.id <= 0) {
         o->unknown_reference = true;
-        return;
+        return 0;
     }
     if (*latest != KEYED_NONE)
         keyed_meet_earlier(&met, rows[*latest]->src_file, rows[*latest]->src_row,
@@ -109,11 +111,12 @@ static void decide(const struct energy_feed_row *const *rows, struct staged *st,
     o->u.other_row = met.src_row;
     if (keyed_writes(o->u.outcome))
         *latest = i;
+    return 0;
 }
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    const struct energy_put_result *out = ctx;
+    const struct energy_put_result *out = ((const struct stage_pass *)ctx)->out;
 
     (void)e;
     if (out[i].unknown_reference || !keyed_writes(out[i].u.outcome))
@@ -123,37 +126,36 @@ static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
+static const struct stage_batch energy_batch = {
+    .name = "energy",
+    .ddl = stage_ddl,
+    .copy_stage = copy_stage,
+    .stage_fields = 9,
+    .fill_stage = fill_stage,
+    .read_stage = read_stage,
+    .staged_size = sizeof(struct staged),
+    .read_staged = read_staged,
+    .decide = decide,
+    .copy_write = copy_write,
+    .write_fields = 2,
+    .fill_write = fill_write,
+};
+
 int store_energy_put_batch(struct store *s, const struct energy_feed_row *const *rows, size_t n,
                            struct energy_put_result *out, struct err *e)
 {
-    struct db *db = store_db(s);
-    struct db_stmt *ins;
-    struct staged *st;
-    int rc = -1;
+    struct stage_pass p = {rows, NULL, out, NULL};
+    const char *now = store_now(s);
+    struct db_stmt *w;
 
     if (n == 0)
         return 0;
-    st = mem_calloc(n, sizeof *st);
-    if (st == NULL)
-        return err_set(e, "out of memory for a batch of %zu energy declarations", n);
-    if (db_exec(db, stage_ddl, e) != 0 || store_stage_copy(db, copy_stage, n, 9, fill_stage, rows, e) != 0
-        || store_stage_read(db, read_stage, st, sizeof *st, n, "energy", read_staged, e) != 0)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        decide(rows, st, i, out);
-    if (store_stage_copy(db, copy_write, n, 2, fill_write, out, e) != 0)
-        goto out;
-    ins = db_cached(db, write_rows, e);
-    if (ins == NULL)
-        goto out;
-    if (db_bind_text(ins, 1, store_now(s), strlen(store_now(s))) != 0) {
-        err_set(e, "cannot bind the declarations' time");
-        goto out;
-    }
-    if (db_step(ins, e) < 0)
-        goto out;
-    rc = 0;
-out:
-    mem_free(st);
-    return rc;
+    if (store_stage_batch(store_db(s), &energy_batch, &p, n, e) != 0)
+        return -1;
+    w = db_cached(store_db(s), write_rows, e);
+    if (w == NULL)
+        return -1;
+    if (db_bind_text(w, 1, now, strlen(now)) != 0)
+        return err_set(e, "cannot bind the declarations' time");
+    return db_step(w, e) < 0 ? -1 : 0;
 }

@@ -9,7 +9,6 @@
 
 #include <string.h>
 
-#include "core/alloc.h"
 #include "store/db.h"
 #include "store/store_keyed.h"
 #include "store/store_stage.h"
@@ -92,9 +91,11 @@ static void read_staged(struct db_stmt *q, void *row)
  * by GSTIN, else unknown_reference before the key is looked at; then the
  * keyed outcome. A refresh moves only the provenance, so the stored
  * enterprise stays. */
-static void decide(const struct epfo_feed_row *const *rows, struct staged *st, size_t i,
-                   struct epfo_put_result *out)
+static int decide(struct stage_pass *p, size_t i, struct err *e)
 {
+    const struct epfo_feed_row *const *rows = p->rows;
+    struct staged *st = p->staged;
+    struct epfo_put_result *out = p->out;
     const struct epfo_feed_row *r = rows[i];
     struct staged *x = &st[i];
     size_t *latest = &st[x->first].latest;
@@ -102,11 +103,12 @@ static void decide(const struct epfo_feed_row *const *rows, struct staged *st, s
     int64_t met_enterprise = x->stored_enterprise;
     struct epfo_put_result *o = &out[i];
 
+    (void)e;
     memset(o, 0, sizeof *o);
     o->u.id = x->by_pan > 0 ? x->by_pan : (r->gstin[0] ? x->by_gstin : 0);
     if (o->u.id <= 0) {
         o->unknown_reference = true;
-        return;
+        return 0;
     }
     if (*latest != KEYED_NONE) {
         keyed_meet_earlier(&met, rows[*latest]->src_file, rows[*latest]->src_row,
@@ -116,56 +118,51 @@ static void decide(const struct epfo_feed_row *const *rows, struct staged *st, s
     o->u.outcome = keyed_outcome(&met, r->src_file, r->src_row, r->content_hash);
     o->u.other_row = met.src_row;
     if (!keyed_writes(o->u.outcome))
-        return;
+        return 0;
     x->written_enterprise = o->u.outcome == UPSERT_REFRESHED ? met_enterprise : o->u.id;
     *latest = i;
+    return 0;
 }
-
-struct write_ctx {
-    const struct epfo_put_result *out;
-    const struct staged *st;
-};
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    const struct write_ctx *w = ctx;
+    const struct stage_pass *p = ctx;
+    const struct epfo_put_result *out = p->out;
+    const struct staged *st = p->staged;
 
     (void)e;
-    if (w->out[i].unknown_reference || !keyed_writes(w->out[i].u.outcome))
+    if (out[i].unknown_reference || !keyed_writes(out[i].u.outcome))
         return 1;
     row->f[0] = stage_num(row, 0, (int64_t)i);
-    row->f[1] = stage_num(row, 1, w->st[i].written_enterprise);
+    row->f[1] = stage_num(row, 1, st[i].written_enterprise);
     return 0;
 }
+
+static const struct stage_batch epfo_batch = {
+    .name = "epfo",
+    .ddl = stage_ddl,
+    .copy_stage = copy_stage,
+    .stage_fields = 10,
+    .fill_stage = fill_stage,
+    .read_stage = read_stage,
+    .staged_size = sizeof(struct staged),
+    .read_staged = read_staged,
+    .decide = decide,
+    .copy_write = copy_write,
+    .write_fields = 2,
+    .fill_write = fill_write,
+};
 
 int store_epfo_put_batch(struct store *s, const struct epfo_feed_row *const *rows, size_t n,
                          struct epfo_put_result *out, struct err *e)
 {
-    struct db *db = store_db(s);
-    struct write_ctx w;
-    struct db_stmt *ins;
-    struct staged *st;
-    int rc = -1;
+    struct stage_pass p = {rows, NULL, out, NULL};
+    struct db_stmt *w;
 
     if (n == 0)
         return 0;
-    st = mem_calloc(n, sizeof *st);
-    if (st == NULL)
-        return err_set(e, "out of memory for a batch of %zu EPFO returns", n);
-    if (db_exec(db, stage_ddl, e) != 0 || store_stage_copy(db, copy_stage, n, 10, fill_stage, rows, e) != 0
-        || store_stage_read(db, read_stage, st, sizeof *st, n, "epfo", read_staged, e) != 0)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        decide(rows, st, i, out);
-    w.out = out;
-    w.st = st;
-    if (store_stage_copy(db, copy_write, n, 2, fill_write, &w, e) != 0)
-        goto out;
-    ins = db_cached(db, write_rows, e);
-    if (ins == NULL || db_step(ins, e) < 0)
-        goto out;
-    rc = 0;
-out:
-    mem_free(st);
-    return rc;
+    if (store_stage_batch(store_db(s), &epfo_batch, &p, n, e) != 0)
+        return -1;
+    w = db_cached(store_db(s), write_rows, e);
+    return w == NULL || db_step(w, e) < 0 ? -1 : 0;
 }

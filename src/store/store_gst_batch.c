@@ -24,7 +24,6 @@
 
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "store/store_keyed.h"
@@ -97,12 +96,6 @@ static int fill_stage(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
-static int stage_all(struct db *db, const struct gst_return *const *rows, size_t n, struct err *e)
-{
-    if (db_exec(db, stage_ddl, e) != 0)
-        return -1;
-    return store_stage_copy(db, copy_stage, n, 12, fill_stage, rows, e);
-}
 
 static void read_staged(struct db_stmt *q, void *row)
 {
@@ -139,9 +132,18 @@ static int decide(struct store *s, const struct gst_return *const *rows, struct 
     return store_gst_find_filer(s, r, &out[i], e);
 }
 
+static int decide_row(struct stage_pass *p, size_t i, struct err *e)
+{
+    const struct gst_return *const *rows = p->rows;
+
+    if (decide(p->ctx, rows, p->staged, i, p->out, e) != 0)
+        return err_prefix(e, "gstin %s: ", rows[i]->gstin);
+    return 0;
+}
+
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    const struct gst_put_result *out = ctx;
+    const struct gst_put_result *out = ((const struct stage_pass *)ctx)->out;
 
     (void)e;
     if (!keyed_writes(out[i].outcome))
@@ -151,40 +153,32 @@ static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
-static int write_decided(struct db *db, const struct gst_put_result *out, size_t n, struct err *e)
-{
-    struct db_stmt *w;
 
-    if (store_stage_copy(db, copy_write, n, 2, fill_write, out, e) != 0)
-        return -1;
-    w = db_cached(db, write_rows, e);
-    if (w == NULL)
-        return -1;
-    return db_step(w, e) < 0 ? -1 : 0;
-}
+static const struct stage_batch gst_batch = {
+    .name = "gst",
+    .ddl = stage_ddl,
+    .copy_stage = copy_stage,
+    .stage_fields = 12,
+    .fill_stage = fill_stage,
+    .read_stage = read_stage,
+    .staged_size = sizeof(struct staged),
+    .read_staged = read_staged,
+    .decide = decide_row,
+    .copy_write = copy_write,
+    .write_fields = 2,
+    .fill_write = fill_write,
+};
 
 int store_gst_return_put_batch(struct store *s, const struct gst_return *const *rows, size_t n,
                                struct gst_put_result *out, struct err *e)
 {
-    struct db *db = store_db(s);
-    struct staged *st;
-    int rc = -1;
+    struct stage_pass p = {rows, NULL, out, s};
+    struct db_stmt *w;
 
     if (n == 0)
         return 0;
-    st = mem_calloc(n, sizeof *st);
-    if (st == NULL)
-        return err_set(e, "out of memory for a batch of %zu returns", n);
-    if (stage_all(db, rows, n, e) != 0
-        || store_stage_read(db, read_stage, st, sizeof *st, n, "gst", read_staged, e) != 0)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        if (decide(s, rows, st, i, out, e) != 0) {
-            err_prefix(e, "gstin %s: ", rows[i]->gstin);
-            goto out;
-        }
-    rc = write_decided(db, out, n, e);
-out:
-    mem_free(st);
-    return rc;
+    if (store_stage_batch(store_db(s), &gst_batch, &p, n, e) != 0)
+        return -1;
+    w = db_cached(store_db(s), write_rows, e);
+    return w == NULL || db_step(w, e) < 0 ? -1 : 0;
 }

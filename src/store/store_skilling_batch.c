@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/alloc.h"
 #include "core/date.h"
 #include "store/db.h"
 #include "store/store_keyed.h"
@@ -150,17 +149,21 @@ static void decide(const struct skilling_record *const *rows, struct staged *st,
 }
 
 /* Step 3 for row i, and what the later rows of its key meet. */
-static void decide_and_note(const struct skilling_record *const *rows, struct staged *st, size_t i,
-                            struct skilling_put_result *out)
+static int decide_and_note(struct stage_pass *p, size_t i, struct err *e)
 {
-    decide(rows, st, i, out);
+    struct staged *st = p->staged;
+    struct skilling_put_result *out = p->out;
+
+    (void)e;
+    decide(p->rows, st, i, out);
     if (stored(&out[i]))
         st[st[i].first].latest = i;
+    return 0;
 }
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    const struct skilling_put_result *out = ctx;
+    const struct skilling_put_result *out = ((const struct stage_pass *)ctx)->out;
 
     (void)e;
     if (!stored(&out[i]))
@@ -170,31 +173,31 @@ static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
+static const struct stage_batch skilling_batch = {
+    .name = "skilling",
+    .ddl = stage_ddl,
+    .copy_stage = copy_stage,
+    .stage_fields = 18,
+    .fill_stage = fill_stage,
+    .read_stage = read_stage,
+    .staged_size = sizeof(struct staged),
+    .read_staged = read_staged,
+    .decide = decide_and_note,
+    .copy_write = copy_write,
+    .write_fields = 2,
+    .fill_write = fill_write,
+};
+
 int store_skilling_put_batch(struct store *s, const struct skilling_record *const *rows, size_t n,
                              struct skilling_put_result *out, struct err *e)
 {
-    struct db *db = store_db(s);
+    struct stage_pass p = {rows, NULL, out, NULL};
     struct db_stmt *w;
-    struct staged *st;
-    int rc = -1;
 
     if (n == 0)
         return 0;
-    st = mem_calloc(n, sizeof *st);
-    if (st == NULL)
-        return err_set(e, "out of memory for a batch of %zu training records", n);
-    if (db_exec(db, stage_ddl, e) != 0 || store_stage_copy(db, copy_stage, n, 18, fill_stage, rows, e) != 0
-        || store_stage_read(db, read_stage, st, sizeof *st, n, "skilling", read_staged, e) != 0)
-        goto out;
-    for (size_t i = 0; i < n; i++)
-        decide_and_note(rows, st, i, out);
-    if (store_stage_copy(db, copy_write, n, 2, fill_write, out, e) != 0)
-        goto out;
-    w = db_cached(db, write_rows, e);
-    if (w == NULL || db_step(w, e) < 0)
-        goto out;
-    rc = 0;
-out:
-    mem_free(st);
-    return rc;
+    if (store_stage_batch(store_db(s), &skilling_batch, &p, n, e) != 0)
+        return -1;
+    w = db_cached(store_db(s), write_rows, e);
+    return w == NULL || db_step(w, e) < 0 ? -1 : 0;
 }

@@ -4,6 +4,8 @@
 #include <inttypes.h>
 #include <stdio.h>
 
+#include "core/alloc.h"
+
 const char *stage_num(struct stage_row *r, int k, int64_t v)
 {
     snprintf(r->num[k], sizeof r->num[k], "%" PRId64, v);
@@ -60,4 +62,27 @@ int store_stage_read(struct db *db, const char *sql, void *rows, size_t size, si
     }
     db_reset(q);
     return rc < 0 ? -1 : 0;
+}
+
+int store_stage_batch(struct db *db, const struct stage_batch *b, struct stage_pass *p, size_t n,
+                      struct err *e)
+{
+    int rc = -1;
+
+    p->staged = mem_calloc(n ? n : 1, b->staged_size);
+    if (p->staged == NULL)
+        return err_set(e, "out of memory for a %s batch of %zu rows", b->name, n);
+    if (db_exec(db, b->ddl, e) != 0
+        || store_stage_copy(db, b->copy_stage, n, b->stage_fields, b->fill_stage, p->rows, e) != 0
+        || store_stage_read(db, b->read_stage, p->staged, b->staged_size, n, b->name, b->read_staged, e)
+               != 0)
+        goto out;
+    for (size_t i = 0; i < n; i++)
+        if (b->decide(p, i, e) != 0)
+            goto out;
+    rc = store_stage_copy(db, b->copy_write, n, b->write_fields, b->fill_write, p, e);
+out:
+    mem_free(p->staged);
+    p->staged = NULL;
+    return rc;
 }

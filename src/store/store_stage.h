@@ -41,4 +41,43 @@ typedef void (*stage_read_fn)(struct db_stmt *q, void *row);
 int store_stage_read(struct db *db, const char *sql, void *rows, size_t size, size_t n,
                      const char *batch, stage_read_fn read, struct err *e);
 
+/* What a batch writer's decide and fill_write see. */
+struct stage_pass {
+    const void *rows;             /* the batch's rows, as the writer was given them */
+    void *staged;                 /* n elements of staged_size, filled by read_staged */
+    void *out;                    /* the writer's results, one per row */
+    void *ctx;                    /* anything else the writer needs (the store) */
+};
+
+/* A batch writer (store_*_batch.c) is the same four steps for every feed
+ * table, around one pass of C that decides each row as row by row would:
+ *   1. `ddl` makes the session's stage tables (IF NOT EXISTS, ON COMMIT
+ *      DELETE ROWS, so the batch's transaction is their whole life), and
+ *      `copy_stage` COPYs the rows into the first (fill_stage, ctx: rows);
+ *   2. `read_stage` reads what each row meets, column 0 its position, into
+ *      one staged element per row (read_staged);
+ *   3. `decide` takes the rows in order (0, or -1 with e set);
+ *   4. `copy_write` COPYs what is to be written (fill_write, ctx: the pass).
+ * The writer then runs its own INSERT ... SELECT from the two tables. The
+ * SQL fields are static text (tests/store/sql_literals.t checks them). */
+struct stage_batch {
+    const char *name;             /* "gst": errors name the batch */
+    const char *ddl;
+    const char *copy_stage;
+    int stage_fields;
+    stage_fill_fn fill_stage;
+    const char *read_stage;
+    size_t staged_size;
+    stage_read_fn read_staged;
+    int (*decide)(struct stage_pass *p, size_t i, struct err *e);
+    const char *copy_write;
+    int write_fields;
+    stage_fill_fn fill_write;
+};
+
+/* Steps 1-4 of b for the n rows of p (n > 0); p->staged is allocated here
+ * and freed before returning. */
+int store_stage_batch(struct db *db, const struct stage_batch *b, struct stage_pass *p, size_t n,
+                      struct err *e);
+
 #endif
