@@ -151,6 +151,17 @@ int store_app_get(struct store *s, int64_t id, int32_t today, struct app_row *ou
     return app_get(s, id, NULL, today, out, found, e);
 }
 
+int store_app_get_in_state(struct store *s, int64_t id, int gst_state, int32_t today,
+                           struct app_row *out, bool *found, struct err *e)
+{
+    char state[4];
+
+    if (gst_state < 0 || gst_state > 99)
+        return err_set(e, "state code %d is not a GST state code", gst_state);
+    snprintf(state, sizeof state, "%02d", gst_state);
+    return app_get(s, id, state, today, out, found, e);
+}
+
 int store_apps_of_enterprise(struct store *s, int64_t enterprise_id, int32_t today,
                              int (*fn)(void *ctx, const struct app_row *a), void *ctx,
                              struct err *e)

@@ -78,6 +78,10 @@ struct app_row {
 /* One application, with its clock on `today`. */
 int store_app_get(struct store *s, int64_t id, int32_t today, struct app_row *out, bool *found,
                   struct err *e);
+/* The same when its GST state is known (the scope check read it): on
+ * PostgreSQL one partition's read instead of every state's. */
+int store_app_get_in_state(struct store *s, int64_t id, int gst_state, int32_t today,
+                           struct app_row *out, bool *found, struct err *e);
 /* An enterprise's applications, newest first (at most APP_LIST_MAX). */
 int store_apps_of_enterprise(struct store *s, int64_t enterprise_id, int32_t today,
                              int (*fn)(void *ctx, const struct app_row *a), void *ctx,

@@ -38,9 +38,13 @@ int app_act_load(struct web_request *rq, const char *id_text, const char *audit_
         refuse(out, 400, "bad_id", "an application id is a positive whole number");
         return 0;
     }
-    if (store_app_get(rq->store, id, rq->today, a, &found, e) != 0)
+    /* The router checked the caller may see it (SCOPE_APPLICATION, authz.c),
+     * reading its state on the way. */
+    if ((rq->grant.record_state > 0
+             ? store_app_get_in_state(rq->store, id, rq->grant.record_state, rq->today, a, &found, e)
+             : store_app_get(rq->store, id, rq->today, a, &found, e))
+        != 0)
         return -1;
-    /* The router checked the caller may see it (SCOPE_APPLICATION, authz.c). */
     if (!found) {
         refuse(out, 404, "not_found", "no application with this id");
         return 0;

@@ -250,6 +250,7 @@ static int scope_record(struct web_request *rq, struct web_response *rs, enum au
             return refuse(rq, rs, 403, "forbidden", _("Not yours"),
                           _("You may see only your own enterprise's records."), e);
         rq->grant.enterprise_id = o.enterprise_id;
+        rq->grant.record_state = kind == AUTHZ_APPLICATION ? o.gst_state : 0;
         return AUTHZ_PASS;
     }
     if (!found)
@@ -258,6 +259,7 @@ static int scope_record(struct web_request *rq, struct web_response *rs, enum au
         return refuse(rq, rs, 403, "forbidden", _("Not in your area"),
                       _("This record is outside your area."), e);
     rq->grant.enterprise_id = o.enterprise_id;
+    rq->grant.record_state = kind == AUTHZ_APPLICATION ? o.gst_state : 0;
     return require_reason(rq, rs, o.enterprise_id, e);
 }
 

@@ -70,6 +70,8 @@ struct route_grant {
     char gst_state[4];      /* "%02d", or "" for every state */
     char district[64];      /* "" for the whole state */
     char reason[201];       /* an official's ?reason=, or "" */
+    int record_state;       /* an application route's: the application's GST state as the check
+                               read it, 0 none (its partition on PostgreSQL, docs/scaling.md) */
 };
 
 struct web_request;
