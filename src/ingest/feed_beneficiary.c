@@ -5,12 +5,15 @@
  * date that is not a date). Which enterprise a row is about is decided by
  * store_beneficiary_put (by identifier) and, after the file has loaded, by
  * the record linker (link_pass.c). */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/date.h"
 #include "ingest/feed.h"
+#include "ingest/feed_batch.h"
 #include "ingest/feed_result.h"
 #include "ingest/link_pass.h"
 #include "store/store_beneficiary.h"
@@ -117,31 +120,63 @@ static bool parse_row(const struct feed_parse_ctx *ctx, const struct csv_record 
     return true;
 }
 
+static void result_of(const struct beneficiary_row *b, const struct beneficiary_put *out,
+                      struct feed_store_result *r)
+{
+    char key[120];
+
+    snprintf(key, sizeof key, "%.32s list_ref %.64s", b->scheme, b->list_ref);
+    feed_result_from_upsert(r, out->outcome, out->other_row, key);
+    if (r->outcome == FEED_QUARANTINE)
+        return;
+    r->linked = out->method == LINK_UDYAM || out->method == LINK_PAN;
+    /* Not refused: the list may be right and our copy of Udyam behind, or
+     * the number mistyped; the linker still tries the names. */
+    if (out->udyam_unknown)
+        snprintf(r->msg, sizeof r->msg, "udyam_number %s is not an enterprise on file%s",
+                 b->udyam, out->method == LINK_PAN ? "; linked by PAN" : "");
+    else if (out->pan_disagrees)
+        snprintf(r->msg, sizeof r->msg, "pan %s is not the PAN of %s on file; linked by the "
+                 "Udyam number", b->pan, b->udyam);
+}
+
 static int store_row(struct store *s, int64_t file_id, int64_t row_no, void *payload,
                      struct feed_store_result *r, struct err *e)
 {
     struct beneficiary_row *b = payload;
     struct beneficiary_put out;
-    char key[120];
 
     b->src_file = file_id;
     b->src_row = row_no;
     if (store_beneficiary_put(s, b, &out, e) != 0)
         return -1;
-    snprintf(key, sizeof key, "%.32s list_ref %.64s", b->scheme, b->list_ref);
-    feed_result_from_upsert(r, out.outcome, out.other_row, key);
-    if (r->outcome == FEED_QUARANTINE)
-        return 0;
-    r->linked = out.method == LINK_UDYAM || out.method == LINK_PAN;
-    /* Not refused: the list may be right and our copy of Udyam behind, or
-     * the number mistyped; the linker still tries the names. */
-    if (out.udyam_unknown)
-        snprintf(r->msg, sizeof r->msg, "udyam_number %s is not an enterprise on file%s",
-                 b->udyam, out.method == LINK_PAN ? "; linked by PAN" : "");
-    else if (out.pan_disagrees)
-        snprintf(r->msg, sizeof r->msg, "pan %s is not the PAN of %s on file; linked by the "
-                 "Udyam number", b->pan, b->udyam);
+    result_of(b, &out, r);
     return 0;
+}
+
+static int store_batch(struct store *s, int64_t file_id, const int64_t *row_no, void *payloads,
+                       const bool *skip, size_t n, struct feed_store_result *r, struct err *e)
+{
+    struct feed_batch_view v;
+    struct beneficiary_put *out;
+    int rc = -1;
+
+    if (feed_batch_view_make(&v, payloads, sizeof(struct beneficiary_row), skip, n,
+                             offsetof(struct beneficiary_row, src_file),
+                             offsetof(struct beneficiary_row, src_row), file_id, row_no, e) != 0)
+        return -1;
+    out = mem_calloc(v.n ? v.n : 1, sizeof *out);
+    if (out == NULL)
+        err_set(e, "out of memory for a batch of %zu rows", v.n);
+    else if (store_beneficiary_put_batch(s, (const struct beneficiary_row *const *)v.rows, v.n, out, e)
+             == 0) {
+        for (size_t j = 0; j < v.n; j++)
+            result_of(v.rows[j], &out[j], &r[v.at[j]]);
+        rc = 0;
+    }
+    mem_free(out);
+    feed_batch_view_release(&v);
+    return rc;
 }
 
 const struct feed feed_beneficiary = {
@@ -151,5 +186,6 @@ const struct feed feed_beneficiary = {
     .payload_size = sizeof(struct beneficiary_row),
     .parse = parse_row,
     .store = store_row,
+    .store_batch = store_batch,
     .finish = link_pass_beneficiary,
 };

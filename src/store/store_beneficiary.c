@@ -20,7 +20,7 @@ const char *link_method_name(enum link_method m)
     return (unsigned)m <= LINK_NONE ? method_names[m] : NULL;
 }
 
-static enum link_method method_from_name(const char *s)
+enum link_method link_method_parse(const char *s)
 {
     for (int m = LINK_UDYAM; m <= LINK_NONE; m++)
         if (strcmp(method_names[m], s) == 0)
@@ -176,7 +176,7 @@ static int stored_method(struct store *s, int64_t id, enum link_method *m, struc
     *m = LINK_PENDING;
     if (st != NULL) {
         if (!db_column_is_null(st, 0))
-            *m = method_from_name(db_column_text(st, 0));
+            *m = link_method_parse(db_column_text(st, 0));
         db_reset(st);
     }
     return rc;
@@ -292,7 +292,7 @@ static void read_row(struct db_stmt *st, struct beneficiary_row *r)
     r->src_file = db_column_int64(st, 16);
     r->src_row = db_column_int64(st, 17);
     r->enterprise_id = col_id(st, 18);
-    r->method = db_column_is_null(st, 19) ? LINK_PENDING : method_from_name(db_column_text(st, 19));
+    r->method = db_column_is_null(st, 19) ? LINK_PENDING : link_method_parse(db_column_text(st, 19));
 }
 
 /* Step st to the end, handing each row to fn; st is reset whatever happens. */

@@ -29,6 +29,8 @@ enum link_method {
 
 /* "udyam", "pan", "probabilistic", "none"; NULL for LINK_PENDING. */
 const char *link_method_name(enum link_method m);
+/* The method a stored name gives; LINK_PENDING for any other text. */
+enum link_method link_method_parse(const char *name);
 
 struct beneficiary_row {
     int64_t id;                       /* set when read back */
@@ -68,6 +70,11 @@ struct beneficiary_put {
  * afresh; an identical one keeps its link. */
 int store_beneficiary_put(struct store *s, const struct beneficiary_row *r,
                           struct beneficiary_put *out, struct err *e);
+/* The rows of a batch in order, as store_beneficiary_put would write them
+ * one by one, through COPY: for stores where store_batch_supported
+ * (store_beneficiary_batch.c). */
+int store_beneficiary_put_batch(struct store *s, const struct beneficiary_row *const *rows, size_t n,
+                                struct beneficiary_put *out, struct err *e);
 
 /* Every row no identifier links (pending, none found before, or linked by
  * probability before: the linker's model is fitted to the same rows on

@@ -182,13 +182,6 @@ static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct e
     return 0;
 }
 
-static int step_once(struct db *db, const char *sql, struct err *e)
-{
-    struct db_stmt *st = db_cached(db, sql, e);
-
-    return st == NULL || db_step(st, e) < 0 ? -1 : 0;
-}
-
 static const struct stage_batch credit_batch = {
     .name = "credit",
     .ddl = stage_ddl,
@@ -212,8 +205,8 @@ int store_credit_put_batch(struct store *s, const struct credit_row *const *rows
 
     if (n == 0)
         return 0;
-    if (store_stage_batch(db, &credit_batch, &p, n, e) != 0 || step_once(db, write_facilities, e) != 0
-        || step_once(db, write_statuses, e) != 0)
+    if (store_stage_batch(db, &credit_batch, &p, n, e) != 0
+        || store_stage_write(db, write_facilities, e) != 0 || store_stage_write(db, write_statuses, e) != 0)
         return -1;
     return 0;
 }

@@ -86,3 +86,10 @@ out:
     p->staged = NULL;
     return rc;
 }
+
+int store_stage_write(struct db *db, const char *sql, struct err *e)
+{
+    struct db_stmt *st = db_cached(db, sql, e);
+
+    return st == NULL || db_step(st, e) < 0 ? -1 : 0;
+}

@@ -75,6 +75,9 @@ struct stage_batch {
     stage_fill_fn fill_write;
 };
 
+/* Run one of a batch writer's final statements (`sql` a literal). */
+int store_stage_write(struct db *db, const char *sql, struct err *e);
+
 /* Steps 1-4 of b for the n rows of p (n > 0); p->staged is allocated here
  * and freed before returning. */
 int store_stage_batch(struct db *db, const struct stage_batch *b, struct stage_pass *p, size_t n,

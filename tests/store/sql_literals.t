@@ -54,7 +54,7 @@ SRC = sys.argv[1]
 CALLS = {"db_cached": 1, "db_prepare": 1, "db_prepare_stream": 1, "db_exec": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
          "sqlite3_exec": 1, "PQexec": 1, "PQprepare": 2, "PQexecParams": 1,
          "exec_by_id": 1, "first_row_by_id": 1, "db_copy_begin": 1, "store_stage_copy": 1,
-         "store_stage_read": 1}
+         "store_stage_read": 1, "store_stage_write": 1}
 # Functions whose SQL argument is their own parameter, passed on: their
 # callers are the calls above, checked where they are made.
 PASS_THROUGH = {("store/db_sqlite.c", "sql"), ("store/db_sqlite.c", "native"),
