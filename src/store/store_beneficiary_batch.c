@@ -222,18 +222,13 @@ static const struct stage_batch beneficiary_batch = {
     .copy_write = copy_write,
     .write_fields = 4,
     .fill_write = fill_write,
+    .writes = {write_rows, refresh_rows},
 };
 
 int store_beneficiary_put_batch(struct store *s, const struct beneficiary_row *const *rows, size_t n,
                                 struct beneficiary_put *out, struct err *e)
 {
     struct stage_pass p = {rows, NULL, out, NULL};
-    struct db *db = store_db(s);
 
-    if (n == 0)
-        return 0;
-    if (store_stage_batch(db, &beneficiary_batch, &p, n, e) != 0
-        || store_stage_write(db, write_rows, e) != 0 || store_stage_write(db, refresh_rows, e) != 0)
-        return -1;
-    return 0;
+    return store_stage_batch(store_db(s), &beneficiary_batch, &p, n, e);
 }

@@ -195,18 +195,13 @@ static const struct stage_batch credit_batch = {
     .copy_write = copy_write,
     .write_fields = 2,
     .fill_write = fill_write,
+    .writes = {write_facilities, write_statuses},
 };
 
 int store_credit_put_batch(struct store *s, const struct credit_row *const *rows, size_t n,
                            struct credit_put_result *out, struct err *e)
 {
     struct stage_pass p = {rows, NULL, out, NULL};
-    struct db *db = store_db(s);
 
-    if (n == 0)
-        return 0;
-    if (store_stage_batch(db, &credit_batch, &p, n, e) != 0
-        || store_stage_write(db, write_facilities, e) != 0 || store_stage_write(db, write_statuses, e) != 0)
-        return -1;
-    return 0;
+    return store_stage_batch(store_db(s), &credit_batch, &p, n, e);
 }

@@ -18,8 +18,8 @@ static const char stage_ddl[] =
     "CREATE TEMP TABLE IF NOT EXISTS energy_stage (i BIGINT PRIMARY KEY, udyam TEXT,"
     " fiscal_year TEXT, source TEXT, quantity_milli BIGINT, unit TEXT, content_hash BIGINT,"
     " src_file BIGINT, src_row BIGINT) ON COMMIT DELETE ROWS;"
-    "CREATE TEMP TABLE IF NOT EXISTS energy_stage_write (i BIGINT PRIMARY KEY, enterprise_id BIGINT)"
-    " ON COMMIT DELETE ROWS";
+    "CREATE TEMP TABLE IF NOT EXISTS energy_stage_write (i BIGINT PRIMARY KEY, enterprise_id BIGINT,"
+    " declared_at TEXT) ON COMMIT DELETE ROWS";
 
 static const char copy_stage[] =
     "COPY energy_stage (i, udyam, fiscal_year, source, quantity_milli, unit, content_hash,"
@@ -34,14 +34,14 @@ static const char read_stage[] =
     "  AND k.source = s.source AND k.origin = 'feed'"
     " ORDER BY s.i";
 
-static const char copy_write[] = "COPY energy_stage_write (i, enterprise_id) FROM STDIN";
+static const char copy_write[] = "COPY energy_stage_write (i, enterprise_id, declared_at) FROM STDIN";
 
 /* A refresh (the same content from another file) moves only the
  * provenance, as row by row: the declaration keeps when it was made. */
 static const char write_rows[] =
     "INSERT INTO energy_declaration (enterprise_id, fiscal_year, source, quantity_milli, unit,"
     " origin, declared_at, content_hash, src_file, src_row)"
-    " SELECT w.enterprise_id, s.fiscal_year, s.source, s.quantity_milli, s.unit, 'feed', $1,"
+    " SELECT w.enterprise_id, s.fiscal_year, s.source, s.quantity_milli, s.unit, 'feed', w.declared_at,"
     " s.content_hash, s.src_file, s.src_row"
     " FROM energy_stage s JOIN energy_stage_write w ON w.i = s.i"
     " ON CONFLICT (enterprise_id, fiscal_year, source, origin) DO UPDATE SET"
@@ -116,13 +116,15 @@ static int decide(struct stage_pass *p, size_t i, struct err *e)
 
 static int fill_write(const void *ctx, size_t i, struct stage_row *row, struct err *e)
 {
-    const struct energy_put_result *out = ((const struct stage_pass *)ctx)->out;
+    const struct stage_pass *p = ctx;
+    const struct energy_put_result *out = p->out;
 
     (void)e;
     if (out[i].unknown_reference || !keyed_writes(out[i].u.outcome))
         return 1;
     row->f[0] = stage_num(row, 0, (int64_t)i);
     row->f[1] = stage_num(row, 1, out[i].u.id);
+    row->f[2] = store_now(p->ctx);    /* a new or changed declaration's time, as row by row */
     return 0;
 }
 
@@ -137,25 +139,15 @@ static const struct stage_batch energy_batch = {
     .read_staged = read_staged,
     .decide = decide,
     .copy_write = copy_write,
-    .write_fields = 2,
+    .write_fields = 3,
     .fill_write = fill_write,
+    .writes = {write_rows},
 };
 
 int store_energy_put_batch(struct store *s, const struct energy_feed_row *const *rows, size_t n,
                            struct energy_put_result *out, struct err *e)
 {
-    struct stage_pass p = {rows, NULL, out, NULL};
-    const char *now = store_now(s);
-    struct db_stmt *w;
+    struct stage_pass p = {rows, NULL, out, s};
 
-    if (n == 0)
-        return 0;
-    if (store_stage_batch(store_db(s), &energy_batch, &p, n, e) != 0)
-        return -1;
-    w = db_cached(store_db(s), write_rows, e);
-    if (w == NULL)
-        return -1;
-    if (db_bind_text(w, 1, now, strlen(now)) != 0)
-        return err_set(e, "cannot bind the declarations' time");
-    return db_step(w, e) < 0 ? -1 : 0;
+    return store_stage_batch(store_db(s), &energy_batch, &p, n, e);
 }

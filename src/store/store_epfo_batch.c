@@ -151,18 +151,13 @@ static const struct stage_batch epfo_batch = {
     .copy_write = copy_write,
     .write_fields = 2,
     .fill_write = fill_write,
+    .writes = {write_rows},
 };
 
 int store_epfo_put_batch(struct store *s, const struct epfo_feed_row *const *rows, size_t n,
                          struct epfo_put_result *out, struct err *e)
 {
     struct stage_pass p = {rows, NULL, out, NULL};
-    struct db_stmt *w;
 
-    if (n == 0)
-        return 0;
-    if (store_stage_batch(store_db(s), &epfo_batch, &p, n, e) != 0)
-        return -1;
-    w = db_cached(store_db(s), write_rows, e);
-    return w == NULL || db_step(w, e) < 0 ? -1 : 0;
+    return store_stage_batch(store_db(s), &epfo_batch, &p, n, e);
 }

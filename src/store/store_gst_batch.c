@@ -167,18 +167,13 @@ static const struct stage_batch gst_batch = {
     .copy_write = copy_write,
     .write_fields = 2,
     .fill_write = fill_write,
+    .writes = {write_rows},
 };
 
 int store_gst_return_put_batch(struct store *s, const struct gst_return *const *rows, size_t n,
                                struct gst_put_result *out, struct err *e)
 {
     struct stage_pass p = {rows, NULL, out, s};
-    struct db_stmt *w;
 
-    if (n == 0)
-        return 0;
-    if (store_stage_batch(store_db(s), &gst_batch, &p, n, e) != 0)
-        return -1;
-    w = db_cached(store_db(s), write_rows, e);
-    return w == NULL || db_step(w, e) < 0 ? -1 : 0;
+    return store_stage_batch(store_db(s), &gst_batch, &p, n, e);
 }

@@ -64,12 +64,21 @@ int store_stage_read(struct db *db, const char *sql, void *rows, size_t size, si
     return rc < 0 ? -1 : 0;
 }
 
+static int stage_write(struct db *db, const char *sql, struct err *e)
+{
+    struct db_stmt *st = db_cached(db, sql, e);
+
+    return st == NULL || db_step(st, e) < 0 ? -1 : 0;
+}
+
 int store_stage_batch(struct db *db, const struct stage_batch *b, struct stage_pass *p, size_t n,
                       struct err *e)
 {
     int rc = -1;
 
-    p->staged = mem_calloc(n ? n : 1, b->staged_size);
+    if (n == 0)
+        return 0;
+    p->staged = mem_calloc(n, b->staged_size);
     if (p->staged == NULL)
         return err_set(e, "out of memory for a %s batch of %zu rows", b->name, n);
     if (db_exec(db, b->ddl, e) != 0
@@ -80,16 +89,14 @@ int store_stage_batch(struct db *db, const struct stage_batch *b, struct stage_p
     for (size_t i = 0; i < n; i++)
         if (b->decide(p, i, e) != 0)
             goto out;
-    rc = store_stage_copy(db, b->copy_write, n, b->write_fields, b->fill_write, p, e);
+    if (store_stage_copy(db, b->copy_write, n, b->write_fields, b->fill_write, p, e) != 0)
+        goto out;
+    for (int k = 0; k < STAGE_WRITES_MAX && b->writes[k] != NULL; k++)
+        if (stage_write(db, b->writes[k], e) != 0)
+            goto out;
+    rc = 0;
 out:
     mem_free(p->staged);
     p->staged = NULL;
     return rc;
-}
-
-int store_stage_write(struct db *db, const char *sql, struct err *e)
-{
-    struct db_stmt *st = db_cached(db, sql, e);
-
-    return st == NULL || db_step(st, e) < 0 ? -1 : 0;
 }

@@ -41,6 +41,8 @@ typedef void (*stage_read_fn)(struct db_stmt *q, void *row);
 int store_stage_read(struct db *db, const char *sql, void *rows, size_t size, size_t n,
                      const char *batch, stage_read_fn read, struct err *e);
 
+#define STAGE_WRITES_MAX 2
+
 /* What a batch writer's decide and fill_write see. */
 struct stage_pass {
     const void *rows;             /* the batch's rows, as the writer was given them */
@@ -57,9 +59,10 @@ struct stage_pass {
  *   2. `read_stage` reads what each row meets, column 0 its position, into
  *      one staged element per row (read_staged);
  *   3. `decide` takes the rows in order (0, or -1 with e set);
- *   4. `copy_write` COPYs what is to be written (fill_write, ctx: the pass).
- * The writer then runs its own INSERT ... SELECT from the two tables. The
- * SQL fields are static text (tests/store/sql_literals.t checks them). */
+ *   4. `copy_write` COPYs what is to be written (fill_write, ctx: the pass),
+ *      and `writes` (up to STAGE_WRITES_MAX, NULL after the last) write it
+ *      from the two tables, in order.
+ * The SQL fields are static text (tests/store/sql_literals.t checks them). */
 struct stage_batch {
     const char *name;             /* "gst": errors name the batch */
     const char *ddl;
@@ -73,13 +76,11 @@ struct stage_batch {
     const char *copy_write;
     int write_fields;
     stage_fill_fn fill_write;
+    const char *writes[STAGE_WRITES_MAX];
 };
 
-/* Run one of a batch writer's final statements (`sql` a literal). */
-int store_stage_write(struct db *db, const char *sql, struct err *e);
-
-/* Steps 1-4 of b for the n rows of p (n > 0); p->staged is allocated here
- * and freed before returning. */
+/* Steps 1-4 of b for the n rows of p (none: nothing is done); p->staged
+ * is allocated here and freed before returning. */
 int store_stage_batch(struct db *db, const struct stage_batch *b, struct stage_pass *p, size_t n,
                       struct err *e);
 

@@ -41,7 +41,8 @@ C
 cat >"$T/src/store/writer.c" <<'C'
 int w(struct db *db, const char *q, struct err *e)
 {
-    struct stage_batch made = {.ddl = q, .copy_stage = "COPY", .read_stage = "SELECT", .copy_write = "COPY",};
+    struct stage_batch made = {.ddl = q, .copy_stage = "COPY", .read_stage = "SELECT", .copy_write = "COPY",
+                               .writes = {"INSERT"},};
     return store_stage_batch(db, &made, e);
 }
 C
@@ -54,7 +55,7 @@ SRC = sys.argv[1]
 CALLS = {"db_cached": 1, "db_prepare": 1, "db_prepare_stream": 1, "db_exec": 1, "sqlite3_prepare_v2": 1, "sqlite3_prepare_v3": 1,
          "sqlite3_exec": 1, "PQexec": 1, "PQprepare": 2, "PQexecParams": 1,
          "exec_by_id": 1, "first_row_by_id": 1, "db_copy_begin": 1, "store_stage_copy": 1,
-         "store_stage_read": 1, "store_stage_write": 1}
+         "store_stage_read": 1, "stage_write": 1}
 # Functions whose SQL argument is their own parameter, passed on: their
 # callers are the calls above, checked where they are made.
 PASS_THROUGH = {("store/db_sqlite.c", "sql"), ("store/db_sqlite.c", "native"),
@@ -210,7 +211,7 @@ def macro_literal(text, name):
 # fields hold. Those fields pass when every struct stage_batch in src/ is a
 # static const whose SQL fields are literals or static const literal text.
 STAGE_FIELDS = ("ddl", "copy_stage", "read_stage", "copy_write")
-STAGE_ACCESS = ("store/store_stage.c", r"b->(" + "|".join(STAGE_FIELDS) + ")")
+STAGE_ACCESS = ("store/store_stage.c", r"b->(" + "|".join(STAGE_FIELDS) + r"|writes\[k\])")
 
 def stage_batches_ok():
     found = 0
@@ -224,11 +225,17 @@ def stage_batches_ok():
                 if not re.search(r"static\s+const\s+$", text[max(0, m.start() - 20):m.start()]):
                     return False
                 body = text[m.end():text.index("};", m.end())]
+                vals = []
                 for field in STAGE_FIELDS:
                     v = re.search(r"\." + field + r"\s*=\s*([^,]+),", body)
                     if v is None:
                         return False
-                    val = v.group(1).strip()
+                    vals.append(v.group(1).strip())
+                w = re.search(r"\.writes\s*=\s*\{([^}]*)\}", body)
+                if w is None:
+                    return False
+                vals += [x.strip() for x in w.group(1).split(",") if x.strip()]
+                for val in vals:
                     if not (re.fullmatch(LIT, val) or const_decl(text, val, m.start())):
                         return False
     return found > 0
