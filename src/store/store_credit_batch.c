@@ -7,8 +7,8 @@
  *   2. one SELECT gives, per row, what is stored under its key, the first
  *      position of the batch with the same key, the enterprise of its
  *      Udyam number (with the PAN on file) and the holder of its PAN;
- *   3. C walks the rows in order (a later row of a key meets the earlier
- *      one if that was stored, else what is on file);
+ *   3. C walks the rows in order (a row meets the latest earlier row of its
+ *      key that was stored, else what is on file);
  *   4. COPY the stored positions with their enterprise; one statement
  *      upserts each facility's terms from its latest month in the batch —
  *      the last row of that month, as row by row the last such row wins

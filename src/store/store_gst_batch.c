@@ -10,9 +10,9 @@
  *   2. one SELECT joins the stage with what is stored under each key, the
  *      enterprise each GSTIN already belongs to, and the first position in
  *      the batch with the same key;
- *   3. C walks the rows in order: a later row of a key meets the earlier
- *      row of the batch if that one was written, else what was stored —
- *      what it would have met row by row. A filer not on file goes the
+ *   3. C walks the rows in order: a row meets the latest earlier row of
+ *      its key in the batch that was written, else what was stored — what
+ *      it would have met row by row (store_keyed.h, KEYED_NONE). A filer not on file goes the
  *      row-by-row way (store_gst_find_filer), which also makes later rows
  *      of its GSTIN find it;
  *   4. COPY the positions to write with their enterprise, and one INSERT
